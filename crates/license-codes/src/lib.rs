@@ -1,0 +1,137 @@
+//! Licence codes: what a licensed program and its vendor say to each other
+//! through a person who types, pastes or scans.
+//!
+//! Three kinds of code share one typable text form ([`text`], [`check`]):
+//!
+//! * [`SerialNumber`]: given to the customer at purchase.
+//! * [`RequestCode`]: made by the program ("Create Code"); says which
+//!   installation asks and what it holds.
+//! * [`ResponseCode`]: made by the vendor; carries the new entitlements,
+//!   signed with ed25519 and bound to the installation and the update counter
+//!   it starts from.
+//!
+//! `docs/codes.md` at the repository root specifies the formats byte for byte.
+
+mod bits;
+pub mod check;
+mod day;
+mod entitlements;
+mod error;
+mod keys;
+mod product;
+mod request;
+mod response;
+mod serial;
+pub mod text;
+mod vendor;
+
+pub use day::Day;
+pub use entitlements::{Change, Entitlements, MAX_ENTITLEMENT_SLOTS};
+pub use error::CodeError;
+pub use keys::{KeyError, PublicKeyEntry, TrustFile, TrustedKeys};
+pub use product::{EntitlementDef, EntitlementKind, Product, ProductError};
+pub use request::{KeyId, RequestCode};
+pub use response::ResponseCode;
+pub use serial::SerialNumber;
+pub use vendor::{sign_response, signing_key_from_hex, Grant, GrantError};
+
+/// Re-exported so callers name the same key types this crate signs with.
+pub use ed25519_dalek::{SigningKey, VerifyingKey};
+
+/// The kinds of code. Each has its own first symbol, its own lengths and its
+/// own check constants, so one is never read as another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Serial,
+    Request,
+    Response,
+}
+
+impl Kind {
+    /// The number used in the first symbol and in the check constants.
+    pub const fn number(self) -> u8 {
+        match self {
+            Kind::Serial => 1,
+            Kind::Request => 2,
+            Kind::Response => 3,
+        }
+    }
+
+    pub const fn from_number(number: u8) -> Option<Kind> {
+        match number {
+            1 => Some(Kind::Serial),
+            2 => Some(Kind::Request),
+            3 => Some(Kind::Response),
+            _ => None,
+        }
+    }
+
+    /// Fewest and most groups a code of this kind has in format `version`.
+    pub const fn group_range(self, _version: u8) -> (usize, usize) {
+        match self {
+            Kind::Serial => (serial::GROUPS, serial::GROUPS),
+            Kind::Request => (request::GROUPS, request::GROUPS),
+            Kind::Response => (response::MIN_GROUPS, response::MAX_GROUPS),
+        }
+    }
+
+    /// The kind whose version-1 codes have exactly this many groups.
+    pub fn from_group_count(groups: usize) -> Option<Kind> {
+        [Kind::Serial, Kind::Request, Kind::Response]
+            .into_iter()
+            .find(|k| {
+                let (min, max) = k.group_range(1);
+                (min..=max).contains(&groups)
+            })
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Kind::Serial => "serial number",
+            Kind::Request => "request code",
+            Kind::Response => "response code",
+        }
+    }
+
+    pub fn with_article(self) -> String {
+        format!("a {}", self.name())
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Any code, read without knowing its kind in advance (support tools).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnyCode {
+    Serial(SerialNumber),
+    Request(RequestCode),
+    Response(ResponseCode),
+}
+
+impl AnyCode {
+    pub fn kind(&self) -> Kind {
+        match self {
+            AnyCode::Serial(_) => Kind::Serial,
+            AnyCode::Request(_) => Kind::Request,
+            AnyCode::Response(_) => Kind::Response,
+        }
+    }
+}
+
+/// Reads a code of any kind. Never panics, whatever the input.
+pub fn decode(input: &str) -> Result<AnyCode, CodeError> {
+    let groups = text::decode_groups(input, None)?;
+    match groups.kind {
+        Kind::Serial => SerialNumber::from_groups(&groups).map(AnyCode::Serial),
+        Kind::Request => RequestCode::from_groups(&groups).map(AnyCode::Request),
+        Kind::Response => ResponseCode::from_groups(&groups).map(AnyCode::Response),
+    }
+}
+
+/// Domain-separation prefix of every hash and signature in format version 1.
+pub(crate) const DOMAIN: &str = "license-codes v1 ";

@@ -1,0 +1,95 @@
+//! Sample codes shared by the integration tests.
+#![allow(dead_code)]
+
+use license_codes::*;
+
+/// The vendor key of the test vectors: seed bytes 1, 2, 3, ... 32.
+pub fn vendor_key() -> SigningKey {
+    let mut seed = [0u8; 32];
+    for (i, b) in seed.iter_mut().enumerate() {
+        *b = i as u8 + 1;
+    }
+    SigningKey::from_bytes(&seed)
+}
+
+pub fn trusted() -> TrustedKeys {
+    let mut keys = TrustedKeys::new();
+    keys.insert(1, vendor_key().verifying_key());
+    keys
+}
+
+pub fn serial() -> SerialNumber {
+    SerialNumber::new(0x12_3456_789A).unwrap()
+}
+
+pub fn key_id() -> KeyId {
+    KeyId(0x0123_4567_89AB_CDEF)
+}
+
+pub fn request() -> RequestCode {
+    RequestCode {
+        product: 7,
+        serial: serial(),
+        key_id: key_id(),
+        counter: 1,
+        entitlement_digest: specview_before().digest(),
+        created: Day::parse("2026-11-23").unwrap(),
+    }
+}
+
+pub fn specview() -> Product {
+    serde_json::from_str(
+        r#"{"id": 7, "name": "SpecView", "entitlements": [
+            {"name": "remote_users", "kind": "count"},
+            {"name": "clients", "kind": "count"},
+            {"name": "historian", "kind": "flag"},
+            {"name": "web_server", "kind": "flag"},
+            {"name": "subscription_end", "kind": "date"}]}"#,
+    )
+    .unwrap()
+}
+
+pub fn entitlements(assignments: &[&str]) -> Entitlements {
+    let mut e = Entitlements::new();
+    let list: Vec<String> = assignments.iter().map(|s| s.to_string()).collect();
+    specview().assign(&mut e, &list).unwrap();
+    e
+}
+
+pub fn specview_before() -> Entitlements {
+    entitlements(&["remote_users=1", "clients=25"])
+}
+
+pub fn grant(entitlements: Entitlements) -> Grant {
+    Grant {
+        product: 7,
+        serial: serial(),
+        key_id: key_id(),
+        from_counter: 1,
+        to_counter: 2,
+        issued: Day::parse("2026-11-23").unwrap(),
+        entitlements,
+    }
+}
+
+/// The SpecView upgrade: remote users 1 -> 3.
+pub fn response() -> ResponseCode {
+    sign_response(
+        &vendor_key(),
+        1,
+        &grant(entitlements(&["remote_users=3", "clients=25"])),
+    )
+    .unwrap()
+}
+
+/// The largest response: every bit of entitlement room used.
+pub fn largest_response() -> ResponseCode {
+    let e = entitlements(&[
+        "remote_users=65535",
+        "clients=65535",
+        "historian=yes",
+        "web_server=yes",
+        "subscription_end=2199-01-01",
+    ]);
+    sign_response(&vendor_key(), 1, &grant(e)).unwrap()
+}
