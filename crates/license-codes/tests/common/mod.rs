@@ -93,3 +93,21 @@ pub fn largest_response() -> ResponseCode {
     ]);
     sign_response(&vendor_key(), 1, &grant(e)).unwrap()
 }
+
+/// The data symbols of a code (check symbols removed), for crafting codes.
+pub fn data_symbols(code: &str) -> Vec<u8> {
+    let symbols = text::normalize(code).unwrap();
+    symbols.chunks(6).flat_map(|g| g[..5].to_vec()).collect()
+}
+
+/// Re-encodes data symbols with correct check symbols for `kind`.
+pub fn regroup(kind: Kind, data: &[u8]) -> String {
+    text::encode_groups(kind, data)
+}
+
+/// Flips bit `bit` (0 = most significant of the first symbol) and re-checks.
+pub fn flip_bit(kind: Kind, code: &str, bit: usize) -> String {
+    let mut data = data_symbols(code);
+    data[bit / 5] ^= 0b10000 >> (bit % 5);
+    regroup(kind, &data)
+}
