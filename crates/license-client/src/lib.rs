@@ -1,0 +1,26 @@
+//! What a licensed program embeds to hold its licence: a licence file bound
+//! to the machine, request codes to ask for updates, and verified response
+//! codes that install them at once.
+//!
+//! ```no_run
+//! use license_client::{Licensing, MachineIdentity};
+//! use license_codes::TrustFile;
+//!
+//! // The vendor's public keys and product names are compiled in, never read
+//! // from a file the user can write.
+//! let trust: TrustFile = serde_json::from_str(include_str!("../../../docs/example-trust.json")).unwrap();
+//! let licensing = Licensing::new("license.json", trust, MachineIdentity::from_os()).unwrap();
+//! let applied = licensing.enter_code("S0400R-...").unwrap();
+//! for change in applied.changes {
+//!     println!("{change}");
+//! }
+//! ```
+
+mod error;
+mod license;
+mod machine;
+pub mod store;
+
+pub use error::ClientError;
+pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing};
+pub use machine::MachineIdentity;

@@ -1,0 +1,260 @@
+//! The licence state of one installation, kept in a licence file.
+//!
+//! The file holds the signed response code its entitlements came from.
+//! Loading it checks the key id against this machine and verifies that
+//! response again, so a copied or hand-edited file is detected, not believed.
+
+use std::path::{Path, PathBuf};
+
+use license_codes::{
+    Change, Day, Entitlements, KeyId, Product, RequestCode, ResponseCode, SerialNumber, TrustFile, TrustedKeys,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{store, ClientError, MachineIdentity};
+
+/// Version of the licence file layout.
+const FILE_FORMAT: u32 = 1;
+
+/// The licence file as JSON. Fields marked "derived" are written for people
+/// and checked on load against what they are derived from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenseFile {
+    pub format: u32,
+    pub product: u16,
+    pub serial: SerialNumber,
+    /// The random per-install part of the key id (32 hex digits).
+    pub install_id: String,
+    /// Derived: from the machine identity and `install_id`.
+    pub key_id: KeyId,
+    pub counter: u16,
+    /// The response code applied last; `null` before any update.
+    pub response_code: Option<String>,
+    /// Derived: the entitlements in `response_code`, by slot.
+    pub entitlements: Entitlements,
+}
+
+/// The key id: the first 8 bytes of
+/// SHA-256("license-client v1 key id\0" || machine identity || 0 || install id).
+pub fn derive_key_id(machine: &MachineIdentity, install_id: &str) -> KeyId {
+    let mut h = Sha256::new();
+    h.update(b"license-client v1 key id\0");
+    h.update(machine.bytes());
+    h.update([0]);
+    h.update(install_id.as_bytes());
+    let hash = h.finalize();
+    KeyId(u64::from_be_bytes(hash[..8].try_into().expect("8 bytes")))
+}
+
+/// What the program holds: who it is, its update counter and entitlements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct License {
+    pub product: u16,
+    pub serial: SerialNumber,
+    pub key_id: KeyId,
+    pub counter: u16,
+    pub entitlements: Entitlements,
+    pub response: Option<ResponseCode>,
+    /// Whether the key id is tied to a readable machine identity.
+    pub machine_bound: bool,
+}
+
+/// The result of entering a response code.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub from_counter: u16,
+    pub license: License,
+    pub changes: Vec<Change>,
+}
+
+/// One licence file, the keys the program trusts and the machine it is on.
+pub struct Licensing {
+    path: PathBuf,
+    trust: TrustFile,
+    keys: TrustedKeys,
+    machine: MachineIdentity,
+}
+
+impl Licensing {
+    /// `trust` is what the program is built with: never read it from the
+    /// (writable) licence file.
+    pub fn new(path: impl Into<PathBuf>, trust: TrustFile, machine: MachineIdentity) -> Result<Self, ClientError> {
+        let keys = trust.trusted_keys().map_err(|e| ClientError::NoTrust(e.to_string()))?;
+        Ok(Self { path: path.into(), trust, keys, machine })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn trust(&self) -> &TrustFile {
+        &self.trust
+    }
+
+    pub fn product(&self, id: u16) -> Option<&Product> {
+        self.trust.product(id)
+    }
+
+    /// A new installation at counter 0, bound to this machine.
+    pub fn init(&self, serial: SerialNumber, product: u16) -> Result<License, ClientError> {
+        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
+        if self.path.exists() {
+            return Err(ClientError::LicenseExists(self.path.clone()));
+        }
+        let mut random = [0u8; 16];
+        getrandom::fill(&mut random).map_err(|e| ClientError::Io {
+            context: "cannot get random bytes".into(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let install_id: String = random.iter().map(|b| format!("{b:02x}")).collect();
+        let file = LicenseFile {
+            format: FILE_FORMAT,
+            product,
+            serial,
+            key_id: derive_key_id(&self.machine, &install_id),
+            install_id,
+            counter: 0,
+            response_code: None,
+            entitlements: Entitlements::new(),
+        };
+        self.write(&file)?;
+        self.load()
+    }
+
+    /// Reads and checks the licence file.
+    pub fn load(&self) -> Result<License, ClientError> {
+        let file = self.read_file()?;
+        self.check(&file)
+    }
+
+    fn read_file(&self) -> Result<LicenseFile, ClientError> {
+        let text = match std::fs::read_to_string(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ClientError::NoLicense(self.path.clone())),
+            other => other.map_err(ClientError::io(format!("cannot read {}", self.path.display())))?,
+        };
+        let corrupt = |reason: String| ClientError::CorruptLicense { path: self.path.clone(), reason };
+        let file: LicenseFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
+        if file.format != FILE_FORMAT {
+            return Err(corrupt(format!("file format {} is not {FILE_FORMAT}", file.format)));
+        }
+        Ok(file)
+    }
+
+    fn check(&self, file: &LicenseFile) -> Result<License, ClientError> {
+        if derive_key_id(&self.machine, &file.install_id) != file.key_id {
+            return Err(ClientError::CopiedLicense(self.path.clone()));
+        }
+        let tampered = |reason: &str| ClientError::TamperedLicense { path: self.path.clone(), reason: reason.into() };
+        let response = match &file.response_code {
+            None if file.counter == 0 && file.entitlements.is_empty() => None,
+            None => return Err(tampered("it claims updates but holds no response code")),
+            Some(code) => {
+                let response = ResponseCode::parse(code).map_err(|_| tampered("its response code does not read"))?;
+                if response.product != file.product || response.key_id_tag != file.key_id.tag() {
+                    return Err(tampered("its response code is for another installation"));
+                }
+                response.verify(file.serial, file.key_id, &self.keys).map_err(|e| match e {
+                    license_codes::CodeError::UnknownSigningKey { .. } => ClientError::Code(e),
+                    _ => tampered("its response code's signature does not verify"),
+                })?;
+                if response.to_counter != file.counter || response.entitlements != file.entitlements {
+                    return Err(tampered("its counter or entitlements differ from its response code"));
+                }
+                Some(response)
+            }
+        };
+        Ok(License {
+            product: file.product,
+            serial: file.serial,
+            key_id: file.key_id,
+            counter: file.counter,
+            entitlements: file.entitlements.clone(),
+            response,
+            machine_bound: self.machine.is_known(),
+        })
+    }
+
+    fn write(&self, file: &LicenseFile) -> Result<(), ClientError> {
+        let json = serde_json::to_string_pretty(file).expect("serialisable") + "\n";
+        store::write_atomically(&self.path, json.as_bytes())
+            .map_err(ClientError::io(format!("cannot write {}", self.path.display())))
+    }
+
+    /// The codes-sent log beside the licence file: `<stem>.codes-sent.log`.
+    pub fn codes_sent_log(&self) -> PathBuf {
+        let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
+        store::parent_dir(&self.path).join(format!("{stem}.codes-sent.log"))
+    }
+
+    /// Makes the request code for the current state and appends it to the
+    /// codes-sent log, so a lost code can be found again.
+    pub fn create_code(&self, today: Day, now_rfc3339: &str) -> Result<RequestCode, ClientError> {
+        let license = self.load()?;
+        let request = RequestCode {
+            product: license.product,
+            serial: license.serial,
+            key_id: license.key_id,
+            counter: license.counter,
+            entitlement_digest: license.entitlements.digest(),
+            created: today,
+        };
+        let line = format!("{now_rfc3339} counter={} {}", license.counter, request.to_code());
+        store::append_line(&self.codes_sent_log(), &line)
+            .map_err(ClientError::io(format!("cannot append to {}", self.codes_sent_log().display())))?;
+        Ok(request)
+    }
+
+    /// Verifies a response code and installs it. On any error the licence
+    /// file is left exactly as it was.
+    pub fn enter_code(&self, text: &str) -> Result<Applied, ClientError> {
+        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
+        let file = self.read_file()?;
+        let license = self.check(&file)?;
+        let response = ResponseCode::parse(text)?;
+        self.check_applies(&license, &response)?;
+        let changes = response.entitlements.changes_from(&license.entitlements, self.product(license.product));
+        let updated = LicenseFile {
+            counter: response.to_counter,
+            response_code: Some(response.to_code()),
+            entitlements: response.entitlements.clone(),
+            ..file
+        };
+        self.write(&updated)?;
+        Ok(Applied { from_counter: license.counter, license: self.check(&updated)?, changes })
+    }
+
+    /// Sentinel's order of checks: the right product and installation, the
+    /// right place in the sequence of updates, then the signature.
+    pub fn check_applies(&self, license: &License, response: &ResponseCode) -> Result<(), ClientError> {
+        if response.product != license.product {
+            let name = |id: u16| self.product(id).map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name));
+            return Err(ClientError::AnotherProduct { expected: name(license.product), found: name(response.product) });
+        }
+        if response.key_id_tag != license.key_id.tag() {
+            return Err(ClientError::AnotherInstallation {
+                expected: license.key_id.to_string(),
+                found: response.key_id_tag,
+            });
+        }
+        if response.to_counter <= license.counter {
+            return Err(if license.response.as_ref() == Some(response) {
+                ClientError::AlreadyApplied { counter: license.counter, to_counter: response.to_counter }
+            } else {
+                ClientError::Superseded { counter: license.counter, to_counter: response.to_counter }
+            });
+        }
+        if response.from_counter > license.counter {
+            return Err(ClientError::EarlierUpdateMissing {
+                counter: license.counter,
+                from_counter: response.from_counter,
+            });
+        }
+        response.verify(license.serial, license.key_id, &self.keys)?;
+        Ok(())
+    }
+
+    pub fn keys(&self) -> &TrustedKeys {
+        &self.keys
+    }
+}

@@ -1,0 +1,340 @@
+//! `license`: stands in for a licensed program. Creates request codes,
+//! enters response codes, shows the licence, and decodes any code.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use license_client::{ClientError, License, Licensing, MachineIdentity};
+use license_codes::{AnyCode, Day, KeyId, Product, SerialNumber, TrustFile};
+use serde_json::{json, Value};
+
+#[derive(Parser)]
+#[command(name = "license", version, about = "Stands in for a licensed program: create a request code, enter a response code")]
+struct Cli {
+    /// The licence file.
+    #[arg(long, env = "LICENSE_FILE", default_value = "license.json", global = true)]
+    license_file: PathBuf,
+    /// The vendor's trust file: public keys and product names (JSON).
+    #[arg(long, env = "LICENSE_TRUST", global = true)]
+    trust: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Starts a new installation at update 0, bound to this machine.
+    Init {
+        /// The serial number from the purchase email.
+        #[arg(long)]
+        serial: String,
+        /// The product: its number, or its name in the trust file.
+        #[arg(long)]
+        product: String,
+    },
+    /// Shows product, serial, key id, update counter and entitlements.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints the request code to submit on the licence portal.
+    CreateCode {
+        /// Also write the code to this file (e.g. Step_1_Code.TXT).
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
+    /// Verifies a response code and installs it.
+    EnterCode {
+        /// The response code (quote it, or give --file).
+        code: Option<String>,
+        /// Read the response code from this file (e.g. Step_2_Response_Code.TXT).
+        #[arg(long, conflicts_with = "code")]
+        file: Option<PathBuf>,
+    },
+    /// Decodes any code without applying it (for support).
+    Decode {
+        code: Option<String>,
+        #[arg(long, conflicts_with = "code")]
+        file: Option<PathBuf>,
+        /// The installation's serial, to check a response's signature.
+        #[arg(long, requires = "key_id")]
+        serial: Option<String>,
+        /// The installation's key id (16 hex digits), to check a response's signature.
+        #[arg(long, requires = "serial")]
+        key_id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = matches!(cli.command, Command::Status { json: true } | Command::Decode { json: true, .. });
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if json {
+                let detail = json!({"error": e.code(), "message": e.to_string(), "next_step": e.next_step(),
+                    "group": match &e { ClientError::Code(c) => c.group(), _ => None }});
+                println!("{}", serde_json::to_string_pretty(&detail).expect("json"));
+            }
+            eprintln!("error: {e}\nnext step: {}", e.next_step());
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), ClientError> {
+    let trust = load_trust(cli.trust.as_deref())?;
+    let licensing = Licensing::new(&cli.license_file, trust.clone().unwrap_or_default(), MachineIdentity::from_os())?;
+    let require_trust = || {
+        trust.as_ref().filter(|t| !t.keys.is_empty()).map(|_| ()).ok_or_else(|| {
+            ClientError::NoTrust("no trust file given (--trust KEYFILE or LICENSE_TRUST)".into())
+        })
+    };
+    match cli.command {
+        Command::Init { serial, product } => {
+            let serial = SerialNumber::parse(&serial)?;
+            let product_id = match product.parse::<u16>() {
+                Ok(id) => id,
+                Err(_) => trust.as_ref().and_then(|t| t.find_product(&product)).map(|p| p.id).ok_or_else(|| {
+                    ClientError::UnknownProduct(product.clone())
+                })?,
+            };
+            let license = licensing.init(serial, product_id)?;
+            println!("Installed {} with serial {} at update 0.", product_name(&licensing, license.product), license.serial);
+            println!("Key id: {}{}", license.key_id, if license.machine_bound { "" } else { " (no machine identity could be read: not bound to this machine)" });
+            println!("Next: `license create-code` and submit the code on the licence portal.");
+        }
+        Command::Status { json } => {
+            let license = load(&licensing, &trust)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&status_json(&licensing, &license)).expect("json"));
+            } else {
+                print_status(&licensing, &license);
+            }
+        }
+        Command::CreateCode { save } => {
+            if trust.is_none() {
+                load(&licensing, &trust)?;
+            }
+            let request = licensing.create_code(today(), &now_rfc3339())?;
+            let code = request.to_code();
+            if let Some(path) = save {
+                license_client::store::write_atomically(&path, format!("{code}\r\n").as_bytes())
+                    .map_err(ClientError::io(format!("cannot write {}", path.display())))?;
+                eprintln!("Saved to {}.", path.display());
+            }
+            println!("{code}");
+            eprintln!("Also recorded in {}.", licensing.codes_sent_log().display());
+        }
+        Command::EnterCode { code, file } => {
+            require_trust()?;
+            let text = code_text(code, file)?;
+            let applied = licensing.enter_code(&text)?;
+            println!(
+                "Response code accepted: {} is now at update {} (was {}).",
+                product_name(&licensing, applied.license.product),
+                applied.license.counter,
+                applied.from_counter
+            );
+            if applied.changes.is_empty() {
+                println!("No entitlement changed.");
+            }
+            for change in &applied.changes {
+                println!("{change}");
+            }
+        }
+        Command::Decode { code, file, serial, key_id, json } => {
+            let text = code_text(code, file)?;
+            let decoded = license_codes::decode(&text)?;
+            let binding = match (serial, key_id) {
+                (Some(s), Some(k)) => Some((
+                    SerialNumber::parse(&s)?,
+                    KeyId::parse_hex(&k.to_uppercase()).ok_or_else(|| ClientError::NoTrust("--key-id is 16 hex digits".into()))?,
+                    "the given serial and key id".to_string(),
+                )),
+                _ => licensing.load().ok().map(|l| (l.serial, l.key_id, licensing.path().display().to_string())),
+            };
+            let view = describe(&licensing, trust.is_some(), &decoded, binding);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&view).expect("json"));
+            } else {
+                print_view(&view);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display())))?;
+    let trust: TrustFile = serde_json::from_str(&text)
+        .map_err(|e| ClientError::NoTrust(format!("trust file {} is not valid: {e}", path.display())))?;
+    Ok(Some(trust))
+}
+
+/// Loads the licence; a licence holding a response needs the trusted keys to check it.
+fn load(licensing: &Licensing, trust: &Option<TrustFile>) -> Result<License, ClientError> {
+    match licensing.load() {
+        Err(ClientError::Code(license_codes::CodeError::UnknownSigningKey { .. })) if trust.is_none() => {
+            Err(ClientError::NoTrust("the licence holds a signed update, and checking it needs the vendor keys (--trust KEYFILE or LICENSE_TRUST)".into()))
+        }
+        other => other,
+    }
+}
+
+fn code_text(code: Option<String>, file: Option<PathBuf>) -> Result<String, ClientError> {
+    match (code, file) {
+        (Some(code), _) => Ok(code),
+        (None, Some(path)) => {
+            std::fs::read_to_string(&path).map_err(ClientError::io(format!("cannot read {}", path.display())))
+        }
+        (None, None) => Err(ClientError::Code(license_codes::CodeError::Empty)),
+    }
+}
+
+fn today() -> Day {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Day::from_unix_seconds(seconds as i64)
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| "unknown-time".into())
+}
+
+fn product_name(licensing: &Licensing, id: u16) -> String {
+    licensing.product(id).map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
+}
+
+/// Entitlement values typed by kind: counts as numbers, flags as booleans, dates as text.
+fn entitlements_json(product: Option<&Product>, e: &license_codes::Entitlements) -> Value {
+    let mut map = serde_json::Map::new();
+    for (name, shown) in e.describe(product) {
+        let value = match shown.as_str() {
+            "yes" => json!(true),
+            "no" => json!(false),
+            "none" => Value::Null,
+            s => s.parse::<u64>().map_or_else(|_| json!(s), |n| json!(n)),
+        };
+        map.insert(name, value);
+    }
+    Value::Object(map)
+}
+
+fn status_json(licensing: &Licensing, license: &License) -> Value {
+    let product = licensing.product(license.product);
+    json!({
+        "product": {"id": license.product, "name": product.map(|p| p.name.clone())},
+        "serial": license.serial.to_code(),
+        "key_id": license.key_id.to_string(),
+        "machine_bound": license.machine_bound,
+        "counter": license.counter,
+        "entitlements": entitlements_json(product, &license.entitlements),
+        "response_code": license.response.as_ref().map(|r| r.to_code()),
+        "license_file": licensing.path().display().to_string(),
+    })
+}
+
+fn print_status(licensing: &Licensing, license: &License) {
+    let product = licensing.product(license.product);
+    println!("Product:      {}", product_name(licensing, license.product));
+    println!("Serial:       {}", license.serial);
+    println!("Key id:       {}{}", license.key_id, if license.machine_bound { "" } else { " (not bound to a machine identity)" });
+    println!("Update:       {}", license.counter);
+    println!("Entitlements:");
+    let described = license.entitlements.describe(product);
+    if described.is_empty() {
+        println!("  (none yet: create a code and submit it)");
+    }
+    for (name, value) in described {
+        println!("  {name}: {value}");
+    }
+}
+
+/// Every decoded field, with names where the trust file knows them.
+fn describe(licensing: &Licensing, have_trust: bool, code: &AnyCode, binding: Option<(SerialNumber, KeyId, String)>) -> Value {
+    match code {
+        AnyCode::Serial(s) => json!({"kind": "serial", "serial": s.to_code(), "serial_number": s.value()}),
+        AnyCode::Request(r) => json!({
+            "kind": "request",
+            "product": {"id": r.product, "name": licensing.product(r.product).map(|p| p.name.clone())},
+            "serial": r.serial.to_code(),
+            "key_id": r.key_id.to_string(),
+            "counter": r.counter,
+            "entitlement_digest": format!("{:08X}", r.entitlement_digest),
+            "created": r.created.to_string(),
+        }),
+        AnyCode::Response(r) => {
+            let product = licensing.product(r.product);
+            let signature = match binding {
+                _ if !have_trust => json!({"verified": null, "reason": "no trusted keys given (--trust)"}),
+                Some((serial, key_id, source)) if key_id.tag() == r.key_id_tag => match r.verify(serial, key_id, licensing.keys()) {
+                    Ok(()) => json!({"verified": true, "checked_against": source}),
+                    Err(e) => json!({"verified": false, "checked_against": source, "error": e.code(), "reason": e.to_string()}),
+                },
+                Some((_, key_id, source)) => json!({"verified": null, "checked_against": source,
+                    "reason": format!("made for another installation (key id starting {:04X}, not {key_id})", r.key_id_tag)}),
+                None => json!({"verified": null, "reason": "give --serial and --key-id of the installation to check the signature"}),
+            };
+            json!({
+                "kind": "response",
+                "product": {"id": r.product, "name": product.map(|p| p.name.clone())},
+                "key_id_tag": format!("{:04X}", r.key_id_tag),
+                "from_counter": r.from_counter,
+                "to_counter": r.to_counter,
+                "issued": r.issued.to_string(),
+                "signing_key_id": r.signing_key_id,
+                "signing_key_trusted": licensing.keys().get(r.signing_key_id).is_some(),
+                "signature": signature,
+                "entitlements": entitlements_json(product, &r.entitlements),
+            })
+        }
+    }
+}
+
+fn print_view(view: &Value) {
+    let kind = view["kind"].as_str().unwrap_or_default();
+    println!("{} code (format 1)", match kind { "serial" => "Serial number:", "request" => "Request", _ => "Response" });
+    let Some(map) = view.as_object() else { return };
+    for (key, value) in map.iter().filter(|(k, _)| *k != "kind") {
+        match value {
+            Value::Object(inner) if key == "entitlements" => {
+                println!("  entitlements:");
+                for (name, v) in inner {
+                    println!("    {name} = {}", plain(v));
+                }
+            }
+            Value::Object(inner) if key == "product" => {
+                let name = inner.get("name").and_then(Value::as_str);
+                println!("  product: {}{}", inner["id"], name.map(|n| format!(" ({n})")).unwrap_or_default());
+            }
+            Value::Object(inner) => {
+                let verdict = match inner.get("verified") {
+                    Some(Value::Bool(true)) => "verifies".to_string(),
+                    Some(Value::Bool(false)) => "DOES NOT VERIFY".to_string(),
+                    _ => "not checked".to_string(),
+                };
+                let detail: Vec<String> =
+                    inner.iter().filter(|(k, _)| *k != "verified").map(|(k, v)| format!("{k}: {}", plain(v))).collect();
+                println!("  {key}: {verdict} ({})", detail.join("; "));
+            }
+            other => println!("  {key}: {}", plain(other)),
+        }
+    }
+}
+
+fn plain(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "none".into(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        other => other.to_string(),
+    }
+}
