@@ -10,10 +10,19 @@ use license_codes::{AnyCode, Day, KeyId, Product, SerialNumber, TrustFile};
 use serde_json::{json, Value};
 
 #[derive(Parser)]
-#[command(name = "license", version, about = "Stands in for a licensed program: create a request code, enter a response code")]
+#[command(
+    name = "license",
+    version,
+    about = "Stands in for a licensed program: create a request code, enter a response code"
+)]
 struct Cli {
     /// The licence file.
-    #[arg(long, env = "LICENSE_FILE", default_value = "license.json", global = true)]
+    #[arg(
+        long,
+        env = "LICENSE_FILE",
+        default_value = "license.json",
+        global = true
+    )]
     license_file: PathBuf,
     /// The vendor's trust file: public keys and product names (JSON).
     #[arg(long, env = "LICENSE_TRUST", global = true)]
@@ -70,7 +79,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let json = matches!(cli.command, Command::Status { json: true } | Command::Decode { json: true, .. });
+    let json = matches!(
+        cli.command,
+        Command::Status { json: true } | Command::Decode { json: true, .. }
+    );
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -87,30 +99,57 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), ClientError> {
     let trust = load_trust(cli.trust.as_deref())?;
-    let licensing = Licensing::new(&cli.license_file, trust.clone().unwrap_or_default(), MachineIdentity::from_os())?;
+    let licensing = Licensing::new(
+        &cli.license_file,
+        trust.clone().unwrap_or_default(),
+        MachineIdentity::from_os(),
+    )?;
     let require_trust = || {
-        trust.as_ref().filter(|t| !t.keys.is_empty()).map(|_| ()).ok_or_else(|| {
-            ClientError::NoTrust("no trust file given (--trust KEYFILE or LICENSE_TRUST)".into())
-        })
+        trust
+            .as_ref()
+            .filter(|t| !t.keys.is_empty())
+            .map(|_| ())
+            .ok_or_else(|| {
+                ClientError::NoTrust(
+                    "no trust file given (--trust KEYFILE or LICENSE_TRUST)".into(),
+                )
+            })
     };
     match cli.command {
         Command::Init { serial, product } => {
             let serial = SerialNumber::parse(&serial)?;
             let product_id = match product.parse::<u16>() {
                 Ok(id) => id,
-                Err(_) => trust.as_ref().and_then(|t| t.find_product(&product)).map(|p| p.id).ok_or_else(|| {
-                    ClientError::UnknownProduct(product.clone())
-                })?,
+                Err(_) => trust
+                    .as_ref()
+                    .and_then(|t| t.find_product(&product))
+                    .map(|p| p.id)
+                    .ok_or_else(|| ClientError::UnknownProduct(product.clone()))?,
             };
             let license = licensing.init(serial, product_id)?;
-            println!("Installed {} with serial {} at update 0.", product_name(&licensing, license.product), license.serial);
-            println!("Key id: {}{}", license.key_id, if license.machine_bound { "" } else { " (no machine identity could be read: not bound to this machine)" });
+            println!(
+                "Installed {} with serial {} at update 0.",
+                product_name(&licensing, license.product),
+                license.serial
+            );
+            println!(
+                "Key id: {}{}",
+                license.key_id,
+                if license.machine_bound {
+                    ""
+                } else {
+                    " (no machine identity could be read: not bound to this machine)"
+                }
+            );
             println!("Next: `license create-code` and submit the code on the licence portal.");
         }
         Command::Status { json } => {
             let license = load(&licensing, &trust)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&status_json(&licensing, &license)).expect("json"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&status_json(&licensing, &license)).expect("json")
+                );
             } else {
                 print_status(&licensing, &license);
             }
@@ -146,16 +185,26 @@ fn run(cli: Cli) -> Result<(), ClientError> {
                 println!("{change}");
             }
         }
-        Command::Decode { code, file, serial, key_id, json } => {
+        Command::Decode {
+            code,
+            file,
+            serial,
+            key_id,
+            json,
+        } => {
             let text = code_text(code, file)?;
             let decoded = license_codes::decode(&text)?;
             let binding = match (serial, key_id) {
                 (Some(s), Some(k)) => Some((
                     SerialNumber::parse(&s)?,
-                    KeyId::parse_hex(&k.to_uppercase()).ok_or_else(|| ClientError::NoTrust("--key-id is 16 hex digits".into()))?,
+                    KeyId::parse_hex(&k.to_uppercase())
+                        .ok_or_else(|| ClientError::NoTrust("--key-id is 16 hex digits".into()))?,
                     "the given serial and key id".to_string(),
                 )),
-                _ => licensing.load().ok().map(|l| (l.serial, l.key_id, licensing.path().display().to_string())),
+                _ => licensing
+                    .load()
+                    .ok()
+                    .map(|l| (l.serial, l.key_id, licensing.path().display().to_string())),
             };
             let view = describe(&licensing, trust.is_some(), &decoded, binding);
             if json {
@@ -170,10 +219,12 @@ fn run(cli: Cli) -> Result<(), ClientError> {
 
 fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
     let Some(path) = path else { return Ok(None) };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display())))?;
-    let trust: TrustFile = serde_json::from_str(&text)
-        .map_err(|e| ClientError::NoTrust(format!("trust file {} is not valid: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display()))
+    })?;
+    let trust: TrustFile = serde_json::from_str(&text).map_err(|e| {
+        ClientError::NoTrust(format!("trust file {} is not valid: {e}", path.display()))
+    })?;
     Ok(Some(trust))
 }
 
@@ -190,15 +241,16 @@ fn load(licensing: &Licensing, trust: &Option<TrustFile>) -> Result<License, Cli
 fn code_text(code: Option<String>, file: Option<PathBuf>) -> Result<String, ClientError> {
     match (code, file) {
         (Some(code), _) => Ok(code),
-        (None, Some(path)) => {
-            std::fs::read_to_string(&path).map_err(ClientError::io(format!("cannot read {}", path.display())))
-        }
+        (None, Some(path)) => std::fs::read_to_string(&path)
+            .map_err(ClientError::io(format!("cannot read {}", path.display()))),
         (None, None) => Err(ClientError::Code(license_codes::CodeError::Empty)),
     }
 }
 
 fn today() -> Day {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     Day::from_unix_seconds(seconds as i64)
 }
 
@@ -209,7 +261,9 @@ fn now_rfc3339() -> String {
 }
 
 fn product_name(licensing: &Licensing, id: u16) -> String {
-    licensing.product(id).map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
+    licensing
+        .product(id)
+        .map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
 }
 
 /// Entitlement values typed by kind: counts as numbers, flags as booleans, dates as text.
@@ -245,7 +299,15 @@ fn print_status(licensing: &Licensing, license: &License) {
     let product = licensing.product(license.product);
     println!("Product:      {}", product_name(licensing, license.product));
     println!("Serial:       {}", license.serial);
-    println!("Key id:       {}{}", license.key_id, if license.machine_bound { "" } else { " (not bound to a machine identity)" });
+    println!(
+        "Key id:       {}{}",
+        license.key_id,
+        if license.machine_bound {
+            ""
+        } else {
+            " (not bound to a machine identity)"
+        }
+    );
     println!("Update:       {}", license.counter);
     println!("Entitlements:");
     let described = license.entitlements.describe(product);
@@ -258,9 +320,16 @@ fn print_status(licensing: &Licensing, license: &License) {
 }
 
 /// Every decoded field, with names where the trust file knows them.
-fn describe(licensing: &Licensing, have_trust: bool, code: &AnyCode, binding: Option<(SerialNumber, KeyId, String)>) -> Value {
+fn describe(
+    licensing: &Licensing,
+    have_trust: bool,
+    code: &AnyCode,
+    binding: Option<(SerialNumber, KeyId, String)>,
+) -> Value {
     match code {
-        AnyCode::Serial(s) => json!({"kind": "serial", "serial": s.to_code(), "serial_number": s.value()}),
+        AnyCode::Serial(s) => {
+            json!({"kind": "serial", "serial": s.to_code(), "serial_number": s.value()})
+        }
         AnyCode::Request(r) => json!({
             "kind": "request",
             "product": {"id": r.product, "name": licensing.product(r.product).map(|p| p.name.clone())},
@@ -273,14 +342,22 @@ fn describe(licensing: &Licensing, have_trust: bool, code: &AnyCode, binding: Op
         AnyCode::Response(r) => {
             let product = licensing.product(r.product);
             let signature = match binding {
-                _ if !have_trust => json!({"verified": null, "reason": "no trusted keys given (--trust)"}),
-                Some((serial, key_id, source)) if key_id.tag() == r.key_id_tag => match r.verify(serial, key_id, licensing.keys()) {
-                    Ok(()) => json!({"verified": true, "checked_against": source}),
-                    Err(e) => json!({"verified": false, "checked_against": source, "error": e.code(), "reason": e.to_string()}),
-                },
+                _ if !have_trust => {
+                    json!({"verified": null, "reason": "no trusted keys given (--trust)"})
+                }
+                Some((serial, key_id, source)) if key_id.tag() == r.key_id_tag => {
+                    match r.verify(serial, key_id, licensing.keys()) {
+                        Ok(()) => json!({"verified": true, "checked_against": source}),
+                        Err(e) => {
+                            json!({"verified": false, "checked_against": source, "error": e.code(), "reason": e.to_string()})
+                        }
+                    }
+                }
                 Some((_, key_id, source)) => json!({"verified": null, "checked_against": source,
                     "reason": format!("made for another installation (key id starting {:04X}, not {key_id})", r.key_id_tag)}),
-                None => json!({"verified": null, "reason": "give --serial and --key-id of the installation to check the signature"}),
+                None => {
+                    json!({"verified": null, "reason": "give --serial and --key-id of the installation to check the signature"})
+                }
             };
             json!({
                 "kind": "response",
@@ -300,7 +377,14 @@ fn describe(licensing: &Licensing, have_trust: bool, code: &AnyCode, binding: Op
 
 fn print_view(view: &Value) {
     let kind = view["kind"].as_str().unwrap_or_default();
-    println!("{} code (format 1)", match kind { "serial" => "Serial number:", "request" => "Request", _ => "Response" });
+    println!(
+        "{} code (format 1)",
+        match kind {
+            "serial" => "Serial number:",
+            "request" => "Request",
+            _ => "Response",
+        }
+    );
     let Some(map) = view.as_object() else { return };
     for (key, value) in map.iter().filter(|(k, _)| *k != "kind") {
         match value {
@@ -312,7 +396,11 @@ fn print_view(view: &Value) {
             }
             Value::Object(inner) if key == "product" => {
                 let name = inner.get("name").and_then(Value::as_str);
-                println!("  product: {}{}", inner["id"], name.map(|n| format!(" ({n})")).unwrap_or_default());
+                println!(
+                    "  product: {}{}",
+                    inner["id"],
+                    name.map(|n| format!(" ({n})")).unwrap_or_default()
+                );
             }
             Value::Object(inner) => {
                 let verdict = match inner.get("verified") {
@@ -320,8 +408,11 @@ fn print_view(view: &Value) {
                     Some(Value::Bool(false)) => "DOES NOT VERIFY".to_string(),
                     _ => "not checked".to_string(),
                 };
-                let detail: Vec<String> =
-                    inner.iter().filter(|(k, _)| *k != "verified").map(|(k, v)| format!("{k}: {}", plain(v))).collect();
+                let detail: Vec<String> = inner
+                    .iter()
+                    .filter(|(k, _)| *k != "verified")
+                    .map(|(k, v)| format!("{k}: {}", plain(v)))
+                    .collect();
                 println!("  {key}: {verdict} ({})", detail.join("; "));
             }
             other => println!("  {key}: {}", plain(other)),

@@ -1,0 +1,548 @@
+//! The `license` binary end to end: init, create-code, a response made for
+//! it, enter-code, status; then every error, each with its exit code and the
+//! licence file left byte for byte as it was.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use license_codes::*;
+use serde_json::Value;
+
+struct Installation {
+    dir: tempfile::TempDir,
+}
+
+fn vendor_key() -> SigningKey {
+    SigningKey::from_bytes(&[42; 32])
+}
+
+fn specview() -> Product {
+    serde_json::from_str(
+        r#"{"id": 7, "name": "SpecView", "entitlements": [
+            {"name": "remote_users"}, {"name": "clients"}, {"name": "historian", "kind": "flag"}]}"#,
+    )
+    .unwrap()
+}
+
+fn state(assignments: &[&str]) -> Entitlements {
+    let mut e = Entitlements::new();
+    specview()
+        .assign(
+            &mut e,
+            &assignments
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+    e
+}
+
+impl Installation {
+    /// A fresh installation of SpecView at update 0 on "machine A".
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let trust = TrustFile {
+            keys: vec![PublicKeyEntry::new(1, &vendor_key().verifying_key())],
+            products: vec![specview()],
+        };
+        std::fs::write(
+            dir.path().join("trust.json"),
+            serde_json::to_string(&trust).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("machine-a"), "machine-a-id\n").unwrap();
+        std::fs::write(dir.path().join("machine-b"), "machine-b-id\n").unwrap();
+        let me = Self { dir };
+        let out = me.run(&[
+            "init",
+            "--serial",
+            &Self::serial().to_code(),
+            "--product",
+            "SpecView",
+        ]);
+        assert_success(&out);
+        me
+    }
+
+    fn serial() -> SerialNumber {
+        SerialNumber::new(0xAB_CDEF_0123).unwrap()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn command(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_license"));
+        c.current_dir(self.dir.path())
+            .env("LICENSE_TRUST", self.path("trust.json"))
+            .env("LICENSE_MACHINE_ID_FILE", self.path("machine-a"))
+            .env_remove("LICENSE_FILE");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().unwrap()
+    }
+
+    fn license_file(&self) -> Vec<u8> {
+        std::fs::read(self.path("license.json")).unwrap()
+    }
+
+    fn request(&self) -> RequestCode {
+        let out = self.run(&["create-code"]);
+        assert_success(&out);
+        RequestCode::parse(&stdout(&out)).unwrap()
+    }
+
+    fn respond(&self, request: &RequestCode, to: u16, entitlements: Entitlements) -> String {
+        let grant = Grant {
+            product: request.product,
+            serial: request.serial,
+            key_id: request.key_id,
+            from_counter: request.counter,
+            to_counter: to,
+            issued: request.created,
+            entitlements,
+        };
+        sign_response(&vendor_key(), 1, &grant).unwrap().to_code()
+    }
+
+    fn status(&self) -> Value {
+        let out = self.run(&["status", "--json"]);
+        assert_success(&out);
+        serde_json::from_str(&stdout(&out)).unwrap()
+    }
+
+    /// Brings the installation to update 1 with one remote user.
+    fn at_update_one(self) -> Self {
+        let request = self.request();
+        let code = self.respond(&request, 1, state(&["remote_users=1", "clients=25"]));
+        assert_success(&self.run(&["enter-code", &code]));
+        self
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+fn assert_success(out: &Output) {
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+/// Runs `args`, expects `exit` and `message` on stderr, and checks the
+/// licence file did not change.
+fn assert_refused(inst: &Installation, args: &[&str], exit: i32, message: &str) {
+    let before = inst.license_file();
+    let out = inst.run(args);
+    assert_eq!(out.status.code(), Some(exit), "{args:?}: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains(message),
+        "{args:?}: expected '{message}' in: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("next step:"),
+        "no next step: {}",
+        stderr(&out)
+    );
+    assert_eq!(
+        inst.license_file(),
+        before,
+        "{args:?} changed the licence file"
+    );
+}
+
+#[test]
+fn the_specview_round_trip() {
+    let inst = Installation::new();
+    assert_eq!(inst.status()["counter"], 0);
+
+    let out = inst.run(&["create-code", "--save", "Step_1_Code.TXT"]);
+    assert_success(&out);
+    let code = stdout(&out);
+    assert_eq!(
+        std::fs::read_to_string(inst.path("Step_1_Code.TXT"))
+            .unwrap()
+            .trim(),
+        code
+    );
+    let log = std::fs::read_to_string(inst.path("license.codes-sent.log")).unwrap();
+    assert!(log.contains(&code), "codes-sent log lacks the code: {log}");
+    let request = RequestCode::parse(&code).unwrap();
+    assert_eq!(
+        (request.product, request.serial, request.counter),
+        (7, Installation::serial(), 0)
+    );
+    assert_eq!(request.entitlement_digest, Entitlements::new().digest());
+
+    // First activation, then the SpecView upgrade: remote users 1 -> 3.
+    let first = inst.respond(&request, 1, state(&["remote_users=1", "clients=25"]));
+    assert_success(&inst.run(&["enter-code", &first]));
+    let request = inst.request();
+    assert_eq!(request.counter, 1);
+    assert_eq!(
+        request.entitlement_digest,
+        state(&["remote_users=1", "clients=25"]).digest()
+    );
+    let upgrade = inst.respond(&request, 2, state(&["remote_users=3", "clients=25"]));
+    std::fs::write(
+        inst.path("Step_2_Response_Code.TXT"),
+        format!("> {}\r\n", upgrade.to_lowercase()),
+    )
+    .unwrap();
+    let out = inst.run(&["enter-code", "--file", "Step_2_Response_Code.TXT"]);
+    assert_success(&out);
+    assert!(
+        stdout(&out).contains("remote_users: 1 -> 3"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !stdout(&out).contains("clients"),
+        "unchanged entitlements are not listed: {}",
+        stdout(&out)
+    );
+
+    let status = inst.status();
+    assert_eq!(status["counter"], 2);
+    assert_eq!(status["entitlements"]["remote_users"], 3);
+    assert_eq!(status["entitlements"]["clients"], 25);
+    assert_eq!(status["entitlements"]["historian"], false);
+    let plain = stdout(&inst.run(&["status"]));
+    assert!(plain.contains("remote_users: 3"), "{plain}");
+}
+
+#[test]
+fn one_response_brings_any_older_counter_up_to_date() {
+    let inst = Installation::new();
+    let request = inst.request();
+    let cumulative = inst.respond(&request, 5, state(&["remote_users=3", "historian=yes"]));
+    let out = inst.run(&["enter-code", &cumulative]);
+    assert_success(&out);
+    assert!(
+        stdout(&out).contains("now at update 5 (was 0)"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(inst.status()["entitlements"]["historian"], true);
+}
+
+#[test]
+fn a_typo_is_refused_naming_its_group() {
+    let inst = Installation::new();
+    let code = inst.respond(&inst.request(), 1, state(&["remote_users=3"]));
+    let mut chars: Vec<char> = code.chars().collect();
+    chars[2 * 7 + 1] = if chars[15] == '7' { '8' } else { '7' };
+    let typo: String = chars.into_iter().collect();
+    assert_refused(&inst, &["enter-code", &typo], 3, "group 3 has a typo");
+    assert_refused(&inst, &["enter-code", &code[..60]], 3, "cut short");
+}
+
+#[test]
+fn a_request_code_entered_by_mistake_is_explained() {
+    let inst = Installation::new();
+    let request = inst.request().to_code();
+    assert_refused(
+        &inst,
+        &["enter-code", &request],
+        4,
+        "this is a request code, not a response code",
+    );
+    assert_refused(
+        &inst,
+        &["enter-code", &Installation::serial().to_code()],
+        4,
+        "serial number",
+    );
+}
+
+#[test]
+fn a_response_for_another_product_is_refused() {
+    let inst = Installation::new();
+    let mut request = inst.request();
+    request.product = 8;
+    let code = inst.respond(&request, 1, state(&["remote_users=3"]));
+    assert_refused(&inst, &["enter-code", &code], 5, "for product 8");
+}
+
+#[test]
+fn a_response_for_another_installation_is_keyid_not_found() {
+    let inst = Installation::new();
+    let mut request = inst.request();
+    request.key_id = KeyId(request.key_id.0 ^ 0xFFFF_0000_0000_0000);
+    let code = inst.respond(&request, 1, state(&["remote_users=3"]));
+    assert_refused(&inst, &["enter-code", &code], 6, "KEYID_NOT_FOUND");
+}
+
+#[test]
+fn an_applied_or_superseded_response_is_too_old() {
+    let inst = Installation::new();
+    let request = inst.request();
+    let first = inst.respond(&request, 1, state(&["remote_users=1"]));
+    let other_first = inst.respond(&request, 1, state(&["remote_users=2"]));
+    assert_success(&inst.run(&["enter-code", &first]));
+    assert_refused(&inst, &["enter-code", &first], 7, "already been applied");
+    assert_refused(&inst, &["enter-code", &other_first], 7, "TOO_OLD");
+    let second = inst.respond(&inst.request(), 2, state(&["remote_users=3"]));
+    assert_success(&inst.run(&["enter-code", &second]));
+    assert_refused(
+        &inst,
+        &["enter-code", &first],
+        7,
+        "a newer update is already installed",
+    );
+}
+
+#[test]
+fn a_response_after_a_missing_update_is_too_new() {
+    let inst = Installation::new();
+    let mut request = inst.request();
+    request.counter = 1;
+    let code = inst.respond(&request, 2, state(&["remote_users=3"]));
+    assert_refused(&inst, &["enter-code", &code], 8, "TOO_NEW");
+}
+
+#[test]
+fn a_forged_response_has_a_bad_signature() {
+    let inst = Installation::new();
+    let request = inst.request();
+    let grant = Grant {
+        product: 7,
+        serial: request.serial,
+        key_id: request.key_id,
+        from_counter: 0,
+        to_counter: 1,
+        issued: request.created,
+        entitlements: state(&["remote_users=99"]),
+    };
+    let forged = sign_response(&SigningKey::from_bytes(&[1; 32]), 1, &grant)
+        .unwrap()
+        .to_code();
+    assert_refused(
+        &inst,
+        &["enter-code", &forged],
+        9,
+        "signature does not verify",
+    );
+    let unknown = sign_response(&vendor_key(), 2, &grant).unwrap().to_code();
+    assert_refused(&inst, &["enter-code", &unknown], 10, "vendor key 2");
+}
+
+#[test]
+fn a_future_format_is_named() {
+    let inst = Installation::new();
+    let code = inst.respond(&inst.request(), 1, state(&["remote_users=3"]));
+    let symbols = text::normalize(&code).unwrap();
+    let mut data: Vec<u8> = symbols.chunks(6).flat_map(|g| g[..5].to_vec()).collect();
+    data[0] = 3 * 8 + 2;
+    let v2 = text::encode_groups(Kind::Response, &data);
+    assert_refused(&inst, &["enter-code", &v2], 11, "format version 2");
+}
+
+#[test]
+fn a_copied_licence_file_is_refused() {
+    let inst = Installation::new().at_update_one();
+    let before = inst.license_file();
+    let out = inst
+        .command()
+        .env("LICENSE_MACHINE_ID_FILE", inst.path("machine-b"))
+        .args(["status"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(13), "{}", stderr(&out));
+    assert!(stderr(&out).contains("made on another machine"));
+    let out = inst
+        .command()
+        .env("LICENSE_MACHINE_ID_FILE", inst.path("machine-b"))
+        .args(["create-code"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(13));
+    assert_eq!(inst.license_file(), before);
+}
+
+#[test]
+fn a_hand_edited_licence_file_is_detected() {
+    let inst = Installation::new().at_update_one();
+    let original = String::from_utf8(inst.license_file()).unwrap();
+    let mut file: Value = serde_json::from_str(&original).unwrap();
+    file["entitlements"]["0"] = 50.into();
+    std::fs::write(
+        inst.path("license.json"),
+        serde_json::to_string_pretty(&file).unwrap(),
+    )
+    .unwrap();
+    assert_refused(&inst, &["status"], 14, "does not match the signed response");
+
+    // Moving the key id to match another machine breaks the signature binding.
+    let mut file: Value = serde_json::from_str(&original).unwrap();
+    file["counter"] = 9.into();
+    std::fs::write(
+        inst.path("license.json"),
+        serde_json::to_string_pretty(&file).unwrap(),
+    )
+    .unwrap();
+    assert_refused(&inst, &["status"], 14, "counter or entitlements differ");
+
+    std::fs::write(inst.path("license.json"), "{ not json").unwrap();
+    assert_refused(&inst, &["status"], 12, "cannot be read");
+}
+
+#[test]
+fn setup_mistakes_are_explained() {
+    let inst = Installation::new();
+    assert_refused(
+        &inst,
+        &[
+            "init",
+            "--serial",
+            &Installation::serial().to_code(),
+            "--product",
+            "7",
+        ],
+        12,
+        "already exists",
+    );
+    let out = inst
+        .command()
+        .env_remove("LICENSE_TRUST")
+        .args(["enter-code", "S0000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(15), "{}", stderr(&out));
+    let out = inst.run(&["--license-file", "other.json", "status"]);
+    assert_eq!(out.status.code(), Some(12));
+    assert!(stderr(&out).contains("license init"), "{}", stderr(&out));
+    let out = inst.run(&[
+        "--license-file",
+        "other.json",
+        "init",
+        "--serial",
+        "9K6JYV-DYBZ38",
+        "--product",
+        "7",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "a serial with a typo: {}",
+        stderr(&out)
+    );
+    assert!(!inst.path("other.json").exists());
+}
+
+#[test]
+fn decode_shows_every_field_for_support() {
+    let inst = Installation::new();
+    let request = inst.request();
+    let out = inst.run(&["decode", "--json", &request.to_code()]);
+    assert_success(&out);
+    let view: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(view["kind"], "request");
+    assert_eq!(view["product"]["name"], "SpecView");
+    assert_eq!(view["serial"], Installation::serial().to_code());
+    assert_eq!(view["key_id"], request.key_id.to_string());
+
+    let response = inst.respond(&request, 1, state(&["remote_users=3"]));
+    let view: Value =
+        serde_json::from_str(&stdout(&inst.run(&["decode", "--json", &response]))).unwrap();
+    assert_eq!(view["signature"]["verified"], true);
+    assert_eq!(view["entitlements"]["remote_users"], 3);
+    assert_eq!(view["to_counter"], 1);
+
+    // A support agent elsewhere, with the customer's serial and key id.
+    let elsewhere = Command::new(env!("CARGO_BIN_EXE_license"))
+        .current_dir(std::env::temp_dir())
+        .env("LICENSE_FILE", inst.path("absent.json"))
+        .args([
+            "--trust",
+            inst.path("trust.json").to_str().unwrap(),
+            "decode",
+            "--json",
+            &response,
+        ])
+        .args([
+            "--serial",
+            &Installation::serial().to_code(),
+            "--key-id",
+            &request.key_id.to_string(),
+        ])
+        .output()
+        .unwrap();
+    let view: Value = serde_json::from_str(&stdout(&elsewhere)).unwrap();
+    assert_eq!(view["signature"]["verified"], true, "{view}");
+    let wrong = format!("{:016X}", request.key_id.0 ^ 1);
+    let out = inst.run(&[
+        "decode",
+        "--json",
+        &response,
+        "--serial",
+        &Installation::serial().to_code(),
+        "--key-id",
+        &wrong,
+    ]);
+    let view: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(view["signature"]["verified"], false);
+
+    let out = inst.run(&["decode", "--json", &response[..response.len() - 1]]);
+    assert_eq!(out.status.code(), Some(3));
+    let err: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(err["error"], "truncated");
+    let human = stdout(&inst.run(&["decode", &Installation::serial().to_code()]));
+    assert!(human.contains("Serial number"), "{human}");
+}
+
+/// Kill -9 `license enter-code` at many moments: the licence file always
+/// holds the old state or the new one, never a broken file.
+#[test]
+fn a_crash_at_any_moment_leaves_old_or_new_state() {
+    let inst = Installation::new().at_update_one();
+    let old = inst.license_file();
+    let code = inst.respond(&inst.request(), 2, state(&["remote_users=3"]));
+    // Time one uninterrupted run, then spread the kills over that duration.
+    let started = std::time::Instant::now();
+    assert_success(&inst.run(&["enter-code", &code]));
+    let full = started.elapsed().as_micros() as u64;
+    let (mut saw_new, mut saw_old) = (false, false);
+    for attempt in 0..80u64 {
+        std::fs::write(inst.path("license.json"), &old).unwrap();
+        let mut child = inst.command().args(["enter-code", &code]).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(full * attempt / 64));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = inst.license_file();
+        if now != old {
+            saw_new = true;
+            let status = inst.status();
+            assert_eq!(
+                status["counter"], 2,
+                "attempt {attempt}: a changed file must be the new state"
+            );
+        } else {
+            saw_old = true;
+        }
+        assert_success(&inst.run(&["status"]));
+        for leftover in std::fs::read_dir(inst.dir.path()).unwrap() {
+            let name = leftover.unwrap().file_name().to_string_lossy().to_string();
+            if name.ends_with(".tmp") {
+                std::fs::remove_file(inst.path(&name)).unwrap();
+            }
+        }
+    }
+    assert!(
+        saw_new && saw_old,
+        "kills all fell before or all after the write: the test did not exercise it"
+    );
+}
