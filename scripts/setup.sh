@@ -1,0 +1,15 @@
+# Installs what the project needs when it is missing. Sourced by the other scripts.
+step() { printf '\n== %s\n' "$*"; }
+
+if ! command -v cargo >/dev/null; then
+    echo "cargo is missing: install Rust with rustup first (https://rustup.rs)" >&2
+    exit 1
+fi
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    step "Installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+fi
+if ! python3 -c 'import cryptography' 2>/dev/null; then
+    step "Installing the Python cryptography package (for the independent decoder)"
+    python3 -m pip install --quiet cryptography
+fi
