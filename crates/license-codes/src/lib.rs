@@ -31,7 +31,7 @@ pub use error::CodeError;
 pub use keys::{KeyError, PublicKeyEntry, TrustFile, TrustedKeys};
 pub use product::{EntitlementDef, EntitlementKind, Product, ProductError};
 pub use request::{KeyId, RequestCode};
-pub use response::ResponseCode;
+pub use response::{ResponseCode, MAX_ENTITLEMENT_BITS};
 pub use serial::SerialNumber;
 pub use vendor::{sign_response, signing_key_from_hex, Grant, GrantError};
 

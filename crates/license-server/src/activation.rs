@@ -1,0 +1,339 @@
+//! Turning a request code into a response code.
+//!
+//! One cumulative response brings the installation from the counter it
+//! holds to the licence's latest state, so a customer never meets TOO_NEW
+//! through the portal. Issuing is idempotent: the same installation at the
+//! same counter, with nothing queued since, gets the stored response back,
+//! byte for byte, however many times and however concurrently it asks.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use license_codes::{sign_response, Day, Entitlements, Grant, KeyId, Product, RequestCode};
+use serde_json::{json, Value};
+
+use crate::catalog::{self, LicenseRow};
+use crate::db::Db;
+use crate::signing::SigningKeys;
+use crate::ApiError;
+
+/// What `POST /api/v1/activations` answers.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Activation {
+    pub response_code: String,
+    pub changes: Value,
+    pub issued_at: String,
+    pub already_issued: bool,
+    pub serial: String,
+    pub product: Value,
+    pub from_counter: u16,
+    pub to_counter: u16,
+    pub signing_key_id: u8,
+}
+
+/// Products never change once added, so each is read once per process.
+#[derive(Default)]
+pub struct ProductCache(RwLock<HashMap<u16, Product>>);
+
+impl ProductCache {
+    pub async fn get(&self, db: &Db, id: u16) -> Result<Product, ApiError> {
+        if let Some(p) = self.0.read().expect("not poisoned").get(&id) {
+            return Ok(p.clone());
+        }
+        let product = catalog::product(db, id)
+            .await?
+            .ok_or_else(|| ApiError::Internal(format!("product {id} missing")))?;
+        self.0
+            .write()
+            .expect("not poisoned")
+            .insert(id, product.clone());
+        Ok(product)
+    }
+}
+
+/// A parsed request with the licence it names.
+struct Asked {
+    request: RequestCode,
+    text: String,
+}
+
+pub struct Issuer<'a> {
+    pub db: &'a Db,
+    pub keys: &'a SigningKeys,
+    pub products: &'a ProductCache,
+}
+
+fn serial_text(r: &RequestCode) -> String {
+    r.serial.to_code()
+}
+
+impl Issuer<'_> {
+    /// Checks the request code and answers it (see the module comment).
+    pub async fn activate(&self, request: RequestCode) -> Result<Activation, ApiError> {
+        let asked = Asked {
+            text: request.to_code(),
+            request,
+        };
+        if let Some(stored) = self.stored_repeat(&asked.request).await? {
+            return Ok(stored);
+        }
+        let license = catalog::find_license(self.db, asked.request.serial)
+            .await?
+            .ok_or_else(|| ApiError::UnknownSerial {
+                serial: serial_text(&asked.request),
+            })?;
+        if license.product_id != i64::from(asked.request.product) {
+            return Err(ApiError::WrongProduct {
+                serial: serial_text(&asked.request),
+                licensed: license.product_id as u16,
+                requested: asked.request.product,
+            });
+        }
+        self.check_history(&license, &asked.request).await?;
+        self.issue(&license, &asked).await
+    }
+
+    /// The repeat path: one indexed read answers a request that was answered
+    /// before with the licence's latest state.
+    async fn stored_repeat(&self, r: &RequestCode) -> Result<Option<Activation>, ApiError> {
+        let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
+            "SELECT i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
+             FROM licenses l \
+             JOIN issuances i ON i.license_id = l.id AND i.key_id = $2 AND i.from_counter = $3 \
+                  AND i.to_counter = l.latest_counter AND i.request_digest = $4 \
+             JOIN installations n ON n.license_id = l.id AND n.key_id = $2 AND n.released_at IS NULL \
+             WHERE l.serial = $1 AND l.product_id = $5",
+        )
+        .bind(r.serial.value() as i64)
+        .bind(r.key_id.0 as i64)
+        .bind(i64::from(r.counter))
+        .bind(i64::from(r.entitlement_digest))
+        .bind(i64::from(r.product))
+        .fetch_optional(self.db.read())
+        .await?;
+        let Some((response_code, issued_at, changes, to, signer)) = row else {
+            return Ok(None);
+        };
+        let product = self.products.get(self.db, r.product).await?;
+        Ok(Some(Activation {
+            response_code,
+            changes: serde_json::from_str(&changes).unwrap_or(Value::Null),
+            issued_at,
+            already_issued: true,
+            serial: serial_text(r),
+            product: json!({"id": product.id, "name": product.name}),
+            from_counter: r.counter,
+            to_counter: to as u16,
+            signing_key_id: signer as u8,
+        }))
+    }
+
+    /// Checks that the installation and the counter it claims are ones this
+    /// server issued, and that its entitlements are what was issued there.
+    async fn check_history(&self, license: &LicenseRow, r: &RequestCode) -> Result<(), ApiError> {
+        let serial = serial_text(r);
+        let binding: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT released_at FROM installations WHERE license_id = $1 AND key_id = $2",
+        )
+        .bind(license.id)
+        .bind(r.key_id.0 as i64)
+        .fetch_optional(self.db.read())
+        .await?;
+        let key_id = r.key_id.to_string();
+        match binding {
+            Some((Some(_),)) => {
+                return Err(ApiError::KeyIdNotFound {
+                    serial,
+                    key_id,
+                    released: true,
+                })
+            }
+            None if r.counter > 0 => {
+                return Err(ApiError::KeyIdNotFound {
+                    serial,
+                    key_id,
+                    released: false,
+                })
+            }
+            _ => {}
+        }
+        let latest = license.latest_counter;
+        if r.counter > 0 {
+            let issued: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM issuances WHERE license_id = $1 AND key_id = $2 AND to_counter = $3 LIMIT 1",
+            )
+            .bind(license.id)
+            .bind(r.key_id.0 as i64)
+            .bind(i64::from(r.counter))
+            .fetch_optional(self.db.read())
+            .await?;
+            if issued.is_none() || i64::from(r.counter) > latest {
+                return Err(ApiError::CounterNotIssued {
+                    counter: r.counter,
+                    latest,
+                });
+            }
+        }
+        let expected = if r.counter == 0 {
+            Entitlements::new().digest()
+        } else {
+            let (_, digest) = catalog::state_at(self.db, license.id, i64::from(r.counter))
+                .await?
+                .ok_or(ApiError::CounterNotIssued {
+                    counter: r.counter,
+                    latest,
+                })?;
+            digest as u32
+        };
+        if expected != r.entitlement_digest {
+            return Err(ApiError::EntitlementMismatch { counter: r.counter });
+        }
+        if i64::from(r.counter) >= latest {
+            return Err(ApiError::UpToDate {
+                serial,
+                counter: r.counter,
+            });
+        }
+        Ok(())
+    }
+
+    /// Binds the installation if it is new and issues (or finds) the response
+    /// from its counter to the latest state, in one transaction.
+    async fn issue(&self, license: &LicenseRow, asked: &Asked) -> Result<Activation, ApiError> {
+        let r = &asked.request;
+        let product = self.products.get(self.db, r.product).await?;
+        let mut tx = self.db.begin().await?;
+        self.db.lock_license(&mut tx, license.id).await?;
+        let license = catalog::license_in_tx(&mut tx, license.id).await?;
+        let latest = license.latest_counter;
+        let key = r.key_id.0 as i64;
+
+        let binding: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT released_at FROM installations WHERE license_id = $1 AND key_id = $2",
+        )
+        .bind(license.id)
+        .bind(key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match binding {
+            Some((Some(_),)) => {
+                return Err(ApiError::KeyIdNotFound {
+                    serial: serial_text(r),
+                    key_id: r.key_id.to_string(),
+                    released: true,
+                })
+            }
+            Some((None,)) => {}
+            None => {
+                let (bound,): (i64,) =
+                    sqlx::query_as("SELECT COUNT(*) FROM installations WHERE license_id = $1 AND released_at IS NULL")
+                        .bind(license.id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                if bound >= license.max_installations {
+                    return Err(ApiError::InstallationLimit {
+                        serial: serial_text(r),
+                        max: license.max_installations,
+                    });
+                }
+                sqlx::query(
+                    "INSERT INTO installations (license_id, key_id, bound_at) VALUES ($1, $2, $3)",
+                )
+                .bind(license.id)
+                .bind(key)
+                .bind(catalog::now())
+                .execute(&mut *tx)
+                .await?;
+                catalog::audit(
+                    &mut tx,
+                    "portal",
+                    "installation.bind",
+                    Some(license.id),
+                    json!({"key_id": r.key_id.to_string()}),
+                )
+                .await?;
+            }
+        }
+
+        let from = if r.counter == 0 {
+            Entitlements::new()
+        } else {
+            catalog::state_in_tx(&mut tx, license.id, i64::from(r.counter)).await?
+        };
+        let to = catalog::state_in_tx(&mut tx, license.id, latest).await?;
+        let changes = json!(to
+            .changes_from(&from, Some(&product))
+            .iter()
+            .map(catalog::change_json)
+            .collect::<Vec<_>>());
+        let (signer, signing_key) = self.keys.active();
+        let issued_at = catalog::now();
+        let grant = Grant {
+            product: r.product,
+            serial: r.serial,
+            key_id: KeyId(r.key_id.0),
+            from_counter: r.counter,
+            to_counter: latest as u16,
+            issued: Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp()),
+            entitlements: to,
+        };
+        let response = sign_response(signing_key, signer, &grant)
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let inserted: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO issuances (license_id, key_id, from_counter, to_counter, request_code, request_digest, \
+             response_code, changes, signing_key_id, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(license.id)
+        .bind(key)
+        .bind(i64::from(r.counter))
+        .bind(latest)
+        .bind(&asked.text)
+        .bind(i64::from(r.entitlement_digest))
+        .bind(response.to_code())
+        .bind(changes.to_string())
+        .bind(i64::from(signer))
+        .bind(&issued_at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let activation = |response_code, issued_at, changes, signer, already_issued| Activation {
+            response_code,
+            changes,
+            issued_at,
+            already_issued,
+            serial: serial_text(r),
+            product: json!({"id": product.id, "name": product.name}),
+            from_counter: r.counter,
+            to_counter: latest as u16,
+            signing_key_id: signer,
+        };
+        let result = if inserted.is_some() {
+            catalog::audit(&mut tx, "portal", "response.issue", Some(license.id), json!({
+                "key_id": r.key_id.to_string(), "from_counter": r.counter, "to_counter": latest, "signing_key_id": signer,
+            }))
+            .await?;
+            activation(response.to_code(), issued_at, changes, signer, false)
+        } else {
+            // Issued meanwhile by a concurrent identical request: answer with that one.
+            let (code, at, changes, signer): (String, String, String, i64) = sqlx::query_as(
+                "SELECT response_code, issued_at, changes, signing_key_id FROM issuances \
+                 WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
+            )
+            .bind(license.id)
+            .bind(key)
+            .bind(i64::from(r.counter))
+            .bind(latest)
+            .fetch_one(&mut *tx)
+            .await?;
+            activation(
+                code,
+                at,
+                serde_json::from_str(&changes).unwrap_or(Value::Null),
+                signer as u8,
+                true,
+            )
+        };
+        tx.commit().await?;
+        Ok(result)
+    }
+}

@@ -1,0 +1,179 @@
+//! The database: embedded SQLite by default, PostgreSQL for several servers.
+//!
+//! Queries are written once, in the SQL both dialects accept (`$1`
+//! placeholders in order of first use, `ON CONFLICT`, `RETURNING`). Write
+//! transactions serialise per licence: SQLite with `BEGIN IMMEDIATE` on its
+//! single writer connection (writers queue in this process instead of
+//! sleeping in SQLite's busy handler), PostgreSQL with `SELECT … FOR UPDATE`
+//! on the licence row.
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// Connections for reading and for writing (the same pool on PostgreSQL).
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub dialect: Dialect,
+    read: AnyPool,
+    write: AnyPool,
+}
+
+pub type Tx = Transaction<'static, Any>;
+
+/// The SQLite file inside the data directory.
+pub const SQLITE_FILE: &str = "license-server.db";
+
+impl Db {
+    /// Opens `database_url` (postgres://…), or the SQLite file in `data_dir`,
+    /// creating it on first start, and brings the schema up to date.
+    pub async fn open(data_dir: &Path, database_url: Option<&str>) -> Result<Db, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let db = match database_url {
+            Some(url) if url.starts_with("postgres:") || url.starts_with("postgresql:") => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                Db {
+                    dialect: Dialect::Postgres,
+                    read: pool.clone(),
+                    write: pool,
+                }
+            }
+            Some(url) if url.starts_with("sqlite:") => Self::sqlite(url).await?,
+            Some(url) => {
+                return Err(sqlx::Error::Configuration(
+                    format!("unsupported database URL '{url}': use postgres://… or sqlite://…")
+                        .into(),
+                ))
+            }
+            None => {
+                std::fs::create_dir_all(data_dir).map_err(sqlx::Error::Io)?;
+                let path = data_dir.join(SQLITE_FILE);
+                Self::sqlite(&format!("sqlite://{}?mode=rwc", path.display())).await?
+            }
+        };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn sqlite(url: &str) -> Result<Db, sqlx::Error> {
+        let options = AnyConnectOptions::from_str(url)?;
+        let pragmas = |options: AnyPoolOptions| {
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    // WAL: readers never block the writer. synchronous=FULL: a
+                    // committed issuance survives power loss, not only a crash.
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+        };
+        let write = pragmas(
+            AnyPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(30)),
+        )
+        .connect_with(options.clone())
+        .await?;
+        let read = pragmas(AnyPoolOptions::new().max_connections(4))
+            .connect_with(options)
+            .await?;
+        Ok(Db {
+            dialect: Dialect::Sqlite,
+            read,
+            write,
+        })
+    }
+
+    async fn migrate(&self) -> Result<(), sqlx::Error> {
+        let migrator = match self.dialect {
+            Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator
+            .run(&self.write)
+            .await
+            .map_err(|e| sqlx::Error::Migrate(Box::new(e)))
+    }
+
+    /// The pool for reads that need no transaction.
+    pub fn read(&self) -> &AnyPool {
+        &self.read
+    }
+
+    /// A write transaction. On SQLite it holds the write lock from the start.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        let conn = self.write.acquire().await?;
+        let statement = match self.dialect {
+            Dialect::Sqlite => "BEGIN IMMEDIATE",
+            Dialect::Postgres => "BEGIN",
+        };
+        Transaction::begin(conn, Some(Cow::Borrowed(statement))).await
+    }
+
+    /// Serialises writers of one licence until the transaction ends.
+    pub async fn lock_license(&self, tx: &mut Tx, license_id: i64) -> Result<(), sqlx::Error> {
+        if self.dialect == Dialect::Postgres {
+            sqlx::query("SELECT id FROM licenses WHERE id = $1 FOR UPDATE")
+                .bind(license_id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers (for /readyz).
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.read).await.is_ok()
+    }
+
+    /// SQLite's own integrity and foreign-key checks; PostgreSQL checks its
+    /// constraints on every write, so there it checks that history is whole.
+    pub async fn integrity_check(&self) -> Result<Vec<String>, sqlx::Error> {
+        let mut problems = Vec::new();
+        if self.dialect == Dialect::Sqlite {
+            let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
+                .fetch_all(&self.read)
+                .await?;
+            problems.extend(rows.into_iter().map(|r| r.0).filter(|r| r != "ok"));
+            let fk: Vec<(String,)> =
+                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+                    .fetch_all(&self.read)
+                    .await?;
+            problems.extend(
+                fk.into_iter()
+                    .map(|r| format!("foreign key violation in {}", r.0)),
+            );
+        }
+        let orphans: (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM issuances i WHERE NOT EXISTS \
+             (SELECT 1 FROM license_states s WHERE s.license_id = i.license_id AND s.counter = i.to_counter)",
+        )
+        .fetch_one(&self.read)
+        .await?;
+        if orphans.0 > 0 {
+            problems.push(format!(
+                "{} issuances point to a state that does not exist",
+                orphans.0
+            ));
+        }
+        Ok(problems)
+    }
+}

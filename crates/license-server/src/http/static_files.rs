@@ -1,0 +1,158 @@
+//! Serving the built portal: `index.html` at `/`, `/code.html` and
+//! `/decode`; Trunk's hashed files with a year-long immutable cache;
+//! everything else revalidated. The Content-Security-Policy allows only what
+//! the portal needs, with the hashes of the inline scripts Trunk writes.
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower_http::services::ServeDir;
+
+use super::AppState;
+
+pub struct Portal {
+    dir: Option<PathBuf>,
+    index: Option<String>,
+    inline_script_hashes: Vec<String>,
+}
+
+const NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Licence portal</title></head>\
+<body><h1>The licence portal is not built</h1><p>The API is running. Build the portal with <code>trunk build --release</code> \
+and start the server with <code>--static dist</code>.</p></body></html>";
+
+impl Portal {
+    pub fn load(dir: Option<&Path>) -> Self {
+        let index = dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
+        let inline_script_hashes = index
+            .as_deref()
+            .map(inline_script_hashes)
+            .unwrap_or_default();
+        Portal {
+            dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf),
+            index,
+            inline_script_hashes,
+        }
+    }
+
+    pub fn content_security_policy(&self) -> String {
+        let hashes: String = self
+            .inline_script_hashes
+            .iter()
+            .map(|h| format!(" '{h}'"))
+            .collect();
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+        )
+    }
+}
+
+/// `sha256-…` sources for every `<script>` without `src` in the page.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &after[body_start..body_start + close];
+        if !tag.contains("src=") && !body.trim().is_empty() {
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push(format!(
+                "sha256-{}",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &after[body_start + close..];
+    }
+    hashes
+}
+
+pub fn routes(dir: Option<&Path>) -> Router<AppState> {
+    let router = Router::new()
+        .route("/", get(index))
+        .route("/code.html", get(index))
+        .route("/decode", get(index));
+    match dir {
+        Some(dir) => router
+            .fallback_service(ServeDir::new(dir))
+            .layer(axum::middleware::from_fn(cache_headers)),
+        None => router,
+    }
+}
+
+async fn index(State(state): State<AppState>) -> Response {
+    let mut response = match &state.portal.index {
+        Some(html) => Html(html.clone()).into_response(),
+        None => (StatusCode::OK, Html(NOT_BUILT)).into_response(),
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// Trunk names built files `name-<16 hex digits>…`: those never change.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+impl Portal {
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_inline_scripts_only() {
+        let html = "<script src=\"/a.js\"></script><script type=\"module\">import init from '/x.js';</script>";
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 1);
+        let expected = base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest(b"import init from '/x.js';"));
+        assert_eq!(hashes[0], format!("sha256-{expected}"));
+    }
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        assert!(is_hashed("/license-portal-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("/style-0123456789abcdef.css"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/favicon.ico"));
+    }
+}

@@ -1,0 +1,445 @@
+//! `license-server`: serve the API and portal, and manage products,
+//! licences, upgrades, tokens and keys from the command line.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use license_codes::{EntitlementDef, EntitlementKind, Product, SerialNumber, TrustFile};
+use license_server::catalog::{self, NewLicense};
+use license_server::db::Db;
+use license_server::signing::{ExternalKey, SigningKeys};
+use license_server::tokens::{self, Role};
+use license_server::{demo, ApiError, AppState, HttpOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "license-server",
+    version,
+    about = "The vendor's licence server"
+)]
+struct Cli {
+    /// Data directory: the SQLite database and the signing keys.
+    #[arg(
+        long,
+        env = "LICENSE_SERVER_DATA",
+        default_value = "data",
+        global = true
+    )]
+    data: PathBuf,
+    /// PostgreSQL (postgres://user@host/db) instead of the embedded SQLite.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    /// A signing key (64 hex digits) to use as the active key, instead of the data directory's.
+    #[arg(
+        long,
+        env = "LICENSE_SERVER_SIGNING_KEY",
+        global = true,
+        hide_env_values = true,
+        conflicts_with = "signing_key_file"
+    )]
+    signing_key: Option<String>,
+    /// A file holding the signing key (64 hex digits).
+    #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_FILE", global = true)]
+    signing_key_file: Option<PathBuf>,
+    /// The id published for --signing-key / --signing-key-file.
+    #[arg(
+        long,
+        env = "LICENSE_SERVER_SIGNING_KEY_ID",
+        default_value_t = 1,
+        global = true
+    )]
+    signing_key_id: u8,
+    #[arg(
+        long,
+        env = "LICENSE_SERVER_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
+    log_format: LogFormat,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serves the API and the portal.
+    Serve(Serve),
+    /// Creates a new signing key; it signs new responses from the next start.
+    Keygen,
+    /// Products.
+    #[command(subcommand)]
+    Product(ProductCommand),
+    /// Licences.
+    #[command(subcommand)]
+    License(LicenseCommand),
+    /// Upgrades.
+    #[command(subcommand)]
+    Upgrade(UpgradeCommand),
+    /// Admin and support API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Prints the trust file (public keys and products) a program is built with.
+    TrustFile,
+    /// Checks the database's integrity.
+    Check,
+}
+
+#[derive(clap::Args)]
+struct Serve {
+    #[arg(long, env = "LICENSE_SERVER_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The built portal (Trunk's dist/).
+    #[arg(long = "static", env = "LICENSE_SERVER_STATIC", default_value = "dist")]
+    static_dir: PathBuf,
+    /// Seeds SpecView's example (a licence with a waiting upgrade) and prints how to try it.
+    #[arg(long)]
+    demo: bool,
+    /// Lets a portal on this origin call the public API (repeat, or separate with commas).
+    #[arg(long, env = "LICENSE_SERVER_ALLOW_ORIGIN", value_delimiter = ',')]
+    allow_origin: Vec<String>,
+    /// Activation requests per minute per client IP (0: no limit).
+    #[arg(long, env = "LICENSE_SERVER_RATE_LIMIT_IP", default_value_t = 120)]
+    rate_limit_ip: u32,
+    /// Activation requests per minute per serial number (0: no limit).
+    #[arg(long, env = "LICENSE_SERVER_RATE_LIMIT_SERIAL", default_value_t = 20)]
+    rate_limit_serial: u32,
+    /// Take the client IP from X-Forwarded-For (only behind a proxy you trust).
+    #[arg(long, env = "LICENSE_SERVER_TRUST_FORWARDED_FOR")]
+    trust_forwarded_for: bool,
+}
+
+#[derive(Subcommand)]
+enum ProductCommand {
+    /// Adds a product: --id 7 --name SpecView --entitlement remote_users:count --entitlement historian:flag
+    Add {
+        #[arg(long)]
+        id: u16,
+        #[arg(long)]
+        name: String,
+        /// NAME:KIND with KIND count, flag or date; slots in the order given.
+        #[arg(long = "entitlement")]
+        entitlements: Vec<String>,
+    },
+    /// Lists products.
+    List,
+}
+
+#[derive(Subcommand)]
+enum LicenseCommand {
+    /// Creates a licence and prints its serial number: --product SpecView --email … remote_users=1 clients=25
+    Create {
+        #[arg(long)]
+        product: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value_t = 1)]
+        max_installations: i64,
+        /// Use this serial number instead of a random one.
+        #[arg(long)]
+        serial: Option<String>,
+        /// The purchased entitlements, NAME=VALUE.
+        entitlements: Vec<String>,
+    },
+    /// Shows a licence's state and history (JSON).
+    Show {
+        #[arg(long)]
+        serial: String,
+    },
+    /// Releases an installation, freeing its place.
+    Release {
+        #[arg(long)]
+        serial: String,
+        #[arg(long)]
+        key_id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum UpgradeCommand {
+    /// Queues an upgrade: --serial … remote_users=3
+    Queue {
+        #[arg(long)]
+        serial: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The entitlements that change, NAME=VALUE.
+        changes: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Creates a token and prints it (once).
+    Create {
+        #[arg(long, value_parser = ["admin", "support"])]
+        role: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.log_format);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LICENSE_SERVER_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+fn actor() -> String {
+    format!(
+        "cli:{}",
+        std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+    )
+}
+
+fn api(e: ApiError) -> String {
+    format!("{e}. {}", e.next_step())
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("serialisable")
+    );
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Keygen = cli.command {
+        let id = SigningKeys::generate(&cli.data).map_err(|e| e.to_string())?;
+        println!(
+            "Created signing key {id} in {}; it signs new responses from the next start.",
+            cli.data.join("keys").display()
+        );
+        return Ok(());
+    }
+    let external = match (&cli.signing_key, &cli.signing_key_file) {
+        (Some(hex), _) => Some(ExternalKey {
+            id: cli.signing_key_id,
+            hex: hex.clone(),
+        }),
+        (None, Some(path)) => Some(ExternalKey {
+            id: cli.signing_key_id,
+            hex: std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        }),
+        _ => None,
+    };
+    let keys = SigningKeys::load(&cli.data, external).map_err(|e| e.to_string())?;
+    let db = Db::open(&cli.data, cli.database_url.as_deref())
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    match cli.command {
+        Command::Serve(args) => serve(db, keys, &cli.data, args).await,
+        Command::Keygen => unreachable!("handled above"),
+        Command::Product(ProductCommand::Add {
+            id,
+            name,
+            entitlements,
+        }) => {
+            let entitlements = entitlements
+                .iter()
+                .map(|e| {
+                    let (name, kind) = e.split_once(':').unwrap_or((e, "count"));
+                    let kind = match kind {
+                        "count" => EntitlementKind::Count,
+                        "flag" => EntitlementKind::Flag,
+                        "date" => EntitlementKind::Date,
+                        other => return Err(format!("'{other}' is not count, flag or date")),
+                    };
+                    Ok(EntitlementDef {
+                        name: name.into(),
+                        kind,
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let product = Product {
+                id,
+                name,
+                entitlements,
+            };
+            catalog::add_product(&db, &product, &actor())
+                .await
+                .map_err(api)?;
+            print_json(&product);
+            Ok(())
+        }
+        Command::Product(ProductCommand::List) => {
+            print_json(&catalog::products(&db).await.map_err(api)?);
+            Ok(())
+        }
+        Command::License(LicenseCommand::Create {
+            product,
+            email,
+            max_installations,
+            serial,
+            entitlements,
+        }) => {
+            let serial = serial
+                .map(|s| SerialNumber::parse(&s).map_err(|e| format!("serial: {e}")))
+                .transpose()?;
+            let new = NewLicense {
+                product,
+                contact_email: email,
+                max_installations,
+                assignments: entitlements,
+                serial,
+            };
+            let view = catalog::create_license(&db, new, &actor())
+                .await
+                .map_err(api)?;
+            print_json(&view);
+            Ok(())
+        }
+        Command::License(LicenseCommand::Show { serial }) => {
+            print_json(&catalog::show_license(&db, &serial).await.map_err(api)?);
+            Ok(())
+        }
+        Command::License(LicenseCommand::Release { serial, key_id }) => {
+            print_json(
+                &catalog::release_installation(&db, &serial, &key_id, &actor())
+                    .await
+                    .map_err(api)?,
+            );
+            Ok(())
+        }
+        Command::Upgrade(UpgradeCommand::Queue {
+            serial,
+            note,
+            changes,
+        }) => {
+            print_json(
+                &catalog::queue_upgrade(&db, &serial, &changes, &note, &actor())
+                    .await
+                    .map_err(api)?,
+            );
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { role, name }) => {
+            let role = Role::parse(&role).expect("checked by clap");
+            let token = tokens::create(&db, &name, role, &actor())
+                .await
+                .map_err(api)?;
+            println!("{token}");
+            eprintln!(
+                "Keep this {} token safe: it is shown only now.",
+                role.as_str()
+            );
+            Ok(())
+        }
+        Command::TrustFile => {
+            print_json(&TrustFile {
+                keys: keys.public_entries(),
+                products: catalog::products(&db).await.map_err(api)?,
+            });
+            Ok(())
+        }
+        Command::Check => {
+            let problems = db.integrity_check().await.map_err(|e| e.to_string())?;
+            if problems.is_empty() {
+                println!("ok");
+                Ok(())
+            } else {
+                Err(problems.join("; "))
+            }
+        }
+    }
+}
+
+async fn serve(
+    db: Db,
+    keys: SigningKeys,
+    data: &std::path::Path,
+    args: Serve,
+) -> Result<(), String> {
+    let demo_trust = if args.demo {
+        Some(demo::seed(&db, &keys, data).await.map_err(api)?)
+    } else {
+        None
+    };
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let options = HttpOptions {
+        static_dir: Some(args.static_dir.clone()),
+        allow_origins: args.allow_origin,
+        rate_limit_ip: args.rate_limit_ip,
+        rate_limit_serial: args.rate_limit_serial,
+        trust_forwarded_for: args.trust_forwarded_for,
+    };
+    let database = match db.dialect {
+        license_server::db::Dialect::Sqlite => format!("SQLite in {}", data.display()),
+        license_server::db::Dialect::Postgres => "PostgreSQL".to_string(),
+    };
+    let state = AppState::new(db, keys, options);
+    tracing::info!(%addr, %database, signing_key = state.keys.active().0, "license-server listening");
+    if state.portal.dir().is_none() {
+        tracing::warn!(dir = %args.static_dir.display(), "no built portal there (index.html missing): / shows a notice");
+    }
+    if let Some(trust) = demo_trust {
+        let serial = demo::demo_serial();
+        println!(
+            "\nDemo ready: SpecView licence {serial} (1 remote user, 25 clients) with an upgrade waiting (3 remote users).\n\
+             Try it as the customer:\n\
+             \x20 export LICENSE_TRUST={trust} LICENSE_FILE=/tmp/demo-license.json\n\
+             \x20 license init --serial {serial} --product SpecView\n\
+             \x20 license create-code        # submit the code at http://{addr}/code.html\n\
+             \x20 license enter-code CODE    # or: license get-it-now --server http://{addr}\n"
+        );
+    }
+    license_server::serve(listener, state, shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!("license-server stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
