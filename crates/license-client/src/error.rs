@@ -35,6 +35,15 @@ pub enum ClientError {
     NoTrust(String),
     #[error("unknown product '{0}'")]
     UnknownProduct(String),
+    #[error("the licence server refused the request: {detail}")]
+    ServerRefused {
+        status: u16,
+        code: String,
+        detail: String,
+        next_step: String,
+    },
+    #[error("the licence server at {url} could not be reached: {reason}")]
+    ServerUnreachable { url: String, reason: String },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -73,6 +82,8 @@ impl ClientError {
             ClientError::CopiedLicense(_) => 13,
             ClientError::TamperedLicense { .. } => 14,
             ClientError::NoTrust(_) | ClientError::UnknownProduct(_) => 15,
+            ClientError::ServerRefused { .. } => 16,
+            ClientError::ServerUnreachable { .. } => 17,
         }
     }
 
@@ -91,6 +102,8 @@ impl ClientError {
             ClientError::TamperedLicense { .. } => "tampered_license",
             ClientError::NoTrust(_) => "no_trust",
             ClientError::UnknownProduct(_) => "unknown_product",
+            ClientError::ServerRefused { .. } => "server_refused",
+            ClientError::ServerUnreachable { .. } => "server_unreachable",
             ClientError::Io { .. } => "io",
         }
     }
@@ -114,6 +127,8 @@ impl ClientError {
             ClientError::TamperedLicense { .. } => "Restore the licence file from a backup, or make a request code on a fresh installation and contact support.".into(),
             ClientError::NoTrust(_) => "Pass --trust KEYFILE or set LICENSE_TRUST to the vendor's trust file (its public keys and products).".into(),
             ClientError::UnknownProduct(_) => "Give the product's number, or a name listed in the trust file.".into(),
+            ClientError::ServerRefused { next_step, .. } => next_step.clone(),
+            ClientError::ServerUnreachable { .. } => "Check the internet connection and the server address; or use `license create-code` and submit the code on the licence portal from any device.".into(),
             ClientError::Io { .. } => "Check that the path exists and is writable, then try again.".into(),
         }
     }

@@ -19,8 +19,10 @@
 mod error;
 mod license;
 mod machine;
+mod online;
 pub mod store;
 
 pub use error::ClientError;
 pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing};
 pub use machine::MachineIdentity;
+pub use online::get_it_now;

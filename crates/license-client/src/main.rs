@@ -61,6 +61,12 @@ enum Command {
         #[arg(long, conflicts_with = "code")]
         file: Option<PathBuf>,
     },
+    /// Gets the waiting upgrade from the licence server and installs it (needs the internet).
+    GetItNow {
+        /// The licence server, e.g. https://licensing.example.com
+        #[arg(long, env = "LICENSE_SERVER_URL")]
+        server: String,
+    },
     /// Decodes any code without applying it (for support).
     Decode {
         code: Option<String>,
@@ -172,17 +178,21 @@ fn run(cli: Cli) -> Result<(), ClientError> {
             require_trust()?;
             let text = code_text(code, file)?;
             let applied = licensing.enter_code(&text)?;
-            println!(
-                "Response code accepted: {} is now at update {} (was {}).",
-                product_name(&licensing, applied.license.product),
-                applied.license.counter,
-                applied.from_counter
-            );
-            if applied.changes.is_empty() {
-                println!("No entitlement changed.");
-            }
-            for change in &applied.changes {
-                println!("{change}");
+            print_applied(&licensing, &applied);
+        }
+        Command::GetItNow { server } => {
+            require_trust()?;
+            match license_client::get_it_now(&licensing, &server, today(), &now_rfc3339()) {
+                Ok(applied) => print_applied(&licensing, &applied),
+                Err(ClientError::ServerRefused {
+                    code,
+                    detail,
+                    next_step,
+                    ..
+                }) if code == "up_to_date" => {
+                    println!("Nothing is waiting: {detail}.\n{next_step}");
+                }
+                Err(e) => return Err(e),
             }
         }
         Command::Decode {
@@ -215,6 +225,21 @@ fn run(cli: Cli) -> Result<(), ClientError> {
         }
     }
     Ok(())
+}
+
+fn print_applied(licensing: &Licensing, applied: &license_client::Applied) {
+    println!(
+        "Response code accepted: {} is now at update {} (was {}).",
+        product_name(licensing, applied.license.product),
+        applied.license.counter,
+        applied.from_counter
+    );
+    if applied.changes.is_empty() {
+        println!("No entitlement changed.");
+    }
+    for change in &applied.changes {
+        println!("{change}");
+    }
 }
 
 fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
