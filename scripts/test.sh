@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# The server's suite runs against SQLite and against this PostgreSQL.
+source scripts/postgres.sh
 
-step "Rust tests (workspace)"
+step "Rust tests (workspace; the server's against SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
 step "license-codes builds for wasm32-unknown-unknown (the portal uses it)"

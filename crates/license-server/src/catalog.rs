@@ -207,9 +207,9 @@ pub struct NewLicense {
 /// Creates a licence with its purchased entitlements as state 1.
 pub async fn create_license(db: &Db, new: NewLicense, actor: &str) -> Result<Value, ApiError> {
     let product = find_product(db, &new.product).await?;
-    if !(1..=1000).contains(&new.max_installations) {
+    if !(1..=1_000_000).contains(&new.max_installations) {
         return Err(ApiError::InvalidInput(
-            "max_installations is from 1 to 1000".into(),
+            "max_installations is from 1 to 1000000".into(),
         ));
     }
     if !new.contact_email.contains('@') {
