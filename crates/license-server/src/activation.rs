@@ -225,12 +225,7 @@ impl Issuer<'_> {
             }
             Some((None,)) => {}
             None => {
-                let (bound,): (i64,) =
-                    sqlx::query_as("SELECT COUNT(*) FROM installations WHERE license_id = $1 AND released_at IS NULL")
-                        .bind(license.id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                if bound >= license.max_installations {
+                if license.bound_installations >= license.max_installations {
                     return Err(ApiError::InstallationLimit {
                         serial: serial_text(r),
                         max: license.max_installations,
@@ -244,6 +239,10 @@ impl Issuer<'_> {
                 .bind(catalog::now())
                 .execute(&mut *tx)
                 .await?;
+                sqlx::query("UPDATE licenses SET bound_installations = bound_installations + 1 WHERE id = $1")
+                    .bind(license.id)
+                    .execute(&mut *tx)
+                    .await?;
                 catalog::audit(
                     &mut tx,
                     "portal",

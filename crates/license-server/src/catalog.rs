@@ -45,6 +45,7 @@ pub struct LicenseRow {
     pub product_id: i64,
     pub contact_email: String,
     pub max_installations: i64,
+    pub bound_installations: i64,
     pub latest_counter: i64,
     pub created_at: String,
 }
@@ -56,7 +57,7 @@ impl LicenseRow {
 }
 
 const LICENSE_COLUMNS: &str =
-    "id, serial, product_id, contact_email, max_installations, latest_counter, created_at";
+    "id, serial, product_id, contact_email, max_installations, bound_installations, latest_counter, created_at";
 
 pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
     Ok(sqlx::query_as(&format!(
@@ -387,6 +388,10 @@ pub async fn release_installation(
             license.serial()
         )));
     }
+    sqlx::query("UPDATE licenses SET bound_installations = bound_installations - 1 WHERE id = $1")
+        .bind(license.id)
+        .execute(&mut *tx)
+        .await?;
     let view =
         json!({"serial": license.serial().to_code(), "key_id": key.to_string(), "released": true});
     audit(
@@ -480,6 +485,7 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<Value, ApiError> {
         "contact_email": license.contact_email,
         "created_at": license.created_at,
         "max_installations": license.max_installations,
+        "bound_installations": license.bound_installations,
         "latest_counter": license.latest_counter,
         "entitlements": entitlements_json(&product, &current),
         "states": state_views,

@@ -11,13 +11,15 @@ CREATE TABLE products (
 );
 
 -- One purchase: a serial number, its product, its technical contact, how
--- many installations it may bind, and the counter of its newest state.
+-- many installations it may bind and how many are bound now, and the counter
+-- of its newest state.
 CREATE TABLE licenses (
     id BIGSERIAL PRIMARY KEY,
     serial BIGINT NOT NULL UNIQUE,
     product_id BIGINT NOT NULL REFERENCES products(id),
     contact_email TEXT NOT NULL,
     max_installations BIGINT NOT NULL,
+    bound_installations BIGINT NOT NULL DEFAULT 0,
     latest_counter BIGINT NOT NULL,
     created_at TEXT NOT NULL
 );

@@ -11,13 +11,15 @@ CREATE TABLE products (
 );
 
 -- One purchase: a serial number, its product, its technical contact, how
--- many installations it may bind, and the counter of its newest state.
+-- many installations it may bind and how many are bound now, and the counter
+-- of its newest state.
 CREATE TABLE licenses (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     serial INTEGER NOT NULL UNIQUE,
     product_id INTEGER NOT NULL REFERENCES products(id),
     contact_email TEXT NOT NULL,
     max_installations INTEGER NOT NULL,
+    bound_installations INTEGER NOT NULL DEFAULT 0,
     latest_counter INTEGER NOT NULL,
     created_at TEXT NOT NULL
 );
