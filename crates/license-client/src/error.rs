@@ -9,9 +9,7 @@ use license_codes::{CodeError, Kind};
 pub enum ClientError {
     #[error("{0}")]
     Code(CodeError),
-    #[error(
-        "this response code is for product {found}, but this licence is for product {expected}"
-    )]
+    #[error("this response code is for product {found}, but this licence is for product {expected}")]
     AnotherProduct { expected: String, found: String },
     #[error("KEYID_NOT_FOUND: this response code was made for another installation (key id starting {found:04X}), not this one ({expected})")]
     AnotherInstallation { expected: String, found: u16 },
@@ -36,19 +34,11 @@ pub enum ClientError {
     #[error("unknown product '{0}'")]
     UnknownProduct(String),
     #[error("the licence server refused the request: {detail}")]
-    ServerRefused {
-        status: u16,
-        code: String,
-        detail: String,
-        next_step: String,
-    },
+    ServerRefused { status: u16, code: String, detail: String, next_step: String },
     #[error("the licence server at {url} could not be reached: {reason}")]
     ServerUnreachable { url: String, reason: String },
     #[error("{context}: {source}")]
-    Io {
-        context: String,
-        source: std::io::Error,
-    },
+    Io { context: String, source: std::io::Error },
 }
 
 impl From<CodeError> for ClientError {
@@ -76,9 +66,7 @@ impl ClientError {
             ClientError::AnotherInstallation { .. } => 6,
             ClientError::AlreadyApplied { .. } | ClientError::Superseded { .. } => 7,
             ClientError::EarlierUpdateMissing { .. } => 8,
-            ClientError::NoLicense(_)
-            | ClientError::CorruptLicense { .. }
-            | ClientError::LicenseExists(_) => 12,
+            ClientError::NoLicense(_) | ClientError::CorruptLicense { .. } | ClientError::LicenseExists(_) => 12,
             ClientError::CopiedLicense(_) => 13,
             ClientError::TamperedLicense { .. } => 14,
             ClientError::NoTrust(_) | ClientError::UnknownProduct(_) => 15,

@@ -7,8 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use license_codes::{
-    Change, Day, Entitlements, KeyId, Product, RequestCode, ResponseCode, SerialNumber, TrustFile,
-    TrustedKeys,
+    Change, Day, Entitlements, KeyId, Product, RequestCode, ResponseCode, SerialNumber, TrustFile, TrustedKeys,
 };
 use sha2::{Digest, Sha256};
 
@@ -80,20 +79,9 @@ pub struct Licensing {
 impl Licensing {
     /// `trust` is what the program is built with: never read it from the
     /// (writable) licence file.
-    pub fn new(
-        path: impl Into<PathBuf>,
-        trust: TrustFile,
-        machine: MachineIdentity,
-    ) -> Result<Self, ClientError> {
-        let keys = trust
-            .trusted_keys()
-            .map_err(|e| ClientError::NoTrust(e.to_string()))?;
-        Ok(Self {
-            path: path.into(),
-            trust,
-            keys,
-            machine,
-        })
+    pub fn new(path: impl Into<PathBuf>, trust: TrustFile, machine: MachineIdentity) -> Result<Self, ClientError> {
+        let keys = trust.trusted_keys().map_err(|e| ClientError::NoTrust(e.to_string()))?;
+        Ok(Self { path: path.into(), trust, keys, machine })
     }
 
     pub fn path(&self) -> &Path {
@@ -110,8 +98,7 @@ impl Licensing {
 
     /// A new installation at counter 0, bound to this machine.
     pub fn init(&self, serial: SerialNumber, product: u16) -> Result<License, ClientError> {
-        let _lock =
-            store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
+        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
         if self.path.exists() {
             return Err(ClientError::LicenseExists(self.path.clone()));
         }
@@ -146,21 +133,12 @@ impl Licensing {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ClientError::NoLicense(self.path.clone()))
             }
-            other => other.map_err(ClientError::io(format!(
-                "cannot read {}",
-                self.path.display()
-            )))?,
+            other => other.map_err(ClientError::io(format!("cannot read {}", self.path.display())))?,
         };
-        let corrupt = |reason: String| ClientError::CorruptLicense {
-            path: self.path.clone(),
-            reason,
-        };
+        let corrupt = |reason: String| ClientError::CorruptLicense { path: self.path.clone(), reason };
         let file: LicenseFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
         if file.format != FILE_FORMAT {
-            return Err(corrupt(format!(
-                "file format {} is not {FILE_FORMAT}",
-                file.format
-            )));
+            return Err(corrupt(format!("file format {} is not {FILE_FORMAT}", file.format)));
         }
         Ok(file)
     }
@@ -169,30 +147,21 @@ impl Licensing {
         if derive_key_id(&self.machine, &file.install_id) != file.key_id {
             return Err(ClientError::CopiedLicense(self.path.clone()));
         }
-        let tampered = |reason: &str| ClientError::TamperedLicense {
-            path: self.path.clone(),
-            reason: reason.into(),
-        };
+        let tampered = |reason: &str| ClientError::TamperedLicense { path: self.path.clone(), reason: reason.into() };
         let response = match &file.response_code {
             None if file.counter == 0 && file.entitlements.is_empty() => None,
             None => return Err(tampered("it claims updates but holds no response code")),
             Some(code) => {
-                let response = ResponseCode::parse(code)
-                    .map_err(|_| tampered("its response code does not read"))?;
+                let response = ResponseCode::parse(code).map_err(|_| tampered("its response code does not read"))?;
                 if response.product != file.product || response.key_id_tag != file.key_id.tag() {
                     return Err(tampered("its response code is for another installation"));
                 }
-                response
-                    .verify(file.serial, file.key_id, &self.keys)
-                    .map_err(|e| match e {
-                        license_codes::CodeError::UnknownSigningKey { .. } => ClientError::Code(e),
-                        _ => tampered("its response code's signature does not verify"),
-                    })?;
-                if response.to_counter != file.counter || response.entitlements != file.entitlements
-                {
-                    return Err(tampered(
-                        "its counter or entitlements differ from its response code",
-                    ));
+                response.verify(file.serial, file.key_id, &self.keys).map_err(|e| match e {
+                    license_codes::CodeError::UnknownSigningKey { .. } => ClientError::Code(e),
+                    _ => tampered("its response code's signature does not verify"),
+                })?;
+                if response.to_counter != file.counter || response.entitlements != file.entitlements {
+                    return Err(tampered("its counter or entitlements differ from its response code"));
                 }
                 Some(response)
             }
@@ -210,10 +179,8 @@ impl Licensing {
 
     fn write(&self, file: &LicenseFile) -> Result<(), ClientError> {
         let json = serde_json::to_string_pretty(file).expect("serialisable") + "\n";
-        store::write_atomically(&self.path, json.as_bytes()).map_err(ClientError::io(format!(
-            "cannot write {}",
-            self.path.display()
-        )))
+        store::write_atomically(&self.path, json.as_bytes())
+            .map_err(ClientError::io(format!("cannot write {}", self.path.display())))
     }
 
     /// The codes-sent log beside the licence file: `<stem>.codes-sent.log`.
@@ -234,30 +201,21 @@ impl Licensing {
             entitlement_digest: license.entitlements.digest(),
             created: today,
         };
-        let line = format!(
-            "{now_rfc3339} counter={} {}",
-            license.counter,
-            request.to_code()
-        );
-        store::append_line(&self.codes_sent_log(), &line).map_err(ClientError::io(format!(
-            "cannot append to {}",
-            self.codes_sent_log().display()
-        )))?;
+        let line = format!("{now_rfc3339} counter={} {}", license.counter, request.to_code());
+        store::append_line(&self.codes_sent_log(), &line)
+            .map_err(ClientError::io(format!("cannot append to {}", self.codes_sent_log().display())))?;
         Ok(request)
     }
 
     /// Verifies a response code and installs it. On any error the licence
     /// file is left exactly as it was.
     pub fn enter_code(&self, text: &str) -> Result<Applied, ClientError> {
-        let _lock =
-            store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
+        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
         let file = self.read_file()?;
         let license = self.check(&file)?;
         let response = ResponseCode::parse(text)?;
         self.check_applies(&license, &response)?;
-        let changes = response
-            .entitlements
-            .changes_from(&license.entitlements, self.product(license.product));
+        let changes = response.entitlements.changes_from(&license.entitlements, self.product(license.product));
         let updated = LicenseFile {
             counter: response.to_counter,
             response_code: Some(response.to_code()),
@@ -265,29 +223,15 @@ impl Licensing {
             ..file
         };
         self.write(&updated)?;
-        Ok(Applied {
-            from_counter: license.counter,
-            license: self.check(&updated)?,
-            changes,
-        })
+        Ok(Applied { from_counter: license.counter, license: self.check(&updated)?, changes })
     }
 
     /// Sentinel's order of checks: the right product and installation, the
     /// right place in the sequence of updates, then the signature.
-    pub fn check_applies(
-        &self,
-        license: &License,
-        response: &ResponseCode,
-    ) -> Result<(), ClientError> {
+    pub fn check_applies(&self, license: &License, response: &ResponseCode) -> Result<(), ClientError> {
         if response.product != license.product {
-            let name = |id: u16| {
-                self.product(id)
-                    .map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name))
-            };
-            return Err(ClientError::AnotherProduct {
-                expected: name(license.product),
-                found: name(response.product),
-            });
+            let name = |id: u16| self.product(id).map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name));
+            return Err(ClientError::AnotherProduct { expected: name(license.product), found: name(response.product) });
         }
         if response.key_id_tag != license.key_id.tag() {
             return Err(ClientError::AnotherInstallation {
@@ -297,15 +241,9 @@ impl Licensing {
         }
         if response.to_counter <= license.counter {
             return Err(if license.response.as_ref() == Some(response) {
-                ClientError::AlreadyApplied {
-                    counter: license.counter,
-                    to_counter: response.to_counter,
-                }
+                ClientError::AlreadyApplied { counter: license.counter, to_counter: response.to_counter }
             } else {
-                ClientError::Superseded {
-                    counter: license.counter,
-                    to_counter: response.to_counter,
-                }
+                ClientError::Superseded { counter: license.counter, to_counter: response.to_counter }
             });
         }
         if response.from_counter > license.counter {

@@ -51,10 +51,7 @@ fn os_identity() -> Option<String> {
 
 #[cfg(target_os = "macos")]
 fn os_identity() -> Option<String> {
-    let out = std::process::Command::new("ioreg")
-        .args(["-rd1", "-c", "IOPlatformExpertDevice"])
-        .output()
-        .ok()?;
+    let out = std::process::Command::new("ioreg").args(["-rd1", "-c", "IOPlatformExpertDevice"]).output().ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
     let line = text.lines().find(|l| l.contains("IOPlatformUUID"))?;
     line.split('"').nth(3).map(str::to_string)
@@ -63,20 +60,11 @@ fn os_identity() -> Option<String> {
 #[cfg(target_os = "windows")]
 fn os_identity() -> Option<String> {
     let out = std::process::Command::new("reg")
-        .args([
-            "query",
-            r"HKLM\SOFTWARE\Microsoft\Cryptography",
-            "/v",
-            "MachineGuid",
-        ])
+        .args(["query", r"HKLM\SOFTWARE\Microsoft\Cryptography", "/v", "MachineGuid"])
         .output()
         .ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
-    text.lines()
-        .find(|l| l.contains("MachineGuid"))?
-        .split_whitespace()
-        .last()
-        .map(str::to_string)
+    text.lines().find(|l| l.contains("MachineGuid"))?.split_whitespace().last().map(str::to_string)
 }
 
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]

@@ -17,12 +17,7 @@ use serde_json::{json, Value};
 )]
 struct Cli {
     /// The licence file.
-    #[arg(
-        long,
-        env = "LICENSE_FILE",
-        default_value = "license.json",
-        global = true
-    )]
+    #[arg(long, env = "LICENSE_FILE", default_value = "license.json", global = true)]
     license_file: PathBuf,
     /// The vendor's trust file: public keys and product names (JSON).
     #[arg(long, env = "LICENSE_TRUST", global = true)]
@@ -85,10 +80,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let json = matches!(
-        cli.command,
-        Command::Status { json: true } | Command::Decode { json: true, .. }
-    );
+    let json = matches!(cli.command, Command::Status { json: true } | Command::Decode { json: true, .. });
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -105,21 +97,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), ClientError> {
     let trust = load_trust(cli.trust.as_deref())?;
-    let licensing = Licensing::new(
-        &cli.license_file,
-        trust.clone().unwrap_or_default(),
-        MachineIdentity::from_os(),
-    )?;
+    let licensing = Licensing::new(&cli.license_file, trust.clone().unwrap_or_default(), MachineIdentity::from_os())?;
     let require_trust = || {
         trust
             .as_ref()
             .filter(|t| !t.keys.is_empty())
             .map(|_| ())
-            .ok_or_else(|| {
-                ClientError::NoTrust(
-                    "no trust file given (--trust KEYFILE or LICENSE_TRUST)".into(),
-                )
-            })
+            .ok_or_else(|| ClientError::NoTrust("no trust file given (--trust KEYFILE or LICENSE_TRUST)".into()))
     };
     match cli.command {
         Command::Init { serial, product } => {
@@ -152,10 +136,7 @@ fn run(cli: Cli) -> Result<(), ClientError> {
         Command::Status { json } => {
             let license = load(&licensing, &trust)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&status_json(&licensing, &license)).expect("json")
-                );
+                println!("{}", serde_json::to_string_pretty(&status_json(&licensing, &license)).expect("json"));
             } else {
                 print_status(&licensing, &license);
             }
@@ -184,24 +165,13 @@ fn run(cli: Cli) -> Result<(), ClientError> {
             require_trust()?;
             match license_client::get_it_now(&licensing, &server, today(), &now_rfc3339()) {
                 Ok(applied) => print_applied(&licensing, &applied),
-                Err(ClientError::ServerRefused {
-                    code,
-                    detail,
-                    next_step,
-                    ..
-                }) if code == "up_to_date" => {
+                Err(ClientError::ServerRefused { code, detail, next_step, .. }) if code == "up_to_date" => {
                     println!("Nothing is waiting: {detail}.\n{next_step}");
                 }
                 Err(e) => return Err(e),
             }
         }
-        Command::Decode {
-            code,
-            file,
-            serial,
-            key_id,
-            json,
-        } => {
+        Command::Decode { code, file, serial, key_id, json } => {
             let text = code_text(code, file)?;
             let decoded = license_codes::decode(&text)?;
             let binding = match (serial, key_id) {
@@ -211,10 +181,7 @@ fn run(cli: Cli) -> Result<(), ClientError> {
                         .ok_or_else(|| ClientError::NoTrust("--key-id is 16 hex digits".into()))?,
                     "the given serial and key id".to_string(),
                 )),
-                _ => licensing
-                    .load()
-                    .ok()
-                    .map(|l| (l.serial, l.key_id, licensing.path().display().to_string())),
+                _ => licensing.load().ok().map(|l| (l.serial, l.key_id, licensing.path().display().to_string())),
             };
             let view = describe(&licensing, trust.is_some(), &decoded, binding);
             if json {
@@ -244,12 +211,10 @@ fn print_applied(licensing: &Licensing, applied: &license_client::Applied) {
 
 fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
     let Some(path) = path else { return Ok(None) };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display()))
-    })?;
-    let trust: TrustFile = serde_json::from_str(&text).map_err(|e| {
-        ClientError::NoTrust(format!("trust file {} is not valid: {e}", path.display()))
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display())))?;
+    let trust: TrustFile = serde_json::from_str(&text)
+        .map_err(|e| ClientError::NoTrust(format!("trust file {} is not valid: {e}", path.display())))?;
     Ok(Some(trust))
 }
 
@@ -266,16 +231,15 @@ fn load(licensing: &Licensing, trust: &Option<TrustFile>) -> Result<License, Cli
 fn code_text(code: Option<String>, file: Option<PathBuf>) -> Result<String, ClientError> {
     match (code, file) {
         (Some(code), _) => Ok(code),
-        (None, Some(path)) => std::fs::read_to_string(&path)
-            .map_err(ClientError::io(format!("cannot read {}", path.display()))),
+        (None, Some(path)) => {
+            std::fs::read_to_string(&path).map_err(ClientError::io(format!("cannot read {}", path.display())))
+        }
         (None, None) => Err(ClientError::Code(license_codes::CodeError::Empty)),
     }
 }
 
 fn today() -> Day {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     Day::from_unix_seconds(seconds as i64)
 }
 
@@ -286,9 +250,7 @@ fn now_rfc3339() -> String {
 }
 
 fn product_name(licensing: &Licensing, id: u16) -> String {
-    licensing
-        .product(id)
-        .map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
+    licensing.product(id).map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
 }
 
 /// Entitlement values typed by kind: counts as numbers, flags as booleans, dates as text.
@@ -327,11 +289,7 @@ fn print_status(licensing: &Licensing, license: &License) {
     println!(
         "Key id:       {}{}",
         license.key_id,
-        if license.machine_bound {
-            ""
-        } else {
-            " (not bound to a machine identity)"
-        }
+        if license.machine_bound { "" } else { " (not bound to a machine identity)" }
     );
     println!("Update:       {}", license.counter);
     println!("Entitlements:");
@@ -421,11 +379,7 @@ fn print_view(view: &Value) {
             }
             Value::Object(inner) if key == "product" => {
                 let name = inner.get("name").and_then(Value::as_str);
-                println!(
-                    "  product: {}{}",
-                    inner["id"],
-                    name.map(|n| format!(" ({n})")).unwrap_or_default()
-                );
+                println!("  product: {}{}", inner["id"], name.map(|n| format!(" ({n})")).unwrap_or_default());
             }
             Value::Object(inner) => {
                 let verdict = match inner.get("verified") {
@@ -433,11 +387,8 @@ fn print_view(view: &Value) {
                     Some(Value::Bool(false)) => "DOES NOT VERIFY".to_string(),
                     _ => "not checked".to_string(),
                 };
-                let detail: Vec<String> = inner
-                    .iter()
-                    .filter(|(k, _)| *k != "verified")
-                    .map(|(k, v)| format!("{k}: {}", plain(v)))
-                    .collect();
+                let detail: Vec<String> =
+                    inner.iter().filter(|(k, _)| *k != "verified").map(|(k, v)| format!("{k}: {}", plain(v))).collect();
                 println!("  {key}: {verdict} ({})", detail.join("; "));
             }
             other => println!("  {key}: {}", plain(other)),

@@ -10,12 +10,7 @@ use crate::{Applied, ClientError, Licensing};
 
 /// Asks `server` (e.g. `https://licensing.example.com`) for the waiting
 /// upgrade and installs it.
-pub fn get_it_now(
-    licensing: &Licensing,
-    server: &str,
-    today: Day,
-    now: &str,
-) -> Result<Applied, ClientError> {
+pub fn get_it_now(licensing: &Licensing, server: &str, today: Day, now: &str) -> Result<Applied, ClientError> {
     let request = licensing.create_code(today, now)?;
     let url = format!("{}/api/v1/activations", server.trim_end_matches('/'));
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -28,19 +23,12 @@ pub fn get_it_now(
         .post(&url)
         .header("content-type", "application/json")
         .send(body.as_str())
-        .map_err(|e| ClientError::ServerUnreachable {
-            url: url.clone(),
-            reason: e.to_string(),
-        })?;
+        .map_err(|e| ClientError::ServerUnreachable { url: url.clone(), reason: e.to_string() })?;
     let status = response.status().as_u16();
-    let text =
-        response
-            .body_mut()
-            .read_to_string()
-            .map_err(|e| ClientError::ServerUnreachable {
-                url: url.clone(),
-                reason: e.to_string(),
-            })?;
+    let text = response
+        .body_mut()
+        .read_to_string()
+        .map_err(|e| ClientError::ServerUnreachable { url: url.clone(), reason: e.to_string() })?;
     let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if !(200..300).contains(&status) {
         let field = |k: &str| json.get(k).and_then(Value::as_str).map(str::to_string);
@@ -48,17 +36,13 @@ pub fn get_it_now(
             status,
             code: field("code").unwrap_or_else(|| "http_error".into()),
             detail: field("detail").unwrap_or_else(|| format!("HTTP {status}")),
-            next_step: field("next_step").unwrap_or_else(|| {
-                "Try again later, or use Create Code and the licence portal.".into()
-            }),
+            next_step: field("next_step")
+                .unwrap_or_else(|| "Try again later, or use Create Code and the licence portal.".into()),
         });
     }
     let code = json
         .get("response_code")
         .and_then(Value::as_str)
-        .ok_or_else(|| ClientError::ServerUnreachable {
-            url,
-            reason: "the answer has no response_code".into(),
-        })?;
+        .ok_or_else(|| ClientError::ServerUnreachable { url, reason: "the answer has no response_code".into() })?;
     licensing.enter_code(code)
 }

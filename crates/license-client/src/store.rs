@@ -11,10 +11,7 @@ use std::path::{Path, PathBuf};
 /// or the new contents, never a mix, whenever the process or machine stops.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = parent_dir(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".license-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
+    let mut temp = tempfile::Builder::new().prefix(".license-").suffix(".tmp").tempfile_in(&dir)?;
     temp.write_all(contents)?;
     // Keep the replaced file's permissions; a new file gets the usual 0644
     // rather than the temporary file's 0600.
@@ -42,11 +39,7 @@ pub struct LockGuard(#[allow(dead_code)] File);
 pub fn lock(path: &Path) -> std::io::Result<LockGuard> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(parent_dir(path).join(name))?;
+    let file = OpenOptions::new().create(true).truncate(false).write(true).open(parent_dir(path).join(name))?;
     file.lock()?;
     Ok(LockGuard(file))
 }

@@ -26,15 +26,7 @@ fn specview() -> Product {
 
 fn state(assignments: &[&str]) -> Entitlements {
     let mut e = Entitlements::new();
-    specview()
-        .assign(
-            &mut e,
-            &assignments
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>(),
-        )
-        .unwrap();
+    specview().assign(&mut e, &assignments.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap();
     e
 }
 
@@ -42,25 +34,13 @@ impl Installation {
     /// A fresh installation of SpecView at update 0 on "machine A".
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let trust = TrustFile {
-            keys: vec![PublicKeyEntry::new(1, &vendor_key().verifying_key())],
-            products: vec![specview()],
-        };
-        std::fs::write(
-            dir.path().join("trust.json"),
-            serde_json::to_string(&trust).unwrap(),
-        )
-        .unwrap();
+        let trust =
+            TrustFile { keys: vec![PublicKeyEntry::new(1, &vendor_key().verifying_key())], products: vec![specview()] };
+        std::fs::write(dir.path().join("trust.json"), serde_json::to_string(&trust).unwrap()).unwrap();
         std::fs::write(dir.path().join("machine-a"), "machine-a-id\n").unwrap();
         std::fs::write(dir.path().join("machine-b"), "machine-b-id\n").unwrap();
         let me = Self { dir };
-        let out = me.run(&[
-            "init",
-            "--serial",
-            &Self::serial().to_code(),
-            "--product",
-            "SpecView",
-        ]);
+        let out = me.run(&["init", "--serial", &Self::serial().to_code(), "--product", "SpecView"]);
         assert_success(&out);
         me
     }
@@ -133,12 +113,7 @@ fn stderr(out: &Output) -> String {
 }
 
 fn assert_success(out: &Output) {
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        stdout(out),
-        stderr(out)
-    );
+    assert!(out.status.success(), "failed: {}\n{}", stdout(out), stderr(out));
 }
 
 /// Runs `args`, expects `exit` and `message` on stderr, and checks the
@@ -147,21 +122,9 @@ fn assert_refused(inst: &Installation, args: &[&str], exit: i32, message: &str) 
     let before = inst.license_file();
     let out = inst.run(args);
     assert_eq!(out.status.code(), Some(exit), "{args:?}: {}", stderr(&out));
-    assert!(
-        stderr(&out).contains(message),
-        "{args:?}: expected '{message}' in: {}",
-        stderr(&out)
-    );
-    assert!(
-        stderr(&out).contains("next step:"),
-        "no next step: {}",
-        stderr(&out)
-    );
-    assert_eq!(
-        inst.license_file(),
-        before,
-        "{args:?} changed the licence file"
-    );
+    assert!(stderr(&out).contains(message), "{args:?}: expected '{message}' in: {}", stderr(&out));
+    assert!(stderr(&out).contains("next step:"), "no next step: {}", stderr(&out));
+    assert_eq!(inst.license_file(), before, "{args:?} changed the licence file");
 }
 
 #[test]
@@ -172,19 +135,11 @@ fn the_specview_round_trip() {
     let out = inst.run(&["create-code", "--save", "Step_1_Code.TXT"]);
     assert_success(&out);
     let code = stdout(&out);
-    assert_eq!(
-        std::fs::read_to_string(inst.path("Step_1_Code.TXT"))
-            .unwrap()
-            .trim(),
-        code
-    );
+    assert_eq!(std::fs::read_to_string(inst.path("Step_1_Code.TXT")).unwrap().trim(), code);
     let log = std::fs::read_to_string(inst.path("license.codes-sent.log")).unwrap();
     assert!(log.contains(&code), "codes-sent log lacks the code: {log}");
     let request = RequestCode::parse(&code).unwrap();
-    assert_eq!(
-        (request.product, request.serial, request.counter),
-        (7, Installation::serial(), 0)
-    );
+    assert_eq!((request.product, request.serial, request.counter), (7, Installation::serial(), 0));
     assert_eq!(request.entitlement_digest, Entitlements::new().digest());
 
     // First activation, then the SpecView upgrade: remote users 1 -> 3.
@@ -192,28 +147,13 @@ fn the_specview_round_trip() {
     assert_success(&inst.run(&["enter-code", &first]));
     let request = inst.request();
     assert_eq!(request.counter, 1);
-    assert_eq!(
-        request.entitlement_digest,
-        state(&["remote_users=1", "clients=25"]).digest()
-    );
+    assert_eq!(request.entitlement_digest, state(&["remote_users=1", "clients=25"]).digest());
     let upgrade = inst.respond(&request, 2, state(&["remote_users=3", "clients=25"]));
-    std::fs::write(
-        inst.path("Step_2_Response_Code.TXT"),
-        format!("> {}\r\n", upgrade.to_lowercase()),
-    )
-    .unwrap();
+    std::fs::write(inst.path("Step_2_Response_Code.TXT"), format!("> {}\r\n", upgrade.to_lowercase())).unwrap();
     let out = inst.run(&["enter-code", "--file", "Step_2_Response_Code.TXT"]);
     assert_success(&out);
-    assert!(
-        stdout(&out).contains("remote_users: 1 -> 3"),
-        "{}",
-        stdout(&out)
-    );
-    assert!(
-        !stdout(&out).contains("clients"),
-        "unchanged entitlements are not listed: {}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains("remote_users: 1 -> 3"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("clients"), "unchanged entitlements are not listed: {}", stdout(&out));
 
     let status = inst.status();
     assert_eq!(status["counter"], 2);
@@ -231,11 +171,7 @@ fn one_response_brings_any_older_counter_up_to_date() {
     let cumulative = inst.respond(&request, 5, state(&["remote_users=3", "historian=yes"]));
     let out = inst.run(&["enter-code", &cumulative]);
     assert_success(&out);
-    assert!(
-        stdout(&out).contains("now at update 5 (was 0)"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains("now at update 5 (was 0)"), "{}", stdout(&out));
     assert_eq!(inst.status()["entitlements"]["historian"], true);
 }
 
@@ -254,18 +190,8 @@ fn a_typo_is_refused_naming_its_group() {
 fn a_request_code_entered_by_mistake_is_explained() {
     let inst = Installation::new();
     let request = inst.request().to_code();
-    assert_refused(
-        &inst,
-        &["enter-code", &request],
-        4,
-        "this is a request code, not a response code",
-    );
-    assert_refused(
-        &inst,
-        &["enter-code", &Installation::serial().to_code()],
-        4,
-        "serial number",
-    );
+    assert_refused(&inst, &["enter-code", &request], 4, "this is a request code, not a response code");
+    assert_refused(&inst, &["enter-code", &Installation::serial().to_code()], 4, "serial number");
 }
 
 #[test]
@@ -297,12 +223,7 @@ fn an_applied_or_superseded_response_is_too_old() {
     assert_refused(&inst, &["enter-code", &other_first], 7, "TOO_OLD");
     let second = inst.respond(&inst.request(), 2, state(&["remote_users=3"]));
     assert_success(&inst.run(&["enter-code", &second]));
-    assert_refused(
-        &inst,
-        &["enter-code", &first],
-        7,
-        "a newer update is already installed",
-    );
+    assert_refused(&inst, &["enter-code", &first], 7, "a newer update is already installed");
 }
 
 #[test]
@@ -327,15 +248,8 @@ fn a_forged_response_has_a_bad_signature() {
         issued: request.created,
         entitlements: state(&["remote_users=99"]),
     };
-    let forged = sign_response(&SigningKey::from_bytes(&[1; 32]), 1, &grant)
-        .unwrap()
-        .to_code();
-    assert_refused(
-        &inst,
-        &["enter-code", &forged],
-        9,
-        "signature does not verify",
-    );
+    let forged = sign_response(&SigningKey::from_bytes(&[1; 32]), 1, &grant).unwrap().to_code();
+    assert_refused(&inst, &["enter-code", &forged], 9, "signature does not verify");
     let unknown = sign_response(&vendor_key(), 2, &grant).unwrap().to_code();
     assert_refused(&inst, &["enter-code", &unknown], 10, "vendor key 2");
 }
@@ -355,20 +269,11 @@ fn a_future_format_is_named() {
 fn a_copied_licence_file_is_refused() {
     let inst = Installation::new().at_update_one();
     let before = inst.license_file();
-    let out = inst
-        .command()
-        .env("LICENSE_MACHINE_ID_FILE", inst.path("machine-b"))
-        .args(["status"])
-        .output()
-        .unwrap();
+    let out = inst.command().env("LICENSE_MACHINE_ID_FILE", inst.path("machine-b")).args(["status"]).output().unwrap();
     assert_eq!(out.status.code(), Some(13), "{}", stderr(&out));
     assert!(stderr(&out).contains("made on another machine"));
-    let out = inst
-        .command()
-        .env("LICENSE_MACHINE_ID_FILE", inst.path("machine-b"))
-        .args(["create-code"])
-        .output()
-        .unwrap();
+    let out =
+        inst.command().env("LICENSE_MACHINE_ID_FILE", inst.path("machine-b")).args(["create-code"]).output().unwrap();
     assert_eq!(out.status.code(), Some(13));
     assert_eq!(inst.license_file(), before);
 }
@@ -379,21 +284,13 @@ fn a_hand_edited_licence_file_is_detected() {
     let original = String::from_utf8(inst.license_file()).unwrap();
     let mut file: Value = serde_json::from_str(&original).unwrap();
     file["entitlements"]["0"] = 50.into();
-    std::fs::write(
-        inst.path("license.json"),
-        serde_json::to_string_pretty(&file).unwrap(),
-    )
-    .unwrap();
+    std::fs::write(inst.path("license.json"), serde_json::to_string_pretty(&file).unwrap()).unwrap();
     assert_refused(&inst, &["status"], 14, "does not match the signed response");
 
     // Moving the key id to match another machine breaks the signature binding.
     let mut file: Value = serde_json::from_str(&original).unwrap();
     file["counter"] = 9.into();
-    std::fs::write(
-        inst.path("license.json"),
-        serde_json::to_string_pretty(&file).unwrap(),
-    )
-    .unwrap();
+    std::fs::write(inst.path("license.json"), serde_json::to_string_pretty(&file).unwrap()).unwrap();
     assert_refused(&inst, &["status"], 14, "counter or entitlements differ");
 
     std::fs::write(inst.path("license.json"), "{ not json").unwrap();
@@ -405,41 +302,17 @@ fn setup_mistakes_are_explained() {
     let inst = Installation::new();
     assert_refused(
         &inst,
-        &[
-            "init",
-            "--serial",
-            &Installation::serial().to_code(),
-            "--product",
-            "7",
-        ],
+        &["init", "--serial", &Installation::serial().to_code(), "--product", "7"],
         12,
         "already exists",
     );
-    let out = inst
-        .command()
-        .env_remove("LICENSE_TRUST")
-        .args(["enter-code", "S0000"])
-        .output()
-        .unwrap();
+    let out = inst.command().env_remove("LICENSE_TRUST").args(["enter-code", "S0000"]).output().unwrap();
     assert_eq!(out.status.code(), Some(15), "{}", stderr(&out));
     let out = inst.run(&["--license-file", "other.json", "status"]);
     assert_eq!(out.status.code(), Some(12));
     assert!(stderr(&out).contains("license init"), "{}", stderr(&out));
-    let out = inst.run(&[
-        "--license-file",
-        "other.json",
-        "init",
-        "--serial",
-        "9K6JYV-DYBZ38",
-        "--product",
-        "7",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "a serial with a typo: {}",
-        stderr(&out)
-    );
+    let out = inst.run(&["--license-file", "other.json", "init", "--serial", "9K6JYV-DYBZ38", "--product", "7"]);
+    assert_eq!(out.status.code(), Some(3), "a serial with a typo: {}", stderr(&out));
     assert!(!inst.path("other.json").exists());
 }
 
@@ -456,8 +329,7 @@ fn decode_shows_every_field_for_support() {
     assert_eq!(view["key_id"], request.key_id.to_string());
 
     let response = inst.respond(&request, 1, state(&["remote_users=3"]));
-    let view: Value =
-        serde_json::from_str(&stdout(&inst.run(&["decode", "--json", &response]))).unwrap();
+    let view: Value = serde_json::from_str(&stdout(&inst.run(&["decode", "--json", &response]))).unwrap();
     assert_eq!(view["signature"]["verified"], true);
     assert_eq!(view["entitlements"]["remote_users"], 3);
     assert_eq!(view["to_counter"], 1);
@@ -466,33 +338,15 @@ fn decode_shows_every_field_for_support() {
     let elsewhere = Command::new(env!("CARGO_BIN_EXE_license"))
         .current_dir(std::env::temp_dir())
         .env("LICENSE_FILE", inst.path("absent.json"))
-        .args([
-            "--trust",
-            inst.path("trust.json").to_str().unwrap(),
-            "decode",
-            "--json",
-            &response,
-        ])
-        .args([
-            "--serial",
-            &Installation::serial().to_code(),
-            "--key-id",
-            &request.key_id.to_string(),
-        ])
+        .args(["--trust", inst.path("trust.json").to_str().unwrap(), "decode", "--json", &response])
+        .args(["--serial", &Installation::serial().to_code(), "--key-id", &request.key_id.to_string()])
         .output()
         .unwrap();
     let view: Value = serde_json::from_str(&stdout(&elsewhere)).unwrap();
     assert_eq!(view["signature"]["verified"], true, "{view}");
     let wrong = format!("{:016X}", request.key_id.0 ^ 1);
-    let out = inst.run(&[
-        "decode",
-        "--json",
-        &response,
-        "--serial",
-        &Installation::serial().to_code(),
-        "--key-id",
-        &wrong,
-    ]);
+    let out =
+        inst.run(&["decode", "--json", &response, "--serial", &Installation::serial().to_code(), "--key-id", &wrong]);
     let view: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(view["signature"]["verified"], false);
 
@@ -526,10 +380,7 @@ fn a_crash_at_any_moment_leaves_old_or_new_state() {
         if now != old {
             saw_new = true;
             let status = inst.status();
-            assert_eq!(
-                status["counter"], 2,
-                "attempt {attempt}: a changed file must be the new state"
-            );
+            assert_eq!(status["counter"], 2, "attempt {attempt}: a changed file must be the new state");
         } else {
             saw_old = true;
         }
@@ -541,8 +392,5 @@ fn a_crash_at_any_moment_leaves_old_or_new_state() {
             }
         }
     }
-    assert!(
-        saw_new && saw_old,
-        "kills all fell before or all after the write: the test did not exercise it"
-    );
+    assert!(saw_new && saw_old, "kills all fell before or all after the write: the test did not exercise it");
 }

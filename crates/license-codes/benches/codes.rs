@@ -12,23 +12,10 @@ fn fixtures() -> (String, String, SerialNumber, KeyId, TrustedKeys) {
     let mut e = Entitlements::new();
     e.set(0, 3).unwrap();
     e.set(1, 25).unwrap();
-    let request = RequestCode {
-        product: 7,
-        serial,
-        key_id,
-        counter: 1,
-        entitlement_digest: e.digest(),
-        created: Day(2518),
-    };
-    let grant = Grant {
-        product: 7,
-        serial,
-        key_id,
-        from_counter: 1,
-        to_counter: 2,
-        issued: Day(2518),
-        entitlements: e,
-    };
+    let request =
+        RequestCode { product: 7, serial, key_id, counter: 1, entitlement_digest: e.digest(), created: Day(2518) };
+    let grant =
+        Grant { product: 7, serial, key_id, from_counter: 1, to_counter: 2, issued: Day(2518), entitlements: e };
     let response = sign_response(&key, 1, &grant).unwrap();
     let mut keys = TrustedKeys::new();
     keys.insert(1, key.verifying_key());
@@ -37,19 +24,12 @@ fn fixtures() -> (String, String, SerialNumber, KeyId, TrustedKeys) {
 
 fn benches(c: &mut Criterion) {
     let (request, response, serial, key_id, keys) = fixtures();
-    c.bench_function("parse request code", |b| {
-        b.iter(|| RequestCode::parse(black_box(&request)).unwrap())
-    });
+    c.bench_function("parse request code", |b| b.iter(|| RequestCode::parse(black_box(&request)).unwrap()));
     c.bench_function("parse response code (no verify)", |b| {
         b.iter(|| ResponseCode::parse(black_box(&response)).unwrap())
     });
     c.bench_function("decode and verify response code", |b| {
-        b.iter(|| {
-            ResponseCode::parse(black_box(&response))
-                .unwrap()
-                .verify(serial, key_id, &keys)
-                .unwrap()
-        })
+        b.iter(|| ResponseCode::parse(black_box(&response)).unwrap().verify(serial, key_id, &keys).unwrap())
     });
     let key = SigningKey::from_bytes(&[7; 32]);
     let grant = Grant {
@@ -61,9 +41,7 @@ fn benches(c: &mut Criterion) {
         issued: Day(2518),
         entitlements: Entitlements::new(),
     };
-    c.bench_function("sign response code", |b| {
-        b.iter(|| sign_response(&key, 1, black_box(&grant)).unwrap())
-    });
+    c.bench_function("sign response code", |b| b.iter(|| sign_response(&key, 1, black_box(&grant)).unwrap()));
     c.bench_function("inspect typed groups (per keystroke)", |b| {
         b.iter(|| text::inspect_groups(black_box(&request[..30]), Kind::Request))
     });

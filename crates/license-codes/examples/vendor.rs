@@ -60,36 +60,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 keys: vec![PublicKeyEntry::new(key_id, &key.verifying_key())],
                 products: vec![demo_product()],
             };
-            std::fs::write(
-                dir.join("trust.json"),
-                serde_json::to_string_pretty(&trust)? + "\n",
-            )?;
-            println!(
-                "wrote {} and {}",
-                secret.display(),
-                dir.join("trust.json").display()
-            );
+            std::fs::write(dir.join("trust.json"), serde_json::to_string_pretty(&trust)? + "\n")?;
+            println!("wrote {} and {}", secret.display(), dir.join("trust.json").display());
         }
         Command::Serial => {
             let mut bytes = [0u8; 5];
             getrandom::fill(&mut bytes).map_err(|e| e.to_string())?;
             println!("{}", SerialNumber::from_random_bytes(bytes));
         }
-        Command::Respond {
-            dir,
-            key_id,
-            request,
-            to_counter,
-            assignments,
-        } => {
+        Command::Respond { dir, key_id, request, to_counter, assignments } => {
             let key = signing_key_from_hex(&std::fs::read_to_string(dir.join("vendor.key"))?)?;
-            let trust: TrustFile =
-                serde_json::from_str(&std::fs::read_to_string(dir.join("trust.json"))?)?;
-            let request =
-                RequestCode::parse(&request).map_err(|e| format!("{e}. {}", e.next_step()))?;
-            let product = trust
-                .product(request.product)
-                .ok_or("the request is for a product the trust file lacks")?;
+            let trust: TrustFile = serde_json::from_str(&std::fs::read_to_string(dir.join("trust.json"))?)?;
+            let request = RequestCode::parse(&request).map_err(|e| format!("{e}. {}", e.next_step()))?;
+            let product = trust.product(request.product).ok_or("the request is for a product the trust file lacks")?;
             let mut entitlements = Entitlements::new();
             product.assign(&mut entitlements, &assignments)?;
             let grant = Grant {
@@ -109,10 +92,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// SpecView, the product of the seed documents.
 fn demo_product() -> Product {
-    let def = |name: &str, kind| EntitlementDef {
-        name: name.into(),
-        kind,
-    };
+    let def = |name: &str, kind| EntitlementDef { name: name.into(), kind };
     Product {
         id: 7,
         name: "SpecView".into(),

@@ -79,11 +79,7 @@ pub struct BitReader<'a> {
 
 impl<'a> BitReader<'a> {
     pub fn new(bytes: &'a [u8], len: usize) -> Self {
-        Self {
-            bytes,
-            len: len.min(bytes.len() * 8),
-            position: 0,
-        }
+        Self { bytes, len: len.min(bytes.len() * 8), position: 0 }
     }
 
     pub fn position(&self) -> usize {

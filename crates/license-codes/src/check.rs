@@ -84,10 +84,7 @@ mod tests {
             *p = power;
             power = gf_mul(power, 2);
         }
-        assert_eq!(
-            WEIGHTS,
-            [powers[5], powers[4], powers[3], powers[2], powers[1]]
-        );
+        assert_eq!(WEIGHTS, [powers[5], powers[4], powers[3], powers[2], powers[1]]);
     }
 
     #[test]
@@ -113,15 +110,12 @@ mod tests {
     #[test]
     fn constants_differ_by_kind_and_position() {
         for group in 0..32 {
-            let k: Vec<u8> = [Kind::Serial, Kind::Request, Kind::Response]
-                .iter()
-                .map(|k| position_constant(*k, group))
-                .collect();
+            let k: Vec<u8> =
+                [Kind::Serial, Kind::Request, Kind::Response].iter().map(|k| position_constant(*k, group)).collect();
             assert!(k[0] != k[1] && k[1] != k[2] && k[0] != k[2]);
         }
         for kind in [Kind::Serial, Kind::Request, Kind::Response] {
-            let all: std::collections::BTreeSet<u8> =
-                (0..32).map(|g| position_constant(kind, g)).collect();
+            let all: std::collections::BTreeSet<u8> = (0..32).map(|g| position_constant(kind, g)).collect();
             assert_eq!(all.len(), 32);
         }
     }

@@ -3,9 +3,7 @@
 use time::{Date, Month};
 
 /// A calendar day, stored as the number of days since 2020-01-01 (day 0).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Day(pub u16);
 
@@ -46,13 +44,7 @@ impl Day {
 impl std::fmt::Display for Day {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = self.date();
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            d.year(),
-            u8::from(d.month()),
-            d.day()
-        )
+        write!(f, "{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
     }
 }
 

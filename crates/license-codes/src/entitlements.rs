@@ -54,19 +54,13 @@ impl Entitlements {
     }
 
     fn width_class(value: u32) -> u8 {
-        WIDTHS
-            .iter()
-            .position(|w| *w == 32 || value >> w == 0)
-            .unwrap_or(3) as u8
+        WIDTHS.iter().position(|w| *w == 32 || value >> w == 0).unwrap_or(3) as u8
     }
 
     /// Bits this set takes in a response: 4 for the count, then per entry
     /// 4 (slot) + 2 (width class) + the value's width.
     pub fn encoded_bits(&self) -> usize {
-        4 + self
-            .iter()
-            .map(|(_, v)| 6 + WIDTHS[usize::from(Self::width_class(v))] as usize)
-            .sum::<usize>()
+        4 + self.iter().map(|(_, v)| 6 + WIDTHS[usize::from(Self::width_class(v))] as usize).sum::<usize>()
     }
 
     pub(crate) fn write(&self, w: &mut BitWriter) {
@@ -121,8 +115,7 @@ impl Entitlements {
 
     /// What differs from `old` to `self`, in slot order, named by `product`.
     pub fn changes_from(&self, old: &Entitlements, product: Option<&Product>) -> Vec<Change> {
-        let slots: std::collections::BTreeSet<u8> =
-            self.0.keys().chain(old.0.keys()).copied().collect();
+        let slots: std::collections::BTreeSet<u8> = self.0.keys().chain(old.0.keys()).copied().collect();
         slots
             .into_iter()
             .filter(|s| self.get(*s) != old.get(*s))
@@ -147,18 +140,12 @@ impl Entitlements {
             // Every named slot, zero included, so a status lists the whole schema.
             for (slot, _) in p.entitlements.iter().enumerate() {
                 let slot = slot as u8;
-                out.push((
-                    Product::slot_name(product, slot),
-                    Product::format_value(product, slot, self.get(slot)),
-                ));
+                out.push((Product::slot_name(product, slot), Product::format_value(product, slot, self.get(slot))));
             }
         }
         for (slot, value) in self.iter() {
             if product.is_none_or(|p| usize::from(slot) >= p.entitlements.len()) {
-                out.push((
-                    Product::slot_name(product, slot),
-                    Product::format_value(product, slot, value),
-                ));
+                out.push((Product::slot_name(product, slot), Product::format_value(product, slot, value)));
             }
         }
         out

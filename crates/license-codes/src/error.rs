@@ -8,14 +8,8 @@ use crate::Kind;
 pub enum CodeError {
     #[error("no code was entered")]
     Empty,
-    #[error(
-        "character {position} (in group {group}) is '{character}', which is not used in codes"
-    )]
-    InvalidCharacter {
-        character: char,
-        position: usize,
-        group: usize,
-    },
+    #[error("character {position} (in group {group}) is '{character}', which is not used in codes")]
+    InvalidCharacter { character: char, position: usize, group: usize },
     #[error("group {group} has a typo")]
     BadGroup { group: usize },
     #[error("groups {first} and {second} are in each other's place")]
@@ -25,30 +19,24 @@ pub enum CodeError {
     #[error("group {group} is one group too many")]
     ExtraGroup { group: usize },
     #[error("the code is cut short: {found_groups} complete groups, {} needs at least {expected_groups}", kind_or_code(*.kind))]
-    Truncated {
-        kind: Option<Kind>,
-        expected_groups: usize,
-        found_groups: usize,
-    },
+    Truncated { kind: Option<Kind>, expected_groups: usize, found_groups: usize },
     #[error("the code is too long: {found_groups} groups, {} has at most {max_groups}", kind_or_code(*.kind))]
-    TooLong {
-        kind: Option<Kind>,
-        max_groups: usize,
-        found_groups: usize,
-    },
+    TooLong { kind: Option<Kind>, max_groups: usize, found_groups: usize },
     #[error("this is {}, not {}", found.with_article(), expected.with_article())]
     WrongKind { expected: Kind, found: Kind },
     #[error("this {kind} uses format version {version}, which this program does not know")]
     UnknownVersion { kind: Kind, version: u8 },
-    #[error("the groups check out but the code as a whole does not: two typos in one group, or groups from different codes")]
+    #[error(
+        "the groups check out but the code as a whole does not: two typos in one group, or groups from different codes"
+    )]
     CodeCheckFailed,
     #[error("the {kind} is not well formed: {reason}")]
     Malformed { kind: Kind, reason: &'static str },
-    #[error("the response code's signature does not verify: it was changed, mistyped, or not made for this installation")]
-    BadSignature,
     #[error(
-        "the response code was signed with vendor key {key_id}, which this program does not trust"
+        "the response code's signature does not verify: it was changed, mistyped, or not made for this installation"
     )]
+    BadSignature,
+    #[error("the response code was signed with vendor key {key_id}, which this program does not trust")]
     UnknownSigningKey { key_id: u8 },
 }
 

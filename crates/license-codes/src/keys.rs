@@ -89,8 +89,7 @@ impl TrustFile {
         let mut keys = TrustedKeys::new();
         for entry in &self.keys {
             let bytes = hex_32(&entry.public_key).ok_or(KeyError::BadPublicKey(entry.id))?;
-            let key =
-                VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::BadPublicKey(entry.id))?;
+            let key = VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::BadPublicKey(entry.id))?;
             if keys.get(entry.id).is_some() {
                 return Err(KeyError::DuplicateKey(entry.id));
             }
@@ -118,28 +117,15 @@ impl TrustFile {
 impl Product {
     pub fn validate(&self) -> Result<(), KeyError> {
         if self.entitlements.len() > MAX_ENTITLEMENT_SLOTS {
-            return Err(KeyError::BadProduct(
-                self.id,
-                "a product has at most 16 entitlements",
-            ));
+            return Err(KeyError::BadProduct(self.id, "a product has at most 16 entitlements"));
         }
         let mut names: Vec<&str> = self.entitlements.iter().map(|e| e.name.as_str()).collect();
         names.sort_unstable();
         if names.windows(2).any(|w| w[0] == w[1]) {
-            return Err(KeyError::BadProduct(
-                self.id,
-                "two entitlements have the same name",
-            ));
+            return Err(KeyError::BadProduct(self.id, "two entitlements have the same name"));
         }
-        if self
-            .entitlements
-            .iter()
-            .any(|e| e.name.is_empty() || e.name.contains(['=', ' ']))
-        {
-            return Err(KeyError::BadProduct(
-                self.id,
-                "entitlement names are non-empty, without spaces or '='",
-            ));
+        if self.entitlements.iter().any(|e| e.name.is_empty() || e.name.contains(['=', ' '])) {
+            return Err(KeyError::BadProduct(self.id, "entitlement names are non-empty, without spaces or '='"));
         }
         Ok(())
     }

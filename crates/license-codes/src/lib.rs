@@ -78,12 +78,10 @@ impl Kind {
 
     /// The kind whose version-1 codes have exactly this many groups.
     pub fn from_group_count(groups: usize) -> Option<Kind> {
-        [Kind::Serial, Kind::Request, Kind::Response]
-            .into_iter()
-            .find(|k| {
-                let (min, max) = k.group_range(1);
-                (min..=max).contains(&groups)
-            })
+        [Kind::Serial, Kind::Request, Kind::Response].into_iter().find(|k| {
+            let (min, max) = k.group_range(1);
+            (min..=max).contains(&groups)
+        })
     }
 
     pub const fn name(self) -> &'static str {

@@ -33,27 +33,16 @@ pub struct Product {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProductError {
     #[error("{product} has no entitlement named '{name}' (it has: {known})")]
-    UnknownEntitlement {
-        product: String,
-        name: String,
-        known: String,
-    },
+    UnknownEntitlement { product: String, name: String, known: String },
     #[error("'{0}' is not NAME=VALUE")]
     NotAnAssignment(String),
     #[error("'{value}' is not a valid value for {name}: {expected}")]
-    BadValue {
-        name: String,
-        value: String,
-        expected: &'static str,
-    },
+    BadValue { name: String, value: String, expected: &'static str },
 }
 
 impl Product {
     pub fn slot_of(&self, name: &str) -> Option<u8> {
-        self.entitlements
-            .iter()
-            .position(|e| e.name == name)
-            .map(|p| p as u8)
+        self.entitlements.iter().position(|e| e.name == name).map(|p| p as u8)
     }
 
     /// The name of a slot, or `entitlement_N` when the product is unknown.
@@ -65,9 +54,7 @@ impl Product {
 
     /// A value as people read it: `3`, `yes`/`no`, `2027-06-30`/`none`.
     pub fn format_value(product: Option<&Product>, slot: u8, value: u32) -> String {
-        let kind = product
-            .and_then(|p| p.entitlements.get(usize::from(slot)))
-            .map(|e| e.kind);
+        let kind = product.and_then(|p| p.entitlements.get(usize::from(slot))).map(|e| e.kind);
         match kind {
             Some(EntitlementKind::Flag) => if value == 0 { "no" } else { "yes" }.to_string(),
             Some(EntitlementKind::Date) if value == 0 => "none".to_string(),
@@ -79,52 +66,30 @@ impl Product {
     }
 
     /// Applies `name=value` assignments (values as [`Self::format_value`] prints them).
-    pub fn assign(
-        &self,
-        entitlements: &mut Entitlements,
-        assignments: &[String],
-    ) -> Result<(), ProductError> {
+    pub fn assign(&self, entitlements: &mut Entitlements, assignments: &[String]) -> Result<(), ProductError> {
         for assignment in assignments {
-            let (name, value) = assignment
-                .split_once('=')
-                .ok_or_else(|| ProductError::NotAnAssignment(assignment.clone()))?;
+            let (name, value) =
+                assignment.split_once('=').ok_or_else(|| ProductError::NotAnAssignment(assignment.clone()))?;
             let (name, value) = (name.trim(), value.trim());
-            let slot = self
-                .slot_of(name)
-                .ok_or_else(|| ProductError::UnknownEntitlement {
-                    product: self.name.clone(),
-                    name: name.to_string(),
-                    known: self
-                        .entitlements
-                        .iter()
-                        .map(|e| e.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
-            let bad = |expected| ProductError::BadValue {
+            let slot = self.slot_of(name).ok_or_else(|| ProductError::UnknownEntitlement {
+                product: self.name.clone(),
                 name: name.to_string(),
-                value: value.to_string(),
-                expected,
-            };
+                known: self.entitlements.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(", "),
+            })?;
+            let bad = |expected| ProductError::BadValue { name: name.to_string(), value: value.to_string(), expected };
             let number = match self.entitlements[usize::from(slot)].kind {
-                EntitlementKind::Count => {
-                    value.parse::<u32>().map_err(|_| bad("a whole number"))?
-                }
+                EntitlementKind::Count => value.parse::<u32>().map_err(|_| bad("a whole number"))?,
                 EntitlementKind::Flag => match value {
                     "yes" | "true" | "on" | "1" => 1,
                     "no" | "false" | "off" | "0" => 0,
                     _ => return Err(bad("yes or no")),
                 },
                 EntitlementKind::Date if value == "none" => 0,
-                EntitlementKind::Date => u32::from(
-                    Day::parse(value)
-                        .ok_or_else(|| bad("a date YYYY-MM-DD from 2020"))?
-                        .0,
-                ),
+                EntitlementKind::Date => {
+                    u32::from(Day::parse(value).ok_or_else(|| bad("a date YYYY-MM-DD from 2020"))?.0)
+                }
             };
-            entitlements
-                .set(slot, number)
-                .expect("slot from the product is in range");
+            entitlements.set(slot, number).expect("slot from the product is in range");
         }
         Ok(())
     }

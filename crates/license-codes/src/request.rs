@@ -25,9 +25,7 @@ impl KeyId {
     }
 
     pub fn parse_hex(text: &str) -> Option<KeyId> {
-        (text.len() == 16)
-            .then(|| u64::from_str_radix(text, 16).ok().map(KeyId))
-            .flatten()
+        (text.len() == 16).then(|| u64::from_str_radix(text, 16).ok().map(KeyId)).flatten()
     }
 }
 
@@ -94,14 +92,7 @@ impl RequestCode {
         if check != code_check(Kind::Request, &r.prefix_bytes(CHECKED_BITS), CHECK_BITS) {
             return Err(CodeError::CodeCheckFailed);
         }
-        Ok(Self {
-            product,
-            serial,
-            key_id,
-            counter,
-            entitlement_digest,
-            created,
-        })
+        Ok(Self { product, serial, key_id, counter, entitlement_digest, created })
     }
 
     pub fn to_code(&self) -> String {

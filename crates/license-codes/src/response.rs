@@ -56,10 +56,7 @@ impl ResponseCode {
     }
 
     pub(crate) fn from_groups(groups: &Groups) -> Result<Self, CodeError> {
-        let malformed = |reason| CodeError::Malformed {
-            kind: Kind::Response,
-            reason,
-        };
+        let malformed = |reason| CodeError::Malformed { kind: Kind::Response, reason };
         let bytes = symbols_to_bytes(&groups.data);
         let mut r = BitReader::new(&bytes, groups.data.len() * 5);
         let field = |r: &mut BitReader<'_>, width| r.read(width).unwrap_or(0);
@@ -93,16 +90,7 @@ impl ResponseCode {
         if to_counter <= from_counter {
             return Err(malformed("the update counter does not advance"));
         }
-        Ok(Self {
-            signing_key_id,
-            product,
-            key_id_tag,
-            from_counter,
-            to_counter,
-            issued,
-            entitlements,
-            signature,
-        })
+        Ok(Self { signing_key_id, product, key_id_tag, from_counter, to_counter, issued, entitlements, signature })
     }
 
     /// The bits before the signature, as bytes (the last one zero-padded).
@@ -137,20 +125,10 @@ impl ResponseCode {
 
     /// Checks the signature for the installation (`serial`, `key_id`) with
     /// the keys the program trusts.
-    pub fn verify(
-        &self,
-        serial: SerialNumber,
-        key_id: KeyId,
-        keys: &TrustedKeys,
-    ) -> Result<(), CodeError> {
-        let key = keys
-            .get(self.signing_key_id)
-            .ok_or(CodeError::UnknownSigningKey {
-                key_id: self.signing_key_id,
-            })?;
+    pub fn verify(&self, serial: SerialNumber, key_id: KeyId, keys: &TrustedKeys) -> Result<(), CodeError> {
+        let key = keys.get(self.signing_key_id).ok_or(CodeError::UnknownSigningKey { key_id: self.signing_key_id })?;
         let message = Self::signed_message(serial, key_id, &self.signed_body());
-        key.verify_strict(&message, &Signature::from_bytes(&self.signature))
-            .map_err(|_| CodeError::BadSignature)
+        key.verify_strict(&message, &Signature::from_bytes(&self.signature)).map_err(|_| CodeError::BadSignature)
     }
 
     pub fn to_code(&self) -> String {

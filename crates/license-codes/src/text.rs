@@ -24,36 +24,19 @@ pub fn symbol_value(c: char) -> Option<u8> {
         'O' => '0',
         other => other,
     };
-    ALPHABET
-        .iter()
-        .position(|a| *a as char == c)
-        .map(|p| p as u8)
+    ALPHABET.iter().position(|a| *a as char == c).map(|p| p as u8)
 }
 
 /// Characters that separate groups or come from copying, and are skipped.
 fn is_ignored(c: char) -> bool {
     c.is_whitespace()
-        || matches!(
-            c,
-            '-' | '\u{2010}'
-                | '\u{2011}'
-                | '\u{2012}'
-                | '\u{2013}'
-                | '\u{2014}'
-                | '\u{2212}'
-                | '['
-                | ']'
-        )
+        || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' | '[' | ']')
 }
 
 /// Turns what a person typed or pasted into symbol values.
 pub fn normalize(input: &str) -> Result<Vec<u8>, CodeError> {
     if input.chars().count() > MAX_INPUT_CHARS {
-        return Err(CodeError::TooLong {
-            kind: None,
-            max_groups: 0,
-            found_groups: 0,
-        });
+        return Err(CodeError::TooLong { kind: None, max_groups: 0, found_groups: 0 });
     }
     let mut symbols = Vec::with_capacity(input.len());
     for line in input.lines() {
@@ -125,37 +108,22 @@ pub fn decode_groups(input: &str, expected: Option<Kind>) -> Result<Groups, Code
 
     let claimed = Kind::from_number(symbols[0] >> 3);
     let claimed_valid = claimed.filter(|k| whole >= 1 && group_is_valid(*k, 0, groups[0]));
-    let by_length = if partial {
-        None
-    } else {
-        Kind::from_group_count(whole)
-    };
+    let by_length = if partial { None } else { Kind::from_group_count(whole) };
 
     // The kind whose check constants the groups are read with: the length is
     // the strongest sign (a typo never changes it), then the first group.
     let kind = match by_length.or(claimed_valid).or(expected) {
         Some(kind) => kind,
-        None if whole == 0 => {
-            return Err(CodeError::Truncated {
-                kind: None,
-                expected_groups: 0,
-                found_groups: 0,
-            })
-        }
+        None if whole == 0 => return Err(CodeError::Truncated { kind: None, expected_groups: 0, found_groups: 0 }),
         None => return Err(CodeError::BadGroup { group: 1 }),
     };
     if let Some(expected) = expected {
         if kind != expected && (by_length.is_some() || claimed_valid.is_some()) {
-            return Err(CodeError::WrongKind {
-                expected,
-                found: kind,
-            });
+            return Err(CodeError::WrongKind { expected, found: kind });
         }
     }
 
-    let failing: Vec<usize> = (0..whole)
-        .filter(|g| !group_is_valid(kind, *g, groups[*g]))
-        .collect();
+    let failing: Vec<usize> = (0..whole).filter(|g| !group_is_valid(kind, *g, groups[*g])).collect();
     if let Some(&first) = failing.first() {
         return Err(locate_failure(kind, &groups[..whole], &failing, first));
     }
@@ -167,10 +135,7 @@ pub fn decode_groups(input: &str, expected: Option<Kind>) -> Result<Groups, Code
         });
     }
     if claimed != Some(kind) {
-        return Err(CodeError::WrongKind {
-            expected: kind,
-            found: claimed.unwrap_or(kind),
-        });
+        return Err(CodeError::WrongKind { expected: kind, found: claimed.unwrap_or(kind) });
     }
     let version = symbols[0] & 0b111;
     if version != 1 {
@@ -178,28 +143,13 @@ pub fn decode_groups(input: &str, expected: Option<Kind>) -> Result<Groups, Code
     }
     let (min, max) = kind.group_range(version);
     if whole < min {
-        return Err(CodeError::Truncated {
-            kind: Some(kind),
-            expected_groups: min,
-            found_groups: whole,
-        });
+        return Err(CodeError::Truncated { kind: Some(kind), expected_groups: min, found_groups: whole });
     }
     if whole > max {
-        return Err(CodeError::TooLong {
-            kind: Some(kind),
-            max_groups: max,
-            found_groups: whole,
-        });
+        return Err(CodeError::TooLong { kind: Some(kind), max_groups: max, found_groups: whole });
     }
-    let data = groups[..whole]
-        .iter()
-        .flat_map(|g| g[..DATA_SYMBOLS].iter().copied())
-        .collect();
-    Ok(Groups {
-        kind,
-        version,
-        data,
-    })
+    let data = groups[..whole].iter().flat_map(|g| g[..DATA_SYMBOLS].iter().copied()).collect();
+    Ok(Groups { kind, version, data })
 }
 
 /// Explains failing groups as precisely as the evidence allows.
@@ -212,18 +162,12 @@ pub fn decode_groups(input: &str, expected: Option<Kind>) -> Result<Groups, Code
 fn locate_failure(kind: Kind, groups: &[&[u8]], failing: &[usize], first: usize) -> CodeError {
     if let [a, b] = failing {
         if group_is_valid(kind, *b, groups[*a]) && group_is_valid(kind, *a, groups[*b]) {
-            return CodeError::GroupsSwapped {
-                first: a + 1,
-                second: b + 1,
-            };
+            return CodeError::GroupsSwapped { first: a + 1, second: b + 1 };
         }
     }
     let (min, max) = expected_groups(kind, groups, first).map_or(kind.group_range(1), |n| (n, n));
     let valid_from = |from: usize, position: usize| {
-        groups[from..]
-            .iter()
-            .enumerate()
-            .all(|(i, g)| group_is_valid(kind, position + i, g))
+        groups[from..].iter().enumerate().all(|(i, g)| group_is_valid(kind, position + i, g))
     };
     let tail = groups.len() - first;
     if valid_from(first, first + 1) && (tail >= 2 || groups.len() < min) {
@@ -241,10 +185,7 @@ fn locate_failure(kind: Kind, groups: &[&[u8]], failing: &[usize], first: usize)
 fn expected_groups(kind: Kind, groups: &[&[u8]], valid_prefix: usize) -> Option<usize> {
     match kind {
         Kind::Response => {
-            let data: Vec<u8> = groups[..valid_prefix]
-                .iter()
-                .flat_map(|g| g[..DATA_SYMBOLS].iter().copied())
-                .collect();
+            let data: Vec<u8> = groups[..valid_prefix].iter().flat_map(|g| g[..DATA_SYMBOLS].iter().copied()).collect();
             crate::response::groups_needed(&data)
         }
         _ => None,
@@ -276,19 +217,12 @@ pub struct GroupView {
 /// length or first group suggests when `kind` is `None`. Characters that are
 /// not symbols are left out here; [`normalize`] reports them.
 pub fn inspect_groups(input: &str, kind: Kind) -> Vec<GroupView> {
-    let symbols: Vec<u8> = input
-        .chars()
-        .take(MAX_INPUT_CHARS)
-        .filter_map(symbol_value)
-        .collect();
+    let symbols: Vec<u8> = input.chars().take(MAX_INPUT_CHARS).filter_map(symbol_value).collect();
     symbols
         .chunks(GROUP_SYMBOLS)
         .enumerate()
         .map(|(index, group)| GroupView {
-            text: group
-                .iter()
-                .map(|s| ALPHABET[*s as usize] as char)
-                .collect(),
+            text: group.iter().map(|s| ALPHABET[*s as usize] as char).collect(),
             state: if group.len() < GROUP_SYMBOLS {
                 GroupState::Incomplete
             } else if group_is_valid(kind, index, group) {
@@ -333,11 +267,7 @@ mod tests {
     fn normalize_names_the_bad_character() {
         assert_eq!(
             normalize("ABCDEF-12U456"),
-            Err(CodeError::InvalidCharacter {
-                character: 'U',
-                position: 9,
-                group: 2
-            })
+            Err(CodeError::InvalidCharacter { character: 'U', position: 9, group: 2 })
         );
         assert_eq!(normalize(" - \n"), Err(CodeError::Empty));
     }

@@ -32,23 +32,13 @@ pub enum GrantError {
 ///
 /// Ed25519 signing is deterministic, so the same grant always gives the
 /// same response code, byte for byte.
-pub fn sign_response(
-    key: &SigningKey,
-    key_id: u8,
-    grant: &Grant,
-) -> Result<ResponseCode, GrantError> {
+pub fn sign_response(key: &SigningKey, key_id: u8, grant: &Grant) -> Result<ResponseCode, GrantError> {
     let bits = grant.entitlements.encoded_bits();
     if bits > MAX_ENTITLEMENT_BITS {
-        return Err(GrantError::TooManyEntitlements {
-            bits,
-            max: MAX_ENTITLEMENT_BITS,
-        });
+        return Err(GrantError::TooManyEntitlements { bits, max: MAX_ENTITLEMENT_BITS });
     }
     if grant.to_counter <= grant.from_counter {
-        return Err(GrantError::CounterNotAdvancing {
-            from: grant.from_counter,
-            to: grant.to_counter,
-        });
+        return Err(GrantError::CounterNotAdvancing { from: grant.from_counter, to: grant.to_counter });
     }
     let mut response = ResponseCode {
         signing_key_id: key_id,

@@ -7,51 +7,31 @@ use license_codes::*;
 #[test]
 fn a_response_verifies_for_its_installation() {
     let r = common::response();
-    assert_eq!(
-        r.verify(common::serial(), common::key_id(), &common::trusted()),
-        Ok(())
-    );
+    assert_eq!(r.verify(common::serial(), common::key_id(), &common::trusted()), Ok(()));
     let parsed = ResponseCode::parse(&r.to_code()).unwrap();
     assert_eq!(parsed, r);
-    assert_eq!(
-        parsed.verify(common::serial(), common::key_id(), &common::trusted()),
-        Ok(())
-    );
+    assert_eq!(parsed.verify(common::serial(), common::key_id(), &common::trusted()), Ok(()));
 }
 
 #[test]
 fn a_response_for_another_installation_or_serial_fails() {
     let r = common::response();
     let other_key = KeyId(common::key_id().0 ^ 1);
-    assert_eq!(
-        r.verify(common::serial(), other_key, &common::trusted()),
-        Err(CodeError::BadSignature)
-    );
+    assert_eq!(r.verify(common::serial(), other_key, &common::trusted()), Err(CodeError::BadSignature));
     let other_serial = SerialNumber::new(common::serial().value() + 1).unwrap();
-    assert_eq!(
-        r.verify(other_serial, common::key_id(), &common::trusted()),
-        Err(CodeError::BadSignature)
-    );
+    assert_eq!(r.verify(other_serial, common::key_id(), &common::trusted()), Err(CodeError::BadSignature));
 }
 
 #[test]
 fn an_unknown_vendor_key_is_named() {
-    let r = sign_response(
-        &common::vendor_key(),
-        9,
-        &common::grant(Entitlements::new()),
-    )
-    .unwrap();
+    let r = sign_response(&common::vendor_key(), 9, &common::grant(Entitlements::new())).unwrap();
     assert_eq!(
         r.verify(common::serial(), common::key_id(), &common::trusted()),
         Err(CodeError::UnknownSigningKey { key_id: 9 })
     );
     let other = SigningKey::from_bytes(&[9; 32]);
     let forged = sign_response(&other, 1, &common::grant(Entitlements::new())).unwrap();
-    assert_eq!(
-        forged.verify(common::serial(), common::key_id(), &common::trusted()),
-        Err(CodeError::BadSignature)
-    );
+    assert_eq!(forged.verify(common::serial(), common::key_id(), &common::trusted()), Err(CodeError::BadSignature));
 }
 
 #[test]
@@ -72,15 +52,9 @@ fn every_one_bit_flip_of_a_response_is_rejected() {
             let plain_flip = {
                 let mut symbols = license_codes::text::normalize(&code).unwrap();
                 symbols[bit / 5 + bit / 25] ^= 0b10000 >> (bit % 5);
-                symbols
-                    .iter()
-                    .map(|s| license_codes::text::ALPHABET[*s as usize] as char)
-                    .collect::<String>()
+                symbols.iter().map(|s| license_codes::text::ALPHABET[*s as usize] as char).collect::<String>()
             };
-            assert!(
-                ResponseCode::parse(&plain_flip).is_err(),
-                "bit {bit} unchecked"
-            );
+            assert!(ResponseCode::parse(&plain_flip).is_err(), "bit {bit} unchecked");
 
             let flipped = common::flip_bit(Kind::Response, &code, bit);
             let verdict = ResponseCode::parse(&flipped)

@@ -12,12 +12,7 @@ fn symbols(code: &str) -> usize {
 fn sizes_match_the_spec() {
     assert_eq!(symbols(&common::serial().to_code()), 12);
     assert_eq!(symbols(&common::request().to_code()), 48);
-    let empty = sign_response(
-        &common::vendor_key(),
-        1,
-        &common::grant(Entitlements::new()),
-    )
-    .unwrap();
+    let empty = sign_response(&common::vendor_key(), 1, &common::grant(Entitlements::new())).unwrap();
     assert_eq!(symbols(&empty.to_code()), 150);
     assert_eq!(symbols(&common::response().to_code()), 156);
     assert_eq!(symbols(&common::largest_response().to_code()), 168);
@@ -28,16 +23,8 @@ fn sizes_match_the_spec() {
 
 #[test]
 fn codes_stay_in_qr_alphanumeric_mode() {
-    for code in [
-        common::serial().to_code(),
-        common::request().to_code(),
-        common::largest_response().to_code(),
-    ] {
-        assert!(
-            code.chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-'),
-            "{code}"
-        );
+    for code in [common::serial().to_code(), common::request().to_code(), common::largest_response().to_code()] {
+        assert!(code.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-'), "{code}");
     }
 }
 

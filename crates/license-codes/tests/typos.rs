@@ -18,32 +18,17 @@ fn samples() -> Vec<(Kind, String)> {
     vec![
         (Kind::Serial, common::serial().to_code()),
         (Kind::Serial, SerialNumber::new(0).unwrap().to_code()),
-        (
-            Kind::Serial,
-            SerialNumber::new((1 << 40) - 1).unwrap().to_code(),
-        ),
+        (Kind::Serial, SerialNumber::new((1 << 40) - 1).unwrap().to_code()),
         (Kind::Request, common::request().to_code()),
         (Kind::Response, common::response().to_code()),
         (Kind::Response, common::largest_response().to_code()),
     ]
 }
 
-fn with_group_error(
-    kind: Kind,
-    code: &str,
-    typo: &str,
-    expected_group: usize,
-    what: &str,
-) -> usize {
+fn with_group_error(kind: Kind, code: &str, typo: &str, expected_group: usize, what: &str) -> usize {
     for result in [parse(kind, typo), decode(typo).map(|_| ())] {
         let err = result.expect_err(&format!("{what} accepted: {typo} (from {code})"));
-        assert_eq!(
-            err,
-            CodeError::BadGroup {
-                group: expected_group
-            },
-            "{what}: {typo}"
-        );
+        assert_eq!(err, CodeError::BadGroup { group: expected_group }, "{what}: {typo}");
     }
     1
 }
@@ -58,11 +43,7 @@ fn every_substitution_is_located() {
                 continue;
             }
             let group = code[..i].matches('-').count() + 1;
-            for replacement in ALPHABET
-                .iter()
-                .map(|b| *b as char)
-                .filter(|c| c != original)
-            {
+            for replacement in ALPHABET.iter().map(|b| *b as char).filter(|c| c != original) {
                 let mut typo = chars.clone();
                 typo[i] = replacement;
                 let typo: String = typo.into_iter().collect();
@@ -88,13 +69,7 @@ fn every_adjacent_transposition_is_located() {
                 swapped.swap(i, i + 1);
                 let mut groups: Vec<String> = code.split('-').map(String::from).collect();
                 groups[group_index] = swapped.into_iter().collect();
-                checked += with_group_error(
-                    kind,
-                    &code,
-                    &groups.join("-"),
-                    group_index + 1,
-                    "transposition",
-                );
+                checked += with_group_error(kind, &code, &groups.join("-"), group_index + 1, "transposition");
             }
         }
     }
@@ -114,29 +89,15 @@ fn swapped_missing_and_extra_groups_are_named() {
                 let mut g = groups.clone();
                 g.swap(a, b);
                 let err = parse(kind, &g.join("-")).unwrap_err();
-                assert_eq!(
-                    err,
-                    CodeError::GroupsSwapped {
-                        first: a + 1,
-                        second: b + 1
-                    },
-                    "{kind} swap {a} {b}"
-                );
+                assert_eq!(err, CodeError::GroupsSwapped { first: a + 1, second: b + 1 }, "{kind} swap {a} {b}");
             }
             let mut g = groups.clone();
             g.remove(a);
             let err = parse(kind, &g.join("-")).unwrap_err();
             if a + 1 < n {
-                assert_eq!(
-                    err,
-                    CodeError::MissingGroup { group: a + 1 },
-                    "{kind} missing {a}"
-                );
+                assert_eq!(err, CodeError::MissingGroup { group: a + 1 }, "{kind} missing {a}");
             } else {
-                assert!(
-                    matches!(err, CodeError::Truncated { .. }),
-                    "{kind} missing last: {err:?}"
-                );
+                assert!(matches!(err, CodeError::Truncated { .. }), "{kind} missing last: {err:?}");
             }
             let mut g = groups.clone();
             g.insert(a, groups[a]);
@@ -154,8 +115,5 @@ fn serial_groups_swapped_or_missing_are_rejected() {
     let code = common::serial().to_code();
     let (a, b) = code.split_once('-').unwrap();
     assert!(SerialNumber::parse(&format!("{b}-{a}")).is_err());
-    assert!(matches!(
-        SerialNumber::parse(a),
-        Err(CodeError::Truncated { .. }) | Err(CodeError::BadGroup { .. })
-    ));
+    assert!(matches!(SerialNumber::parse(a), Err(CodeError::Truncated { .. }) | Err(CodeError::BadGroup { .. })));
 }

@@ -54,10 +54,7 @@ fn vectors() -> Vec<(String, Value)> {
             "entitlements_held_canonical_hex": hex::encode(common::specview_before().canonical_bytes())}),
         ),
     ];
-    for (name, r) in [
-        ("valid_response", response.clone()),
-        ("valid_response_largest", common::largest_response()),
-    ] {
+    for (name, r) in [("valid_response", response.clone()), ("valid_response_largest", common::largest_response())] {
         out.push((name.into(), json!({"code": r.to_code(), "kind": "response",
             "product_schema": product, "public_keys": [public],
             "binding": {"serial": common::serial().to_code(), "serial_number": common::serial().value(),
@@ -92,126 +89,49 @@ fn vectors() -> Vec<(String, Value)> {
     data[12] ^= 1; // a second typo in a group that fixes its check symbol
     let double_typo = common::regroup(Kind::Request, &data);
     let bad_signature = common::flip_bit(Kind::Response, &response.to_code(), 150 + 97);
-    let unknown_key = sign_response(
-        &common::vendor_key(),
-        9,
-        &common::grant(common::specview_before()),
-    )
-    .unwrap();
+    let unknown_key = sign_response(&common::vendor_key(), 9, &common::grant(common::specview_before())).unwrap();
     let mut stuck = response.clone();
     stuck.to_counter = stuck.from_counter;
     let resp_bits = common::data_symbols(&response.to_code()).len() * 5;
     let padding = common::flip_bit(Kind::Response, &response.to_code(), resp_bits - 1);
     out.extend([
-        (
-            "fail_empty".into(),
-            fail("  - \n".into(), "any", "empty", json!({})),
-        ),
-        (
-            "fail_request_typo_group_4".into(),
-            fail(typo, "request", "bad_group", json!({"group": 4})),
-        ),
-        (
-            "fail_request_transposition_group_2".into(),
-            fail(transposed, "request", "bad_group", json!({"group": 2})),
-        ),
+        ("fail_empty".into(), fail("  - \n".into(), "any", "empty", json!({}))),
+        ("fail_request_typo_group_4".into(), fail(typo, "request", "bad_group", json!({"group": 4}))),
+        ("fail_request_transposition_group_2".into(), fail(transposed, "request", "bad_group", json!({"group": 2}))),
         (
             "fail_request_groups_3_and_5_swapped".into(),
-            fail(
-                swapped.join("-"),
-                "request",
-                "groups_swapped",
-                json!({"first": 3, "second": 5}),
-            ),
+            fail(swapped.join("-"), "request", "groups_swapped", json!({"first": 3, "second": 5})),
         ),
         (
             "fail_request_group_6_missing".into(),
-            fail(
-                missing.join("-"),
-                "request",
-                "missing_group",
-                json!({"group": 6}),
-            ),
+            fail(missing.join("-"), "request", "missing_group", json!({"group": 6})),
         ),
-        (
-            "fail_request_cut_short".into(),
-            fail(
-                req[..req.len() - 3].into(),
-                "request",
-                "truncated",
-                json!({}),
-            ),
-        ),
+        ("fail_request_cut_short".into(), fail(req[..req.len() - 3].into(), "request", "truncated", json!({}))),
         (
             "fail_request_letter_u".into(),
-            fail(
-                format!("U{}", &req[1..]),
-                "request",
-                "invalid_character",
-                json!({"position": 1, "group": 1}),
-            ),
+            fail(format!("U{}", &req[1..]), "request", "invalid_character", json!({"position": 1, "group": 1})),
         ),
         (
             "fail_request_given_response".into(),
-            fail(
-                response.to_code(),
-                "request",
-                "wrong_kind",
-                json!({"found": "response"}),
-            ),
+            fail(response.to_code(), "request", "wrong_kind", json!({"found": "response"})),
         ),
         (
             "fail_request_given_serial".into(),
-            fail(
-                common::serial().to_code(),
-                "request",
-                "wrong_kind",
-                json!({"found": "serial"}),
-            ),
+            fail(common::serial().to_code(), "request", "wrong_kind", json!({"found": "serial"})),
         ),
         (
             "fail_response_given_request".into(),
-            fail(
-                req.clone(),
-                "response",
-                "wrong_kind",
-                json!({"found": "request"}),
-            ),
+            fail(req.clone(), "response", "wrong_kind", json!({"found": "request"})),
         ),
-        (
-            "fail_request_version_2".into(),
-            fail(
-                version_two,
-                "request",
-                "unknown_version",
-                json!({"version": 2}),
-            ),
-        ),
-        (
-            "fail_request_two_typos_one_group".into(),
-            fail(double_typo, "request", "code_check_failed", json!({})),
-        ),
-        (
-            "fail_response_bad_signature".into(),
-            fail(bad_signature, "response", "bad_signature", json!({})),
-        ),
+        ("fail_request_version_2".into(), fail(version_two, "request", "unknown_version", json!({"version": 2}))),
+        ("fail_request_two_typos_one_group".into(), fail(double_typo, "request", "code_check_failed", json!({}))),
+        ("fail_response_bad_signature".into(), fail(bad_signature, "response", "bad_signature", json!({}))),
         (
             "fail_response_unknown_signing_key".into(),
-            fail(
-                unknown_key.to_code(),
-                "response",
-                "unknown_signing_key",
-                json!({"key_id": 9}),
-            ),
+            fail(unknown_key.to_code(), "response", "unknown_signing_key", json!({"key_id": 9})),
         ),
-        (
-            "fail_response_counter_not_advancing".into(),
-            fail(stuck.to_code(), "response", "malformed", json!({})),
-        ),
-        (
-            "fail_response_nonzero_padding".into(),
-            fail(padding, "response", "malformed", json!({})),
-        ),
+        ("fail_response_counter_not_advancing".into(), fail(stuck.to_code(), "response", "malformed", json!({}))),
+        ("fail_response_nonzero_padding".into(), fail(padding, "response", "malformed", json!({}))),
     ]);
     out
 }
@@ -222,8 +142,9 @@ fn run_fail(vector: &Value) -> (String, CodeError) {
     let result: Result<(), CodeError> = match vector["decode_as"].as_str().unwrap() {
         "request" => RequestCode::parse(code).map(|_| ()),
         "serial" => SerialNumber::parse(code).map(|_| ()),
-        "response" => ResponseCode::parse(code)
-            .and_then(|r| r.verify(common::serial(), common::key_id(), &common::trusted())),
+        "response" => {
+            ResponseCode::parse(code).and_then(|r| r.verify(common::serial(), common::key_id(), &common::trusted()))
+        }
         _ => decode(code).map(|_| ()),
     };
     let err = result.expect_err("a fail_ vector decoded");
@@ -239,19 +160,11 @@ fn vectors_on_disk_are_current_and_hold() {
         if regenerate {
             std::fs::write(&path, serde_json::to_string_pretty(vector).unwrap() + "\n").unwrap();
         }
-        let on_disk: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(
-            &on_disk, vector,
-            "{name} differs from what the code produces"
-        );
+        let on_disk: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(&on_disk, vector, "{name} differs from what the code produces");
     }
     let files = std::fs::read_dir(dir()).unwrap().count();
-    assert_eq!(
-        files,
-        vectors.len(),
-        "testdata/ has files no vector produces"
-    );
+    assert_eq!(files, vectors.len(), "testdata/ has files no vector produces");
 }
 
 #[test]
@@ -267,14 +180,8 @@ fn fail_vectors_give_their_errors() {
         assert_eq!(code, vector["error"].as_str().unwrap(), "{name}: {err}");
         for (field, value) in vector["detail"].as_object().unwrap() {
             let shown = format!("{err:?}").to_lowercase();
-            let expected = format!(
-                "{field}: {}",
-                value.as_str().map_or(value.to_string(), |s| s.to_string())
-            );
-            assert!(
-                shown.contains(&expected.to_lowercase()),
-                "{name}: {err:?} lacks {expected}"
-            );
+            let expected = format!("{field}: {}", value.as_str().map_or(value.to_string(), |s| s.to_string()));
+            assert!(shown.contains(&expected.to_lowercase()), "{name}: {err:?} lacks {expected}");
         }
     }
 }
@@ -284,12 +191,7 @@ fn valid_vectors_decode_to_their_fields() {
     for entry in std::fs::read_dir(dir()).unwrap() {
         let path = entry.unwrap().path();
         let vector: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if !path
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("valid_")
-        {
+        if !path.file_stem().unwrap().to_string_lossy().starts_with("valid_") {
             continue;
         }
         let code = vector["code"].as_str().unwrap();
@@ -298,30 +200,15 @@ fn valid_vectors_decode_to_their_fields() {
                 assert_eq!(s.value(), vector["fields"]["serial"].as_u64().unwrap())
             }
             AnyCode::Request(r) => {
-                assert_eq!(
-                    r.key_id.to_string(),
-                    vector["fields"]["key_id"].as_str().unwrap()
-                );
-                assert_eq!(
-                    r.counter as u64,
-                    vector["fields"]["counter"].as_u64().unwrap()
-                );
+                assert_eq!(r.key_id.to_string(), vector["fields"]["key_id"].as_str().unwrap());
+                assert_eq!(r.counter as u64, vector["fields"]["counter"].as_u64().unwrap());
             }
             AnyCode::Response(r) => {
-                let trust: TrustFile =
-                    serde_json::from_value(json!({"keys": vector["public_keys"]})).unwrap();
-                let serial =
-                    SerialNumber::parse(vector["binding"]["serial"].as_str().unwrap()).unwrap();
-                let key_id =
-                    KeyId::parse_hex(vector["binding"]["key_id"].as_str().unwrap()).unwrap();
-                assert_eq!(
-                    r.verify(serial, key_id, &trust.trusted_keys().unwrap()),
-                    Ok(())
-                );
-                assert_eq!(
-                    hex::encode(r.signature),
-                    vector["fields"]["signature"].as_str().unwrap()
-                );
+                let trust: TrustFile = serde_json::from_value(json!({"keys": vector["public_keys"]})).unwrap();
+                let serial = SerialNumber::parse(vector["binding"]["serial"].as_str().unwrap()).unwrap();
+                let key_id = KeyId::parse_hex(vector["binding"]["key_id"].as_str().unwrap()).unwrap();
+                assert_eq!(r.verify(serial, key_id, &trust.trusted_keys().unwrap()), Ok(()));
+                assert_eq!(hex::encode(r.signature), vector["fields"]["signature"].as_str().unwrap());
             }
         }
     }

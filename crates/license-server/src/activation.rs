@@ -13,7 +13,7 @@ use license_codes::{sign_response, Day, Entitlements, Grant, KeyId, Product, Req
 use serde_json::{json, Value};
 
 use crate::catalog::{self, LicenseRow};
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::signing::SigningKeys;
 use crate::ApiError;
 
@@ -40,27 +40,19 @@ impl ProductCache {
         if let Some(p) = self.0.read().expect("not poisoned").get(&id) {
             return Ok(p.clone());
         }
-        let product = catalog::product(db, id)
-            .await?
-            .ok_or_else(|| ApiError::Internal(format!("product {id} missing")))?;
-        self.0
-            .write()
-            .expect("not poisoned")
-            .insert(id, product.clone());
+        let product =
+            catalog::product(db, id).await?.ok_or_else(|| ApiError::Internal(format!("product {id} missing")))?;
+        self.0.write().expect("not poisoned").insert(id, product.clone());
         Ok(product)
     }
-}
-
-/// A parsed request with the licence it names.
-struct Asked {
-    request: RequestCode,
-    text: String,
 }
 
 pub struct Issuer<'a> {
     pub db: &'a Db,
     pub keys: &'a SigningKeys,
     pub products: &'a ProductCache,
+    /// SQLite's group-committing writer; `None` on PostgreSQL.
+    pub batcher: Option<&'a crate::batch::Batcher>,
 }
 
 fn serial_text(r: &RequestCode) -> String {
@@ -70,27 +62,21 @@ fn serial_text(r: &RequestCode) -> String {
 impl Issuer<'_> {
     /// Checks the request code and answers it (see the module comment).
     pub async fn activate(&self, request: RequestCode) -> Result<Activation, ApiError> {
-        let asked = Asked {
-            text: request.to_code(),
-            request,
-        };
-        if let Some(stored) = self.stored_repeat(&asked.request).await? {
+        if let Some(stored) = self.stored_repeat(&request).await? {
             return Ok(stored);
         }
-        let license = catalog::find_license(self.db, asked.request.serial)
+        let license = catalog::find_license(self.db, request.serial)
             .await?
-            .ok_or_else(|| ApiError::UnknownSerial {
-                serial: serial_text(&asked.request),
-            })?;
-        if license.product_id != i64::from(asked.request.product) {
+            .ok_or_else(|| ApiError::UnknownSerial { serial: serial_text(&request) })?;
+        if license.product_id != i64::from(request.product) {
             return Err(ApiError::WrongProduct {
-                serial: serial_text(&asked.request),
+                serial: serial_text(&request),
                 licensed: license.product_id as u16,
-                requested: asked.request.product,
+                requested: request.product,
             });
         }
-        self.check_history(&license, &asked.request).await?;
-        self.issue(&license, &asked).await
+        self.check_history(&license, &request).await?;
+        self.issue(&license, &request).await
     }
 
     /// The repeat path: one indexed read answers a request that was answered
@@ -132,29 +118,16 @@ impl Issuer<'_> {
     /// server issued, and that its entitlements are what was issued there.
     async fn check_history(&self, license: &LicenseRow, r: &RequestCode) -> Result<(), ApiError> {
         let serial = serial_text(r);
-        let binding: Option<(Option<String>,)> = sqlx::query_as(
-            "SELECT released_at FROM installations WHERE license_id = $1 AND key_id = $2",
-        )
-        .bind(license.id)
-        .bind(r.key_id.0 as i64)
-        .fetch_optional(self.db.read())
-        .await?;
+        let binding: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT released_at FROM installations WHERE license_id = $1 AND key_id = $2")
+                .bind(license.id)
+                .bind(r.key_id.0 as i64)
+                .fetch_optional(self.db.read())
+                .await?;
         let key_id = r.key_id.to_string();
         match binding {
-            Some((Some(_),)) => {
-                return Err(ApiError::KeyIdNotFound {
-                    serial,
-                    key_id,
-                    released: true,
-                })
-            }
-            None if r.counter > 0 => {
-                return Err(ApiError::KeyIdNotFound {
-                    serial,
-                    key_id,
-                    released: false,
-                })
-            }
+            Some((Some(_),)) => return Err(ApiError::KeyIdNotFound { serial, key_id, released: true }),
+            None if r.counter > 0 => return Err(ApiError::KeyIdNotFound { serial, key_id, released: false }),
             _ => {}
         }
         let latest = license.latest_counter;
@@ -168,10 +141,7 @@ impl Issuer<'_> {
             .fetch_optional(self.db.read())
             .await?;
             if issued.is_none() || i64::from(r.counter) > latest {
-                return Err(ApiError::CounterNotIssued {
-                    counter: r.counter,
-                    latest,
-                });
+                return Err(ApiError::CounterNotIssued { counter: r.counter, latest });
             }
         }
         let expected = if r.counter == 0 {
@@ -179,92 +149,85 @@ impl Issuer<'_> {
         } else {
             let (_, digest) = catalog::state_at(self.db, license.id, i64::from(r.counter))
                 .await?
-                .ok_or(ApiError::CounterNotIssued {
-                    counter: r.counter,
-                    latest,
-                })?;
+                .ok_or(ApiError::CounterNotIssued { counter: r.counter, latest })?;
             digest as u32
         };
         if expected != r.entitlement_digest {
             return Err(ApiError::EntitlementMismatch { counter: r.counter });
         }
         if i64::from(r.counter) >= latest {
-            return Err(ApiError::UpToDate {
-                serial,
-                counter: r.counter,
-            });
+            return Err(ApiError::UpToDate { serial, counter: r.counter });
         }
         Ok(())
     }
 
     /// Binds the installation if it is new and issues (or finds) the response
     /// from its counter to the latest state, in one transaction.
-    async fn issue(&self, license: &LicenseRow, asked: &Asked) -> Result<Activation, ApiError> {
-        let r = &asked.request;
-        let product = self.products.get(self.db, r.product).await?;
+    async fn issue(&self, license: &LicenseRow, request: &RequestCode) -> Result<Activation, ApiError> {
+        if let Some(batcher) = self.batcher {
+            return batcher.submit(license.id, *request).await;
+        }
         let mut tx = self.db.begin().await?;
         self.db.lock_license(&mut tx, license.id).await?;
-        let license = catalog::license_in_tx(&mut tx, license.id).await?;
-        let latest = license.latest_counter;
-        let key = r.key_id.0 as i64;
+        let result = self.issue_in(&mut tx, license.id, request).await?;
+        tx.commit().await?;
+        Ok(result)
+    }
 
-        let binding: Option<(Option<String>,)> = sqlx::query_as(
-            "SELECT released_at FROM installations WHERE license_id = $1 AND key_id = $2",
+    /// The writes of [`Self::issue`] inside `tx`, which the caller holds the
+    /// licence's lock in and commits.
+    pub(crate) async fn issue_in(&self, tx: &mut Tx, license_id: i64, r: &RequestCode) -> Result<Activation, ApiError> {
+        let product = self.products.get(self.db, r.product).await?;
+        // The licence, this installation's binding and the latest state, in one read.
+        let row: (i64, i64, i64, Option<i64>, Option<String>, String) = sqlx::query_as(
+            "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id, n.released_at, s.entitlements \
+             FROM licenses l \
+             JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
+             LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
+             WHERE l.id = $1",
         )
-        .bind(license.id)
-        .bind(key)
-        .fetch_optional(&mut *tx)
+        .bind(license_id)
+        .bind(r.key_id.0 as i64)
+        .fetch_one(&mut **tx)
         .await?;
-        match binding {
-            Some((Some(_),)) => {
+        let (latest, bound_installations, max_installations, binding, released_at, latest_state) = row;
+        let key = r.key_id.0 as i64;
+        let request_text = r.to_code();
+        let new_installation = match (binding, released_at) {
+            (Some(_), Some(_)) => {
                 return Err(ApiError::KeyIdNotFound {
                     serial: serial_text(r),
                     key_id: r.key_id.to_string(),
                     released: true,
                 })
             }
-            Some((None,)) => {}
-            None => {
-                if license.bound_installations >= license.max_installations {
-                    return Err(ApiError::InstallationLimit {
-                        serial: serial_text(r),
-                        max: license.max_installations,
-                    });
+            (Some(_), None) => false,
+            (None, _) => {
+                if bound_installations >= max_installations {
+                    return Err(ApiError::InstallationLimit { serial: serial_text(r), max: max_installations });
                 }
-                sqlx::query(
-                    "INSERT INTO installations (license_id, key_id, bound_at) VALUES ($1, $2, $3)",
-                )
-                .bind(license.id)
-                .bind(key)
-                .bind(catalog::now())
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("UPDATE licenses SET bound_installations = bound_installations + 1 WHERE id = $1")
-                    .bind(license.id)
-                    .execute(&mut *tx)
+                sqlx::query("INSERT INTO installations (license_id, key_id, bound_at) VALUES ($1, $2, $3)")
+                    .bind(license_id)
+                    .bind(key)
+                    .bind(catalog::now())
+                    .execute(&mut **tx)
                     .await?;
-                catalog::audit(
-                    &mut tx,
-                    "portal",
-                    "installation.bind",
-                    Some(license.id),
-                    json!({"key_id": r.key_id.to_string()}),
-                )
-                .await?;
+                sqlx::query("UPDATE licenses SET bound_installations = bound_installations + 1 WHERE id = $1")
+                    .bind(license_id)
+                    .execute(&mut **tx)
+                    .await?;
+                true
             }
-        }
+        };
 
         let from = if r.counter == 0 {
             Entitlements::new()
         } else {
-            catalog::state_in_tx(&mut tx, license.id, i64::from(r.counter)).await?
+            catalog::state_in_tx(tx, license_id, i64::from(r.counter)).await?
         };
-        let to = catalog::state_in_tx(&mut tx, license.id, latest).await?;
-        let changes = json!(to
-            .changes_from(&from, Some(&product))
-            .iter()
-            .map(catalog::change_json)
-            .collect::<Vec<_>>());
+        let to: Entitlements = serde_json::from_str(&latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let changes =
+            json!(to.changes_from(&from, Some(&product)).iter().map(catalog::change_json).collect::<Vec<_>>());
         let (signer, signing_key) = self.keys.active();
         let issued_at = catalog::now();
         let grant = Grant {
@@ -276,24 +239,23 @@ impl Issuer<'_> {
             issued: Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp()),
             entitlements: to,
         };
-        let response = sign_response(signing_key, signer, &grant)
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let response = sign_response(signing_key, signer, &grant).map_err(|e| ApiError::Internal(e.to_string()))?;
         let inserted: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO issuances (license_id, key_id, from_counter, to_counter, request_code, request_digest, \
              response_code, changes, signing_key_id, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
              ON CONFLICT DO NOTHING RETURNING id",
         )
-        .bind(license.id)
+        .bind(license_id)
         .bind(key)
         .bind(i64::from(r.counter))
         .bind(latest)
-        .bind(&asked.text)
+        .bind(&request_text)
         .bind(i64::from(r.entitlement_digest))
         .bind(response.to_code())
         .bind(changes.to_string())
         .bind(i64::from(signer))
         .bind(&issued_at)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
         let activation = |response_code, issued_at, changes, signer, already_issued| Activation {
             response_code,
@@ -307,9 +269,17 @@ impl Issuer<'_> {
             signing_key_id: signer,
         };
         let result = if inserted.is_some() {
-            catalog::audit(&mut tx, "portal", "response.issue", Some(license.id), json!({
-                "key_id": r.key_id.to_string(), "from_counter": r.counter, "to_counter": latest, "signing_key_id": signer,
-            }))
+            // One audit row per issuance, saying whether it bound a new installation.
+            catalog::audit(
+                tx,
+                "portal",
+                "response.issue",
+                Some(license_id),
+                json!({
+                    "key_id": r.key_id.to_string(), "from_counter": r.counter, "to_counter": latest,
+                    "signing_key_id": signer, "new_installation": new_installation,
+                }),
+            )
             .await?;
             activation(response.to_code(), issued_at, changes, signer, false)
         } else {
@@ -318,21 +288,14 @@ impl Issuer<'_> {
                 "SELECT response_code, issued_at, changes, signing_key_id FROM issuances \
                  WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
             )
-            .bind(license.id)
+            .bind(license_id)
             .bind(key)
             .bind(i64::from(r.counter))
             .bind(latest)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
-            activation(
-                code,
-                at,
-                serde_json::from_str(&changes).unwrap_or(Value::Null),
-                signer as u8,
-                true,
-            )
+            activation(code, at, serde_json::from_str(&changes).unwrap_or(Value::Null), signer as u8, true)
         };
-        tx.commit().await?;
         Ok(result)
     }
 }

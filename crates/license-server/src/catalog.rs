@@ -12,9 +12,7 @@ use crate::ApiError;
 
 /// Now, as RFC 3339 in UTC (how every timestamp is stored).
 pub fn now() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .expect("formattable")
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).expect("formattable")
 }
 
 /// Appends to the audit log inside the caller's transaction.
@@ -25,16 +23,14 @@ pub async fn audit(
     license_id: Option<i64>,
     detail: Value,
 ) -> Result<(), ApiError> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, license_id, detail) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(now())
-    .bind(actor)
-    .bind(action)
-    .bind(license_id)
-    .bind(detail.to_string())
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query("INSERT INTO audit_log (at, actor, action, license_id, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(now())
+        .bind(actor)
+        .bind(action)
+        .bind(license_id)
+        .bind(detail.to_string())
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -60,21 +56,17 @@ const LICENSE_COLUMNS: &str =
     "id, serial, product_id, contact_email, max_installations, bound_installations, latest_counter, created_at";
 
 pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = $1"
-    ))
-    .bind(serial.value() as i64)
-    .fetch_optional(db.read())
-    .await?)
+    Ok(sqlx::query_as(&format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE serial = $1"))
+        .bind(serial.value() as i64)
+        .fetch_optional(db.read())
+        .await?)
 }
 
 pub async fn license_in_tx(tx: &mut Tx, id: i64) -> Result<LicenseRow, ApiError> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {LICENSE_COLUMNS} FROM licenses WHERE id = $1"
-    ))
-    .bind(id)
-    .fetch_one(&mut **tx)
-    .await?)
+    Ok(sqlx::query_as(&format!("SELECT {LICENSE_COLUMNS} FROM licenses WHERE id = $1"))
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?)
 }
 
 fn parse_serial(text: &str) -> Result<SerialNumber, ApiError> {
@@ -83,29 +75,18 @@ fn parse_serial(text: &str) -> Result<SerialNumber, ApiError> {
 
 async fn license_by_text(db: &Db, serial: &str) -> Result<LicenseRow, ApiError> {
     let serial = parse_serial(serial)?;
-    find_license(db, serial)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("licence {serial}")))
+    find_license(db, serial).await?.ok_or_else(|| ApiError::NotFound(format!("licence {serial}")))
 }
 
 fn product_from_row(id: i64, name: String, entitlements: &str) -> Result<Product, ApiError> {
-    let entitlements =
-        serde_json::from_str(entitlements).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(Product {
-        id: id as u16,
-        name,
-        entitlements,
-    })
+    let entitlements = serde_json::from_str(entitlements).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Product { id: id as u16, name, entitlements })
 }
 
 pub async fn products(db: &Db) -> Result<Vec<Product>, ApiError> {
     let rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, name, entitlements FROM products ORDER BY id")
-            .fetch_all(db.read())
-            .await?;
-    rows.into_iter()
-        .map(|(id, name, e)| product_from_row(id, name, &e))
-        .collect()
+        sqlx::query_as("SELECT id, name, entitlements FROM products ORDER BY id").fetch_all(db.read()).await?;
+    rows.into_iter().map(|(id, name, e)| product_from_row(id, name, &e)).collect()
 }
 
 pub async fn product(db: &Db, id: u16) -> Result<Option<Product>, ApiError> {
@@ -114,8 +95,7 @@ pub async fn product(db: &Db, id: u16) -> Result<Option<Product>, ApiError> {
             .bind(i64::from(id))
             .fetch_optional(db.read())
             .await?;
-    row.map(|(id, name, e)| product_from_row(id, name, &e))
-        .transpose()
+    row.map(|(id, name, e)| product_from_row(id, name, &e)).transpose()
 }
 
 /// A product by number or name.
@@ -129,9 +109,7 @@ pub async fn find_product(db: &Db, id_or_name: &str) -> Result<Product, ApiError
 }
 
 pub async fn add_product(db: &Db, product: &Product, actor: &str) -> Result<(), ApiError> {
-    product
-        .validate()
-        .map_err(|e| ApiError::InvalidInput(e.to_string()))?;
+    product.validate().map_err(|e| ApiError::InvalidInput(e.to_string()))?;
     if product.name.trim().is_empty() {
         return Err(ApiError::InvalidInput("a product needs a name".into()));
     }
@@ -169,9 +147,7 @@ pub fn assignments(values: &BTreeMap<String, Value>) -> Result<Vec<String>, ApiE
                 Value::String(s) => s.clone(),
                 Value::Null => "none".to_string(),
                 other => {
-                    return Err(ApiError::InvalidInput(format!(
-                        "{name}: {other} is not a number, boolean or date"
-                    )))
+                    return Err(ApiError::InvalidInput(format!("{name}: {other} is not a number, boolean or date")))
                 }
             };
             Ok(format!("{name}={text}"))
@@ -179,15 +155,9 @@ pub fn assignments(values: &BTreeMap<String, Value>) -> Result<Vec<String>, ApiE
         .collect()
 }
 
-fn assign(
-    product: &Product,
-    base: &Entitlements,
-    assignments: &[String],
-) -> Result<Entitlements, ApiError> {
+fn assign(product: &Product, base: &Entitlements, assignments: &[String]) -> Result<Entitlements, ApiError> {
     let mut e = base.clone();
-    product
-        .assign(&mut e, assignments)
-        .map_err(|e| ApiError::InvalidInput(e.to_string()))?;
+    product.assign(&mut e, assignments).map_err(|e| ApiError::InvalidInput(e.to_string()))?;
     if e.encoded_bits() > license_codes::MAX_ENTITLEMENT_BITS {
         return Err(ApiError::InvalidInput(
             "these entitlements do not fit in a response code (at most 95 bits: use fewer or smaller values)".into(),
@@ -209,14 +179,10 @@ pub struct NewLicense {
 pub async fn create_license(db: &Db, new: NewLicense, actor: &str) -> Result<Value, ApiError> {
     let product = find_product(db, &new.product).await?;
     if !(1..=1_000_000).contains(&new.max_installations) {
-        return Err(ApiError::InvalidInput(
-            "max_installations is from 1 to 1000000".into(),
-        ));
+        return Err(ApiError::InvalidInput("max_installations is from 1 to 1000000".into()));
     }
     if !new.contact_email.contains('@') {
-        return Err(ApiError::InvalidInput(
-            "contact_email must be an email address".into(),
-        ));
+        return Err(ApiError::InvalidInput("contact_email must be an email address".into()));
     }
     let entitlements = assign(&product, &Entitlements::new(), &new.assignments)?;
     let serial = match new.serial {
@@ -274,39 +240,23 @@ async fn insert_state(
 }
 
 /// The entitlements of a licence at `counter`, read in `tx` or from the read pool.
-pub async fn state_at(
-    db: &Db,
-    license_id: i64,
-    counter: i64,
-) -> Result<Option<(Entitlements, i64)>, ApiError> {
-    let row: Option<(String, i64)> = sqlx::query_as(
-        "SELECT entitlements, digest FROM license_states WHERE license_id = $1 AND counter = $2",
-    )
-    .bind(license_id)
-    .bind(counter)
-    .fetch_optional(db.read())
-    .await?;
-    row.map(|(e, d)| {
-        Ok((
-            serde_json::from_str(&e).map_err(|e| ApiError::Internal(e.to_string()))?,
-            d,
-        ))
-    })
-    .transpose()
+pub async fn state_at(db: &Db, license_id: i64, counter: i64) -> Result<Option<(Entitlements, i64)>, ApiError> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT entitlements, digest FROM license_states WHERE license_id = $1 AND counter = $2")
+            .bind(license_id)
+            .bind(counter)
+            .fetch_optional(db.read())
+            .await?;
+    row.map(|(e, d)| Ok((serde_json::from_str(&e).map_err(|e| ApiError::Internal(e.to_string()))?, d))).transpose()
 }
 
-pub async fn state_in_tx(
-    tx: &mut Tx,
-    license_id: i64,
-    counter: i64,
-) -> Result<Entitlements, ApiError> {
-    let (e,): (String,) = sqlx::query_as(
-        "SELECT entitlements FROM license_states WHERE license_id = $1 AND counter = $2",
-    )
-    .bind(license_id)
-    .bind(counter)
-    .fetch_one(&mut **tx)
-    .await?;
+pub async fn state_in_tx(tx: &mut Tx, license_id: i64, counter: i64) -> Result<Entitlements, ApiError> {
+    let (e,): (String,) =
+        sqlx::query_as("SELECT entitlements FROM license_states WHERE license_id = $1 AND counter = $2")
+            .bind(license_id)
+            .bind(counter)
+            .fetch_one(&mut **tx)
+            .await?;
     serde_json::from_str(&e).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
@@ -327,16 +277,12 @@ pub async fn queue_upgrade(
     db.lock_license(&mut tx, license.id).await?;
     let license = license_in_tx(&mut tx, license.id).await?;
     if license.latest_counter >= i64::from(u16::MAX) {
-        return Err(ApiError::Conflict(
-            "this licence has used all 65535 update counters".into(),
-        ));
+        return Err(ApiError::Conflict("this licence has used all 65535 update counters".into()));
     }
     let current = state_in_tx(&mut tx, license.id, license.latest_counter).await?;
     let next = assign(&product, &current, assignments)?;
     if next == current {
-        return Err(ApiError::InvalidInput(
-            "this upgrade changes nothing".into(),
-        ));
+        return Err(ApiError::InvalidInput("this upgrade changes nothing".into()));
     }
     let counter = license.latest_counter + 1;
     insert_state(&mut tx, license.id, counter, &next, note, actor).await?;
@@ -349,25 +295,13 @@ pub async fn queue_upgrade(
     let view = json!({"serial": license.serial().to_code(), "counter": counter, "note": note,
         "changes": changes.iter().map(change_json).collect::<Vec<_>>(),
         "entitlements": entitlements_json(&product, &next)});
-    audit(
-        &mut tx,
-        actor,
-        "upgrade.queue",
-        Some(license.id),
-        view.clone(),
-    )
-    .await?;
+    audit(&mut tx, actor, "upgrade.queue", Some(license.id), view.clone()).await?;
     tx.commit().await?;
     Ok(view)
 }
 
 /// Releases an installation's binding, freeing its place on the licence.
-pub async fn release_installation(
-    db: &Db,
-    serial: &str,
-    key_id: &str,
-    actor: &str,
-) -> Result<Value, ApiError> {
+pub async fn release_installation(db: &Db, serial: &str, key_id: &str, actor: &str) -> Result<Value, ApiError> {
     let license = license_by_text(db, serial).await?;
     let key = license_codes::KeyId::parse_hex(&key_id.to_uppercase())
         .ok_or_else(|| ApiError::InvalidInput("a key id is 16 hex digits".into()))?;
@@ -383,25 +317,14 @@ pub async fn release_installation(
     .await?
     .rows_affected();
     if released == 0 {
-        return Err(ApiError::NotFound(format!(
-            "a bound installation {key} on licence {}",
-            license.serial()
-        )));
+        return Err(ApiError::NotFound(format!("a bound installation {key} on licence {}", license.serial())));
     }
     sqlx::query("UPDATE licenses SET bound_installations = bound_installations - 1 WHERE id = $1")
         .bind(license.id)
         .execute(&mut *tx)
         .await?;
-    let view =
-        json!({"serial": license.serial().to_code(), "key_id": key.to_string(), "released": true});
-    audit(
-        &mut tx,
-        actor,
-        "installation.release",
-        Some(license.id),
-        view.clone(),
-    )
-    .await?;
+    let view = json!({"serial": license.serial().to_code(), "key_id": key.to_string(), "released": true});
+    audit(&mut tx, actor, "installation.release", Some(license.id), view.clone()).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -446,14 +369,10 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<Value, ApiError> {
     let mut previous = Entitlements::new();
     let mut current = Entitlements::new();
     for (counter, e, note, by, at) in states {
-        let e: Entitlements =
-            serde_json::from_str(&e).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let changes: Vec<Value> = e
-            .changes_from(&previous, Some(&product))
-            .iter()
-            .map(change_json)
-            .collect();
-        state_views.push(json!({"counter": counter, "note": note, "created_by": by, "created_at": at, "changes": changes}));
+        let e: Entitlements = serde_json::from_str(&e).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let changes: Vec<Value> = e.changes_from(&previous, Some(&product)).iter().map(change_json).collect();
+        state_views
+            .push(json!({"counter": counter, "note": note, "created_by": by, "created_at": at, "changes": changes}));
         previous = e.clone();
         current = e;
     }
@@ -472,12 +391,11 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<Value, ApiError> {
     .bind(license.id)
     .fetch_all(db.read())
     .await?;
-    let audit: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT at, actor, action, detail FROM audit_log WHERE license_id = $1 ORDER BY id",
-    )
-    .bind(license.id)
-    .fetch_all(db.read())
-    .await?;
+    let audit: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT at, actor, action, detail FROM audit_log WHERE license_id = $1 ORDER BY id")
+            .bind(license.id)
+            .fetch_all(db.read())
+            .await?;
     let key = |k: i64| license_codes::KeyId(k as u64).to_string();
     Ok(json!({
         "serial": license.serial().to_code(),

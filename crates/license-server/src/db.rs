@@ -46,17 +46,12 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(url)
                     .await?;
-                Db {
-                    dialect: Dialect::Postgres,
-                    read: pool.clone(),
-                    write: pool,
-                }
+                Db { dialect: Dialect::Postgres, read: pool.clone(), write: pool }
             }
             Some(url) if url.starts_with("sqlite:") => Self::sqlite(url).await?,
             Some(url) => {
                 return Err(sqlx::Error::Configuration(
-                    format!("unsupported database URL '{url}': use postgres://… or sqlite://…")
-                        .into(),
+                    format!("unsupported database URL '{url}': use postgres://… or sqlite://…").into(),
                 ))
             }
             None => {
@@ -85,21 +80,11 @@ impl Db {
                 })
             })
         };
-        let write = pragmas(
-            AnyPoolOptions::new()
-                .max_connections(1)
-                .acquire_timeout(Duration::from_secs(30)),
-        )
-        .connect_with(options.clone())
-        .await?;
-        let read = pragmas(AnyPoolOptions::new().max_connections(4))
-            .connect_with(options)
+        let write = pragmas(AnyPoolOptions::new().max_connections(1).acquire_timeout(Duration::from_secs(30)))
+            .connect_with(options.clone())
             .await?;
-        Ok(Db {
-            dialect: Dialect::Sqlite,
-            read,
-            write,
-        })
+        let read = pragmas(AnyPoolOptions::new().max_connections(4)).connect_with(options).await?;
+        Ok(Db { dialect: Dialect::Sqlite, read, write })
     }
 
     async fn migrate(&self) -> Result<(), sqlx::Error> {
@@ -107,10 +92,7 @@ impl Db {
             Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
             Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
         };
-        migrator
-            .run(&self.write)
-            .await
-            .map_err(|e| sqlx::Error::Migrate(Box::new(e)))
+        migrator.run(&self.write).await.map_err(|e| sqlx::Error::Migrate(Box::new(e)))
     }
 
     /// The pool for reads that need no transaction.
@@ -131,10 +113,7 @@ impl Db {
     /// Serialises writers of one licence until the transaction ends.
     pub async fn lock_license(&self, tx: &mut Tx, license_id: i64) -> Result<(), sqlx::Error> {
         if self.dialect == Dialect::Postgres {
-            sqlx::query("SELECT id FROM licenses WHERE id = $1 FOR UPDATE")
-                .bind(license_id)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query("SELECT id FROM licenses WHERE id = $1 FOR UPDATE").bind(license_id).execute(&mut **tx).await?;
         }
         Ok(())
     }
@@ -149,18 +128,11 @@ impl Db {
     pub async fn integrity_check(&self) -> Result<Vec<String>, sqlx::Error> {
         let mut problems = Vec::new();
         if self.dialect == Dialect::Sqlite {
-            let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
-                .fetch_all(&self.read)
-                .await?;
+            let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check").fetch_all(&self.read).await?;
             problems.extend(rows.into_iter().map(|r| r.0).filter(|r| r != "ok"));
             let fk: Vec<(String,)> =
-                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
-                    .fetch_all(&self.read)
-                    .await?;
-            problems.extend(
-                fk.into_iter()
-                    .map(|r| format!("foreign key violation in {}", r.0)),
-            );
+                sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check").fetch_all(&self.read).await?;
+            problems.extend(fk.into_iter().map(|r| format!("foreign key violation in {}", r.0)));
         }
         let orphans: (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM issuances i WHERE NOT EXISTS \
@@ -169,10 +141,7 @@ impl Db {
         .fetch_one(&self.read)
         .await?;
         if orphans.0 > 0 {
-            problems.push(format!(
-                "{} issuances point to a state that does not exist",
-                orphans.0
-            ));
+            problems.push(format!("{} issuances point to a state that does not exist", orphans.0));
         }
         Ok(problems)
     }

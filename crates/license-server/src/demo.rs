@@ -17,10 +17,7 @@ pub fn demo_serial() -> SerialNumber {
 }
 
 pub fn specview() -> Product {
-    let def = |name: &str, kind| EntitlementDef {
-        name: name.into(),
-        kind,
-    };
+    let def = |name: &str, kind| EntitlementDef { name: name.into(), kind };
     Product {
         id: 7,
         name: "SpecView".into(),
@@ -49,28 +46,13 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
             serial: Some(demo_serial()),
         };
         catalog::create_license(db, new, "demo").await?;
-        catalog::queue_upgrade(
-            db,
-            &demo_serial().to_code(),
-            &["remote_users=3".into()],
-            "2 more remote users",
-            "demo",
-        )
-        .await?;
+        catalog::queue_upgrade(db, &demo_serial().to_code(), &["remote_users=3".into()], "2 more remote users", "demo")
+            .await?;
     }
-    let trust = TrustFile {
-        keys: keys.public_entries(),
-        products: catalog::products(db).await?,
-    };
+    let trust = TrustFile { keys: keys.public_entries(), products: catalog::products(db).await? };
     let path = data_dir.join("trust.json");
     std::fs::create_dir_all(data_dir).map_err(|e| ApiError::Internal(e.to_string()))?;
-    std::fs::write(
-        &path,
-        serde_json::to_string_pretty(&trust).expect("serialisable") + "\n",
-    )
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(std::fs::canonicalize(&path)
-        .unwrap_or(path)
-        .display()
-        .to_string())
+    std::fs::write(&path, serde_json::to_string_pretty(&trust).expect("serialisable") + "\n")
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(std::fs::canonicalize(&path).unwrap_or(path).display().to_string())
 }

@@ -12,23 +12,19 @@ pub enum ApiError {
     Code(CodeError),
     #[error("no licence has serial number {serial}")]
     UnknownSerial { serial: String },
-    #[error("serial number {serial} is a licence for product {licensed}, but the request code is from product {requested}")]
-    WrongProduct {
-        serial: String,
-        licensed: u16,
-        requested: u16,
-    },
+    #[error(
+        "serial number {serial} is a licence for product {licensed}, but the request code is from product {requested}"
+    )]
+    WrongProduct { serial: String, licensed: u16, requested: u16 },
     #[error("KEYID_NOT_FOUND: installation {key_id} is not bound to licence {serial}{}", if *.released { " (it was released)" } else { "" })]
-    KeyIdNotFound {
-        serial: String,
-        key_id: String,
-        released: bool,
-    },
+    KeyIdNotFound { serial: String, key_id: String, released: bool },
     #[error("licence {serial} is already installed on {max} computer(s), its limit")]
     InstallationLimit { serial: String, max: i64 },
     #[error("this installation is up to date: it holds update {counter}, the latest for licence {serial}")]
     UpToDate { serial: String, counter: u16 },
-    #[error("the request code says update {counter}, which was never issued to this installation (the latest is {latest})")]
+    #[error(
+        "the request code says update {counter}, which was never issued to this installation (the latest is {latest})"
+    )]
     CounterNotIssued { counter: u16, latest: i64 },
     #[error("the request code's entitlements do not match what was issued at update {counter}: the licence was changed or has diverged")]
     EntitlementMismatch { counter: u16 },
@@ -59,9 +55,7 @@ pub enum ApiError {
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         match e {
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
-                ApiError::Unavailable
-            }
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => ApiError::Unavailable,
             other => ApiError::Internal(other.to_string()),
         }
     }
@@ -77,9 +71,7 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Code(CodeError::WrongKind { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Code(_) | ApiError::InvalidBody(_) | ApiError::InvalidInput(_) => {
-                StatusCode::BAD_REQUEST
-            }
+            ApiError::Code(_) | ApiError::InvalidBody(_) | ApiError::InvalidInput(_) => StatusCode::BAD_REQUEST,
             ApiError::UnknownSerial { .. } | ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::WrongProduct { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::KeyIdNotFound { .. }
@@ -202,25 +194,16 @@ impl ApiError {
                 m
             }
             ApiError::UpToDate { counter, .. } | ApiError::EntitlementMismatch { counter } => {
-                [("counter".to_string(), json!(counter))]
-                    .into_iter()
-                    .collect()
+                [("counter".to_string(), json!(counter))].into_iter().collect()
             }
-            ApiError::CounterNotIssued { counter, latest } => [
-                ("counter".to_string(), json!(counter)),
-                ("latest".to_string(), json!(latest)),
-            ]
-            .into_iter()
-            .collect(),
+            ApiError::CounterNotIssued { counter, latest } => {
+                [("counter".to_string(), json!(counter)), ("latest".to_string(), json!(latest))].into_iter().collect()
+            }
             ApiError::InstallationLimit { max, .. } => {
-                [("max_installations".to_string(), json!(max))]
-                    .into_iter()
-                    .collect()
+                [("max_installations".to_string(), json!(max))].into_iter().collect()
             }
             ApiError::RateLimited { retry_after } => {
-                [("retry_after".to_string(), json!(retry_after))]
-                    .into_iter()
-                    .collect()
+                [("retry_after".to_string(), json!(retry_after))].into_iter().collect()
             }
             _ => Map::new(),
         };
@@ -238,10 +221,7 @@ impl IntoResponse for ApiError {
         }
         let mut response = (self.status(), axum::Json(self.problem())).into_response();
         let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         if let ApiError::RateLimited { retry_after } = self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
         }

@@ -2,6 +2,7 @@
 //! codes, keeps every licence's history, and serves the portal.
 
 pub mod activation;
+pub mod batch;
 pub mod catalog;
 
 pub mod db;
@@ -31,9 +32,7 @@ pub async fn serve(
         }
     });
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let result = axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
     sweeper.abort();
     result
 }

@@ -14,19 +14,10 @@ use license_server::tokens::{self, Role};
 use license_server::{demo, ApiError, AppState, HttpOptions};
 
 #[derive(Parser)]
-#[command(
-    name = "license-server",
-    version,
-    about = "The vendor's licence server"
-)]
+#[command(name = "license-server", version, about = "The vendor's licence server")]
 struct Cli {
     /// Data directory: the SQLite database and the signing keys.
-    #[arg(
-        long,
-        env = "LICENSE_SERVER_DATA",
-        default_value = "data",
-        global = true
-    )]
+    #[arg(long, env = "LICENSE_SERVER_DATA", default_value = "data", global = true)]
     data: PathBuf,
     /// PostgreSQL (postgres://user@host/db) instead of the embedded SQLite.
     #[arg(long, env = "DATABASE_URL", global = true)]
@@ -44,20 +35,9 @@ struct Cli {
     #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_FILE", global = true)]
     signing_key_file: Option<PathBuf>,
     /// The id published for --signing-key / --signing-key-file.
-    #[arg(
-        long,
-        env = "LICENSE_SERVER_SIGNING_KEY_ID",
-        default_value_t = 1,
-        global = true
-    )]
+    #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_ID", default_value_t = 1, global = true)]
     signing_key_id: u8,
-    #[arg(
-        long,
-        env = "LICENSE_SERVER_LOG_FORMAT",
-        value_enum,
-        default_value = "text",
-        global = true
-    )]
+    #[arg(long, env = "LICENSE_SERVER_LOG_FORMAT", value_enum, default_value = "text", global = true)]
     log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
@@ -190,10 +170,7 @@ enum TokenCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -206,9 +183,7 @@ fn main() -> ExitCode {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("LICENSE_SERVER_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),
@@ -216,10 +191,7 @@ fn init_logging(format: LogFormat) {
 }
 
 fn actor() -> String {
-    format!(
-        "cli:{}",
-        std::env::var("USER").unwrap_or_else(|_| "unknown".into())
-    )
+    format!("cli:{}", std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
 }
 
 fn api(e: ApiError) -> String {
@@ -227,10 +199,7 @@ fn api(e: ApiError) -> String {
 }
 
 fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("serialisable")
-    );
+    println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
@@ -243,29 +212,20 @@ async fn run(cli: Cli) -> Result<(), String> {
         return Ok(());
     }
     let external = match (&cli.signing_key, &cli.signing_key_file) {
-        (Some(hex), _) => Some(ExternalKey {
-            id: cli.signing_key_id,
-            hex: hex.clone(),
-        }),
+        (Some(hex), _) => Some(ExternalKey { id: cli.signing_key_id, hex: hex.clone() }),
         (None, Some(path)) => Some(ExternalKey {
             id: cli.signing_key_id,
-            hex: std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+            hex: std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
         }),
         _ => None,
     };
     let keys = SigningKeys::load(&cli.data, external).map_err(|e| e.to_string())?;
-    let db = Db::open(&cli.data, cli.database_url.as_deref())
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
+    let db =
+        Db::open(&cli.data, cli.database_url.as_deref()).await.map_err(|e| format!("cannot open the database: {e}"))?;
     match cli.command {
         Command::Serve(args) => serve(db, keys, &cli.data, args).await,
         Command::Keygen => unreachable!("handled above"),
-        Command::Product(ProductCommand::Add {
-            id,
-            name,
-            entitlements,
-        }) => {
+        Command::Product(ProductCommand::Add { id, name, entitlements }) => {
             let entitlements = entitlements
                 .iter()
                 .map(|e| {
@@ -276,20 +236,11 @@ async fn run(cli: Cli) -> Result<(), String> {
                         "date" => EntitlementKind::Date,
                         other => return Err(format!("'{other}' is not count, flag or date")),
                     };
-                    Ok(EntitlementDef {
-                        name: name.into(),
-                        kind,
-                    })
+                    Ok(EntitlementDef { name: name.into(), kind })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let product = Product {
-                id,
-                name,
-                entitlements,
-            };
-            catalog::add_product(&db, &product, &actor())
-                .await
-                .map_err(api)?;
+            let product = Product { id, name, entitlements };
+            catalog::add_product(&db, &product, &actor()).await.map_err(api)?;
             print_json(&product);
             Ok(())
         }
@@ -297,26 +248,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             print_json(&catalog::products(&db).await.map_err(api)?);
             Ok(())
         }
-        Command::License(LicenseCommand::Create {
-            product,
-            email,
-            max_installations,
-            serial,
-            entitlements,
-        }) => {
-            let serial = serial
-                .map(|s| SerialNumber::parse(&s).map_err(|e| format!("serial: {e}")))
-                .transpose()?;
-            let new = NewLicense {
-                product,
-                contact_email: email,
-                max_installations,
-                assignments: entitlements,
-                serial,
-            };
-            let view = catalog::create_license(&db, new, &actor())
-                .await
-                .map_err(api)?;
+        Command::License(LicenseCommand::Create { product, email, max_installations, serial, entitlements }) => {
+            let serial = serial.map(|s| SerialNumber::parse(&s).map_err(|e| format!("serial: {e}"))).transpose()?;
+            let new =
+                NewLicense { product, contact_email: email, max_installations, assignments: entitlements, serial };
+            let view = catalog::create_license(&db, new, &actor()).await.map_err(api)?;
             print_json(&view);
             Ok(())
         }
@@ -325,35 +261,18 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::License(LicenseCommand::Release { serial, key_id }) => {
-            print_json(
-                &catalog::release_installation(&db, &serial, &key_id, &actor())
-                    .await
-                    .map_err(api)?,
-            );
+            print_json(&catalog::release_installation(&db, &serial, &key_id, &actor()).await.map_err(api)?);
             Ok(())
         }
-        Command::Upgrade(UpgradeCommand::Queue {
-            serial,
-            note,
-            changes,
-        }) => {
-            print_json(
-                &catalog::queue_upgrade(&db, &serial, &changes, &note, &actor())
-                    .await
-                    .map_err(api)?,
-            );
+        Command::Upgrade(UpgradeCommand::Queue { serial, note, changes }) => {
+            print_json(&catalog::queue_upgrade(&db, &serial, &changes, &note, &actor()).await.map_err(api)?);
             Ok(())
         }
         Command::Token(TokenCommand::Create { role, name }) => {
             let role = Role::parse(&role).expect("checked by clap");
-            let token = tokens::create(&db, &name, role, &actor())
-                .await
-                .map_err(api)?;
+            let token = tokens::create(&db, &name, role, &actor()).await.map_err(api)?;
             println!("{token}");
-            eprintln!(
-                "Keep this {} token safe: it is shown only now.",
-                role.as_str()
-            );
+            eprintln!("Keep this {} token safe: it is shown only now.", role.as_str());
             Ok(())
         }
         Command::TrustFile => {
@@ -375,20 +294,10 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn serve(
-    db: Db,
-    keys: SigningKeys,
-    data: &std::path::Path,
-    args: Serve,
-) -> Result<(), String> {
-    let demo_trust = if args.demo {
-        Some(demo::seed(&db, &keys, data).await.map_err(api)?)
-    } else {
-        None
-    };
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+async fn serve(db: Db, keys: SigningKeys, data: &std::path::Path, args: Serve) -> Result<(), String> {
+    let demo_trust = if args.demo { Some(demo::seed(&db, &keys, data).await.map_err(api)?) } else { None };
+    let listener =
+        tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let options = HttpOptions {
         static_dir: Some(args.static_dir.clone()),
@@ -417,9 +326,7 @@ async fn serve(
              \x20 license enter-code CODE    # or: license get-it-now --server http://{addr}\n"
         );
     }
-    license_server::serve(listener, state, shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())?;
+    license_server::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;
     tracing::info!("license-server stopped");
     Ok(())
 }
@@ -430,8 +337,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };

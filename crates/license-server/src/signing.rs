@@ -57,25 +57,17 @@ impl SigningKeys {
             let entries = std::fs::read_dir(&dir).map_err(|e| KeyError::Io(dir.clone(), e))?;
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().to_string();
-                let Some(id) = name
-                    .strip_prefix("signing-key-")
-                    .and_then(|s| s.strip_suffix(".hex"))
-                else {
+                let Some(id) = name.strip_prefix("signing-key-").and_then(|s| s.strip_suffix(".hex")) else {
                     continue;
                 };
                 let Ok(id) = id.parse::<u8>() else { continue };
-                let text = std::fs::read_to_string(entry.path())
-                    .map_err(|e| KeyError::Io(entry.path(), e))?;
-                keys.insert(
-                    id,
-                    signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(name.clone()))?,
-                );
+                let text = std::fs::read_to_string(entry.path()).map_err(|e| KeyError::Io(entry.path(), e))?;
+                keys.insert(id, signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(name.clone()))?);
             }
         }
         let mut active = keys.keys().next_back().copied();
         if let Some(ext) = external {
-            let key = signing_key_from_hex(&ext.hex)
-                .map_err(|_| KeyError::Invalid(format!("key {}", ext.id)))?;
+            let key = signing_key_from_hex(&ext.hex).map_err(|_| KeyError::Invalid(format!("key {}", ext.id)))?;
             keys.insert(ext.id, key);
             active = Some(ext.id);
         }
@@ -83,12 +75,8 @@ impl SigningKeys {
             Some(id) => id,
             None => {
                 let id = Self::generate(data_dir)?;
-                let text = std::fs::read_to_string(key_path(data_dir, id))
-                    .map_err(|e| KeyError::Io(dir.clone(), e))?;
-                keys.insert(
-                    id,
-                    signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(id.to_string()))?,
-                );
+                let text = std::fs::read_to_string(key_path(data_dir, id)).map_err(|e| KeyError::Io(dir.clone(), e))?;
+                keys.insert(id, signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(id.to_string()))?);
                 id
             }
         };
@@ -100,20 +88,15 @@ impl SigningKeys {
     pub fn generate(data_dir: &Path) -> Result<u8, KeyError> {
         let dir = key_dir(data_dir);
         std::fs::create_dir_all(&dir).map_err(|e| KeyError::Io(dir.clone(), e))?;
-        let next = (1..=255u8)
-            .find(|id| !key_path(data_dir, *id).exists())
-            .ok_or(KeyError::Exhausted)?;
+        let next = (1..=255u8).find(|id| !key_path(data_dir, *id).exists()).ok_or(KeyError::Exhausted)?;
         let mut seed = [0u8; 32];
-        getrandom::fill(&mut seed)
-            .map_err(|e| KeyError::Io(dir.clone(), std::io::Error::other(e.to_string())))?;
+        getrandom::fill(&mut seed).map_err(|e| KeyError::Io(dir.clone(), std::io::Error::other(e.to_string())))?;
         let path = key_path(data_dir, next);
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&path)
-            .map_err(|e| KeyError::Io(path.clone(), e))?;
+        let mut file = options.open(&path).map_err(|e| KeyError::Io(path.clone(), e))?;
         std::io::Write::write_all(&mut file, (hex::encode(seed) + "\n").as_bytes())
             .map_err(|e| KeyError::Io(path.clone(), e))?;
         file.sync_all().map_err(|e| KeyError::Io(path, e))?;
@@ -126,9 +109,6 @@ impl SigningKeys {
 
     /// The public keys, by id, for `GET /api/v1/keys` and trust files.
     pub fn public_entries(&self) -> Vec<PublicKeyEntry> {
-        self.keys
-            .iter()
-            .map(|(id, key)| PublicKeyEntry::new(*id, &key.verifying_key()))
-            .collect()
+        self.keys.iter().map(|(id, key)| PublicKeyEntry::new(*id, &key.verifying_key())).collect()
     }
 }

@@ -50,9 +50,7 @@ impl Caller {
     pub fn require_admin(&self) -> Result<(), ApiError> {
         match self.role {
             Role::Admin => Ok(()),
-            other => Err(ApiError::Forbidden {
-                role: other.as_str().into(),
-            }),
+            other => Err(ApiError::Forbidden { role: other.as_str().into() }),
         }
     }
 }
@@ -96,12 +94,11 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Caller, ApiError> {
         return Err(ApiError::Unauthorized);
     };
     let id: i64 = id.parse().map_err(|_| ApiError::Unauthorized)?;
-    let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT name, role, secret_hash FROM api_tokens WHERE id = $1 AND revoked_at IS NULL",
-    )
-    .bind(id)
-    .fetch_optional(db.read())
-    .await?;
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT name, role, secret_hash FROM api_tokens WHERE id = $1 AND revoked_at IS NULL")
+            .bind(id)
+            .fetch_optional(db.read())
+            .await?;
     let (name, role, stored) = row.ok_or(ApiError::Unauthorized)?;
     if !bool::from(hash(secret).as_bytes().ct_eq(stored.as_bytes())) {
         return Err(ApiError::Unauthorized);

@@ -15,10 +15,7 @@ use common::*;
 use license_codes::SerialNumber;
 use serde_json::Value;
 
-for_each_backend!(
-    responses_survive_a_kill_during_issuance,
-    sigterm_shuts_down_gracefully
-);
+for_each_backend!(responses_survive_a_kill_during_issuance, sigterm_shuts_down_gracefully);
 
 struct Deployment {
     data: tempfile::TempDir,
@@ -27,18 +24,12 @@ struct Deployment {
 
 impl Deployment {
     fn new(backend: &Backend) -> Self {
-        Self {
-            data: tempfile::tempdir().unwrap(),
-            database_url: backend.fresh_database(),
-        }
+        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() }
     }
 
     fn command(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_license-server"));
-        c.arg("--data")
-            .arg(self.data.path())
-            .env_remove("DATABASE_URL")
-            .env("LICENSE_SERVER_LOG", "warn");
+        c.arg("--data").arg(self.data.path()).env_remove("DATABASE_URL").env("LICENSE_SERVER_LOG", "warn");
         if let Some(url) = &self.database_url {
             c.arg("--database-url").arg(url);
         }
@@ -47,31 +38,15 @@ impl Deployment {
 
     fn run(&self, args: &[&str]) -> String {
         let out = self.command().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
     fn start(&self) -> (Child, String) {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = self
             .command()
-            .args([
-                "serve",
-                "--addr",
-                &format!("127.0.0.1:{port}"),
-                "--rate-limit-ip",
-                "0",
-                "--rate-limit-serial",
-                "0",
-            ])
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--rate-limit-ip", "0", "--rate-limit-serial", "0"])
             .arg("--static")
             .arg(self.data.path().join("no-portal"))
             .stdout(Stdio::null())
@@ -96,16 +71,7 @@ fn wait_until_up(url: &str) {
 }
 
 fn setup(d: &Deployment) -> (SerialNumber, String) {
-    d.run(&[
-        "product",
-        "add",
-        "--id",
-        "7",
-        "--name",
-        "SpecView",
-        "--entitlement",
-        "remote_users:count",
-    ]);
+    d.run(&["product", "add", "--id", "7", "--name", "SpecView", "--entitlement", "remote_users:count"]);
     let created: Value = serde_json::from_str(&d.run(&[
         "license",
         "create",
@@ -134,10 +100,7 @@ fn responses_survive_a_kill_during_issuance(backend: Backend) {
         .map(|_| {
             let (url, received, stop) = (url.clone(), received.clone(), stop.clone());
             std::thread::spawn(move || {
-                let agent: ureq::Agent = ureq::Agent::config_builder()
-                    .http_status_as_error(false)
-                    .build()
-                    .into();
+                let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
                 while !stop.load(Ordering::Relaxed) {
                     let code = request_code(7, serial, random_key_id(), 0, empty_digest());
                     let body = serde_json::json!({"request_code": code}).to_string();
@@ -153,10 +116,7 @@ fn responses_survive_a_kill_during_issuance(backend: Backend) {
                     };
                     if r.status() == 200 {
                         let answer: Value = serde_json::from_str(&text).unwrap();
-                        received
-                            .lock()
-                            .unwrap()
-                            .push(answer["response_code"].as_str().unwrap().to_string());
+                        received.lock().unwrap().push(answer["response_code"].as_str().unwrap().to_string());
                     }
                 }
             })
@@ -174,55 +134,26 @@ fn responses_survive_a_kill_during_issuance(backend: Backend) {
         c.join().unwrap();
     }
     let received = received.lock().unwrap().clone();
-    assert!(
-        received.len() >= 200,
-        "too little load before the kill: {}",
-        received.len()
-    );
+    assert!(received.len() >= 200, "too little load before the kill: {}", received.len());
 
     let (mut restarted, url) = d.start();
-    let (status, history) = request(
-        &url,
-        "GET",
-        &format!("/api/v1/admin/licenses/{serial}"),
-        Some(&token),
-        None,
-    );
+    let (status, history) = request(&url, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&token), None);
     assert_eq!(status, 200, "{history}");
-    let stored: std::collections::HashSet<&str> = history["issuances"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["response_code"].as_str().unwrap())
-        .collect();
-    let lost: Vec<&String> = received
-        .iter()
-        .filter(|r| !stored.contains(r.as_str()))
-        .collect();
-    assert!(
-        lost.is_empty(),
-        "{} of {} received responses are not in the history",
-        lost.len(),
-        received.len()
-    );
+    let stored: std::collections::HashSet<&str> =
+        history["issuances"].as_array().unwrap().iter().map(|i| i["response_code"].as_str().unwrap()).collect();
+    let lost: Vec<&String> = received.iter().filter(|r| !stored.contains(r.as_str())).collect();
+    assert!(lost.is_empty(), "{} of {} received responses are not in the history", lost.len(), received.len());
     restarted.kill().unwrap();
     restarted.wait().unwrap();
     assert_eq!(d.run(&["check"]), "ok");
-    eprintln!(
-        "{} responses received before the kill, all in the history; {} stored",
-        received.len(),
-        stored.len()
-    );
+    eprintln!("{} responses received before the kill, all in the history; {} stored", received.len(), stored.len());
 }
 
 fn sigterm_shuts_down_gracefully(backend: Backend) {
     let d = Deployment::new(&backend);
     let (mut server, url) = d.start();
     assert_eq!(request(&url, "GET", "/healthz", None, None).0, 200);
-    let status = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
-        .status()
-        .unwrap();
+    let status = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
     assert!(status.success());
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -230,10 +161,7 @@ fn sigterm_shuts_down_gracefully(backend: Backend) {
             assert!(status.success(), "exit status after SIGTERM: {status}");
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "server did not stop after SIGTERM"
-        );
+        assert!(Instant::now() < deadline, "server did not stop after SIGTERM");
         std::thread::sleep(Duration::from_millis(20));
     }
     let _ = Path::new(".");

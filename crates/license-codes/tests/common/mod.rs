@@ -74,12 +74,7 @@ pub fn grant(entitlements: Entitlements) -> Grant {
 
 /// The SpecView upgrade: remote users 1 -> 3.
 pub fn response() -> ResponseCode {
-    sign_response(
-        &vendor_key(),
-        1,
-        &grant(entitlements(&["remote_users=3", "clients=25"])),
-    )
-    .unwrap()
+    sign_response(&vendor_key(), 1, &grant(entitlements(&["remote_users=3", "clients=25"]))).unwrap()
 }
 
 /// The largest response: every bit of entitlement room used.

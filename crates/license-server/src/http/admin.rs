@@ -49,9 +49,7 @@ pub async fn create_license(
     caller.require_admin()?;
     let serial = body
         .serial
-        .map(|s| {
-            SerialNumber::parse(&s).map_err(|e| ApiError::InvalidInput(format!("serial: {e}")))
-        })
+        .map(|s| SerialNumber::parse(&s).map_err(|e| ApiError::InvalidInput(format!("serial: {e}"))))
         .transpose()?;
     let new = NewLicense {
         product: body.product,
@@ -60,10 +58,7 @@ pub async fn create_license(
         assignments: catalog::assignments(&body.entitlements)?,
         serial,
     };
-    Ok((
-        StatusCode::CREATED,
-        Json(catalog::create_license(&state.db, new, &caller.actor()).await?),
-    ))
+    Ok((StatusCode::CREATED, Json(catalog::create_license(&state.db, new, &caller.actor()).await?)))
 }
 
 pub async fn show_license(
@@ -90,14 +85,7 @@ pub async fn queue_upgrade(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     caller.require_admin()?;
     let assignments = catalog::assignments(&body.set)?;
-    let view = catalog::queue_upgrade(
-        &state.db,
-        &serial,
-        &assignments,
-        &body.note,
-        &caller.actor(),
-    )
-    .await?;
+    let view = catalog::queue_upgrade(&state.db, &serial, &assignments, &body.note, &caller.actor()).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 
@@ -107,9 +95,7 @@ pub async fn release_installation(
     Path((serial, key_id)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
     caller.require_admin()?;
-    Ok(Json(
-        catalog::release_installation(&state.db, &serial, &key_id, &caller.actor()).await?,
-    ))
+    Ok(Json(catalog::release_installation(&state.db, &serial, &key_id, &caller.actor()).await?))
 }
 
 #[derive(serde::Deserialize)]
@@ -126,8 +112,5 @@ pub async fn create_token(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     caller.require_admin()?;
     let token = tokens::create(&state.db, &body.name, body.role, &caller.actor()).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({"token": token, "name": body.name, "role": body.role})),
-    ))
+    Ok((StatusCode::CREATED, Json(json!({"token": token, "name": body.name, "role": body.role}))))
 }

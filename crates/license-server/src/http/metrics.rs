@@ -44,39 +44,16 @@ impl Metrics {
         let errors = Family::<CodeLabel, Counter>::default();
         let responses = Family::<StatusLabel, Counter>::default();
         let activation_seconds = Histogram::new(exponential_buckets(0.0001, 2.0, 16));
-        registry.register(
-            "license_issuances",
-            "New response codes issued",
-            issuances.clone(),
-        );
-        registry.register(
-            "license_repeats",
-            "Requests answered with a response issued before",
-            repeats.clone(),
-        );
-        registry.register(
-            "license_errors",
-            "Problem responses by code",
-            errors.clone(),
-        );
-        registry.register(
-            "license_http_responses",
-            "HTTP responses by status",
-            responses.clone(),
-        );
+        registry.register("license_issuances", "New response codes issued", issuances.clone());
+        registry.register("license_repeats", "Requests answered with a response issued before", repeats.clone());
+        registry.register("license_errors", "Problem responses by code", errors.clone());
+        registry.register("license_http_responses", "HTTP responses by status", responses.clone());
         registry.register(
             "license_activation_duration_seconds",
             "Time to answer POST /api/v1/activations",
             activation_seconds.clone(),
         );
-        Self {
-            registry,
-            issuances,
-            repeats,
-            errors,
-            responses,
-            activation_seconds,
-        }
+        Self { registry, issuances, repeats, errors, responses, activation_seconds }
     }
 }
 
@@ -92,26 +69,11 @@ pub async fn observe(State(state): State<AppState>, request: Request, next: Next
     let started = Instant::now();
     let response = next.run(request).await;
     if is_activation {
-        state
-            .metrics
-            .activation_seconds
-            .observe(started.elapsed().as_secs_f64());
+        state.metrics.activation_seconds.observe(started.elapsed().as_secs_f64());
     }
-    state
-        .metrics
-        .responses
-        .get_or_create(&StatusLabel {
-            status: response.status().as_u16(),
-        })
-        .inc();
+    state.metrics.responses.get_or_create(&StatusLabel { status: response.status().as_u16() }).inc();
     if let Some(ErrorCode(code)) = response.extensions().get::<ErrorCode>() {
-        state
-            .metrics
-            .errors
-            .get_or_create(&CodeLabel {
-                code: (*code).to_string(),
-            })
-            .inc();
+        state.metrics.errors.get_or_create(&CodeLabel { code: (*code).to_string() }).inc();
     }
     response
 }
@@ -121,12 +83,5 @@ pub async fn render(State(state): State<AppState>) -> Response {
     if encode(&mut body, &state.metrics.registry).is_err() {
         return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    (
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response()
 }

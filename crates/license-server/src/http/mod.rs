@@ -20,7 +20,8 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::activation::ProductCache;
-use crate::db::Db;
+use crate::batch::Batcher;
+use crate::db::{Db, Dialect};
 use crate::signing::SigningKeys;
 
 pub use metrics::Metrics;
@@ -46,8 +47,10 @@ pub struct HttpOptions {
 
 pub struct Inner {
     pub db: Db,
-    pub keys: SigningKeys,
-    pub products: ProductCache,
+    pub keys: Arc<SigningKeys>,
+    pub products: Arc<ProductCache>,
+    /// Group commit of issuances on SQLite (see `batch`).
+    pub batcher: Option<Batcher>,
     pub metrics: Metrics,
     pub limits: RateLimits,
     pub options: HttpOptions,
@@ -68,10 +71,15 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(db: Db, keys: SigningKeys, options: HttpOptions) -> Self {
         let portal = static_files::Portal::load(options.static_dir.as_deref());
+        let keys = Arc::new(keys);
+        let products = Arc::new(ProductCache::default());
+        let batcher =
+            (db.dialect == Dialect::Sqlite).then(|| Batcher::start(db.clone(), keys.clone(), products.clone()));
         AppState(Arc::new(Inner {
             db,
             keys,
-            products: ProductCache::default(),
+            products,
+            batcher,
             metrics: Metrics::new(),
             limits: RateLimits::new(options.rate_limit_ip, options.rate_limit_serial),
             options,
@@ -88,12 +96,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/products", get(public::products))
         .route("/api/v1/trust", get(public::trust));
     if !state.options.allow_origins.is_empty() {
-        let origins: Vec<HeaderValue> = state
-            .options
-            .allow_origins
-            .iter()
-            .filter_map(|o| HeaderValue::from_str(o).ok())
-            .collect();
+        let origins: Vec<HeaderValue> =
+            state.options.allow_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
         public_api = public_api.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
@@ -105,14 +109,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/admin/products", post(admin::add_product))
         .route("/api/v1/admin/licenses", post(admin::create_license))
         .route("/api/v1/admin/licenses/{serial}", get(admin::show_license))
-        .route(
-            "/api/v1/admin/licenses/{serial}/upgrades",
-            post(admin::queue_upgrade),
-        )
-        .route(
-            "/api/v1/admin/licenses/{serial}/installations/{key_id}",
-            delete(admin::release_installation),
-        )
+        .route("/api/v1/admin/licenses/{serial}/upgrades", post(admin::queue_upgrade))
+        .route("/api/v1/admin/licenses/{serial}/installations/{key_id}", delete(admin::release_installation))
         .route("/api/v1/admin/tokens", post(admin::create_token));
 
     let csp = state.portal.content_security_policy();
@@ -120,19 +118,13 @@ pub fn app(state: AppState) -> Router {
         .merge(public_api)
         .merge(admin_api)
         .route("/api/openapi.json", get(openapi::document))
-        .route(
-            "/api/{*rest}",
-            get(public::api_not_found).post(public::api_not_found),
-        )
+        .route("/api/{*rest}", get(public::api_not_found).post(public::api_not_found))
         .route("/healthz", get(public::healthz))
         .route("/readyz", get(public::readyz))
         .route("/metrics", get(metrics::render))
         .merge(static_files::routes(state.portal.dir()))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::observe,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::observe))
         .layer(header_layer(header::CONTENT_SECURITY_POLICY, &csp))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
@@ -141,16 +133,10 @@ pub fn app(state: AppState) -> Router {
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=()",
         ))
-        .layer(header_layer(
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ))
+        .layer(header_layer(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
         .with_state(state)
 }
 
 fn header_layer(name: HeaderName, value: &str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(
-        name,
-        HeaderValue::from_str(value).expect("valid header value"),
-    )
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_str(value).expect("valid header value"))
 }

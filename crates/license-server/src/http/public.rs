@@ -22,10 +22,7 @@ pub struct ActivationRequest {
 fn client_ip(state: &AppState, headers: &HeaderMap, peer: SocketAddr) -> IpAddr {
     if state.options.trust_forwarded_for {
         let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
-        if let Some(ip) = forwarded
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-        {
+        if let Some(ip) = forwarded.and_then(|v| v.split(',').next()).and_then(|v| v.trim().parse().ok()) {
             return ip;
         }
     }
@@ -42,11 +39,8 @@ pub async fn activate(
     state.limits.check_ip(client_ip(&state, &headers, peer))?;
     let request = RequestCode::parse(&body.request_code)?;
     state.limits.check_serial(request.serial.value())?;
-    let issuer = Issuer {
-        db: &state.db,
-        keys: &state.keys,
-        products: &state.products,
-    };
+    let issuer =
+        Issuer { db: &state.db, keys: &state.keys, products: &state.products, batcher: state.batcher.as_ref() };
     let activation = issuer.activate(request).await?;
     if activation.already_issued {
         state.metrics.repeats.inc();
@@ -63,17 +57,12 @@ pub async fn keys(State(state): State<AppState>) -> Json<Value> {
 
 /// `GET /api/v1/products`: products and their entitlement names, for display.
 pub async fn products(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    Ok(Json(
-        json!({"products": catalog::products(&state.db).await?}),
-    ))
+    Ok(Json(json!({"products": catalog::products(&state.db).await?})))
 }
 
 /// `GET /api/v1/trust`: keys and products as a trust file, for building programs.
 pub async fn trust(State(state): State<AppState>) -> Result<Json<TrustFile>, ApiError> {
-    Ok(Json(TrustFile {
-        keys: state.keys.public_entries(),
-        products: catalog::products(&state.db).await?,
-    }))
+    Ok(Json(TrustFile { keys: state.keys.public_entries(), products: catalog::products(&state.db).await? }))
 }
 
 pub async fn healthz() -> Json<Value> {
@@ -84,10 +73,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) 
     if state.db.ping().await {
         (StatusCode::OK, Json(json!({"status": "ready"})))
     } else {
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({"status": "database unreachable"})),
-        )
+        (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "database unreachable"})))
     }
 }
 

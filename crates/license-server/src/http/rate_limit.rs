@@ -28,18 +28,13 @@ fn check<K: std::hash::Hash + Eq + Clone>(
     };
     limiter.check_key(key).map_err(|not_until| {
         let wait = not_until.wait_time_from(DefaultClock::default().now());
-        ApiError::RateLimited {
-            retry_after: wait.as_secs() + 1,
-        }
+        ApiError::RateLimited { retry_after: wait.as_secs() + 1 }
     })
 }
 
 impl RateLimits {
     pub fn new(per_ip_per_minute: u32, per_serial_per_minute: u32) -> Self {
-        Self {
-            per_ip: limiter(per_ip_per_minute),
-            per_serial: limiter(per_serial_per_minute),
-        }
+        Self { per_ip: limiter(per_ip_per_minute), per_serial: limiter(per_serial_per_minute) }
     }
 
     pub fn check_ip(&self, ip: IpAddr) -> Result<(), ApiError> {

@@ -30,23 +30,12 @@ and start the server with <code>--static dist</code>.</p></body></html>";
 impl Portal {
     pub fn load(dir: Option<&Path>) -> Self {
         let index = dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
-        let inline_script_hashes = index
-            .as_deref()
-            .map(inline_script_hashes)
-            .unwrap_or_default();
-        Portal {
-            dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf),
-            index,
-            inline_script_hashes,
-        }
+        let inline_script_hashes = index.as_deref().map(inline_script_hashes).unwrap_or_default();
+        Portal { dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf), index, inline_script_hashes }
     }
 
     pub fn content_security_policy(&self) -> String {
-        let hashes: String = self
-            .inline_script_hashes
-            .iter()
-            .map(|h| format!(" '{h}'"))
-            .collect();
+        let hashes: String = self.inline_script_hashes.iter().map(|h| format!(" '{h}'")).collect();
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
              connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -71,10 +60,7 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
         let body = &after[body_start..body_start + close];
         if !tag.contains("src=") && !body.trim().is_empty() {
             let digest = Sha256::digest(body.as_bytes());
-            hashes.push(format!(
-                "sha256-{}",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.push(format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &after[body_start + close..];
     }
@@ -82,14 +68,9 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 pub fn routes(dir: Option<&Path>) -> Router<AppState> {
-    let router = Router::new()
-        .route("/", get(index))
-        .route("/code.html", get(index))
-        .route("/decode", get(index));
+    let router = Router::new().route("/", get(index)).route("/code.html", get(index)).route("/decode", get(index));
     match dir {
-        Some(dir) => router
-            .fallback_service(ServeDir::new(dir))
-            .layer(axum::middleware::from_fn(cache_headers)),
+        Some(dir) => router.fallback_service(ServeDir::new(dir)).layer(axum::middleware::from_fn(cache_headers)),
         None => router,
     }
 }
@@ -99,31 +80,22 @@ async fn index(State(state): State<AppState>) -> Response {
         Some(html) => Html(html.clone()).into_response(),
         None => (StatusCode::OK, Html(NOT_BUILT)).into_response(),
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }
 
 /// Trunk names built files `name-<16 hex digits>…`: those never change.
 fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
-    name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    name.split(['-', '_', '.']).any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 async fn cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_hashed(request.uri().path());
     let mut response = next.run(request).await;
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
-        let value = if hashed {
-            "public, max-age=31536000, immutable"
-        } else {
-            "no-cache"
-        };
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response
 }
@@ -143,8 +115,7 @@ mod tests {
         let html = "<script src=\"/a.js\"></script><script type=\"module\">import init from '/x.js';</script>";
         let hashes = inline_script_hashes(html);
         assert_eq!(hashes.len(), 1);
-        let expected = base64::engine::general_purpose::STANDARD
-            .encode(Sha256::digest(b"import init from '/x.js';"));
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/x.js';"));
         assert_eq!(hashes[0], format!("sha256-{expected}"));
     }
 

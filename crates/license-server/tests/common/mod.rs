@@ -24,10 +24,7 @@ pub enum Backend {
 impl Backend {
     /// PostgreSQL when `LICENSE_TEST_POSTGRES_URL` is set (scripts/test.sh starts one).
     pub fn postgres() -> Option<Backend> {
-        std::env::var("LICENSE_TEST_POSTGRES_URL")
-            .ok()
-            .filter(|u| !u.is_empty())
-            .map(Backend::Postgres)
+        std::env::var("LICENSE_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()).map(Backend::Postgres)
     }
 
     /// A fresh, empty database URL for this backend (None: SQLite in the data dir).
@@ -38,18 +35,11 @@ impl Backend {
         let mut name = [0u8; 6];
         getrandom::fill(&mut name).unwrap();
         let name = format!("test_{}", hex::encode(name));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
             use sqlx::Connection;
-            let mut conn = sqlx::PgConnection::connect(server)
-                .await
-                .expect("PostgreSQL reachable");
-            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
-                .await
-                .unwrap();
+            let mut conn = sqlx::PgConnection::connect(server).await.expect("PostgreSQL reachable");
+            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
         });
         let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
         Some(format!("{base}/{name}"))
@@ -101,27 +91,15 @@ impl TestServer {
         let data_path = data.path().to_path_buf();
         let db_url = database_url.clone();
         let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
+            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
             runtime.block_on(async move {
-                let db = Db::open(&data_path, db_url.as_deref())
-                    .await
-                    .expect("database opens");
+                let db = Db::open(&data_path, db_url.as_deref()).await.expect("database opens");
                 let keys = SigningKeys::load(&data_path, None).unwrap();
-                let admin = tokens::create(&db, "test-admin", Role::Admin, "test")
-                    .await
-                    .unwrap();
-                let support = tokens::create(&db, "test-support", Role::Support, "test")
-                    .await
-                    .unwrap();
+                let admin = tokens::create(&db, "test-admin", Role::Admin, "test").await.unwrap();
+                let support = tokens::create(&db, "test-support", Role::Support, "test").await.unwrap();
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 let addr = listener.local_addr().unwrap();
-                ready_tx
-                    .send((format!("http://{addr}"), admin, support))
-                    .unwrap();
+                ready_tx.send((format!("http://{addr}"), admin, support)).unwrap();
                 license_server::serve(listener, AppState::new(db, keys, options), async {
                     let _ = stop_rx.await;
                 })
@@ -130,15 +108,7 @@ impl TestServer {
             });
         });
         let (url, admin, support) = ready_rx.recv().expect("server started");
-        TestServer {
-            url,
-            data,
-            database_url,
-            admin,
-            support,
-            stop: Some(stop_tx),
-            thread: Some(thread),
-        }
+        TestServer { url, data, database_url, admin, support, stop: Some(stop_tx), thread: Some(thread) }
     }
 
     /// Adds SpecView (product 7) and a licence; returns its serial.
@@ -154,10 +124,8 @@ impl TestServer {
     }
 
     pub fn queue_upgrade(&self, serial: SerialNumber, set: Value) -> Value {
-        let (status, body) = self.admin_post(
-            &format!("/api/v1/admin/licenses/{serial}/upgrades"),
-            &json!({"set": set, "note": "test"}),
-        );
+        let (status, body) =
+            self.admin_post(&format!("/api/v1/admin/licenses/{serial}/upgrades"), &json!({"set": set, "note": "test"}));
         assert_eq!(status, 201, "{body}");
         body
     }
@@ -167,25 +135,14 @@ impl TestServer {
     }
 
     pub fn show(&self, serial: SerialNumber) -> Value {
-        let (status, body) = request(
-            &self.url,
-            "GET",
-            &format!("/api/v1/admin/licenses/{serial}"),
-            Some(&self.support),
-            None,
-        );
+        let (status, body) =
+            request(&self.url, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&self.support), None);
         assert_eq!(status, 200, "{body}");
         body
     }
 
     pub fn activate(&self, request_code: &str) -> (u16, Value) {
-        request(
-            &self.url,
-            "POST",
-            "/api/v1/activations",
-            None,
-            Some(&json!({"request_code": request_code})),
-        )
+        request(&self.url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": request_code})))
     }
 
     /// The trust file a program is built with, written into the data dir.
@@ -216,17 +173,8 @@ pub fn specview_json() -> Value {
 }
 
 /// One HTTP request; returns the status and the JSON body (or the text as a string).
-pub fn request(
-    base: &str,
-    method: &str,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-) -> (u16, Value) {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
+pub fn request(base: &str, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> (u16, Value) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
     let url = format!("{base}{path}");
     let mut response = match (method, body) {
         ("GET", _) => {
@@ -245,17 +193,13 @@ pub fn request(
             if let Some(t) = token {
                 r = r.header("authorization", &format!("Bearer {t}"));
             }
-            r.header("content-type", "application/json")
-                .send(body.map(|b| b.to_string()).unwrap_or_default().as_str())
+            r.header("content-type", "application/json").send(body.map(|b| b.to_string()).unwrap_or_default().as_str())
         }
     }
     .expect("server reachable");
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
 fn delete(agent: &ureq::Agent, url: &str, token: Option<&str>) -> (u16, Value) {
@@ -266,29 +210,13 @@ fn delete(agent: &ureq::Agent, url: &str, token: Option<&str>) -> (u16, Value) {
     let mut response = r.call().expect("server reachable");
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().unwrap_or_default();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
 /// A request code for a made-up installation.
-pub fn request_code(
-    product: u16,
-    serial: SerialNumber,
-    key_id: u64,
-    counter: u16,
-    digest: u32,
-) -> String {
-    RequestCode {
-        product,
-        serial,
-        key_id: KeyId(key_id),
-        counter,
-        entitlement_digest: digest,
-        created: Day(2518),
-    }
-    .to_code()
+pub fn request_code(product: u16, serial: SerialNumber, key_id: u64, counter: u16, digest: u32) -> String {
+    RequestCode { product, serial, key_id: KeyId(key_id), counter, entitlement_digest: digest, created: Day(2518) }
+        .to_code()
 }
 
 pub fn empty_digest() -> u32 {
@@ -334,11 +262,6 @@ pub fn stdout(out: &Output) -> String {
 }
 
 pub fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        stdout(&out),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "failed: {}\n{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
     stdout(&out)
 }

@@ -1,0 +1,193 @@
+//! A load generator for `POST /api/v1/activations` over keep-alive HTTP/1.1
+//! connections. `oha` and `wrk` send one body over and over; new issuances
+//! need a different request code per request, so this sends its own.
+//!
+//! ```text
+//! loadgen --url http://127.0.0.1:8080 --serial 9XXXXX-XXXXXX --product 7 \
+//!         --mode new|repeat --requests 20000 --connections 64 [--server-pid PID]
+//! ```
+//! Prints requests/s, latency percentiles, status counts and, with
+//! --server-pid, the server's peak resident memory (VmHWM). Also measures
+//! the raw ed25519 signing rate on this machine, the ceiling for issuance.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::Request;
+use hyper_util::rt::TokioIo;
+use license_codes::{sign_response, Day, Entitlements, Grant, KeyId, RequestCode, SerialNumber, SigningKey};
+
+struct Args {
+    url: String,
+    serial: SerialNumber,
+    product: u16,
+    mode: String,
+    requests: usize,
+    connections: usize,
+    server_pid: Option<u32>,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        url: "http://127.0.0.1:8080".into(),
+        serial: SerialNumber::new(0).unwrap(),
+        product: 7,
+        mode: "new".into(),
+        requests: 10_000,
+        connections: 64,
+        server_pid: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
+        match flag.as_str() {
+            "--url" => a.url = value,
+            "--serial" => a.serial = SerialNumber::parse(&value).expect("a serial number"),
+            "--product" => a.product = value.parse().unwrap(),
+            "--mode" => a.mode = value,
+            "--requests" => a.requests = value.parse().unwrap(),
+            "--connections" => a.connections = value.parse().unwrap(),
+            "--server-pid" => a.server_pid = Some(value.parse().unwrap()),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    a
+}
+
+fn body(product: u16, serial: SerialNumber, key_id: u64) -> Bytes {
+    let code = RequestCode {
+        product,
+        serial,
+        key_id: KeyId(key_id),
+        counter: 0,
+        entitlement_digest: Entitlements::new().digest(),
+        created: Day(2518),
+    };
+    Bytes::from(format!("{{\"request_code\":\"{code}\"}}"))
+}
+
+fn signing_rate() -> f64 {
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let mut e = Entitlements::new();
+    e.set(0, 3).unwrap();
+    let mut grant = Grant {
+        product: 7,
+        serial: SerialNumber::new(1).unwrap(),
+        key_id: KeyId(1),
+        from_counter: 0,
+        to_counter: 1,
+        issued: Day(2518),
+        entitlements: e,
+    };
+    let started = Instant::now();
+    let mut n = 0u64;
+    while started.elapsed() < Duration::from_secs(2) {
+        grant.key_id = KeyId(n);
+        std::hint::black_box(sign_response(&key, 1, &grant).unwrap());
+        n += 1;
+    }
+    n as f64 / started.elapsed().as_secs_f64()
+}
+
+fn peak_rss_mb(pid: u32) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let a = args();
+    // One thread: the generator must not take the server's second core.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let host = a.url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let bodies: Arc<Vec<Bytes>> = Arc::new(match a.mode.as_str() {
+        "new" => (0..a.requests)
+            .map(|i| body(a.product, a.serial, 0x4C6F_6164_0000_0000 ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+            .collect(),
+        "repeat" => vec![body(a.product, a.serial, 0x5245_5045_4154_0001)],
+        other => panic!("--mode is new or repeat, not {other}"),
+    });
+    if a.mode == "repeat" {
+        // Issue it once so every measured request is a repeat.
+        runtime.block_on(send_all(&host, bodies.clone(), 1, 1));
+    }
+    let started = Instant::now();
+    let (latencies, statuses) = runtime.block_on(send_all(&host, bodies, a.requests, a.connections));
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut sorted = latencies.clone();
+    sorted.sort_unstable();
+    let pct = |p: f64| {
+        sorted
+            .get(((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
+    println!("mode:           {}", a.mode);
+    println!("requests:       {} over {} connections in {:.2} s", latencies.len(), a.connections, elapsed);
+    println!("throughput:     {:.0} requests/s", latencies.len() as f64 / elapsed);
+    println!("latency p50:    {:.2} ms", pct(0.50).as_secs_f64() * 1e3);
+    println!("latency p99:    {:.2} ms", pct(0.99).as_secs_f64() * 1e3);
+    println!("latency max:    {:.2} ms", sorted.last().copied().unwrap_or_default().as_secs_f64() * 1e3);
+    println!("statuses:       {statuses:?}");
+    if let Some(pid) = a.server_pid {
+        if let Some(mb) = peak_rss_mb(pid) {
+            println!("server peak RSS: {mb:.1} MB (VmHWM)");
+        }
+    }
+    println!("ed25519 response signing, one core: {:.0} signatures/s", signing_rate());
+}
+
+async fn send_all(
+    host: &str,
+    bodies: Arc<Vec<Bytes>>,
+    requests: usize,
+    connections: usize,
+) -> (Vec<Duration>, Vec<(u16, usize)>) {
+    let next = Arc::new(AtomicUsize::new(0));
+    let mut tasks = Vec::new();
+    for _ in 0..connections {
+        let (host, bodies, next) = (host.to_string(), bodies.clone(), next.clone());
+        tasks.push(tokio::spawn(async move {
+            let stream = tokio::net::TcpStream::connect(&host).await.expect("server reachable");
+            stream.set_nodelay(true).unwrap();
+            let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await.unwrap();
+            tokio::spawn(conn);
+            let mut latencies = Vec::new();
+            let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= requests {
+                    break;
+                }
+                let body = bodies[i % bodies.len()].clone();
+                let request = Request::post("/api/v1/activations")
+                    .header("host", &host)
+                    .header("content-type", "application/json")
+                    .body(Full::new(body))
+                    .unwrap();
+                let started = Instant::now();
+                sender.ready().await.unwrap();
+                let response = sender.send_request(request).await.expect("response");
+                let status = response.status().as_u16();
+                response.into_body().collect().await.unwrap();
+                latencies.push(started.elapsed());
+                *statuses.entry(status).or_default() += 1;
+            }
+            (latencies, statuses)
+        }));
+    }
+    let mut all = Vec::new();
+    let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
+    for t in tasks {
+        let (l, s) = t.await.unwrap();
+        all.extend(l);
+        for (k, v) in s {
+            *statuses.entry(k).or_default() += v;
+        }
+    }
+    (all, statuses.into_iter().collect())
+}
