@@ -23,7 +23,13 @@ LICENSE_SERVER_LOG=warn $server --data "$data" serve --addr 127.0.0.1:18181 --ra
 pid=$!
 for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/18181) 2>/dev/null && break; sleep 0.1; done
 
-step "New issuances ($NEW distinct request codes, 64 connections)"
-$loadgen --url http://127.0.0.1:18181 --serial "$serial" --mode new --requests "$NEW" --connections 64 --server-pid $pid
-step "Repeated requests ($REPEAT, 64 connections)"
-$loadgen --url http://127.0.0.1:18181 --serial "$serial" --mode repeat --requests "$REPEAT" --connections 64 --server-pid $pid
+# Two cores are shared by the server and the generator, so runs vary: each
+# mode runs three times (fresh request codes each time).
+for run in 1 2 3; do
+    step "New issuances, run $run ($NEW distinct request codes, 64 connections)"
+    $loadgen --url http://127.0.0.1:18181 --serial "$serial" --mode new --requests "$NEW" --connections 64 --server-pid $pid --seed $run
+done
+for run in 1 2 3; do
+    step "Repeated requests, run $run ($REPEAT, 64 connections)"
+    $loadgen --url http://127.0.0.1:18181 --serial "$serial" --mode repeat --requests "$REPEAT" --connections 64 --server-pid $pid --seed $run
+done

@@ -28,6 +28,8 @@ struct Args {
     requests: usize,
     connections: usize,
     server_pid: Option<u32>,
+    /// Varies the key ids, so several runs against one server all issue anew.
+    seed: u64,
 }
 
 fn args() -> Args {
@@ -39,6 +41,7 @@ fn args() -> Args {
         requests: 10_000,
         connections: 64,
         server_pid: None,
+        seed: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -51,6 +54,7 @@ fn args() -> Args {
             "--requests" => a.requests = value.parse().unwrap(),
             "--connections" => a.connections = value.parse().unwrap(),
             "--server-pid" => a.server_pid = Some(value.parse().unwrap()),
+            "--seed" => a.seed = value.parse().unwrap(),
             other => panic!("unknown flag {other}"),
         }
     }
@@ -106,9 +110,15 @@ fn main() {
     let host = a.url.trim_start_matches("http://").trim_end_matches('/').to_string();
     let bodies: Arc<Vec<Bytes>> = Arc::new(match a.mode.as_str() {
         "new" => (0..a.requests)
-            .map(|i| body(a.product, a.serial, 0x4C6F_6164_0000_0000 ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+            .map(|i| {
+                body(
+                    a.product,
+                    a.serial,
+                    (0x4C6F_6164_0000_0000 + (a.seed << 32)) ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                )
+            })
             .collect(),
-        "repeat" => vec![body(a.product, a.serial, 0x5245_5045_4154_0001)],
+        "repeat" => vec![body(a.product, a.serial, 0x5245_5045_4154_0001 + a.seed)],
         other => panic!("--mode is new or repeat, not {other}"),
     });
     if a.mode == "repeat" {

@@ -12,7 +12,7 @@ use std::sync::RwLock;
 use license_codes::{sign_response, Day, Entitlements, Grant, KeyId, Product, RequestCode};
 use serde_json::{json, Value};
 
-use crate::catalog::{self, LicenseRow};
+use crate::catalog;
 use crate::db::{Db, Tx};
 use crate::signing::SigningKeys;
 use crate::ApiError;
@@ -47,6 +47,25 @@ impl ProductCache {
     }
 }
 
+/// What one read finds about a request (see [`Issuer::look_up`]).
+struct Lookup {
+    license_id: i64,
+    product_id: i64,
+    latest: i64,
+    /// `None`: never bound; `Some(None)`: bound; `Some(Some(at))`: released at.
+    binding: Option<Option<String>>,
+    stored: Option<Stored>,
+}
+
+/// A response issued before for exactly this request.
+struct Stored {
+    code: String,
+    at: String,
+    changes: String,
+    to: i64,
+    signer: i64,
+}
+
 pub struct Issuer<'a> {
     pub db: &'a Db,
     pub keys: &'a SigningKeys,
@@ -62,80 +81,98 @@ fn serial_text(r: &RequestCode) -> String {
 impl Issuer<'_> {
     /// Checks the request code and answers it (see the module comment).
     pub async fn activate(&self, request: RequestCode) -> Result<Activation, ApiError> {
-        if let Some(stored) = self.stored_repeat(&request).await? {
-            return Ok(stored);
-        }
-        let license = catalog::find_license(self.db, request.serial)
-            .await?
-            .ok_or_else(|| ApiError::UnknownSerial { serial: serial_text(&request) })?;
-        if license.product_id != i64::from(request.product) {
+        let found = self.look_up(&request).await?;
+        let found = found.ok_or_else(|| ApiError::UnknownSerial { serial: serial_text(&request) })?;
+        if found.product_id != i64::from(request.product) {
             return Err(ApiError::WrongProduct {
                 serial: serial_text(&request),
-                licensed: license.product_id as u16,
+                licensed: found.product_id as u16,
                 requested: request.product,
             });
         }
-        self.check_history(&license, &request).await?;
-        self.issue(&license, &request).await
+        if let (Some(stored), Some(None)) = (&found.stored, &found.binding) {
+            return self.repeat(&request, stored).await;
+        }
+        self.check_history(&found, &request).await?;
+        self.issue(found.license_id, &request).await
     }
 
-    /// The repeat path: one indexed read answers a request that was answered
-    /// before with the licence's latest state.
-    async fn stored_repeat(&self, r: &RequestCode) -> Result<Option<Activation>, ApiError> {
-        let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
-            "SELECT i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
+    /// One indexed read: the licence, this installation's binding, and the
+    /// response already issued for exactly this request, if any.
+    async fn look_up(&self, r: &RequestCode) -> Result<Option<Lookup>, ApiError> {
+        type Row = (
+            i64,
+            i64,
+            i64,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT l.id, l.product_id, l.latest_counter, n.key_id, n.released_at, \
+                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
              FROM licenses l \
-             JOIN issuances i ON i.license_id = l.id AND i.key_id = $2 AND i.from_counter = $3 \
+             LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
+             LEFT JOIN issuances i ON i.license_id = l.id AND i.key_id = $2 AND i.from_counter = $3 \
                   AND i.to_counter = l.latest_counter AND i.request_digest = $4 \
-             JOIN installations n ON n.license_id = l.id AND n.key_id = $2 AND n.released_at IS NULL \
-             WHERE l.serial = $1 AND l.product_id = $5",
+             WHERE l.serial = $1",
         )
         .bind(r.serial.value() as i64)
         .bind(r.key_id.0 as i64)
         .bind(i64::from(r.counter))
         .bind(i64::from(r.entitlement_digest))
-        .bind(i64::from(r.product))
         .fetch_optional(self.db.read())
         .await?;
-        let Some((response_code, issued_at, changes, to, signer)) = row else {
-            return Ok(None);
-        };
+        Ok(row.map(|(license_id, product_id, latest, bound, released, code, at, changes, to, signer)| Lookup {
+            license_id,
+            product_id,
+            latest,
+            binding: bound.map(|_| released),
+            stored: match (code, at, changes, to, signer) {
+                (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
+                    Some(Stored { code, at, changes, to, signer })
+                }
+                _ => None,
+            },
+        }))
+    }
+
+    /// The answer to a request answered before: the stored response, byte for byte.
+    async fn repeat(&self, r: &RequestCode, stored: &Stored) -> Result<Activation, ApiError> {
         let product = self.products.get(self.db, r.product).await?;
-        Ok(Some(Activation {
-            response_code,
-            changes: serde_json::from_str(&changes).unwrap_or(Value::Null),
-            issued_at,
+        Ok(Activation {
+            response_code: stored.code.clone(),
+            changes: serde_json::from_str(&stored.changes).unwrap_or(Value::Null),
+            issued_at: stored.at.clone(),
             already_issued: true,
             serial: serial_text(r),
             product: json!({"id": product.id, "name": product.name}),
             from_counter: r.counter,
-            to_counter: to as u16,
-            signing_key_id: signer as u8,
-        }))
+            to_counter: stored.to as u16,
+            signing_key_id: stored.signer as u8,
+        })
     }
 
     /// Checks that the installation and the counter it claims are ones this
     /// server issued, and that its entitlements are what was issued there.
-    async fn check_history(&self, license: &LicenseRow, r: &RequestCode) -> Result<(), ApiError> {
+    async fn check_history(&self, found: &Lookup, r: &RequestCode) -> Result<(), ApiError> {
         let serial = serial_text(r);
-        let binding: Option<(Option<String>,)> =
-            sqlx::query_as("SELECT released_at FROM installations WHERE license_id = $1 AND key_id = $2")
-                .bind(license.id)
-                .bind(r.key_id.0 as i64)
-                .fetch_optional(self.db.read())
-                .await?;
         let key_id = r.key_id.to_string();
-        match binding {
-            Some((Some(_),)) => return Err(ApiError::KeyIdNotFound { serial, key_id, released: true }),
+        match &found.binding {
+            Some(Some(_)) => return Err(ApiError::KeyIdNotFound { serial, key_id, released: true }),
             None if r.counter > 0 => return Err(ApiError::KeyIdNotFound { serial, key_id, released: false }),
             _ => {}
         }
-        let latest = license.latest_counter;
+        let latest = found.latest;
         if r.counter > 0 {
             let issued: Option<(i64,)> = sqlx::query_as(
                 "SELECT id FROM issuances WHERE license_id = $1 AND key_id = $2 AND to_counter = $3 LIMIT 1",
             )
-            .bind(license.id)
+            .bind(found.license_id)
             .bind(r.key_id.0 as i64)
             .bind(i64::from(r.counter))
             .fetch_optional(self.db.read())
@@ -147,7 +184,7 @@ impl Issuer<'_> {
         let expected = if r.counter == 0 {
             Entitlements::new().digest()
         } else {
-            let (_, digest) = catalog::state_at(self.db, license.id, i64::from(r.counter))
+            let (_, digest) = catalog::state_at(self.db, found.license_id, i64::from(r.counter))
                 .await?
                 .ok_or(ApiError::CounterNotIssued { counter: r.counter, latest })?;
             digest as u32
@@ -163,13 +200,13 @@ impl Issuer<'_> {
 
     /// Binds the installation if it is new and issues (or finds) the response
     /// from its counter to the latest state, in one transaction.
-    async fn issue(&self, license: &LicenseRow, request: &RequestCode) -> Result<Activation, ApiError> {
+    async fn issue(&self, license_id: i64, request: &RequestCode) -> Result<Activation, ApiError> {
         if let Some(batcher) = self.batcher {
-            return batcher.submit(license.id, *request).await;
+            return batcher.submit(license_id, *request).await;
         }
         let mut tx = self.db.begin().await?;
-        self.db.lock_license(&mut tx, license.id).await?;
-        let result = self.issue_in(&mut tx, license.id, request).await?;
+        self.db.lock_license(&mut tx, license_id).await?;
+        let result = self.issue_in(&mut tx, license_id, request).await?;
         tx.commit().await?;
         Ok(result)
     }
@@ -193,7 +230,8 @@ impl Issuer<'_> {
         let (latest, bound_installations, max_installations, binding, released_at, latest_state) = row;
         let key = r.key_id.0 as i64;
         let request_text = r.to_code();
-        let new_installation = match (binding, released_at) {
+        // A new installation takes a place on the licence (a trigger counts it).
+        match (binding, released_at) {
             (Some(_), Some(_)) => {
                 return Err(ApiError::KeyIdNotFound {
                     serial: serial_text(r),
@@ -201,7 +239,7 @@ impl Issuer<'_> {
                     released: true,
                 })
             }
-            (Some(_), None) => false,
+            (Some(_), None) => {}
             (None, _) => {
                 if bound_installations >= max_installations {
                     return Err(ApiError::InstallationLimit { serial: serial_text(r), max: max_installations });
@@ -212,13 +250,8 @@ impl Issuer<'_> {
                     .bind(catalog::now())
                     .execute(&mut **tx)
                     .await?;
-                sqlx::query("UPDATE licenses SET bound_installations = bound_installations + 1 WHERE id = $1")
-                    .bind(license_id)
-                    .execute(&mut **tx)
-                    .await?;
-                true
             }
-        };
+        }
 
         let from = if r.counter == 0 {
             Entitlements::new()
@@ -269,18 +302,6 @@ impl Issuer<'_> {
             signing_key_id: signer,
         };
         let result = if inserted.is_some() {
-            // One audit row per issuance, saying whether it bound a new installation.
-            catalog::audit(
-                tx,
-                "portal",
-                "response.issue",
-                Some(license_id),
-                json!({
-                    "key_id": r.key_id.to_string(), "from_counter": r.counter, "to_counter": latest,
-                    "signing_key_id": signer, "new_installation": new_installation,
-                }),
-            )
-            .await?;
             activation(response.to_code(), issued_at, changes, signer, false)
         } else {
             // Issued meanwhile by a concurrent identical request: answer with that one.

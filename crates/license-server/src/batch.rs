@@ -1,7 +1,8 @@
 //! Group commit for SQLite. Issuances wait in a queue; one writer task takes
-//! every job waiting and runs each in its own savepoint inside one
-//! transaction, so one fsync covers the batch. A job that fails rolls back
-//! to its savepoint without touching the others. No answer leaves before its
+//! every job waiting and runs them in one transaction, so one fsync covers
+//! the batch. A job refused by the business rules writes nothing, so it
+//! does not affect the others; any other failure rolls the batch back and
+//! its jobs are redone one transaction each. No answer leaves before its
 //! batch is committed, so every response a client receives is on disk,
 //! power loss included (SQLite runs with synchronous=FULL).
 
@@ -11,7 +12,7 @@ use license_codes::RequestCode;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::activation::{Activation, Issuer, ProductCache};
-use crate::db::{Db, Tx};
+use crate::db::Db;
 use crate::signing::SigningKeys;
 use crate::ApiError;
 
@@ -54,44 +55,43 @@ async fn run(db: Db, keys: Arc<SigningKeys>, products: Arc<ProductCache>, mut re
                 Err(_) => break,
             }
         }
-        let mut tx = match db.begin().await {
-            Ok(tx) => tx,
+        match commit_batch(&db, &issuer, &jobs).await {
+            Ok(results) => {
+                for (job, result) in jobs.into_iter().zip(results) {
+                    let _ = job.reply.send(result);
+                }
+            }
             Err(e) => {
-                let error = ApiError::from(e);
+                // Something failed below the business rules: redo each job
+                // alone so one job's failure cannot reach the others.
+                tracing::warn!(error = %e, jobs = jobs.len(), "batch rolled back; issuing its jobs one by one");
                 for job in jobs {
-                    let _ = job.reply.send(Err(error.clone()));
-                }
-                continue;
-            }
-        };
-        let mut results = Vec::with_capacity(jobs.len());
-        for job in jobs {
-            let result = run_job(&issuer, &mut tx, &job).await;
-            results.push((job.reply, result));
-        }
-        match tx.commit().await {
-            Ok(()) => {
-                for (reply, result) in results {
-                    let _ = reply.send(result);
-                }
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "committing a batch of issuances failed");
-                let error = ApiError::from(e);
-                for (reply, _) in results {
-                    let _ = reply.send(Err(error.clone()));
+                    let result = commit_batch(&db, &issuer, std::slice::from_ref(&job))
+                        .await
+                        .and_then(|mut results| results.pop().expect("one result"));
+                    let _ = job.reply.send(result);
                 }
             }
         }
     }
 }
 
-async fn run_job(issuer: &Issuer<'_>, tx: &mut Tx, job: &Job) -> Result<Activation, ApiError> {
-    sqlx::query("SAVEPOINT issuance").execute(&mut **tx).await?;
-    let result = issuer.issue_in(tx, job.license_id, &job.request).await;
-    if result.is_err() {
-        sqlx::query("ROLLBACK TO SAVEPOINT issuance").execute(&mut **tx).await?;
+/// Runs `jobs` in one transaction and commits it. Business errors (limits,
+/// released installations) are returned before a job writes anything, so
+/// they stay per job; any other error aborts the whole transaction.
+async fn commit_batch(
+    db: &Db,
+    issuer: &Issuer<'_>,
+    jobs: &[Job],
+) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
+    let mut tx = db.begin().await?;
+    let mut results = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        match issuer.issue_in(&mut tx, job.license_id, &job.request).await {
+            Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
+            result => results.push(result),
+        }
     }
-    sqlx::query("RELEASE SAVEPOINT issuance").execute(&mut **tx).await?;
-    result
+    tx.commit().await?;
+    Ok(results)
 }

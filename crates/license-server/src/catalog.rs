@@ -319,10 +319,6 @@ pub async fn release_installation(db: &Db, serial: &str, key_id: &str, actor: &s
     if released == 0 {
         return Err(ApiError::NotFound(format!("a bound installation {key} on licence {}", license.serial())));
     }
-    sqlx::query("UPDATE licenses SET bound_installations = bound_installations - 1 WHERE id = $1")
-        .bind(license.id)
-        .execute(&mut *tx)
-        .await?;
     let view = json!({"serial": license.serial().to_code(), "key_id": key.to_string(), "released": true});
     audit(&mut tx, actor, "installation.release", Some(license.id), view.clone()).await?;
     tx.commit().await?;

@@ -71,9 +71,12 @@ impl Db {
                 Box::pin(async move {
                     // WAL: readers never block the writer. synchronous=FULL: a
                     // committed issuance survives power loss, not only a crash.
+                    // Checkpoints run in the background (see `spawn_checkpointer`),
+                    // not inside a commit that a client is waiting for.
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                         PRAGMA wal_autocheckpoint = 0;",
                     )
                     .await?;
                     Ok(())
@@ -116,6 +119,25 @@ impl Db {
             sqlx::query("SELECT id FROM licenses WHERE id = $1 FOR UPDATE").bind(license_id).execute(&mut **tx).await?;
         }
         Ok(())
+    }
+
+    /// On SQLite, copies the write-ahead log into the database every second
+    /// from a reader connection. PASSIVE never blocks the writer. (When the
+    /// last connection closes, SQLite checkpoints by itself.)
+    pub fn spawn_checkpointer(&self) {
+        if self.dialect != Dialect::Sqlite {
+            return;
+        }
+        let pool = self.read.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(1));
+            loop {
+                tick.tick().await;
+                if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                }
+            }
+        });
     }
 
     /// Whether the database answers (for /readyz).

@@ -73,7 +73,12 @@ fn specview_story_through_the_license_command(backend: Backend) {
     let issues: Vec<&Value> =
         history["audit"].as_array().unwrap().iter().filter(|a| a["action"] == "response.issue").collect();
     assert_eq!(issues.len(), 2);
-    assert!(issues.iter().all(|a| a["detail"]["new_installation"] == true && a["actor"] == "portal"));
+    assert!(issues
+        .iter()
+        .all(|a| a["actor"] == "portal" && a["detail"]["from_counter"] == 0 && a["detail"]["to_counter"] == 2));
+    let keys: Vec<&Value> = history["installations"].as_array().unwrap().iter().map(|i| &i["key_id"]).collect();
+    assert!(issues.iter().all(|a| keys.contains(&&a["detail"]["key_id"])), "audit key ids match installations");
+    assert_eq!(history["bound_installations"], 2);
 }
 
 fn a_later_upgrade_is_delivered_cumulatively(backend: Backend) {

@@ -87,3 +87,29 @@ CREATE TABLE audit_log (
     detail TEXT NOT NULL
 );
 CREATE INDEX audit_log_by_license ON audit_log (license_id, id);
+
+-- The bound-installation count follows the installations table, so it cannot drift.
+CREATE FUNCTION count_bound_installations() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE licenses SET bound_installations = bound_installations + 1 WHERE id = NEW.license_id;
+    ELSIF OLD.released_at IS NULL AND NEW.released_at IS NOT NULL THEN
+        UPDATE licenses SET bound_installations = bound_installations - 1 WHERE id = NEW.license_id;
+    END IF;
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER installations_bound AFTER INSERT OR UPDATE OF released_at ON installations
+    FOR EACH ROW EXECUTE FUNCTION count_bound_installations();
+
+-- Every issuance is written to the audit log by the database itself.
+CREATE FUNCTION audit_issuance() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO audit_log (at, actor, action, license_id, detail)
+    VALUES (NEW.issued_at, 'portal', 'response.issue', NEW.license_id,
+            json_build_object('key_id', upper(lpad(to_hex(NEW.key_id), 16, '0')), 'from_counter', NEW.from_counter,
+                              'to_counter', NEW.to_counter, 'signing_key_id', NEW.signing_key_id)::text);
+    RETURN NEW;
+END
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER issuances_audit AFTER INSERT ON issuances FOR EACH ROW EXECUTE FUNCTION audit_issuance();

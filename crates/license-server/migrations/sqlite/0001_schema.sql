@@ -87,3 +87,23 @@ CREATE TABLE audit_log (
     detail TEXT NOT NULL
 );
 CREATE INDEX audit_log_by_license ON audit_log (license_id, id);
+
+-- The bound-installation count follows the installations table, so it cannot drift.
+CREATE TRIGGER installations_bound AFTER INSERT ON installations
+BEGIN
+    UPDATE licenses SET bound_installations = bound_installations + 1 WHERE id = NEW.license_id;
+END;
+CREATE TRIGGER installations_released AFTER UPDATE OF released_at ON installations
+WHEN OLD.released_at IS NULL AND NEW.released_at IS NOT NULL
+BEGIN
+    UPDATE licenses SET bound_installations = bound_installations - 1 WHERE id = NEW.license_id;
+END;
+
+-- Every issuance is written to the audit log by the database itself.
+CREATE TRIGGER issuances_audit AFTER INSERT ON issuances
+BEGIN
+    INSERT INTO audit_log (at, actor, action, license_id, detail)
+    VALUES (NEW.issued_at, 'portal', 'response.issue', NEW.license_id,
+            json_object('key_id', printf('%016X', NEW.key_id), 'from_counter', NEW.from_counter,
+                        'to_counter', NEW.to_counter, 'signing_key_id', NEW.signing_key_id));
+END;

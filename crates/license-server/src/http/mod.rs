@@ -73,6 +73,7 @@ impl AppState {
         let portal = static_files::Portal::load(options.static_dir.as_deref());
         let keys = Arc::new(keys);
         let products = Arc::new(ProductCache::default());
+        db.spawn_checkpointer();
         let batcher =
             (db.dialect == Dialect::Sqlite).then(|| Batcher::start(db.clone(), keys.clone(), products.clone()));
         AppState(Arc::new(Inner {
