@@ -52,9 +52,20 @@ struct Lookup {
     license_id: i64,
     product_id: i64,
     latest: i64,
+    /// The latest state's entitlements (JSON).
+    latest_state: String,
     /// `None`: never bound; `Some(None)`: bound; `Some(Some(at))`: released at.
     binding: Option<Option<String>>,
     stored: Option<Stored>,
+}
+
+/// A response signed before the transaction, for the state it was signed for.
+#[derive(Clone)]
+pub struct Prepared {
+    latest: i64,
+    response_code: String,
+    changes: Value,
+    signer: u8,
 }
 
 /// A response issued before for exactly this request.
@@ -93,8 +104,11 @@ impl Issuer<'_> {
         if let (Some(stored), Some(None)) = (&found.stored, &found.binding) {
             return self.repeat(&request, stored).await;
         }
-        self.check_history(&found, &request).await?;
-        self.issue(found.license_id, &request).await
+        let from = self.check_history(&found, &request).await?;
+        let product = self.products.get(self.db, request.product).await?;
+        let to = serde_json::from_str(&found.latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let prepared = self.prepare(&product, &request, found.latest, &from, to)?;
+        self.issue(found.license_id, &request, prepared).await
     }
 
     /// One indexed read: the licence, this installation's binding, and the
@@ -104,6 +118,7 @@ impl Issuer<'_> {
             i64,
             i64,
             i64,
+            String,
             Option<i64>,
             Option<String>,
             Option<String>,
@@ -113,9 +128,10 @@ impl Issuer<'_> {
             Option<i64>,
         );
         let row: Option<Row> = sqlx::query_as(
-            "SELECT l.id, l.product_id, l.latest_counter, n.key_id, n.released_at, \
+            "SELECT l.id, l.product_id, l.latest_counter, s.entitlements, n.key_id, n.released_at, \
                     i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
              FROM licenses l \
+             JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
              LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
              LEFT JOIN issuances i ON i.license_id = l.id AND i.key_id = $2 AND i.from_counter = $3 \
                   AND i.to_counter = l.latest_counter AND i.request_digest = $4 \
@@ -127,17 +143,20 @@ impl Issuer<'_> {
         .bind(i64::from(r.entitlement_digest))
         .fetch_optional(self.db.read())
         .await?;
-        Ok(row.map(|(license_id, product_id, latest, bound, released, code, at, changes, to, signer)| Lookup {
-            license_id,
-            product_id,
-            latest,
-            binding: bound.map(|_| released),
-            stored: match (code, at, changes, to, signer) {
-                (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
-                    Some(Stored { code, at, changes, to, signer })
-                }
-                _ => None,
-            },
+        Ok(row.map(|(license_id, product_id, latest, latest_state, bound, released, code, at, changes, to, signer)| {
+            Lookup {
+                license_id,
+                product_id,
+                latest,
+                latest_state,
+                binding: bound.map(|_| released),
+                stored: match (code, at, changes, to, signer) {
+                    (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
+                        Some(Stored { code, at, changes, to, signer })
+                    }
+                    _ => None,
+                },
+            }
         }))
     }
 
@@ -159,7 +178,8 @@ impl Issuer<'_> {
 
     /// Checks that the installation and the counter it claims are ones this
     /// server issued, and that its entitlements are what was issued there.
-    async fn check_history(&self, found: &Lookup, r: &RequestCode) -> Result<(), ApiError> {
+    /// Returns those entitlements.
+    async fn check_history(&self, found: &Lookup, r: &RequestCode) -> Result<Entitlements, ApiError> {
         let serial = serial_text(r);
         let key_id = r.key_id.to_string();
         match &found.binding {
@@ -181,13 +201,13 @@ impl Issuer<'_> {
                 return Err(ApiError::CounterNotIssued { counter: r.counter, latest });
             }
         }
-        let expected = if r.counter == 0 {
-            Entitlements::new().digest()
+        let (held, expected) = if r.counter == 0 {
+            (Entitlements::new(), Entitlements::new().digest())
         } else {
-            let (_, digest) = catalog::state_at(self.db, found.license_id, i64::from(r.counter))
+            let (held, digest) = catalog::state_at(self.db, found.license_id, i64::from(r.counter))
                 .await?
                 .ok_or(ApiError::CounterNotIssued { counter: r.counter, latest })?;
-            digest as u32
+            (held, digest as u32)
         };
         if expected != r.entitlement_digest {
             return Err(ApiError::EntitlementMismatch { counter: r.counter });
@@ -195,41 +215,69 @@ impl Issuer<'_> {
         if i64::from(r.counter) >= latest {
             return Err(ApiError::UpToDate { serial, counter: r.counter });
         }
-        Ok(())
+        Ok(held)
     }
 
-    /// Binds the installation if it is new and issues (or finds) the response
-    /// from its counter to the latest state, in one transaction.
-    async fn issue(&self, license_id: i64, request: &RequestCode) -> Result<Activation, ApiError> {
+    /// Signs the response from `from` (the state at the request's counter) to
+    /// the latest state, outside any transaction: signing runs on every core
+    /// while the writer only records.
+    fn prepare(
+        &self,
+        product: &Product,
+        r: &RequestCode,
+        latest: i64,
+        from: &Entitlements,
+        to: Entitlements,
+    ) -> Result<Prepared, ApiError> {
+        let changes = json!(to.changes_from(from, Some(product)).iter().map(catalog::change_json).collect::<Vec<_>>());
+        let (signer, signing_key) = self.keys.active();
+        let grant = Grant {
+            product: r.product,
+            serial: r.serial,
+            key_id: KeyId(r.key_id.0),
+            from_counter: r.counter,
+            to_counter: latest as u16,
+            issued: Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp()),
+            entitlements: to,
+        };
+        let response = sign_response(signing_key, signer, &grant).map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok(Prepared { latest, response_code: response.to_code(), changes, signer })
+    }
+
+    /// Binds the installation if it is new and records the prepared response,
+    /// in one transaction (or the next group commit on SQLite).
+    async fn issue(&self, license_id: i64, request: &RequestCode, prepared: Prepared) -> Result<Activation, ApiError> {
         if let Some(batcher) = self.batcher {
-            return batcher.submit(license_id, *request).await;
+            return batcher.submit(license_id, *request, prepared).await;
         }
         let mut tx = self.db.begin().await?;
         self.db.lock_license(&mut tx, license_id).await?;
-        let result = self.issue_in(&mut tx, license_id, request).await?;
+        let result = self.issue_in(&mut tx, license_id, request, prepared).await?;
         tx.commit().await?;
         Ok(result)
     }
 
     /// The writes of [`Self::issue`] inside `tx`, which the caller holds the
-    /// licence's lock in and commits.
-    pub(crate) async fn issue_in(&self, tx: &mut Tx, license_id: i64, r: &RequestCode) -> Result<Activation, ApiError> {
+    /// licence's lock in and commits. If an upgrade was queued since the
+    /// response was prepared, it is prepared again for the new latest state.
+    pub(crate) async fn issue_in(
+        &self,
+        tx: &mut Tx,
+        license_id: i64,
+        r: &RequestCode,
+        prepared: Prepared,
+    ) -> Result<Activation, ApiError> {
         let product = self.products.get(self.db, r.product).await?;
-        // The licence, this installation's binding and the latest state, in one read.
-        let row: (i64, i64, i64, Option<i64>, Option<String>, String) = sqlx::query_as(
-            "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id, n.released_at, s.entitlements \
-             FROM licenses l \
-             JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
-             LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
-             WHERE l.id = $1",
+        let row: (i64, i64, i64, Option<i64>, Option<String>) = sqlx::query_as(
+            "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id, n.released_at \
+             FROM licenses l LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 WHERE l.id = $1",
         )
         .bind(license_id)
         .bind(r.key_id.0 as i64)
         .fetch_one(&mut **tx)
         .await?;
-        let (latest, bound_installations, max_installations, binding, released_at, latest_state) = row;
+        let (latest, bound_installations, max_installations, binding, released_at) = row;
         let key = r.key_id.0 as i64;
-        let request_text = r.to_code();
         // A new installation takes a place on the licence (a trigger counts it).
         match (binding, released_at) {
             (Some(_), Some(_)) => {
@@ -252,27 +300,18 @@ impl Issuer<'_> {
                     .await?;
             }
         }
-
-        let from = if r.counter == 0 {
-            Entitlements::new()
+        let prepared = if prepared.latest == latest {
+            prepared
         } else {
-            catalog::state_in_tx(tx, license_id, i64::from(r.counter)).await?
+            let from = if r.counter == 0 {
+                Entitlements::new()
+            } else {
+                catalog::state_in_tx(tx, license_id, i64::from(r.counter)).await?
+            };
+            let to = catalog::state_in_tx(tx, license_id, latest).await?;
+            self.prepare(&product, r, latest, &from, to)?
         };
-        let to: Entitlements = serde_json::from_str(&latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let changes =
-            json!(to.changes_from(&from, Some(&product)).iter().map(catalog::change_json).collect::<Vec<_>>());
-        let (signer, signing_key) = self.keys.active();
         let issued_at = catalog::now();
-        let grant = Grant {
-            product: r.product,
-            serial: r.serial,
-            key_id: KeyId(r.key_id.0),
-            from_counter: r.counter,
-            to_counter: latest as u16,
-            issued: Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp()),
-            entitlements: to,
-        };
-        let response = sign_response(signing_key, signer, &grant).map_err(|e| ApiError::Internal(e.to_string()))?;
         let inserted: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO issuances (license_id, key_id, from_counter, to_counter, request_code, request_digest, \
              response_code, changes, signing_key_id, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
@@ -282,11 +321,11 @@ impl Issuer<'_> {
         .bind(key)
         .bind(i64::from(r.counter))
         .bind(latest)
-        .bind(&request_text)
+        .bind(r.to_code())
         .bind(i64::from(r.entitlement_digest))
-        .bind(response.to_code())
-        .bind(changes.to_string())
-        .bind(i64::from(signer))
+        .bind(&prepared.response_code)
+        .bind(prepared.changes.to_string())
+        .bind(i64::from(prepared.signer))
         .bind(&issued_at)
         .fetch_optional(&mut **tx)
         .await?;
@@ -301,22 +340,20 @@ impl Issuer<'_> {
             to_counter: latest as u16,
             signing_key_id: signer,
         };
-        let result = if inserted.is_some() {
-            activation(response.to_code(), issued_at, changes, signer, false)
-        } else {
-            // Issued meanwhile by a concurrent identical request: answer with that one.
-            let (code, at, changes, signer): (String, String, String, i64) = sqlx::query_as(
-                "SELECT response_code, issued_at, changes, signing_key_id FROM issuances \
-                 WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
-            )
-            .bind(license_id)
-            .bind(key)
-            .bind(i64::from(r.counter))
-            .bind(latest)
-            .fetch_one(&mut **tx)
-            .await?;
-            activation(code, at, serde_json::from_str(&changes).unwrap_or(Value::Null), signer as u8, true)
-        };
-        Ok(result)
+        if inserted.is_some() {
+            return Ok(activation(prepared.response_code, issued_at, prepared.changes, prepared.signer, false));
+        }
+        // Issued meanwhile by a concurrent identical request: answer with that one.
+        let (code, at, changes, signer): (String, String, String, i64) = sqlx::query_as(
+            "SELECT response_code, issued_at, changes, signing_key_id FROM issuances \
+             WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
+        )
+        .bind(license_id)
+        .bind(key)
+        .bind(i64::from(r.counter))
+        .bind(latest)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(activation(code, at, serde_json::from_str(&changes).unwrap_or(Value::Null), signer as u8, true))
     }
 }

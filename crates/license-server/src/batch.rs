@@ -11,7 +11,7 @@ use std::sync::Arc;
 use license_codes::RequestCode;
 use tokio::sync::{mpsc, oneshot};
 
-use crate::activation::{Activation, Issuer, ProductCache};
+use crate::activation::{Activation, Issuer, Prepared, ProductCache};
 use crate::db::Db;
 use crate::signing::SigningKeys;
 use crate::ApiError;
@@ -22,6 +22,7 @@ const MAX_BATCH: usize = 256;
 struct Job {
     license_id: i64,
     request: RequestCode,
+    prepared: Prepared,
     reply: oneshot::Sender<Result<Activation, ApiError>>,
 }
 
@@ -38,9 +39,14 @@ impl Batcher {
     }
 
     /// Issues in the next batch and waits for its commit.
-    pub async fn submit(&self, license_id: i64, request: RequestCode) -> Result<Activation, ApiError> {
+    pub async fn submit(
+        &self,
+        license_id: i64,
+        request: RequestCode,
+        prepared: Prepared,
+    ) -> Result<Activation, ApiError> {
         let (reply, answer) = oneshot::channel();
-        self.sender.send(Job { license_id, request, reply }).await.map_err(|_| ApiError::Unavailable)?;
+        self.sender.send(Job { license_id, request, prepared, reply }).await.map_err(|_| ApiError::Unavailable)?;
         answer.await.map_err(|_| ApiError::Unavailable)?
     }
 }
@@ -87,7 +93,7 @@ async fn commit_batch(
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(jobs.len());
     for job in jobs {
-        match issuer.issue_in(&mut tx, job.license_id, &job.request).await {
+        match issuer.issue_in(&mut tx, job.license_id, &job.request, job.prepared.clone()).await {
             Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
             result => results.push(result),
         }

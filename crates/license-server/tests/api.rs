@@ -14,6 +14,7 @@ for_each_backend!(
     specview_story_through_the_license_command,
     a_later_upgrade_is_delivered_cumulatively,
     two_hundred_simultaneous_submissions_issue_once,
+    responses_match_their_state_while_upgrades_are_queued,
     malformed_and_misplaced_codes,
     serial_product_and_installation_errors,
     history_errors,
@@ -132,6 +133,45 @@ fn two_hundred_simultaneous_submissions_issue_once(backend: Backend) {
     let history = server.show(serial);
     assert_eq!(history["issuances"].as_array().unwrap().len(), 1);
     assert_eq!(history["installations"].as_array().unwrap().len(), 1);
+}
+
+/// Activations race with upgrades being queued: every response must carry
+/// exactly the state of the counter it brings the installation to (the state
+/// at counter c has remote_users = c here).
+fn responses_match_their_state_while_upgrades_are_queued(backend: Backend) {
+    let server = TestServer::start(&backend);
+    let serial = server.specview_license(100_000, json!({"remote_users": 1}));
+    let answers: Vec<Value> = std::thread::scope(|s| {
+        let queuer = s.spawn(|| {
+            for counter in 2..=30 {
+                server.queue_upgrade(serial, json!({"remote_users": counter}));
+            }
+        });
+        let clients: Vec<_> = (0..8)
+            .map(|_| {
+                s.spawn(|| {
+                    (0..40)
+                        .map(|_| server.activate(&request_code(7, serial, random_key_id(), 0, empty_digest())))
+                        .map(|(status, answer)| {
+                            assert_eq!(status, 200, "{answer}");
+                            answer
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        queuer.join().unwrap();
+        clients.into_iter().flat_map(|c| c.join().unwrap()).collect()
+    });
+    let mut counters = std::collections::BTreeSet::new();
+    for answer in &answers {
+        let response = ResponseCode::parse(answer["response_code"].as_str().unwrap()).unwrap();
+        let to = answer["to_counter"].as_u64().unwrap();
+        assert_eq!(u64::from(response.to_counter), to);
+        assert_eq!(u64::from(response.entitlements.get(0)), to, "response for counter {to} carries another state");
+        counters.insert(to);
+    }
+    assert!(counters.len() > 1, "the race did not happen: every answer was for counter {counters:?}");
 }
 
 fn assert_problem(answer: &(u16, Value), status: u16, code: &str) {
