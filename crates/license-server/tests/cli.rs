@@ -1,0 +1,149 @@
+//! The `license-server` subcommands: products, licences, upgrades, tokens,
+//! key rotation and keys given from outside.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use license_codes::{ResponseCode, SerialNumber, TrustFile};
+use serde_json::Value;
+
+for_each_backend!(subcommands_manage_licences, keygen_rotates_and_old_keys_stay_published, a_key_given_from_outside_signs);
+
+struct Cli {
+    data: tempfile::TempDir,
+    database_url: Option<String>,
+}
+
+impl Cli {
+    fn new(backend: &Backend) -> Self {
+        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() }
+    }
+
+    fn command(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_license-server"));
+        c.arg("--data").arg(self.data.path()).env_remove("DATABASE_URL").env("LICENSE_SERVER_LOG", "warn");
+        c.env_remove("LICENSE_SERVER_SIGNING_KEY").env_remove("LICENSE_SERVER_SIGNING_KEY_FILE");
+        if let Some(url) = &self.database_url {
+            c.arg("--database-url").arg(url);
+        }
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} succeeded");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    }
+
+    /// Serves, runs `f` with the URL, then stops the server.
+    fn serving<T>(&self, extra: &[(&str, &str)], f: impl FnOnce(&str) -> T) -> T {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut cmd = self.command();
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--static", "/nonexistent"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "server did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let result = f(&format!("http://127.0.0.1:{port}"));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        result
+    }
+
+    fn setup(&self) -> SerialNumber {
+        self.ok(&["product", "add", "--id", "7", "--name", "SpecView", "--entitlement", "remote_users:count",
+            "--entitlement", "historian:flag"]);
+        let created: Value = serde_json::from_str(&self.ok(&[
+            "license", "create", "--product", "SpecView", "--email", "it@example.com", "--max-installations", "3",
+            "remote_users=1",
+        ]))
+        .unwrap();
+        SerialNumber::parse(created["serial"].as_str().unwrap()).unwrap()
+    }
+}
+
+fn subcommands_manage_licences(backend: Backend) {
+    let cli = Cli::new(&backend);
+    let serial = cli.setup();
+    let products: Value = serde_json::from_str(&cli.ok(&["product", "list"])).unwrap();
+    assert_eq!(products[0]["entitlements"][1]["kind"], "flag");
+    assert!(cli.fails(&["product", "add", "--id", "7", "--name", "Other"]).contains("already exists"));
+    assert!(cli.fails(&["product", "add", "--id", "8", "--name", "X", "--entitlement", "a:weird"]).contains("count, flag or date"));
+    assert!(cli.fails(&["license", "create", "--product", "Nope", "--email", "a@b"]).contains("not found"));
+
+    let queued: Value =
+        serde_json::from_str(&cli.ok(&["upgrade", "queue", "--serial", &serial.to_code(), "--note", "PO 4711", "historian=yes"]))
+            .unwrap();
+    assert_eq!(queued["counter"], 2);
+    assert_eq!(queued["changes"][0]["to"], "yes");
+    assert!(cli.fails(&["upgrade", "queue", "--serial", &serial.to_code(), "historian=yes"]).contains("changes nothing"));
+    assert!(cli.fails(&["upgrade", "queue", "--serial", &serial.to_code(), "seats=4"]).contains("no entitlement named"));
+
+    let shown: Value = serde_json::from_str(&cli.ok(&["license", "show", "--serial", &serial.to_code()])).unwrap();
+    assert_eq!(shown["latest_counter"], 2);
+    assert_eq!(shown["entitlements"]["historian"], true);
+    assert_eq!(shown["states"][1]["note"], "PO 4711");
+    let actions: Vec<&str> = shown["audit"].as_array().unwrap().iter().map(|a| a["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["license.create", "upgrade.queue"]);
+
+    let token = cli.ok(&["token", "create", "--role", "admin", "--name", "ops"]);
+    assert!(token.starts_with("lsk_"));
+    let trust: TrustFile = serde_json::from_str(&cli.ok(&["trust-file"])).unwrap();
+    assert_eq!(trust.products[0].name, "SpecView");
+    assert_eq!(cli.ok(&["check"]), "ok");
+}
+
+fn keygen_rotates_and_old_keys_stay_published(backend: Backend) {
+    let cli = Cli::new(&backend);
+    let serial = cli.setup();
+    let first = cli.serving(&[], |url| request(url, "GET", "/api/v1/keys", None, None).1);
+    assert_eq!(first["active"], 1);
+    assert!(cli.ok(&["keygen"]).contains("signing key 2"));
+    cli.serving(&[], |url| {
+        let (_, keys) = request(url, "GET", "/api/v1/keys", None, None);
+        assert_eq!(keys["active"], 2);
+        let ids: Vec<u64> = keys["keys"].as_array().unwrap().iter().map(|k| k["id"].as_u64().unwrap()).collect();
+        assert_eq!(ids, [1, 2], "the retired key stays published so older responses still verify");
+        assert_eq!(keys["keys"][0], first["keys"][0]);
+        let (status, answer) =
+            request(url, "POST", "/api/v1/activations", None, Some(&serde_json::json!({
+                "request_code": request_code(7, serial, random_key_id(), 0, empty_digest())})));
+        assert_eq!(status, 200, "{answer}");
+        assert_eq!(answer["signing_key_id"], 2);
+        let response = ResponseCode::parse(answer["response_code"].as_str().unwrap()).unwrap();
+        assert_eq!(response.signing_key_id, 2);
+    });
+}
+
+fn a_key_given_from_outside_signs(backend: Backend) {
+    let cli = Cli::new(&backend);
+    cli.setup();
+    let hex = "11".repeat(32);
+    let keys = cli.serving(&[("LICENSE_SERVER_SIGNING_KEY", &hex), ("LICENSE_SERVER_SIGNING_KEY_ID", "9")], |url| {
+        request(url, "GET", "/api/v1/keys", None, None).1
+    });
+    assert_eq!(keys["active"], 9);
+    let expected = license_codes::PublicKeyEntry::new(9, &license_codes::signing_key_from_hex(&hex).unwrap().verifying_key());
+    assert!(keys["keys"].as_array().unwrap().contains(&serde_json::to_value(&expected).unwrap()));
+    let bad = cli.command().env("LICENSE_SERVER_SIGNING_KEY", "xyz").args(["trust-file"]).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not 64 hex digits"));
+}
