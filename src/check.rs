@@ -1,0 +1,135 @@
+//! Checking a request code as it is typed (pure logic, no DOM).
+
+use license_codes::text::{inspect_groups, normalize, GroupState, GroupView};
+use license_codes::{AnyCode, CodeError, Kind, RequestCode};
+
+/// Groups in a request code.
+pub const REQUEST_GROUPS: usize = 8;
+
+/// What the typed text amounts to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Nothing typed yet.
+    Empty,
+    /// So far so good; more groups to come.
+    Incomplete { complete: usize },
+    /// A whole, valid request code: it may be submitted.
+    Valid(RequestCode),
+    /// Something is wrong: what, where, and what to do.
+    Problem { group: Option<usize>, message: String, next_step: String },
+    /// A code of another kind (a response code or a serial number), explained.
+    OtherKind { kind: Kind, message: String, next_step: String },
+}
+
+/// The typed groups, each good, wrong or incomplete, and the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub groups: Vec<GroupView>,
+    pub verdict: Verdict,
+}
+
+impl Checked {
+    pub fn request(&self) -> Option<RequestCode> {
+        match &self.verdict {
+            Verdict::Valid(r) => Some(*r),
+            _ => None,
+        }
+    }
+}
+
+/// Sentence case for error messages.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
+        None => String::new(),
+    }
+}
+
+fn problem(e: &CodeError) -> Verdict {
+    Verdict::Problem { group: e.group(), message: sentence(&e.to_string()), next_step: e.next_step() }
+}
+
+fn other_kind(kind: Kind, certain: bool) -> Verdict {
+    let e = CodeError::WrongKind { expected: Kind::Request, found: kind };
+    let message = if certain {
+        sentence(&e.to_string())
+    } else {
+        format!("This starts like {} (request codes start with H).", kind.with_article())
+    };
+    Verdict::OtherKind { kind, message, next_step: e.next_step() }
+}
+
+/// Checks what was typed or pasted into the request code field.
+pub fn check_request(input: &str) -> Checked {
+    let groups = inspect_groups(input, Kind::Request);
+    let verdict = verdict(input, &groups);
+    Checked { groups, verdict }
+}
+
+fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
+    let symbols = match normalize(input) {
+        Err(CodeError::Empty) => return Verdict::Empty,
+        Err(e) => return problem(&e),
+        Ok(symbols) => symbols,
+    };
+    // A whole code of another kind, or one that starts like one.
+    match license_codes::decode(input) {
+        Ok(AnyCode::Request(r)) => return Verdict::Valid(r),
+        Ok(other) => return other_kind(other.kind(), true),
+        Err(_) => {}
+    }
+    match Kind::from_number(symbols[0] >> 3) {
+        Some(kind @ (Kind::Response | Kind::Serial)) => return other_kind(kind, false),
+        _ => {}
+    }
+    match RequestCode::parse(input) {
+        Ok(r) => Verdict::Valid(r),
+        Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
+            Verdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
+        }
+        Err(e) => problem(&e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use license_codes::{Day, KeyId, SerialNumber};
+
+    fn request() -> String {
+        RequestCode {
+            product: 7,
+            serial: SerialNumber::new(42).unwrap(),
+            key_id: KeyId(7),
+            counter: 0,
+            entitlement_digest: 1,
+            created: Day(1),
+        }
+        .to_code()
+    }
+
+    #[test]
+    fn valid_and_incomplete() {
+        let code = request();
+        assert!(matches!(check_request(&code).verdict, Verdict::Valid(_)));
+        assert_eq!(check_request(&code[..20]).verdict, Verdict::Incomplete { complete: 2 });
+        assert_eq!(check_request("").verdict, Verdict::Empty);
+    }
+
+    #[test]
+    fn a_typo_names_its_group() {
+        let mut code: Vec<char> = request().chars().collect();
+        code[3 * 7 + 1] = if code[22] == 'A' { 'B' } else { 'A' };
+        let checked = check_request(&code.into_iter().collect::<String>());
+        assert_eq!(checked.groups[3].state, GroupState::Wrong);
+        assert!(matches!(checked.verdict, Verdict::Problem { group: Some(4), .. }), "{:?}", checked.verdict);
+    }
+
+    #[test]
+    fn a_serial_is_recognised() {
+        let serial = SerialNumber::new(42).unwrap().to_code();
+        assert!(matches!(check_request(&serial).verdict, Verdict::OtherKind { kind: Kind::Serial, .. }));
+        assert!(matches!(check_request("S04").verdict, Verdict::OtherKind { kind: Kind::Response, .. }));
+    }
+}

@@ -1,0 +1,104 @@
+//! The request code field: typed, pasted or read from Step_1_Code.TXT, and
+//! shown back group by group as good, wrong or incomplete.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use license_codes::text::GroupState;
+
+use super::files;
+use crate::check::{Checked, Verdict, REQUEST_GROUPS};
+
+fn state_class(state: GroupState) -> &'static str {
+    match state {
+        GroupState::Good => "good",
+        GroupState::Wrong => "wrong",
+        GroupState::Incomplete => "incomplete",
+    }
+}
+
+/// The status line under the field, announced to screen readers.
+fn status(verdict: &Verdict) -> (&'static str, String) {
+    match verdict {
+        Verdict::Empty => ("info", "Type or paste the request code, or open the file Step_1_Code.TXT.".into()),
+        Verdict::Incomplete { complete } => {
+            ("info", format!("{complete} of {REQUEST_GROUPS} groups complete. Keep typing."))
+        }
+        Verdict::Valid(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
+        Verdict::Problem { message, next_step, .. } => ("error", format!("{message} {next_step}")),
+        Verdict::OtherKind { message, next_step, .. } => ("error", format!("{message} {next_step}")),
+    }
+}
+
+#[component]
+pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl IntoView {
+    let load = move |file: web_sys::File| {
+        spawn_local(async move {
+            match files::read_text(&file).await {
+                Ok(text) => code.set(text),
+                Err(_) => code.set(String::new()),
+            }
+        })
+    };
+    view! {
+        <label for="request-code" class="field-label">"Request code"</label>
+        <p id="request-code-help" class="help">
+            "The code from Create Code in your program. Spaces, dashes, line breaks and upper or lower case do not matter."
+        </p>
+        <textarea
+            id="request-code"
+            name="request_code"
+            rows="3"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            aria-describedby="request-code-help request-code-status"
+            aria-invalid=move || matches!(checked.get().verdict, Verdict::Problem { .. } | Verdict::OtherKind { .. }).to_string()
+            prop:value=move || code.get()
+            on:input=move |ev| code.set(event_target_value(&ev))
+            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    load(file);
+                }
+            }
+        ></textarea>
+        <div class="groups" aria-hidden="true">
+            {move || {
+                checked
+                    .get()
+                    .groups
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        view! {
+                            <span class=format!("group {}", state_class(g.state)) data-group=i + 1>{g.text}</span>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+        <p
+            id="request-code-status"
+            class=move || format!("status {}", status(&checked.get().verdict).0)
+            role="status"
+            aria-live="polite"
+        >
+            {move || status(&checked.get().verdict).1}
+        </p>
+        <label class="file-button">
+            "Open Step_1_Code.TXT"
+            <input
+                type="file"
+                accept=".txt,.TXT,text/plain"
+                class="visually-hidden"
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        load(file);
+                    }
+                }
+            />
+        </label>
+    }
+}

@@ -1,0 +1,106 @@
+//! The answer: what changes, the response code in large groups, Copy, Save
+//! to file, and a QR code. Shown only once its signature verified.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use license_codes::{RequestCode, ResponseCode, TrustedKeys};
+
+use super::{files, qr};
+use crate::api::Activation;
+
+/// Whether the response is what the vendor signed, for this installation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verification {
+    Verified { key_id: u8 },
+    Failed(String),
+}
+
+/// Checks the response's ed25519 signature with the vendor's keys, bound to
+/// the serial and key id of the request it answers.
+pub fn verify(activation: &Activation, request: &RequestCode, keys: &TrustedKeys) -> Verification {
+    let response = match ResponseCode::parse(&activation.response_code) {
+        Ok(r) => r,
+        Err(e) => return Verification::Failed(format!("the response code does not read: {e}")),
+    };
+    if response.product != request.product || response.key_id_tag != request.key_id.tag() {
+        return Verification::Failed("the response code is for another installation".into());
+    }
+    match response.verify(request.serial, request.key_id, keys) {
+        Ok(()) => Verification::Verified { key_id: response.signing_key_id },
+        Err(e) => Verification::Failed(e.to_string()),
+    }
+}
+
+/// `remote_users` → `Remote users`.
+pub fn humanize(name: &str) -> String {
+    let spaced = name.replace('_', " ");
+    let mut chars = spaced.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The date part of an RFC 3339 timestamp.
+fn date(timestamp: &str) -> String {
+    timestamp.split('T').next().unwrap_or(timestamp).to_string()
+}
+
+#[component]
+pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
+    let code = activation.response_code.clone();
+    let copied = RwSignal::new(None::<bool>);
+    let copy_code = code.clone();
+    let copy = move |_| {
+        let text = copy_code.clone();
+        spawn_local(async move { copied.set(Some(files::copy(&text).await.is_ok())) });
+    };
+    let save_code = code.clone();
+    let save = move |_| {
+        let _ = files::save_text("Step_2_Response_Code.TXT", &format!("{save_code}\r\n"));
+    };
+    let svg = qr::qr_svg(&code).unwrap_or_default();
+    let groups: Vec<String> = code.split('-').map(str::to_string).collect();
+    view! {
+        <section class="response" aria-labelledby="response-heading">
+            <h2 id="response-heading" tabindex="-1">"Your response code"</h2>
+            {activation.already_issued.then(|| view! {
+                <p class="note">
+                    {format!("Already issued on {}: this is the same response code as before.", date(&activation.issued_at))}
+                </p>
+            })}
+            <p class="verified">
+                {format!("Signed by the vendor (key {key_id}) and checked on this device.")}
+            </p>
+            <h3>"What changes"</h3>
+            <ul class="changes">
+                {if activation.changes.is_empty() {
+                    view! { <li>"Nothing changes: the program gets the latest state."</li> }.into_any()
+                } else {
+                    activation.changes.iter().map(|c| view! {
+                        <li>{format!("{}: {} → {}", humanize(&c.name), c.from, c.to)}</li>
+                    }).collect_view().into_any()
+                }}
+            </ul>
+            <p class="code" id="response-code" aria-label="Response code">
+                {groups.into_iter().map(|g| view! { <span class="code-group">{g}</span>" " }).collect_view()}
+            </p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=copy>"Copy"</button>
+                <button type="button" class="secondary" on:click=save>"Save to file"</button>
+            </div>
+            <p class="status" role="status" aria-live="polite">
+                {move || match copied.get() {
+                    Some(true) => "Copied.",
+                    Some(false) => "Copying is not allowed here: select the code and copy it, or use Save to file.",
+                    None => "",
+                }}
+            </p>
+            <figure class="qr">
+                <div class="qr-image" role="img" aria-label="QR code of the response code" inner_html=svg></div>
+                <figcaption>"Scan it with the program's camera, or show it to the computer's webcam."</figcaption>
+            </figure>
+            <p class="next">
+                "In the program: Help → Registration Info → Retrieve a waiting License Upgrade → Enter Code. "
+                "The upgrade is installed at once, no restart needed."
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+//! The customer's licence portal: SpecView's code.html, checked in the
+//! browser. A request code is checked group by group as it is typed, sent
+//! to the licence server, and answered with a verified response code, as
+//! text, as a file and as a QR code. `/decode` shows every field of any code
+//! for support agents, without sending anything.
+
+pub mod api;
+mod app;
+pub mod check;
+pub mod components;
+pub mod messages;
+
+pub use app::App;

@@ -1,0 +1,198 @@
+// The portal end to end, as a customer and a support agent use it.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { Vendor, Computer, screenshotDir, unsoldSerial } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let vendor;
+test.beforeAll(async () => {
+  vendor = new Vendor();
+  await vendor.start();
+});
+test.afterAll(async () => vendor?.stop());
+
+async function keep(page, testInfo, name) {
+  await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-${name}.png`), fullPage: true });
+}
+
+/** Types a code the way a person does: group by group, lower case, with spaces. */
+async function typeLikeAPerson(page, code) {
+  const field = page.getByLabel('Request code', { exact: true });
+  await field.click();
+  await field.pressSequentially(code.toLowerCase().replaceAll('-', ' '), { delay: 5 });
+}
+
+function noHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+test('the SpecView story: type the code, submit, apply the response; the QR code reads back', async ({ page }, testInfo) => {
+  const computer = new Computer(vendor);
+  const code = computer.createCode();
+  await page.goto(`${vendor.url}/code.html`);
+  const submit = page.getByRole('button', { name: 'Submit code' });
+  await expect(submit).toBeDisabled();
+  await typeLikeAPerson(page, code);
+  await expect(page.locator('#request-code-status')).toHaveText(/complete and correct/);
+  await expect(page.locator('.group.good')).toHaveCount(8);
+  await submit.click();
+
+  const response = page.locator('#response-code');
+  await expect(response).toBeVisible();
+  await expect(page.getByText('Signed by the vendor (key 1) and checked on this device.')).toBeVisible();
+  await expect(page.locator('.changes')).toContainText('Remote users: 0 → 3');
+  await expect(page.locator('.changes')).toContainText('Clients: 0 → 25');
+  const responseCode = (await response.innerText()).trim().split(/\s+/).join('-');
+  expect(await noHorizontalScroll(page)).toBe(true);
+  await keep(page, testInfo, 'specview-response');
+
+  // The program enters the code read from the page.
+  const applied = computer.run('enter-code', responseCode);
+  expect(applied).toContain('remote_users: 0 -> 3');
+  expect(computer.status().entitlements.remote_users).toBe(3);
+
+  // A real QR decoder reads the same code from the QR image.
+  const png = PNG.sync.read(await page.locator('.qr-image svg').screenshot());
+  const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(qr?.data).toBe(responseCode);
+
+  // Submitting again returns the same response, marked as already issued.
+  await page.reload();
+  await typeLikeAPerson(page, code);
+  await submit.click();
+  await expect(page.getByText(/Already issued on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  expect((await response.innerText()).trim().split(/\s+/).join('-')).toBe(responseCode);
+});
+
+test('a typo in one group is marked and named, and the code cannot be sent', async ({ page }, testInfo) => {
+  const code = new Computer(vendor).createCode();
+  const chars = [...code];
+  const at = 3 * 7 + 2; // group 4
+  chars[at] = chars[at] === 'Q' ? 'R' : 'Q';
+  await page.goto(`${vendor.url}/code.html`);
+  await typeLikeAPerson(page, chars.join(''));
+  await expect(page.locator('.group.wrong')).toHaveCount(1);
+  await expect(page.locator('.group.wrong')).toHaveAttribute('data-group', '4');
+  await expect(page.locator('#request-code-status')).toContainText('Group 4 has a typo');
+  await expect(page.getByLabel('Request code', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Submit code' })).toBeDisabled();
+  await keep(page, testInfo, 'typo');
+});
+
+test('a response code pasted by mistake is recognised and explained', async ({ page }, testInfo) => {
+  const computer = new Computer(vendor);
+  const answer = await (await fetch(`${vendor.url}/api/v1/activations`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ request_code: computer.createCode() }),
+  })).json();
+  await page.goto(`${vendor.url}/code.html`);
+  await page.getByLabel('Request code', { exact: true }).fill(`> ${answer.response_code}`);
+  await expect(page.locator('#request-code-status')).toContainText('This is a response code, not a request code');
+  await expect(page.locator('#request-code-status')).toContainText('enter it into the program');
+  await expect(page.getByRole('button', { name: 'Submit code' })).toBeDisabled();
+  await keep(page, testInfo, 'response-pasted');
+});
+
+test('an unknown serial number gets its own message and next step', async ({ page }, testInfo) => {
+  const computer = new Computer(vendor, unsoldSerial());
+  const code = computer.createCode();
+  await page.goto(`${vendor.url}/code.html#${code}`);
+  await expect(page.locator('#request-code-status')).toHaveText(/complete and correct/);
+  await page.getByRole('button', { name: 'Submit code' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Unknown serial number');
+  await expect(alert).toContainText('purchase confirmation email');
+  await expect(page.getByLabel('Request code', { exact: true })).toHaveValue(code);
+  await keep(page, testInfo, 'unknown-serial');
+});
+
+test('with the server down the page says so, keeps the code, and a retry works', async ({ page }, testInfo) => {
+  const computer = new Computer(vendor);
+  const code = computer.createCode();
+  await page.goto(`${vendor.url}/code.html`);
+  await expect(page.locator('#request-code-status')).toContainText('Type or paste');
+  await page.waitForLoadState('networkidle'); // the vendor keys are loaded
+  await vendor.stop();
+  try {
+    await typeLikeAPerson(page, code);
+    await page.getByRole('button', { name: 'Submit code' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('No connection to the licence server');
+    await expect(page.getByLabel('Request code', { exact: true })).toHaveValue(code.toLowerCase().replaceAll('-', ' '));
+    await keep(page, testInfo, 'server-down');
+  } finally {
+    await vendor.start();
+  }
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('#response-code')).toBeVisible();
+});
+
+test('a link with the code in its fragment fills the field', async ({ page }) => {
+  const code = new Computer(vendor).createCode();
+  await page.goto(`${vendor.url}/code.html#${code}`);
+  await expect(page.getByLabel('Request code', { exact: true })).toHaveValue(code);
+  await expect(page.getByRole('button', { name: 'Submit code' })).toBeEnabled();
+});
+
+test('the keyboard alone is enough', async ({ page }) => {
+  const code = new Computer(vendor).createCode();
+  await page.goto(`${vendor.url}/code.html`);
+  await expect(page.getByLabel('Request code', { exact: true })).toBeVisible(); // the app has mounted
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Request code', { exact: true })).toBeFocused();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Tab'); // the file button
+  await page.keyboard.press('Tab'); // Submit code
+  await expect(page.getByRole('button', { name: 'Submit code' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#response-code')).toBeVisible();
+});
+
+test('the decode page shows every field, and checks a response signature', async ({ page }, testInfo) => {
+  const computer = new Computer(vendor);
+  const code = computer.createCode();
+  const answer = await (await fetch(`${vendor.url}/api/v1/activations`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ request_code: code }),
+  })).json();
+  await page.goto(`${vendor.url}/decode`);
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await expect(page.locator('tr[data-field="product"] td')).toHaveText('SpecView (7)');
+  await expect(page.locator('tr[data-field="serial"] td')).toHaveText(vendor.serial);
+  await expect(page.locator('tr[data-field="counter"] td')).toHaveText('0');
+
+  await page.getByLabel('Code', { exact: true }).fill(answer.response_code);
+  await expect(page.locator('tr[data-field="signature"] td')).toContainText('paste the request code');
+  await page.getByLabel(/The request code it answers/).fill(code);
+  await expect(page.locator('tr[data-field="signature"] td')).toContainText(`Verified for serial ${vendor.serial}`);
+  await expect(page.locator('tr[data-field="signing_key"] td')).toHaveText('vendor key 1 (trusted)');
+  await expect(page.locator('tr[data-field="counters"] td')).toHaveText('0 → 2');
+  await expect(page.locator('table.fields')).toContainText('Remote users');
+  expect(await noHorizontalScroll(page)).toBe(true);
+  await keep(page, testInfo, 'decode-response');
+
+  const broken = answer.response_code.slice(0, 15) + (answer.response_code[15] === 'A' ? 'B' : 'A') + answer.response_code.slice(16); // group 3
+  await page.getByLabel('Code', { exact: true }).fill(broken);
+  await expect(page.getByRole('alert')).toContainText('Group 3 has a typo');
+  await expect(page.locator('.decoded .group.wrong')).toHaveAttribute('data-group', '3');
+});
+
+for (const path of ['/code.html', '/decode']) {
+  test(`no serious accessibility violations on ${path}`, async ({ browser }, testInfo) => {
+    // axe-core is injected as an inline script, which the page's CSP forbids.
+    const context = await browser.newContext({ ...testInfo.project.use, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${vendor.url}${path}`);
+    await page.locator('textarea').first().fill(path === '/decode' ? vendor.serial : new Computer(vendor).createCode());
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await context.close();
+  });
+}

@@ -1,0 +1,88 @@
+// A real licence server and the real `license` command for the portal tests.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = (name) => process.env[`${name.toUpperCase().replace('-', '_')}_BIN`] ?? join(root, 'target/debug', name);
+export const screenshotDir = join(root, 'target/e2e-screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+async function freePort() {
+  return new Promise((done) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); });
+  });
+}
+
+async function waitForPort(port) {
+  for (let i = 0; i < 200; i++) {
+    const open = await new Promise((done) => {
+      const c = net.connect(port, '127.0.0.1', () => { c.end(); done(true); }).on('error', () => done(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server on ${port} did not start`);
+}
+
+/** A licence server with SpecView, one licence (1 remote user, 25 clients) and a waiting upgrade (3 remote users). */
+export class Vendor {
+  constructor() {
+    this.data = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+    this.cli('product', 'add', '--id', '7', '--name', 'SpecView', '--entitlement', 'remote_users:count',
+      '--entitlement', 'clients:count', '--entitlement', 'historian:flag');
+    this.serial = JSON.parse(this.cli('license', 'create', '--product', 'SpecView', '--email', 'it@example.com',
+      '--max-installations', '20', 'remote_users=1', 'clients=25')).serial;
+    this.cli('upgrade', 'queue', '--serial', this.serial, 'remote_users=3');
+    this.trust = join(this.data, 'trust.json');
+    writeFileSync(this.trust, this.cli('trust-file'));
+  }
+
+  cli(...args) {
+    return execFileSync(bin('license-server'), ['--data', this.data, ...args], { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } }).toString();
+  }
+
+  async start() {
+    this.port ??= await freePort();
+    this.url = `http://127.0.0.1:${this.port}`;
+    this.process = spawn(bin('license-server'), ['--data', this.data, 'serve', '--addr', `127.0.0.1:${this.port}`,
+      '--static', process.env.PORTAL_DIST ?? join(root, 'dist'), '--rate-limit-ip', '0', '--rate-limit-serial', '0'],
+      { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' }, stdio: 'ignore' });
+    await waitForPort(this.port);
+  }
+
+  async stop() {
+    if (!this.process) return;
+    const exited = new Promise((r) => this.process.once('exit', r));
+    this.process.kill('SIGTERM');
+    await exited;
+    this.process = undefined;
+  }
+}
+
+/** One computer running the licensed program (the `license` command). */
+export class Computer {
+  constructor(vendor, serial = vendor.serial) {
+    this.dir = mkdtempSync(join(tmpdir(), 'portal-computer-'));
+    this.vendor = vendor;
+    writeFileSync(join(this.dir, 'machine-id'), `machine-${Math.random()}\n`);
+    this.run('init', '--serial', serial, '--product', 'SpecView');
+  }
+
+  run(...args) {
+    return execFileSync(bin('license'), args, {
+      cwd: this.dir,
+      env: { ...process.env, LICENSE_TRUST: this.vendor.trust, LICENSE_MACHINE_ID_FILE: join(this.dir, 'machine-id'), LICENSE_FILE: join(this.dir, 'license.json') },
+    }).toString().trim();
+  }
+
+  createCode() { return this.run('create-code'); }
+  status() { return JSON.parse(this.run('status', '--json')); }
+}
+
+/** A serial number nobody sold (valid format). */
+export function unsoldSerial() {
+  return execFileSync(join(root, 'target/debug/examples/vendor'), ['serial']).toString().trim();
+}
