@@ -11,6 +11,7 @@ if [ -f Trunk.toml ]; then
     source scripts/portal-tools.sh
     step "Building the portal (release, wasm-opt)"
     trunk build --release
+    node scripts/compress-dist.mjs dist
 fi
 step "Building the licence server and the license command"
 cargo build --release --locked -p license-server -p license-client

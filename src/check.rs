@@ -113,7 +113,8 @@ mod tests {
     fn valid_and_incomplete() {
         let code = request();
         assert!(matches!(check_request(&code).verdict, Verdict::Valid(_)));
-        assert_eq!(check_request(&code[..20]).verdict, Verdict::Incomplete { complete: 2 });
+        assert_eq!(check_request(&code[..20]).verdict, Verdict::Incomplete { complete: 3 });
+        assert_eq!(check_request(&code[..17]).verdict, Verdict::Incomplete { complete: 2 });
         assert_eq!(check_request("").verdict, Verdict::Empty);
     }
 

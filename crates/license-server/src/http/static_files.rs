@@ -1,6 +1,7 @@
 //! Serving the built portal: `index.html` at `/`, `/code.html` and
 //! `/decode`; Trunk's hashed files with a year-long immutable cache;
-//! everything else revalidated. The Content-Security-Policy allows only what
+//! everything else revalidated; brotli or gzip copies when the browser
+//! accepts them. The Content-Security-Policy allows only what
 //! the portal needs, with the hashes of the inline scripts Trunk writes.
 
 use std::path::{Path, PathBuf};
@@ -70,7 +71,11 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 pub fn routes(dir: Option<&Path>) -> Router<AppState> {
     let router = Router::new().route("/", get(index)).route("/code.html", get(index)).route("/decode", get(index));
     match dir {
-        Some(dir) => router.fallback_service(ServeDir::new(dir)).layer(axum::middleware::from_fn(cache_headers)),
+        // Brotli or gzip copies written at build time (scripts/compress-dist.mjs)
+        // are served to browsers that accept them.
+        Some(dir) => router
+            .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+            .layer(axum::middleware::from_fn(cache_headers)),
         None => router,
     }
 }

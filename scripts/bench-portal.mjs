@@ -1,0 +1,84 @@
+// The portal's first-load size and time to interactive.
+//   node scripts/bench-portal.mjs      (after trunk build --release and compress-dist)
+// Sizes: every file of the first load (HTML, JS, wasm, CSS), raw, gzip and brotli.
+// Time to interactive: Chromium with Lighthouse's mobile throttling (4x slower
+// CPU; "Slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), from
+// navigation start until the page answers a typed character with its check.
+// Also: the time from a keystroke to the updated check on screen, unthrottled.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { Vendor, Computer } from '../tests/e2e/support.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const index = readFileSync(join(dist, 'index.html'), 'utf8');
+const firstLoad = ['index.html', ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && index.includes(f))];
+let total = { raw: 0, gzip: 0, brotli: 0 };
+console.log('file                                          raw      gzip    brotli');
+for (const name of firstLoad) {
+  const data = readFileSync(join(dist, name));
+  const gzip = zlib.gzipSync(data, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total = { raw: total.raw + data.length, gzip: total.gzip + gzip, brotli: total.brotli + brotli };
+  console.log(`${name.padEnd(42)} ${String(data.length).padStart(8)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}`);
+}
+console.log(`${'first load, total'.padEnd(42)} ${String(total.raw).padStart(8)} ${String(total.gzip).padStart(9)} ${String(total.brotli).padStart(9)}`);
+
+const vendor = new Vendor();
+await vendor.start();
+const code = new Computer(vendor).createCode();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const tti = [];
+for (let run = 0; run < 5; run++) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`${vendor.url}/code.html`, { waitUntil: 'commit' });
+  const field = page.locator('#request-code');
+  await field.waitFor();
+  await field.fill('H');
+  await page.locator('#request-code-status').filter({ hasText: 'of 8 groups' }).waitFor();
+  tti.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+console.log(`time to interactive, throttled phone (5 runs): median ${Math.round(median(tti))} ms; all ${tti.map(Math.round).join(', ')} ms`);
+
+const page = await browser.newPage();
+await page.goto(`${vendor.url}/code.html`);
+await page.locator('#request-code').waitFor();
+const keystrokes = await page.evaluate(async (code) => {
+  const area = document.querySelector('#request-code');
+  const status = document.querySelector('#request-code-status');
+  const groups = document.querySelector('.groups');
+  const times = [];
+  let synchronous = 0;
+  for (let i = 1; i <= code.length; i++) {
+    const before = groups.innerHTML + status.textContent;
+    const t0 = performance.now();
+    area.value = code.slice(0, i);
+    area.dispatchEvent(new Event('input'));
+    // Leptos applies the update in a microtask: wait turn by turn until the DOM changed.
+    let turns = 0;
+    while (groups.innerHTML + status.textContent === before && turns < 1000) {
+      await Promise.resolve();
+      turns++;
+    }
+    if (turns < 1000) synchronous++;
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return { times, synchronous };
+}, code);
+console.log(`keystroke to updated groups and check (${keystrokes.times.length} keystrokes, unthrottled, ${keystrokes.synchronous} updated within microtasks): median ${median(keystrokes.times).toFixed(3)} ms, max ${Math.max(...keystrokes.times).toFixed(3)} ms`);
+await browser.close();
+await vendor.stop();
