@@ -1,5 +1,5 @@
 // The portal's first-load size and time to interactive.
-//   node scripts/bench-portal.mjs      (after trunk build --release and compress-dist)
+//   node scripts/bench-portal.mjs [--sizes]   (after trunk build --release; --sizes: the size table only)
 // Sizes: every file of the first load (HTML, JS, wasm, CSS), raw, gzip and brotli.
 // Time to interactive: Chromium with Lighthouse's mobile throttling (4x slower
 // CPU; "Slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), from
@@ -25,6 +25,8 @@ for (const name of firstLoad) {
   console.log(`${name.padEnd(42)} ${String(data.length).padStart(8)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}`);
 }
 console.log(`${'first load, total'.padEnd(42)} ${String(total.raw).padStart(8)} ${String(total.gzip).padStart(9)} ${String(total.brotli).padStart(9)}`);
+
+if (process.argv.includes('--sizes')) process.exit(0);
 
 const vendor = new Vendor();
 await vendor.start();

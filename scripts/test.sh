@@ -28,7 +28,7 @@ step "Portal: end to end in Chromium, phone and desktop, against the release bui
 npx playwright test --config tests/e2e/playwright.config.mjs
 
 step "Portal: size of the first load"
-node scripts/bench-portal.mjs | head -n 6
+node scripts/bench-portal.mjs --sizes
 
 step "Benchmarks compile"
 cargo bench -p license-codes --no-run --locked 2>&1 | tail -n 1
