@@ -64,6 +64,11 @@ fn other_kind(kind: Kind, certain: bool) -> Verdict {
 pub fn check_request(input: &str) -> Checked {
     let groups = inspect_groups(input, Kind::Request);
     let verdict = verdict(input, &groups);
+    // A code of another kind is shown checked as what it is, not as 26 typos.
+    let groups = match &verdict {
+        Verdict::OtherKind { kind, .. } => inspect_groups(input, *kind),
+        _ => groups,
+    };
     Checked { groups, verdict }
 }
 
@@ -130,7 +135,9 @@ mod tests {
     #[test]
     fn a_serial_is_recognised() {
         let serial = SerialNumber::new(42).unwrap().to_code();
-        assert!(matches!(check_request(&serial).verdict, Verdict::OtherKind { kind: Kind::Serial, .. }));
+        let checked = check_request(&serial);
+        assert!(matches!(checked.verdict, Verdict::OtherKind { kind: Kind::Serial, .. }));
+        assert!(checked.groups.iter().all(|g| g.state == GroupState::Good), "a valid serial is not shown as typos");
         assert!(matches!(check_request("S04").verdict, Verdict::OtherKind { kind: Kind::Response, .. }));
     }
 }

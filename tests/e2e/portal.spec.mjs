@@ -95,6 +95,8 @@ test('a response code pasted by mistake is recognised and explained', async ({ p
   await page.getByLabel('Request code', { exact: true }).fill(`> ${answer.response_code}`);
   await expect(page.locator('#request-code-status')).toContainText('This is a response code, not a request code');
   await expect(page.locator('#request-code-status')).toContainText('enter it into the program');
+  await expect(page.locator('.group.wrong')).toHaveCount(0); // its groups are fine: it is just another kind
+  await expect(page.locator('.group.good')).toHaveCount(answer.response_code.split('-').length);
   await expect(page.getByRole('button', { name: 'Submit code' })).toBeDisabled();
   await keep(page, testInfo, 'response-pasted');
 });
