@@ -1,22 +1,37 @@
-//! Routes: the customer's page at `/` and `/code.html`, the support page at `/decode`.
+//! The pages: the customer's at `/` and `/code.html`, the support agent's at
+//! `/decode`. Links between them are ordinary page loads (the wasm is cached
+//! for a year), so choosing the page once, from the path, is all the routing
+//! needed, and keeps a router out of what a phone downloads.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::code_page::CodePage;
 use crate::components::decode_page::DecodePage;
 
+/// Which page a path shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Code,
+    Decode,
+    NotFound,
+}
+
+impl Page {
+    pub fn for_path(path: &str) -> Page {
+        match path.trim_end_matches('/') {
+            "" | "/code.html" | "/index.html" => Page::Code,
+            "/decode" => Page::Decode,
+            _ => Page::NotFound,
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=CodePage/>
-                <Route path=path!("/code.html") view=CodePage/>
-                <Route path=path!("/decode") view=DecodePage/>
-            </Routes>
-        </Router>
+    match Page::for_path(&window().location().pathname().unwrap_or_default()) {
+        Page::Code => view! { <CodePage/> }.into_any(),
+        Page::Decode => view! { <DecodePage/> }.into_any(),
+        Page::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -27,5 +42,19 @@ fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p><a href="/code.html">"Enter a request code"</a></p>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_choose_pages() {
+        assert_eq!(Page::for_path("/"), Page::Code);
+        assert_eq!(Page::for_path("/code.html"), Page::Code);
+        assert_eq!(Page::for_path("/decode"), Page::Decode);
+        assert_eq!(Page::for_path("/decode/"), Page::Decode);
+        assert_eq!(Page::for_path("/admin"), Page::NotFound);
     }
 }

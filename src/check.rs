@@ -37,11 +37,12 @@ impl Checked {
     }
 }
 
-/// Sentence case for error messages.
+/// Sentence case for error messages. ASCII only: the messages are English,
+/// and Unicode case tables would add to what a phone downloads.
 pub fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect::<String>() + ".",
         None => String::new(),
     }
 }

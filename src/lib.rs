@@ -6,6 +6,7 @@
 
 pub mod api;
 mod app;
+pub use app::Page;
 pub mod check;
 pub mod components;
 pub mod messages;

@@ -42,7 +42,17 @@ pub fn problem(p: &Problem) -> Explanation {
 pub fn api_error(e: &ApiError) -> Explanation {
     match e {
         ApiError::Problem(p) => problem(p),
-        ApiError::Network(_) => explain("No connection to the licence server", "The code could not be sent: this device seems to be offline, or the server cannot be reached.".into(), "Check the internet connection, then press Submit code again. Your code is kept.", true),
-        ApiError::BadAnswer(what) => explain("Unexpected answer from the licence server", what.clone(), "Try again in a minute; if it persists, contact support.", true),
+        ApiError::Network(_) => explain(
+            "No connection to the licence server",
+            "The code could not be sent: this device seems to be offline, or the server cannot be reached.".into(),
+            "Check the internet connection, then press Submit code again. Your code is kept.",
+            true,
+        ),
+        ApiError::BadAnswer(what) => explain(
+            "Unexpected answer from the licence server",
+            what.clone(),
+            "Try again in a minute; if it persists, contact support.",
+            true,
+        ),
     }
 }

@@ -96,7 +96,15 @@ async fn the_decode_table_fills() {
     let mut state = Entitlements::new();
     state.set(0, 3).unwrap();
     let r = request();
-    let grant = Grant { product: 7, serial: r.serial, key_id: r.key_id, from_counter: 0, to_counter: 2, issued: Day(2518), entitlements: state };
+    let grant = Grant {
+        product: 7,
+        serial: r.serial,
+        key_id: r.key_id,
+        from_counter: 0,
+        to_counter: 2,
+        issued: Day(2518),
+        entitlements: state,
+    };
     let response = license_codes::sign_response(&key, 1, &grant).unwrap();
     type_into(&container, "#code", &response.to_code());
     type_into(&container, "#answers", &r.to_code());

@@ -65,7 +65,9 @@ pub fn CodePage() -> impl IntoView {
                         let explanation = Explanation {
                             title: "The response failed its signature check".into(),
                             meaning: format!("Do not enter it: {why}."),
-                            next_step: "Submit the code again; if it fails again, contact support with the request code.".into(),
+                            next_step:
+                                "Submit the code again; if it fails again, contact support with the request code."
+                                    .into(),
                             retry: true,
                         };
                         let retry = Callback::new(move |_| send());

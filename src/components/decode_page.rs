@@ -10,11 +10,19 @@ use crate::check::sentence;
 use crate::components::response_view::humanize;
 
 fn product_name(products: &[Product], id: u16) -> String {
-    products.iter().find(|p| p.id == id).map_or_else(|| format!("{id} (unknown product)"), |p| format!("{} ({id})", p.name))
+    products
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| format!("{id} (unknown product)"), |p| format!("{} ({id})", p.name))
 }
 
 /// The rows of the table: (field id, label, value).
-pub fn rows(code: &AnyCode, products: &[Product], keys: Option<&TrustedKeys>, answers: Option<&RequestCode>) -> Vec<(&'static str, String, String)> {
+pub fn rows(
+    code: &AnyCode,
+    products: &[Product],
+    keys: Option<&TrustedKeys>,
+    answers: Option<&RequestCode>,
+) -> Vec<(&'static str, String, String)> {
     let row = |id, label: &str, value: String| (id, label.to_string(), value);
     match code {
         AnyCode::Serial(s) => vec![
@@ -51,11 +59,15 @@ pub fn rows(code: &AnyCode, products: &[Product], keys: Option<&TrustedKeys>, an
                 row("key_id_tag", "For installation", format!("key id starting {:04X}", r.key_id_tag)),
                 row("counters", "Update", format!("{} → {}", r.from_counter, r.to_counter)),
                 row("issued", "Issued", r.issued.to_string()),
-                row("signing_key", "Signed with", match trusted {
-                    Some(true) => format!("vendor key {} (trusted)", r.signing_key_id),
-                    Some(false) => format!("vendor key {} (NOT a key of this vendor)", r.signing_key_id),
-                    None => format!("vendor key {}", r.signing_key_id),
-                }),
+                row(
+                    "signing_key",
+                    "Signed with",
+                    match trusted {
+                        Some(true) => format!("vendor key {} (trusted)", r.signing_key_id),
+                        Some(false) => format!("vendor key {} (NOT a key of this vendor)", r.signing_key_id),
+                        None => format!("vendor key {}", r.signing_key_id),
+                    },
+                ),
                 row("signature", "Signature", signature),
             ];
             for (name, value) in r.entitlements.describe(product) {
@@ -75,7 +87,8 @@ pub fn DecodePage() -> impl IntoView {
     let table = move || {
         let text = code.get();
         if text.trim().is_empty() {
-            return view! { <p class="status info">"Paste a serial number, request code or response code."</p> }.into_any();
+            return view! { <p class="status info">"Paste a serial number, request code or response code."</p> }
+                .into_any();
         }
         match license_codes::decode(&text) {
             Ok(decoded) => {
@@ -92,7 +105,8 @@ pub fn DecodePage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                }.into_any()
+                }
+                .into_any()
             }
             Err(e) => {
                 let symbols = license_codes::text::normalize(&text).unwrap_or_default();
@@ -114,7 +128,8 @@ pub fn DecodePage() -> impl IntoView {
                             view! { <span class=class data-group=i + 1>{g.text}</span> }
                         }).collect_view()}
                     </div>
-                }.into_any()
+                }
+                .into_any()
             }
         }
     };

@@ -35,7 +35,8 @@ pub fn verify(activation: &Activation, request: &RequestCode, keys: &TrustedKeys
 pub fn humanize(name: &str) -> String {
     let spaced = name.replace('_', " ");
     let mut chars = spaced.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    // ASCII: entitlement names are identifiers (no Unicode case tables in the wasm).
+    chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
 }
 
 /// The date part of an RFC 3339 timestamp.

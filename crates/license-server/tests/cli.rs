@@ -10,7 +10,11 @@ use common::*;
 use license_codes::{ResponseCode, SerialNumber, TrustFile};
 use serde_json::Value;
 
-for_each_backend!(subcommands_manage_licences, keygen_rotates_and_old_keys_stay_published, a_key_given_from_outside_signs);
+for_each_backend!(
+    subcommands_manage_licences,
+    keygen_rotates_and_old_keys_stay_published,
+    a_key_given_from_outside_signs
+);
 
 struct Cli {
     data: tempfile::TempDir,
@@ -69,10 +73,27 @@ impl Cli {
     }
 
     fn setup(&self) -> SerialNumber {
-        self.ok(&["product", "add", "--id", "7", "--name", "SpecView", "--entitlement", "remote_users:count",
-            "--entitlement", "historian:flag"]);
+        self.ok(&[
+            "product",
+            "add",
+            "--id",
+            "7",
+            "--name",
+            "SpecView",
+            "--entitlement",
+            "remote_users:count",
+            "--entitlement",
+            "historian:flag",
+        ]);
         let created: Value = serde_json::from_str(&self.ok(&[
-            "license", "create", "--product", "SpecView", "--email", "it@example.com", "--max-installations", "3",
+            "license",
+            "create",
+            "--product",
+            "SpecView",
+            "--email",
+            "it@example.com",
+            "--max-installations",
+            "3",
             "remote_users=1",
         ]))
         .unwrap();
@@ -86,16 +107,29 @@ fn subcommands_manage_licences(backend: Backend) {
     let products: Value = serde_json::from_str(&cli.ok(&["product", "list"])).unwrap();
     assert_eq!(products[0]["entitlements"][1]["kind"], "flag");
     assert!(cli.fails(&["product", "add", "--id", "7", "--name", "Other"]).contains("already exists"));
-    assert!(cli.fails(&["product", "add", "--id", "8", "--name", "X", "--entitlement", "a:weird"]).contains("count, flag or date"));
+    assert!(cli
+        .fails(&["product", "add", "--id", "8", "--name", "X", "--entitlement", "a:weird"])
+        .contains("count, flag or date"));
     assert!(cli.fails(&["license", "create", "--product", "Nope", "--email", "a@b"]).contains("not found"));
 
-    let queued: Value =
-        serde_json::from_str(&cli.ok(&["upgrade", "queue", "--serial", &serial.to_code(), "--note", "PO 4711", "historian=yes"]))
-            .unwrap();
+    let queued: Value = serde_json::from_str(&cli.ok(&[
+        "upgrade",
+        "queue",
+        "--serial",
+        &serial.to_code(),
+        "--note",
+        "PO 4711",
+        "historian=yes",
+    ]))
+    .unwrap();
     assert_eq!(queued["counter"], 2);
     assert_eq!(queued["changes"][0]["to"], "yes");
-    assert!(cli.fails(&["upgrade", "queue", "--serial", &serial.to_code(), "historian=yes"]).contains("changes nothing"));
-    assert!(cli.fails(&["upgrade", "queue", "--serial", &serial.to_code(), "seats=4"]).contains("no entitlement named"));
+    assert!(cli
+        .fails(&["upgrade", "queue", "--serial", &serial.to_code(), "historian=yes"])
+        .contains("changes nothing"));
+    assert!(cli
+        .fails(&["upgrade", "queue", "--serial", &serial.to_code(), "seats=4"])
+        .contains("no entitlement named"));
 
     let shown: Value = serde_json::from_str(&cli.ok(&["license", "show", "--serial", &serial.to_code()])).unwrap();
     assert_eq!(shown["latest_counter"], 2);
@@ -123,9 +157,14 @@ fn keygen_rotates_and_old_keys_stay_published(backend: Backend) {
         let ids: Vec<u64> = keys["keys"].as_array().unwrap().iter().map(|k| k["id"].as_u64().unwrap()).collect();
         assert_eq!(ids, [1, 2], "the retired key stays published so older responses still verify");
         assert_eq!(keys["keys"][0], first["keys"][0]);
-        let (status, answer) =
-            request(url, "POST", "/api/v1/activations", None, Some(&serde_json::json!({
-                "request_code": request_code(7, serial, random_key_id(), 0, empty_digest())})));
+        let (status, answer) = request(
+            url,
+            "POST",
+            "/api/v1/activations",
+            None,
+            Some(&serde_json::json!({
+                "request_code": request_code(7, serial, random_key_id(), 0, empty_digest())})),
+        );
         assert_eq!(status, 200, "{answer}");
         assert_eq!(answer["signing_key_id"], 2);
         let response = ResponseCode::parse(answer["response_code"].as_str().unwrap()).unwrap();
@@ -141,7 +180,8 @@ fn a_key_given_from_outside_signs(backend: Backend) {
         request(url, "GET", "/api/v1/keys", None, None).1
     });
     assert_eq!(keys["active"], 9);
-    let expected = license_codes::PublicKeyEntry::new(9, &license_codes::signing_key_from_hex(&hex).unwrap().verifying_key());
+    let expected =
+        license_codes::PublicKeyEntry::new(9, &license_codes::signing_key_from_hex(&hex).unwrap().verifying_key());
     assert!(keys["keys"].as_array().unwrap().contains(&serde_json::to_value(&expected).unwrap()));
     let bad = cli.command().env("LICENSE_SERVER_SIGNING_KEY", "xyz").args(["trust-file"]).output().unwrap();
     assert!(!bad.status.success());
