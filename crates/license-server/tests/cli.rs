@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
 use common::*;
 use license_codes::{ResponseCode, SerialNumber, TrustFile};
 use serde_json::Value;
@@ -16,94 +13,18 @@ for_each_backend!(
     a_key_given_from_outside_signs
 );
 
-struct Cli {
-    data: tempfile::TempDir,
-    database_url: Option<String>,
-}
-
-impl Cli {
-    fn new(backend: &Backend) -> Self {
-        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() }
-    }
-
-    fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_license-server"));
-        c.arg("--data").arg(self.data.path()).env_remove("DATABASE_URL").env("LICENSE_SERVER_LOG", "warn");
-        c.env_remove("LICENSE_SERVER_SIGNING_KEY").env_remove("LICENSE_SERVER_SIGNING_KEY_FILE");
-        if let Some(url) = &self.database_url {
-            c.arg("--database-url").arg(url);
-        }
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.command().args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.command().args(args).output().unwrap();
-        assert!(!out.status.success(), "{args:?} succeeded");
-        String::from_utf8_lossy(&out.stderr).to_string()
-    }
-
-    /// Serves, runs `f` with the URL, then stops the server.
-    fn serving<T>(&self, extra: &[(&str, &str)], f: impl FnOnce(&str) -> T) -> T {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let mut cmd = self.command();
-        for (k, v) in extra {
-            cmd.env(k, v);
-        }
-        let mut child = cmd
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--static", "/nonexistent"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "server did not start");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let result = f(&format!("http://127.0.0.1:{port}"));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        result
-    }
-
-    fn setup(&self) -> SerialNumber {
-        self.ok(&[
-            "product",
-            "add",
-            "--id",
-            "7",
-            "--name",
-            "SpecView",
-            "--entitlement",
-            "remote_users:count",
-            "--entitlement",
-            "historian:flag",
-        ]);
-        let created: Value = serde_json::from_str(&self.ok(&[
-            "license",
-            "create",
-            "--product",
-            "SpecView",
-            "--email",
-            "it@example.com",
-            "--max-installations",
-            "3",
-            "remote_users=1",
-        ]))
-        .unwrap();
-        SerialNumber::parse(created["serial"].as_str().unwrap()).unwrap()
-    }
+/// Serves, runs `f` with the URL, then stops the server.
+fn serving<T>(cli: &ServerProcess, env: &[(&str, &str)], f: impl FnOnce(&str) -> T) -> T {
+    let (mut child, url) = cli.start(env);
+    let result = f(&url);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    result
 }
 
 fn subcommands_manage_licences(backend: Backend) {
-    let cli = Cli::new(&backend);
-    let serial = cli.setup();
+    let cli = ServerProcess::new(&backend);
+    let serial = cli.setup_specview("3");
     let products: Value = serde_json::from_str(&cli.ok(&["product", "list"])).unwrap();
     assert_eq!(products[0]["entitlements"][1]["kind"], "flag");
     assert!(cli.fails(&["product", "add", "--id", "7", "--name", "Other"]).contains("already exists"));
@@ -146,12 +67,12 @@ fn subcommands_manage_licences(backend: Backend) {
 }
 
 fn keygen_rotates_and_old_keys_stay_published(backend: Backend) {
-    let cli = Cli::new(&backend);
-    let serial = cli.setup();
-    let first = cli.serving(&[], |url| request(url, "GET", "/api/v1/keys", None, None).1);
+    let cli = ServerProcess::new(&backend);
+    let serial = cli.setup_specview("3");
+    let first = serving(&cli, &[], |url| request(url, "GET", "/api/v1/keys", None, None).1);
     assert_eq!(first["active"], 1);
     assert!(cli.ok(&["keygen"]).contains("signing key 2"));
-    cli.serving(&[], |url| {
+    serving(&cli, &[], |url| {
         let (_, keys) = request(url, "GET", "/api/v1/keys", None, None);
         assert_eq!(keys["active"], 2);
         let ids: Vec<u64> = keys["keys"].as_array().unwrap().iter().map(|k| k["id"].as_u64().unwrap()).collect();
@@ -173,10 +94,10 @@ fn keygen_rotates_and_old_keys_stay_published(backend: Backend) {
 }
 
 fn a_key_given_from_outside_signs(backend: Backend) {
-    let cli = Cli::new(&backend);
-    cli.setup();
+    let cli = ServerProcess::new(&backend);
+    cli.setup_specview("3");
     let hex = "11".repeat(32);
-    let keys = cli.serving(&[("LICENSE_SERVER_SIGNING_KEY", &hex), ("LICENSE_SERVER_SIGNING_KEY_ID", "9")], |url| {
+    let keys = serving(&cli, &[("LICENSE_SERVER_SIGNING_KEY", &hex), ("LICENSE_SERVER_SIGNING_KEY_ID", "9")], |url| {
         request(url, "GET", "/api/v1/keys", None, None).1
     });
     assert_eq!(keys["active"], 9);

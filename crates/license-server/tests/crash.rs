@@ -5,8 +5,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -17,82 +16,11 @@ use serde_json::Value;
 
 for_each_backend!(responses_survive_a_kill_during_issuance, sigterm_shuts_down_gracefully);
 
-struct Deployment {
-    data: tempfile::TempDir,
-    database_url: Option<String>,
-}
-
-impl Deployment {
-    fn new(backend: &Backend) -> Self {
-        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() }
-    }
-
-    fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_license-server"));
-        c.arg("--data").arg(self.data.path()).env_remove("DATABASE_URL").env("LICENSE_SERVER_LOG", "warn");
-        if let Some(url) = &self.database_url {
-            c.arg("--database-url").arg(url);
-        }
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.command().args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn start(&self) -> (Child, String) {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = self
-            .command()
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--rate-limit-ip", "0", "--rate-limit-serial", "0"])
-            .arg("--static")
-            .arg(self.data.path().join("no-portal"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let url = format!("http://127.0.0.1:{port}");
-        wait_until_up(&url);
-        (child, url)
-    }
-}
-
-fn wait_until_up(url: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if std::net::TcpStream::connect(url.trim_start_matches("http://")).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("server at {url} did not start");
-}
-
-fn setup(d: &Deployment) -> (SerialNumber, String) {
-    d.run(&["product", "add", "--id", "7", "--name", "SpecView", "--entitlement", "remote_users:count"]);
-    let created: Value = serde_json::from_str(&d.run(&[
-        "license",
-        "create",
-        "--product",
-        "SpecView",
-        "--email",
-        "it@example.com",
-        "--max-installations",
-        "1000000",
-        "remote_users=3",
-    ]))
-    .unwrap();
-    let serial = SerialNumber::parse(created["serial"].as_str().unwrap()).unwrap();
-    let token = d.run(&["token", "create", "--role", "support", "--name", "checker"]);
-    (serial, token)
-}
-
 fn responses_survive_a_kill_during_issuance(backend: Backend) {
-    let d = Deployment::new(&backend);
-    let (serial, token) = setup(&d);
-    let (mut server, url) = d.start();
+    let d = ServerProcess::new(&backend);
+    let serial = d.setup_specview("1000000");
+    let token = d.ok(&["token", "create", "--role", "support", "--name", "checker"]);
+    let (mut server, url) = d.start(&[]);
 
     let received: Arc<Mutex<Vec<String>>> = Arc::default();
     let stop = Arc::new(AtomicBool::new(false));
@@ -136,7 +64,7 @@ fn responses_survive_a_kill_during_issuance(backend: Backend) {
     let received = received.lock().unwrap().clone();
     assert!(received.len() >= 200, "too little load before the kill: {}", received.len());
 
-    let (mut restarted, url) = d.start();
+    let (mut restarted, url) = d.start(&[]);
     let (status, history) = request(&url, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&token), None);
     assert_eq!(status, 200, "{history}");
     let stored: std::collections::HashSet<&str> =
@@ -145,13 +73,13 @@ fn responses_survive_a_kill_during_issuance(backend: Backend) {
     assert!(lost.is_empty(), "{} of {} received responses are not in the history", lost.len(), received.len());
     restarted.kill().unwrap();
     restarted.wait().unwrap();
-    assert_eq!(d.run(&["check"]), "ok");
+    assert_eq!(d.ok(&["check"]), "ok");
     eprintln!("{} responses received before the kill, all in the history; {} stored", received.len(), stored.len());
 }
 
 fn sigterm_shuts_down_gracefully(backend: Backend) {
-    let d = Deployment::new(&backend);
-    let (mut server, url) = d.start();
+    let d = ServerProcess::new(&backend);
+    let (mut server, url) = d.start(&[]);
     assert_eq!(request(&url, "GET", "/healthz", None, None).0, 200);
     let status = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
     assert!(status.success());
@@ -164,5 +92,4 @@ fn sigterm_shuts_down_gracefully(backend: Backend) {
         assert!(Instant::now() < deadline, "server did not stop after SIGTERM");
         std::thread::sleep(Duration::from_millis(20));
     }
-    let _ = Path::new(".");
 }

@@ -265,3 +265,92 @@ pub fn ok(out: Output) -> String {
     assert!(out.status.success(), "failed: {}\n{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
     stdout(&out)
 }
+
+/// The `license-server` binary as a separate process, on its own data
+/// directory and (for PostgreSQL) its own database.
+pub struct ServerProcess {
+    pub data: tempfile::TempDir,
+    pub database_url: Option<String>,
+}
+
+impl ServerProcess {
+    pub fn new(backend: &Backend) -> Self {
+        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() }
+    }
+
+    pub fn command(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_license-server"));
+        c.arg("--data").arg(self.data.path()).env_remove("DATABASE_URL").env("LICENSE_SERVER_LOG", "warn");
+        c.env_remove("LICENSE_SERVER_SIGNING_KEY").env_remove("LICENSE_SERVER_SIGNING_KEY_FILE");
+        if let Some(url) = &self.database_url {
+            c.arg("--database-url").arg(url);
+        }
+        c
+    }
+
+    /// Runs a subcommand that must succeed; returns its output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Runs a subcommand that must fail; returns its error output.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?} succeeded");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    }
+
+    /// Starts `serve` on a free port (no rate limits), with `env` added; waits until it listens.
+    pub fn start(&self, env: &[(&str, &str)]) -> (std::process::Child, String) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut cmd = self.command();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--rate-limit-ip", "0", "--rate-limit-serial", "0"])
+            .arg("--static")
+            .arg(self.data.path().join("no-portal"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(std::time::Instant::now() < deadline, "server did not start");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        (child, format!("http://127.0.0.1:{port}"))
+    }
+
+    /// SpecView and a licence (3 installations, remote_users=1); returns its serial.
+    pub fn setup_specview(&self, max_installations: &str) -> SerialNumber {
+        self.ok(&[
+            "product",
+            "add",
+            "--id",
+            "7",
+            "--name",
+            "SpecView",
+            "--entitlement",
+            "remote_users:count",
+            "--entitlement",
+            "historian:flag",
+        ]);
+        let created: Value = serde_json::from_str(&self.ok(&[
+            "license",
+            "create",
+            "--product",
+            "SpecView",
+            "--email",
+            "it@example.com",
+            "--max-installations",
+            max_installations,
+            "remote_users=1",
+        ]))
+        .unwrap();
+        SerialNumber::parse(created["serial"].as_str().unwrap()).unwrap()
+    }
+}
