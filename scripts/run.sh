@@ -17,4 +17,6 @@ step "Building the licence server and the license command"
 cargo build --release --locked -p license-server -p license-client
 export PATH="$PWD/target/release:$PATH"
 step "Starting the licence server with the demo"
+echo "The license command (the program's stand-in) is $PWD/target/release/license;"
+echo "in another terminal: export PATH=\"$PWD/target/release:\$PATH\""
 exec license-server --data demo-data serve --demo --static dist --addr "${LICENSE_SERVER_ADDR:-127.0.0.1:8080}" "$@"
