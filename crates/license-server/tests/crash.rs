@@ -14,7 +14,11 @@ use common::*;
 use license_codes::SerialNumber;
 use serde_json::Value;
 
-for_each_backend!(responses_survive_a_kill_during_issuance, sigterm_shuts_down_gracefully);
+for_each_backend!(
+    responses_survive_a_kill_during_issuance,
+    sigterm_shuts_down_gracefully,
+    two_servers_share_one_database
+);
 
 fn responses_survive_a_kill_during_issuance(backend: Backend) {
     let d = ServerProcess::new(&backend);
@@ -92,4 +96,69 @@ fn sigterm_shuts_down_gracefully(backend: Backend) {
         assert!(Instant::now() < deadline, "server did not stop after SIGTERM");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Two server processes on one database (as behind a load balancer), with
+/// the same signing key: identical requests split between them still give
+/// one issuance and byte-identical responses.
+fn two_servers_share_one_database(backend: Backend) {
+    let d = ServerProcess::new(&backend);
+    let serial = d.setup_specview("1000");
+    let token = d.ok(&["token", "create", "--role", "support", "--name", "checker"]);
+    let key = "42".repeat(32);
+    let env = [("LICENSE_SERVER_SIGNING_KEY", key.as_str())];
+    let (mut a, url_a) = d.start(&env);
+    let (mut b, url_b) = d.start(&env);
+
+    let code = request_code(7, serial, random_key_id(), 0, empty_digest());
+    let barrier = Arc::new(std::sync::Barrier::new(100));
+    let answers: Vec<(u16, Value)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..100)
+            .map(|i| {
+                let (barrier, code) = (barrier.clone(), &code);
+                let url = if i % 2 == 0 { &url_a } else { &url_b };
+                s.spawn(move || {
+                    barrier.wait();
+                    request(url, "POST", "/api/v1/activations", None, Some(&serde_json::json!({"request_code": code})))
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(answers.iter().all(|(status, _)| *status == 200), "{:?}", answers.iter().find(|a| a.0 != 200));
+    assert!(answers.iter().all(|(_, a)| a["response_code"] == answers[0].1["response_code"]));
+    assert_eq!(answers.iter().filter(|(_, a)| a["already_issued"] == false).count(), 1);
+
+    // New installations through both servers at once: every one is recorded.
+    let issued: Vec<Value> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..40)
+            .map(|i| {
+                let url = if i % 2 == 0 { &url_a } else { &url_b };
+                s.spawn(move || {
+                    let code = request_code(7, serial, random_key_id(), 0, empty_digest());
+                    let (status, answer) = request(
+                        url,
+                        "POST",
+                        "/api/v1/activations",
+                        None,
+                        Some(&serde_json::json!({"request_code": code})),
+                    );
+                    assert_eq!(status, 200, "{answer}");
+                    answer
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let (_, history) = request(&url_b, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&token), None);
+    assert_eq!(history["issuances"].as_array().unwrap().len(), 41);
+    assert_eq!(history["bound_installations"], 41);
+    let stored: std::collections::HashSet<&str> =
+        history["issuances"].as_array().unwrap().iter().map(|i| i["response_code"].as_str().unwrap()).collect();
+    assert!(issued.iter().all(|a| stored.contains(a["response_code"].as_str().unwrap())));
+    for server in [&mut a, &mut b] {
+        server.kill().unwrap();
+        server.wait().unwrap();
+    }
+    assert_eq!(d.ok(&["check"]), "ok");
 }
