@@ -39,6 +39,7 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
             }
         })
     };
+    let status_line = Memo::new(move |_| status(&checked.get().verdict));
     view! {
         <label for="request-code" class="field-label">"Request code"</label>
         <p id="request-code-help" class="help">
@@ -80,11 +81,11 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
         </div>
         <p
             id="request-code-status"
-            class=move || format!("status {}", status(&checked.get().verdict).0)
+            class=move || format!("status {}", status_line.get().0)
             role="status"
             aria-live="polite"
         >
-            {move || status(&checked.get().verdict).1}
+            {move || status_line.get().1}
         </p>
         <label class="file-button">
             "Open Step_1_Code.TXT"

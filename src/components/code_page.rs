@@ -7,7 +7,7 @@ use license_codes::RequestCode;
 use super::code_field::RequestCodeField;
 use super::problem_view::ProblemView;
 use super::response_view::{verify, ResponseView, Verification};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::check::check_request;
 use crate::messages::{self, Explanation};
 
@@ -52,7 +52,7 @@ pub fn CodePage() -> impl IntoView {
                 Some(Err(e)) => {
                     let explanation = Explanation {
                         title: "The response could not be checked".into(),
-                        meaning: format!("The vendor's keys could not be loaded ({}), so this page cannot confirm the response is genuine.", match e { ApiError::Network(_) => "no connection".to_string(), other => format!("{other:?}") }),
+                        meaning: format!("The vendor's keys could not be loaded ({}), so this page cannot confirm the response is genuine.", messages::api_error(&e).title),
                         next_step: "Try again; the code is kept.".into(),
                         retry: true,
                     };

@@ -35,8 +35,10 @@ fn is_ignored(c: char) -> bool {
 
 /// Turns what a person typed or pasted into symbol values.
 pub fn normalize(input: &str) -> Result<Vec<u8>, CodeError> {
-    if input.chars().count() > MAX_INPUT_CHARS {
-        return Err(CodeError::TooLong { kind: None, max_groups: 0, found_groups: 0 });
+    let chars = input.chars().count();
+    if chars > MAX_INPUT_CHARS {
+        let max_groups = crate::response::MAX_GROUPS;
+        return Err(CodeError::TooLong { kind: None, max_groups, found_groups: chars / GROUP_SYMBOLS });
     }
     let mut symbols = Vec::with_capacity(input.len());
     for line in input.lines() {
@@ -261,6 +263,13 @@ mod tests {
         ] {
             assert_eq!(normalize(variant).unwrap(), plain, "{variant:?}");
         }
+    }
+
+    #[test]
+    fn a_flood_of_text_is_refused_before_reading() {
+        let err = normalize(&"A".repeat(MAX_INPUT_CHARS + 1)).unwrap_err();
+        assert_eq!(err, CodeError::TooLong { kind: None, max_groups: 28, found_groups: 682 });
+        assert!(err.to_string().contains("682 groups, a code has at most 28"), "{err}");
     }
 
     #[test]

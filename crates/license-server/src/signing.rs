@@ -74,9 +74,8 @@ impl SigningKeys {
         let active = match active {
             Some(id) => id,
             None => {
-                let id = Self::generate(data_dir)?;
-                let text = std::fs::read_to_string(key_path(data_dir, id)).map_err(|e| KeyError::Io(dir.clone(), e))?;
-                keys.insert(id, signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(id.to_string()))?);
+                let (id, key) = write_new_key(data_dir)?;
+                keys.insert(id, key);
                 id
             }
         };
@@ -86,21 +85,7 @@ impl SigningKeys {
     /// Writes a new key with the next id (mode 0600); it becomes the active
     /// key at the next start. Returns its id.
     pub fn generate(data_dir: &Path) -> Result<u8, KeyError> {
-        let dir = key_dir(data_dir);
-        std::fs::create_dir_all(&dir).map_err(|e| KeyError::Io(dir.clone(), e))?;
-        let next = (1..=255u8).find(|id| !key_path(data_dir, *id).exists()).ok_or(KeyError::Exhausted)?;
-        let mut seed = [0u8; 32];
-        getrandom::fill(&mut seed).map_err(|e| KeyError::Io(dir.clone(), std::io::Error::other(e.to_string())))?;
-        let path = key_path(data_dir, next);
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(|e| KeyError::Io(path.clone(), e))?;
-        std::io::Write::write_all(&mut file, (hex::encode(seed) + "\n").as_bytes())
-            .map_err(|e| KeyError::Io(path.clone(), e))?;
-        file.sync_all().map_err(|e| KeyError::Io(path, e))?;
-        Ok(next)
+        write_new_key(data_dir).map(|(id, _)| id)
     }
 
     pub fn active(&self) -> (u8, &SigningKey) {
@@ -111,4 +96,23 @@ impl SigningKeys {
     pub fn public_entries(&self) -> Vec<PublicKeyEntry> {
         self.keys.iter().map(|(id, key)| PublicKeyEntry::new(*id, &key.verifying_key())).collect()
     }
+}
+
+/// A new random key under the next free id, written with mode 0600.
+fn write_new_key(data_dir: &Path) -> Result<(u8, SigningKey), KeyError> {
+    let dir = key_dir(data_dir);
+    std::fs::create_dir_all(&dir).map_err(|e| KeyError::Io(dir.clone(), e))?;
+    let next = (1..=255u8).find(|id| !key_path(data_dir, *id).exists()).ok_or(KeyError::Exhausted)?;
+    let mut seed = [0u8; 32];
+    getrandom::fill(&mut seed).map_err(|e| KeyError::Io(dir.clone(), std::io::Error::other(e.to_string())))?;
+    let path = key_path(data_dir, next);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&path).map_err(|e| KeyError::Io(path.clone(), e))?;
+    std::io::Write::write_all(&mut file, (hex::encode(seed) + "\n").as_bytes())
+        .map_err(|e| KeyError::Io(path.clone(), e))?;
+    file.sync_all().map_err(|e| KeyError::Io(path, e))?;
+    Ok((next, SigningKey::from_bytes(&seed)))
 }

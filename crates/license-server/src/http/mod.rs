@@ -69,6 +69,8 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
+    /// Must be called inside a tokio runtime: on SQLite it starts the
+    /// group-commit writer and the WAL checkpointer there.
     pub fn new(db: Db, keys: SigningKeys, options: HttpOptions) -> Self {
         let portal = static_files::Portal::load(options.static_dir.as_deref());
         let keys = Arc::new(keys);

@@ -35,6 +35,10 @@ impl Portal {
         Portal { dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf), index, inline_script_hashes }
     }
 
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     pub fn content_security_policy(&self) -> String {
         let hashes: String = self.inline_script_hashes.iter().map(|h| format!(" '{h}'")).collect();
         format!(
@@ -103,12 +107,6 @@ async fn cache_headers(request: Request, next: Next) -> Response {
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response
-}
-
-impl Portal {
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
 }
 
 #[cfg(test)]

@@ -325,7 +325,8 @@ impl ServerProcess {
         (child, format!("http://127.0.0.1:{port}"))
     }
 
-    /// SpecView and a licence (3 installations, remote_users=1); returns its serial.
+    /// SpecView and a licence for `max_installations` installations with
+    /// remote_users=1; returns its serial.
     pub fn setup_specview(&self, max_installations: &str) -> SerialNumber {
         self.ok(&[
             "product",
