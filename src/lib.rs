@@ -9,6 +9,7 @@ mod app;
 pub use app::Page;
 pub mod check;
 pub mod components;
+pub mod fetched;
 pub mod messages;
 
 pub use app::App;

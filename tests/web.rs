@@ -8,6 +8,7 @@ use license_portal::check::check_request;
 use license_portal::components::code_field::RequestCodeField;
 use license_portal::components::decode_page::DecodePage;
 use license_portal::components::qr::qr_svg;
+use license_portal::fetched::Fetched;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -33,12 +34,17 @@ fn mount<N: IntoView + 'static>(view: impl FnOnce() -> N + 'static) -> web_sys::
     container
 }
 
-/// Lets the reactive system and the browser run.
-async fn settle() {
+/// Waits `ms` milliseconds of the browser's event loop.
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Lets the reactive system and the browser run.
+async fn settle() {
+    sleep(10).await;
 }
 
 /// Types `text` into the textarea `selector` (sets it and fires `input`).
@@ -126,4 +132,24 @@ fn the_qr_code_is_an_svg() {
     let svg = qr_svg("S0400R-E0930K-00G00S").unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("<path"));
+}
+
+#[wasm_bindgen_test]
+async fn a_fetch_overtaken_by_a_later_one_is_dropped() {
+    mount(|| ()); // starts the executor that runs spawned futures
+    let fetched = Fetched::<&'static str>::new();
+    assert_eq!(fetched.get(), None);
+    // A slow first answer, then a quick second: the second is what shows,
+    // even though the first finishes later (a retry must not be undone).
+    fetched.start(async {
+        sleep(60).await;
+        "first"
+    });
+    assert!(fetched.pending().get_untracked());
+    fetched.start(async { "second" });
+    settle().await;
+    assert_eq!(fetched.get_untracked(), Some("second"));
+    assert!(!fetched.pending().get_untracked());
+    sleep(100).await;
+    assert_eq!(fetched.get_untracked(), Some("second"), "the overtaken answer replaced the newer one");
 }

@@ -9,6 +9,7 @@ use super::problem_view::ProblemView;
 use super::response_view::{verify, ResponseView, Verification};
 use crate::api;
 use crate::check::check_request;
+use crate::fetched::Fetched;
 use crate::messages::{self, Explanation};
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
@@ -23,16 +24,14 @@ fn code_from_fragment() -> String {
 pub fn CodePage() -> impl IntoView {
     let code = RwSignal::new(code_from_fragment());
     let checked = Memo::new(move |_| check_request(&code.get()));
-    let keys = LocalResource::new(api::keys);
-    let submit = Action::new_local(|request: &RequestCode| {
-        let text = request.to_code();
-        async move { api::activate(&text).await }
-    });
+    let keys = Fetched::start_with(api::keys());
+    let submit = Fetched::new();
     let submitted = RwSignal::new(None::<RequestCode>);
     let send = move || {
         if let Some(request) = checked.get_untracked().request() {
             submitted.set(Some(request));
-            submit.dispatch(request);
+            let text = request.to_code();
+            submit.start(async move { api::activate(&text).await });
         }
     };
     let busy = submit.pending();
@@ -41,7 +40,7 @@ pub fn CodePage() -> impl IntoView {
 
     let answer = move || {
         let request = current()?;
-        let result = submit.value().get()?;
+        let result = submit.get()?;
         Some(match result {
             Err(e) => {
                 let retry = Callback::new(move |_| send());
@@ -56,7 +55,7 @@ pub fn CodePage() -> impl IntoView {
                         next_step: "Try again; the code is kept.".into(),
                         retry: true,
                     };
-                    let retry = Callback::new(move |_| keys.refetch());
+                    let retry = Callback::new(move |_| keys.start(api::keys()));
                     view! { <ProblemView explanation on_retry=retry/> }.into_any()
                 }
                 Some(Ok(keys)) => match verify(&activation, &request, &keys) {

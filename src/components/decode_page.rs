@@ -8,6 +8,7 @@ use license_codes::{AnyCode, Kind, Product, RequestCode, TrustedKeys};
 use crate::api;
 use crate::check::sentence;
 use crate::components::response_view::humanize;
+use crate::fetched::Fetched;
 
 fn product_name(products: &[Product], id: u16) -> String {
     products
@@ -82,8 +83,8 @@ pub fn rows(
 pub fn DecodePage() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let answers = RwSignal::new(String::new());
-    let keys = LocalResource::new(api::keys);
-    let products = LocalResource::new(api::products);
+    let keys = Fetched::start_with(api::keys());
+    let products = Fetched::start_with(api::products());
     let table = move || {
         let text = code.get();
         if text.trim().is_empty() {

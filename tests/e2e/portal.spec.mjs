@@ -135,6 +135,36 @@ test('with the server down the page says so, keeps the code, and a retry works',
   await expect(page.locator('#response-code')).toBeVisible();
 });
 
+test('the button is busy while the code is sent; keys that failed to load are fetched again on Try again', async ({ page }, testInfo) => {
+  const code = new Computer(vendor).createCode();
+  // The first request for the vendor keys fails as a dropped connection does.
+  let keysRequests = 0;
+  await page.route('**/api/v1/keys', (route) => (++keysRequests === 1 ? route.abort('connectionreset') : route.continue()));
+  // The activation reaches the real server only once the busy state was seen.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/api/v1/activations', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${vendor.url}/code.html`);
+  await typeLikeAPerson(page, code);
+  await page.getByRole('button', { name: 'Submit code' }).click();
+  const busy = page.getByRole('button', { name: 'Sending…' });
+  await expect(busy).toBeDisabled();
+  await expect(busy).toHaveAttribute('aria-busy', 'true');
+  release();
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The response could not be checked');
+  await expect(page.locator('#response-code')).toHaveCount(0);
+  await keep(page, testInfo, 'keys-not-loaded');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Signed by the vendor (key 1) and checked on this device.')).toBeVisible();
+  await expect(page.locator('#response-code')).toBeVisible();
+  expect(keysRequests).toBe(2);
+});
+
 test('a link with the code in its fragment fills the field', async ({ page }) => {
   const code = new Computer(vendor).createCode();
   await page.goto(`${vendor.url}/code.html#${code}`);
