@@ -50,8 +50,9 @@ pub struct Problem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// The server answered with a problem.
-    Problem(Problem),
+    /// The server answered with a problem (boxed: it is the large variant,
+    /// and results pass through every request).
+    Problem(Box<Problem>),
     /// The server could not be reached.
     Network(String),
     /// The server answered something this page does not understand.
@@ -107,7 +108,7 @@ async fn read(response: Response) -> Result<Json, ApiError> {
         return json;
     }
     match json {
-        Ok(p) if p.string("code").is_some() => Err(ApiError::Problem(Problem {
+        Ok(p) if p.string("code").is_some() => Err(ApiError::Problem(Box::new(Problem {
             code: p.string("code").unwrap_or_default(),
             title: p.string("title").unwrap_or_default(),
             detail: p.string("detail").unwrap_or_default(),
@@ -115,7 +116,7 @@ async fn read(response: Response) -> Result<Json, ApiError> {
             status: p.number("status").map_or(status, |s| s as u16),
             group: p.number("group").map(|g| g as usize),
             retry_after: p.number("retry_after").map(|r| r as u64),
-        })),
+        }))),
         _ => Err(ApiError::BadAnswer(format!("HTTP {status}"))),
     }
 }

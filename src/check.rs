@@ -85,9 +85,8 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
         Ok(other) => return other_kind(other.kind(), true),
         Err(_) => {}
     }
-    match Kind::from_number(symbols[0] >> 3) {
-        Some(kind @ (Kind::Response | Kind::Serial)) => return other_kind(kind, false),
-        _ => {}
+    if let Some(kind @ (Kind::Response | Kind::Serial)) = Kind::from_number(symbols[0] >> 3) {
+        return other_kind(kind, false);
     }
     match RequestCode::parse(input) {
         Ok(r) => Verdict::Valid(r),

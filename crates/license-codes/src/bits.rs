@@ -29,7 +29,7 @@ impl BitWriter {
     }
 
     fn push_bit(&mut self, bit: bool) {
-        if self.len % 8 == 0 {
+        if self.len.is_multiple_of(8) {
             self.bytes.push(0);
         }
         if bit {
@@ -107,7 +107,7 @@ impl<'a> BitReader<'a> {
     /// The first `bits` bits of the source as bytes, the tail zero-padded.
     pub fn prefix_bytes(&self, bits: usize) -> Vec<u8> {
         let mut out = self.bytes[..bits.div_ceil(8)].to_vec();
-        if bits % 8 != 0 {
+        if !bits.is_multiple_of(8) {
             if let Some(last) = out.last_mut() {
                 *last &= 0xFF << (8 - bits % 8);
             }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use license_codes::{ResponseCode, SerialNumber, TrustFile};
+use license_codes::{ResponseCode, TrustFile};
 use serde_json::Value;
 
 for_each_backend!(

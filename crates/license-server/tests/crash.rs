@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::*;
-use license_codes::SerialNumber;
 use serde_json::Value;
 
 for_each_backend!(
