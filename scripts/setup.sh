@@ -9,6 +9,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
     step "Installing the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
 fi
+for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+        step "Installing $component"
+        rustup component add "$component"
+    fi
+done
 if ! python3 -c 'import cryptography' 2>/dev/null; then
     step "Installing the Python cryptography package (for the independent decoder)"
     python3 -m pip install --quiet cryptography

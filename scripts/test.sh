@@ -8,6 +8,10 @@ source scripts/portal-tools.sh
 # The server's suite runs against SQLite and against this PostgreSQL.
 source scripts/postgres.sh
 
+step "Format and lints (rustfmt, clippy with warnings as errors)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
 step "Rust tests (workspace; the server's against SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
