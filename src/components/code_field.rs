@@ -31,15 +31,30 @@ fn status(verdict: &Verdict) -> (&'static str, String) {
 
 #[component]
 pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl IntoView {
+    // A file that cannot be the code is refused with a reason; what was
+    // typed stays.
+    let file_problem = RwSignal::new(None::<String>);
     let load = move |file: web_sys::File| {
+        file_problem.set(None);
+        if let Some(problem) = files::unlikely_code_file(&file) {
+            file_problem.set(Some(problem));
+            return;
+        }
         spawn_local(async move {
             match files::read_text(&file).await {
                 Ok(text) => code.set(text),
-                Err(_) => code.set(String::new()),
+                Err(_) => file_problem.set(Some(format!(
+                    "{} could not be read. Open it in a text editor and paste the code here.",
+                    file.name()
+                ))),
             }
         })
     };
-    let status_line = Memo::new(move |_| status(&checked.get().verdict));
+    // A refused file is the latest news until the field changes again.
+    let status_line = Memo::new(move |_| match file_problem.get() {
+        Some(problem) => ("error", problem),
+        None => status(&checked.get().verdict),
+    });
     view! {
         <label for="request-code" class="field-label">"Request code"</label>
         <p id="request-code-help" class="help">
@@ -55,11 +70,21 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
             aria-describedby="request-code-help request-code-status"
             aria-invalid=move || matches!(checked.get().verdict, Verdict::Problem { .. } | Verdict::OtherKind { .. }).to_string()
             prop:value=move || code.get()
-            on:input=move |ev| code.set(event_target_value(&ev))
-            on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+            on:input=move |ev| {
+                file_problem.set(None);
+                code.set(event_target_value(&ev));
+            }
+            on:dragover=|ev: web_sys::DragEvent| {
+                // Accept files being dragged in; text drags keep the browser's handling.
+                if ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                    ev.prevent_default();
+                }
+            }
             on:drop=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
+                // A dropped file is read here (the browser would open it
+                // instead); dropped text is left to the browser to insert.
                 if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    ev.prevent_default();
                     load(file);
                 }
             }
@@ -98,6 +123,8 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
                     if let Some(file) = input.files().and_then(|f| f.get(0)) {
                         load(file);
                     }
+                    // Choosing the same file again, after an edit, reads it again.
+                    input.set_value("");
                 }
             />
         </label>

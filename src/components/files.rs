@@ -15,7 +15,29 @@ pub fn save_text(name: &str, text: &str) -> Result<(), JsValue> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url)
+    // Some browsers start the download after this task: free the blob later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    leptos::prelude::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
+        .map(|_| ())
+}
+
+/// Step_1_Code.TXT holds one code of 55 characters; anything much larger is
+/// another file chosen by mistake (a photo, a document), not read at all.
+const LARGEST_CODE_FILE: f64 = 16_384.0;
+
+/// Why `file` cannot be a request code file, if it plainly cannot.
+pub fn unlikely_code_file(file: &web_sys::File) -> Option<String> {
+    let size = file.size();
+    (size > LARGEST_CODE_FILE).then(|| {
+        format!(
+            "{} is {} KB, too large to be a request code file. Choose Step_1_Code.TXT, the file Create Code saved (a few lines of text).",
+            file.name(),
+            (size / 1024.0).round() as u64 // an integer: float formatting would add 8 KB
+        )
+    })
 }
 
 /// The text of a chosen or dropped file.

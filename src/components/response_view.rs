@@ -47,15 +47,24 @@ fn date(timestamp: &str) -> String {
 #[component]
 pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
     let code = activation.response_code.clone();
-    let copied = RwSignal::new(None::<bool>);
+    // What became of the last Copy or Save to file, announced.
+    let notice = RwSignal::new("");
     let copy_code = code.clone();
     let copy = move |_| {
         let text = copy_code.clone();
-        spawn_local(async move { copied.set(Some(files::copy(&text).await.is_ok())) });
+        spawn_local(async move {
+            notice.set(match files::copy(&text).await {
+                Ok(()) => "Copied.",
+                Err(_) => "Copying is not allowed here: select the code and copy it, or use Save to file.",
+            })
+        });
     };
     let save_code = code.clone();
     let save = move |_| {
-        let _ = files::save_text("Step_2_Response_Code.TXT", &format!("{save_code}\r\n"));
+        notice.set(match files::save_text("Step_2_Response_Code.TXT", &format!("{save_code}\r\n")) {
+            Ok(()) => "Saved as Step_2_Response_Code.TXT in your downloads.",
+            Err(_) => "This browser did not save the file: use Copy, or select the code and copy it.",
+        })
     };
     let svg = qr::qr_svg(&code).unwrap_or_default();
     let groups: Vec<String> = code.split('-').map(str::to_string).collect();
@@ -87,12 +96,8 @@ pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
                 <button type="button" class="primary" on:click=copy>"Copy"</button>
                 <button type="button" class="secondary" on:click=save>"Save to file"</button>
             </div>
-            <p class="status" role="status" aria-live="polite">
-                {move || match copied.get() {
-                    Some(true) => "Copied.",
-                    Some(false) => "Copying is not allowed here: select the code and copy it, or use Save to file.",
-                    None => "",
-                }}
+            <p class="status" id="response-notice" role="status" aria-live="polite">
+                {move || notice.get()}
             </p>
             <figure class="qr">
                 <div class="qr-image" role="img" aria-label="QR code of the response code" inner_html=svg></div>

@@ -70,6 +70,69 @@ test('the SpecView story: type the code, submit, apply the response; the QR code
   expect((await response.innerText()).trim().split(/\s+/).join('-')).toBe(responseCode);
 });
 
+test('Step_1_Code.TXT chosen, dropped or pasted from an email fills the field; the response is copied and saved', async ({ page, context }, testInfo) => {
+  const computer = new Computer(vendor);
+  const code = computer.run('create-code', '--save', 'Step_1_Code.TXT');
+  const fileText = readFileSync(join(computer.dir, 'Step_1_Code.TXT'), 'utf8');
+  const asInField = fileText.replaceAll('\r\n', '\n'); // a textarea's value has plain line breaks
+  await page.goto(`${vendor.url}/code.html`);
+  const field = page.getByLabel('Request code', { exact: true });
+  const status = page.locator('#request-code-status');
+
+  // Chosen with the file button.
+  await page.locator('input[type=file]').setInputFiles(join(computer.dir, 'Step_1_Code.TXT'));
+  await expect(field).toHaveValue(asInField);
+  await expect(status).toHaveText(/complete and correct/);
+
+  // Dropped onto the field.
+  await field.fill('');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'Step_1_Code.TXT', { type: 'text/plain' }));
+    return transfer;
+  }, fileText);
+  await field.dispatchEvent('dragover', { dataTransfer });
+  await field.dispatchEvent('drop', { dataTransfer });
+  await expect(field).toHaveValue(asInField);
+  await expect(status).toHaveText(/complete and correct/);
+
+  // A photo chosen by mistake is refused with a reason; the code stays.
+  await page.locator('input[type=file]').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: Buffer.alloc(300_000) });
+  await expect(status).toContainText('IMG_0001.JPG is 293 KB, too large to be a request code file');
+  await expect(field).toHaveValue(asInField);
+  await keep(page, testInfo, 'photo-chosen');
+
+  // Pasted from a quoted email reply: lower case, broken over lines.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: vendor.url });
+  const groups = code.toLowerCase().split('-');
+  const quoted = `> ${groups.slice(0, 4).join(' ')}\n>  ${groups.slice(4).join('-')}\n`;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), quoted);
+  await field.fill('');
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(field).toHaveValue(quoted);
+  await expect(status).toHaveText(/complete and correct/); // the refusal went with the edit
+
+  await page.getByRole('button', { name: 'Submit code' }).click();
+  const responseCode = (await page.locator('#response-code').innerText()).trim().split(/\s+/).join('-');
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.locator('#response-notice')).toHaveText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(responseCode);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save to file' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('Step_2_Response_Code.TXT');
+  const savedPath = join(computer.dir, 'Step_2_Response_Code.TXT');
+  await saved.saveAs(savedPath);
+  expect(readFileSync(savedPath, 'utf8')).toBe(`${responseCode}\r\n`);
+  await expect(page.locator('#response-notice')).toContainText('Saved as Step_2_Response_Code.TXT');
+
+  // The program reads the saved file.
+  expect(computer.run('enter-code', '--file', savedPath)).toContain('remote_users: 0 -> 3');
+  await keep(page, testInfo, 'file-copied-saved');
+});
+
 test('a typo in one group is marked and named, and the code cannot be sent', async ({ page }, testInfo) => {
   const code = new Computer(vendor).createCode();
   const chars = [...code];
