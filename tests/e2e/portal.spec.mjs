@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { Vendor, Computer, screenshotDir, unsoldSerial } from './support.mjs';
+import { Vendor, Computer, screenshotDir, unsoldSerial, terminalQrToPixels } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -228,9 +228,17 @@ test('the button is busy while the code is sent; keys that failed to load are fe
   expect(keysRequests).toBe(2);
 });
 
-test('a link with the code in its fragment fills the field', async ({ page }) => {
-  const code = new Computer(vendor).createCode();
-  await page.goto(`${vendor.url}/code.html#${code}`);
+test('the link and QR code that `license create-code --portal` shows open the page with the code filled in', async ({ page }) => {
+  const { code, terminal } = new Computer(vendor).createCodeForPortal(vendor.url);
+  const link = `${vendor.url}/code.html#${code}`;
+  const lines = terminal.split('\n');
+  expect(lines).toContain(link);
+  // A real QR decoder reads the terminal's QR code as the same link.
+  const qrLines = lines.filter((l) => /^[█▀▄ ]+$/.test(l) && l.length > 20);
+  const { data, width, height } = terminalQrToPixels(qrLines);
+  expect(jsQR(data, width, height)?.data).toBe(link);
+
+  await page.goto(link);
   await expect(page.getByLabel('Request code', { exact: true })).toHaveValue(code);
   await expect(page.getByRole('button', { name: 'Submit code' })).toBeEnabled();
 });

@@ -1,5 +1,5 @@
 // A real licence server and the real `license` command for the portal tests.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,17 +72,50 @@ export class Computer {
   }
 
   run(...args) {
-    return execFileSync(bin('license'), args, {
-      cwd: this.dir,
-      env: { ...process.env, LICENSE_TRUST: this.vendor.trust, LICENSE_MACHINE_ID_FILE: join(this.dir, 'machine-id'), LICENSE_FILE: join(this.dir, 'license.json') },
-    }).toString().trim();
+    return execFileSync(bin('license'), args, { cwd: this.dir, env: this.env() }).toString().trim();
+  }
+
+  env() {
+    return { ...process.env, LICENSE_TRUST: this.vendor.trust, LICENSE_MACHINE_ID_FILE: join(this.dir, 'machine-id'), LICENSE_FILE: join(this.dir, 'license.json') };
   }
 
   createCode() { return this.run('create-code'); }
+
+  /** `license create-code --portal`: the code, and what it shows on the terminal (the link and its QR code). */
+  createCodeForPortal(portal) {
+    const result = spawnSync(bin('license'), ['create-code', '--portal', portal], { cwd: this.dir, env: this.env(), encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`license create-code failed: ${result.stderr}`);
+    return { code: result.stdout.trim(), terminal: result.stderr };
+  }
   status() { return JSON.parse(this.run('status', '--json')); }
 }
 
 /** A serial number nobody sold (valid format). */
 export function unsoldSerial() {
   return execFileSync(join(root, 'target/debug/examples/vendor'), ['serial']).toString().trim();
+}
+
+/**
+ * A QR code drawn in a terminal with half blocks (each character is one module
+ * wide and two high; a block is light, a space dark) as RGBA pixels for a QR
+ * decoder, `scale` pixels per module.
+ */
+export function terminalQrToPixels(lines, scale = 4) {
+  const rows = [];
+  for (const line of lines) {
+    const chars = [...line];
+    const top = chars.map((c) => c === '█' || c === '▀');
+    const bottom = chars.map((c) => c === '█' || c === '▄');
+    rows.push(top, bottom);
+  }
+  const width = rows[0].length * scale;
+  const height = rows.length * scale;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const light = rows[Math.floor(y / scale)][Math.floor(x / scale)];
+      data.set(light ? [255, 255, 255, 255] : [0, 0, 0, 255], (y * width + x) * 4);
+    }
+  }
+  return { data, width, height };
 }

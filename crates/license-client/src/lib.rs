@@ -20,9 +20,11 @@ mod error;
 mod license;
 mod machine;
 mod online;
+mod portal_link;
 pub mod store;
 
 pub use error::ClientError;
 pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing};
 pub use machine::MachineIdentity;
 pub use online::get_it_now;
+pub use portal_link::{portal_link, terminal_qr};

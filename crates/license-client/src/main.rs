@@ -47,6 +47,10 @@ enum Command {
         /// Also write the code to this file (e.g. Step_1_Code.TXT).
         #[arg(long)]
         save: Option<PathBuf>,
+        /// The vendor's portal (e.g. https://licensing.example.com): also show a
+        /// link, and a QR code for a phone's camera, that opens it with the code filled in.
+        #[arg(long, env = "LICENSE_PORTAL_URL")]
+        portal: Option<String>,
     },
     /// Verifies a response code and installs it.
     EnterCode {
@@ -141,7 +145,7 @@ fn run(cli: Cli) -> Result<(), ClientError> {
                 print_status(&licensing, &license);
             }
         }
-        Command::CreateCode { save } => {
+        Command::CreateCode { save, portal } => {
             if trust.is_none() {
                 load(&licensing, &trust)?;
             }
@@ -154,6 +158,13 @@ fn run(cli: Cli) -> Result<(), ClientError> {
             }
             println!("{code}");
             eprintln!("Also recorded in {}.", licensing.codes_sent_log().display());
+            if let Some(portal) = portal {
+                let link = license_client::portal_link(&portal, &code);
+                eprintln!("Open this link, or scan the QR code with a phone, to submit the code:\n{link}");
+                if let Some(qr) = license_client::terminal_qr(&link) {
+                    eprintln!("{qr}");
+                }
+            }
         }
         Command::EnterCode { code, file } => {
             require_trust()?;
