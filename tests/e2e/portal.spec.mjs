@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { generateKeyPairSync } from 'node:crypto';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { Vendor, Computer, screenshotDir, unsoldSerial, terminalQrToPixels } from './support.mjs';
@@ -226,6 +227,28 @@ test('the button is busy while the code is sent; keys that failed to load are fe
   await expect(page.getByText('Signed by the vendor (key 1) and checked on this device.')).toBeVisible();
   await expect(page.locator('#response-code')).toBeVisible();
   expect(keysRequests).toBe(2);
+});
+
+test('a response that fails its signature check is not shown as valid', async ({ page }, testInfo) => {
+  // The page is told of another vendor key under the same id, as if the
+  // response had been made with a key that is not the vendor's.
+  const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
+  const otherHex = Buffer.from(other.x, 'base64url').toString('hex');
+  await page.route('**/api/v1/keys', async (route) => {
+    const answer = await (await route.fetch()).json();
+    answer.keys = answer.keys.map((k) => ({ ...k, public_key: otherHex }));
+    await route.fulfill({ json: answer });
+  });
+  await page.goto(`${vendor.url}/code.html`);
+  await typeLikeAPerson(page, new Computer(vendor).createCode());
+  await page.getByRole('button', { name: 'Submit code' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The response failed its signature check');
+  await expect(alert).toContainText('Do not enter it');
+  await expect(page.locator('#response-code')).toHaveCount(0);
+  await expect(page.locator('.qr-image')).toHaveCount(0);
+  await expect(page.getByText(/checked on this device/)).toHaveCount(0);
+  await keep(page, testInfo, 'signature-failed');
 });
 
 test('the link and QR code that `license create-code --portal` shows open the page with the code filled in', async ({ page }) => {
