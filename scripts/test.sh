@@ -29,10 +29,16 @@ trunk build --release
 node scripts/compress-dist.mjs dist
 
 step "Portal: end to end in Chromium, phone and desktop, against the release build and a real server"
-npx playwright test --config tests/e2e/playwright.config.mjs
+npx playwright test --config tests/e2e/playwright.config.mjs portal.spec.mjs
 
 step "Portal: size of the first load"
 node scripts/bench-portal.mjs --sizes
+
+step "Portal: built for a static host with the API on another origin, end to end"
+api_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LICENSE_PORTAL_API_BASE="http://127.0.0.1:$api_port" trunk build --release --dist target/dist-static-host
+PORTAL_STATIC_HOST_DIST=target/dist-static-host PORTAL_STATIC_HOST_API_PORT=$api_port \
+    npx playwright test --config tests/e2e/playwright.config.mjs static-host.spec.mjs
 
 step "Benchmarks compile"
 cargo bench -p license-codes --no-run --locked 2>&1 | tail -n 1

@@ -9,6 +9,20 @@ use js_sys::{Array, Reflect};
 use license_codes::{EntitlementDef, EntitlementKind, Product, PublicKeyEntry, TrustFile, TrustedKeys};
 use wasm_bindgen::JsValue;
 
+/// Where the licence server's API is, fixed when the portal is built:
+/// `LICENSE_PORTAL_API_BASE=https://licensing.example.com trunk build --release`
+/// for a portal on another host or CDN (the server then needs
+/// `--allow-origin` for the portal's origin). Unset: the portal's own origin.
+pub const API_BASE: &str = match option_env!("LICENSE_PORTAL_API_BASE") {
+    Some(base) => base,
+    None => "",
+};
+
+/// The address of an API path (`/api/v1/...`).
+pub fn api_url(path: &str) -> String {
+    format!("{}{path}", API_BASE.trim_end_matches('/'))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub name: String,
@@ -145,7 +159,7 @@ fn activation(a: &Json) -> Result<Activation, ApiError> {
 pub async fn activate(request_code: &str) -> Result<Activation, ApiError> {
     // A request code that passed the check is letters, digits and dashes only.
     let body = format!("{{\"request_code\":\"{request_code}\"}}");
-    let response = Request::post("/api/v1/activations")
+    let response = Request::post(&api_url("/api/v1/activations"))
         .header("content-type", "application/json")
         .body(body)
         .map_err(|e| ApiError::BadAnswer(e.to_string()))?
@@ -157,7 +171,7 @@ pub async fn activate(request_code: &str) -> Result<Activation, ApiError> {
 
 /// The vendor public keys, to verify responses with.
 pub async fn keys() -> Result<TrustedKeys, ApiError> {
-    let response = Request::get("/api/v1/keys").send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = Request::get(&api_url("/api/v1/keys")).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
     let answer = read(response).await?;
     let keys = answer
         .list("keys")
@@ -169,7 +183,8 @@ pub async fn keys() -> Result<TrustedKeys, ApiError> {
 
 /// Products and their entitlement names, for showing decoded codes.
 pub async fn products() -> Result<Vec<Product>, ApiError> {
-    let response = Request::get("/api/v1/products").send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let response =
+        Request::get(&api_url("/api/v1/products")).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
     read(response)
         .await?
         .list("products")

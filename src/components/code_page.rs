@@ -104,7 +104,7 @@ pub fn CodePage() -> impl IntoView {
             </form>
             <div class="answer">{answer}</div>
             <footer>
-                <a href="/decode">"Support: decode a code"</a>
+                <a href="/decode/">"Support: decode a code"</a>
             </footer>
         </main>
     }

@@ -1,8 +1,9 @@
 // A real licence server and the real `license` command for the portal tests.
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import net from 'node:net';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,6 +39,8 @@ export class Vendor {
     this.cli('upgrade', 'queue', '--serial', this.serial, 'remote_users=3');
     this.trust = join(this.data, 'trust.json');
     writeFileSync(this.trust, this.cli('trust-file'));
+    /** More `serve` flags, e.g. `--allow-origin`. */
+    this.serveArgs = [];
   }
 
   cli(...args) {
@@ -48,7 +51,7 @@ export class Vendor {
     this.port ??= await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
     this.process = spawn(bin('license-server'), ['--data', this.data, 'serve', '--addr', `127.0.0.1:${this.port}`,
-      '--static', process.env.PORTAL_DIST ?? join(root, 'dist'), '--rate-limit-ip', '0', '--rate-limit-serial', '0'],
+      '--static', process.env.PORTAL_DIST ?? join(root, 'dist'), '--rate-limit-ip', '0', '--rate-limit-serial', '0', ...this.serveArgs],
       { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' }, stdio: 'ignore' });
     await waitForPort(this.port);
   }
@@ -118,4 +121,39 @@ export function terminalQrToPixels(lines, scale = 4) {
     }
   }
   return { data, width, height };
+}
+
+const contentTypes = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+/** A plain static file host, as a CDN would be: files as they are, `dir/` serves `dir/index.html`, no rewrites. */
+export class StaticHost {
+  constructor(dir) {
+    this.dir = resolve(dir);
+    this.requests = [];
+  }
+
+  async start() {
+    this.server = http.createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url, 'http://host').pathname);
+      this.requests.push(path);
+      let file = normalize(join(this.dir, path));
+      if (!file.startsWith(this.dir)) return res.writeHead(403).end();
+      try {
+        if (statSync(file).isDirectory()) {
+          if (!path.endsWith('/')) return res.writeHead(301, { location: `${path}/` }).end();
+          file = join(file, 'index.html');
+        }
+        const body = readFileSync(file);
+        res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        res.writeHead(404).end('not found');
+      }
+    });
+    await new Promise((done) => this.server.listen(0, '127.0.0.1', done));
+    this.url = `http://127.0.0.1:${this.server.address().port}`;
+  }
+
+  async stop() {
+    await new Promise((done) => this.server.close(done));
+  }
 }

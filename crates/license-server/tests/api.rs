@@ -420,7 +420,7 @@ fn serves_the_portal_with_security_headers(backend: Backend) {
     let options = HttpOptions { static_dir: Some(dist.path().to_path_buf()), ..no_limits() };
     let server = TestServer::start_with(&backend, options.clone());
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-    for path in ["/", "/code.html", "/decode"] {
+    for path in ["/", "/code.html", "/decode", "/decode/"] {
         let mut r = agent.get(&format!("{}{path}", server.url)).call().unwrap();
         assert_eq!(r.status(), 200);
         let csp = r.headers()["content-security-policy"].to_str().unwrap().to_string();

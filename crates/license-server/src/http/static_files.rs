@@ -1,5 +1,5 @@
-//! Serving the built portal: `index.html` at `/`, `/code.html` and
-//! `/decode`; Trunk's hashed files with a year-long immutable cache;
+//! Serving the built portal: `index.html` at `/`, `/code.html`, `/decode`
+//! and `/decode/`; Trunk's hashed files with a year-long immutable cache;
 //! everything else revalidated; brotli or gzip copies when the browser
 //! accepts them. The Content-Security-Policy allows only what
 //! the portal needs, with the hashes of the inline scripts Trunk writes.
@@ -73,7 +73,11 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 pub fn routes(dir: Option<&Path>) -> Router<AppState> {
-    let router = Router::new().route("/", get(index)).route("/code.html", get(index)).route("/decode", get(index));
+    let router = Router::new()
+        .route("/", get(index))
+        .route("/code.html", get(index))
+        .route("/decode", get(index))
+        .route("/decode/", get(index));
     match dir {
         // Brotli or gzip copies written at build time (scripts/compress-dist.mjs)
         // are served to browsers that accept them.
