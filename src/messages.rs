@@ -56,3 +56,60 @@ pub fn api_error(e: &ApiError) -> Explanation {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The admin API's codes: the customer's page never calls it.
+    const ADMIN_ONLY: [&str; 5] = ["invalid_input", "unauthorized", "forbidden", "not_found", "conflict"];
+
+    /// Every problem code in docs/server.md's table, so a code added to the
+    /// server's documentation fails here until this page explains it.
+    fn documented_codes() -> Vec<String> {
+        let doc = include_str!("../docs/server.md");
+        doc.lines()
+            .filter_map(|line| line.strip_prefix("| `"))
+            .filter_map(|rest| rest.split_once("` | "))
+            .filter(|(_, rest)| {
+                rest.split(' ').next().is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .map(|(code, _)| code.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_public_problem_code_has_its_own_explanation() {
+        let codes = documented_codes();
+        assert!(codes.len() >= 15, "the table in docs/server.md was not found: {codes:?}");
+        for code in codes.iter().filter(|c| !ADMIN_ONLY.contains(&c.as_str())) {
+            let p = Problem {
+                code: code.clone(),
+                title: "server title".into(),
+                detail: "server detail".into(),
+                next_step: "server next step".into(),
+                status: 400,
+                group: None,
+                retry_after: Some(30),
+            };
+            let e = problem(&p);
+            assert_ne!(e.title, "server title", "{code} falls back to the server's own words");
+            assert!(!e.next_step.is_empty() && !e.meaning.is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn rate_limited_says_how_long_to_wait() {
+        let p = Problem {
+            code: "rate_limited".into(),
+            title: String::new(),
+            detail: String::new(),
+            next_step: String::new(),
+            status: 429,
+            group: None,
+            retry_after: Some(42),
+        };
+        let e = problem(&p);
+        assert!(e.meaning.contains("42 seconds") && e.retry, "{e:?}");
+    }
+}
