@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 /// `LICENSE_PORTAL_API_BASE=https://licensing.example.com trunk build --release`
 /// for a portal on another host or CDN (the server then needs
 /// `--allow-origin` for the portal's origin). Unset: the portal's own origin.
-pub const API_BASE: &str = match option_env!("LICENSE_PORTAL_API_BASE") {
+const API_BASE: &str = match option_env!("LICENSE_PORTAL_API_BASE") {
     Some(base) => base,
     None => "",
 };

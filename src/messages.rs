@@ -78,21 +78,25 @@ mod tests {
             .collect()
     }
 
+    /// A problem as the server sends it, with its own words in every field.
+    fn server_problem(code: &str, retry_after: Option<u64>) -> Problem {
+        Problem {
+            code: code.into(),
+            title: "server title".into(),
+            detail: "server detail".into(),
+            next_step: "server next step".into(),
+            status: 400,
+            group: None,
+            retry_after,
+        }
+    }
+
     #[test]
     fn every_public_problem_code_has_its_own_explanation() {
         let codes = documented_codes();
         assert!(codes.len() >= 15, "the table in docs/server.md was not found: {codes:?}");
         for code in codes.iter().filter(|c| !ADMIN_ONLY.contains(&c.as_str())) {
-            let p = Problem {
-                code: code.clone(),
-                title: "server title".into(),
-                detail: "server detail".into(),
-                next_step: "server next step".into(),
-                status: 400,
-                group: None,
-                retry_after: Some(30),
-            };
-            let e = problem(&p);
+            let e = problem(&server_problem(code, Some(30)));
             assert_ne!(e.title, "server title", "{code} falls back to the server's own words");
             assert!(!e.next_step.is_empty() && !e.meaning.is_empty(), "{code}");
         }
@@ -100,16 +104,7 @@ mod tests {
 
     #[test]
     fn rate_limited_says_how_long_to_wait() {
-        let p = Problem {
-            code: "rate_limited".into(),
-            title: String::new(),
-            detail: String::new(),
-            next_step: String::new(),
-            status: 429,
-            group: None,
-            retry_after: Some(42),
-        };
-        let e = problem(&p);
+        let e = problem(&server_problem("rate_limited", Some(42)));
         assert!(e.meaning.contains("42 seconds") && e.retry, "{e:?}");
     }
 }
