@@ -1,43 +1,51 @@
-//! Everything that can go wrong for the program, each with a message, a next
-//! step and its own exit code for the `license` command.
+//! Everything that can go wrong for the program, each with its own exit code
+//! for the `license` command. The words are the catalogue's (`license-messages`).
 
 use std::path::PathBuf;
 
-use license_codes::{CodeError, Kind};
+use license_codes::messages::{self, Arg, Audience, Explanation, Lang};
+use license_codes::CodeError;
 
-#[derive(Debug, thiserror::Error)]
+/// Why a licence file does not match the signed response it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tampering {
+    NoResponse,
+    Unreadable,
+    AnotherInstallation,
+    Signature,
+    Differs,
+}
+
+impl Tampering {
+    fn code(self) -> &'static str {
+        match self {
+            Tampering::NoResponse => "no_response",
+            Tampering::Unreadable => "unreadable",
+            Tampering::AnotherInstallation => "another_installation",
+            Tampering::Signature => "signature",
+            Tampering::Differs => "differs",
+        }
+    }
+}
+
+#[derive(Debug)]
 pub enum ClientError {
-    #[error("{0}")]
+    /// A code that does not read, is not trusted, or does not apply here.
     Code(CodeError),
-    #[error("this response code is for product {found}, but this licence is for product {expected}")]
+    /// The response is for another product (named as the trust file names them).
     AnotherProduct { expected: String, found: String },
-    #[error("KEYID_NOT_FOUND: this response code was made for another installation (key id starting {found:04X}), not this one ({expected})")]
-    AnotherInstallation { expected: String, found: u16 },
-    #[error("TOO_OLD: this response code has already been applied (update {to_counter}); the licence is at update {counter}")]
+    /// TOO_OLD, and it is the very response the licence holds.
     AlreadyApplied { counter: u16, to_counter: u16 },
-    #[error("TOO_OLD: a newer update is already installed (this code brings update {to_counter}; the licence is at update {counter})")]
-    Superseded { counter: u16, to_counter: u16 },
-    #[error("TOO_NEW: this response code continues from update {from_counter}, but the licence is at update {counter}: an earlier update is missing")]
-    EarlierUpdateMissing { counter: u16, from_counter: u16 },
-    #[error("no licence file at {0}")]
     NoLicense(PathBuf),
-    #[error("a licence file already exists at {0}")]
     LicenseExists(PathBuf),
-    #[error("the licence file {path} cannot be read: {reason}")]
     CorruptLicense { path: PathBuf, reason: String },
-    #[error("the licence file {0} was made on another machine")]
     CopiedLicense(PathBuf),
-    #[error("the licence file {path} does not match the signed response it holds: {reason}")]
-    TamperedLicense { path: PathBuf, reason: String },
-    #[error("no trusted vendor keys: {0}")]
+    TamperedLicense { path: PathBuf, reason: Tampering },
     NoTrust(String),
-    #[error("unknown product '{0}'")]
     UnknownProduct(String),
-    #[error("the licence server refused the request: {detail}")]
+    /// The licence server's problem: its own `detail` and `next_step`.
     ServerRefused { status: u16, code: String, detail: String, next_step: String },
-    #[error("the licence server at {url} could not be reached: {reason}")]
     ServerUnreachable { url: String, reason: String },
-    #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
 }
 
@@ -58,14 +66,14 @@ impl ClientError {
         match self {
             ClientError::Io { .. } => 1,
             ClientError::Code(CodeError::WrongKind { .. }) => 4,
-            ClientError::Code(CodeError::UnknownVersion { .. }) => 11,
+            ClientError::Code(CodeError::AnotherProduct { .. }) | ClientError::AnotherProduct { .. } => 5,
+            ClientError::Code(CodeError::AnotherInstallation { .. }) => 6,
+            ClientError::Code(CodeError::TooOld { .. }) | ClientError::AlreadyApplied { .. } => 7,
+            ClientError::Code(CodeError::TooNew { .. }) => 8,
             ClientError::Code(CodeError::BadSignature) => 9,
             ClientError::Code(CodeError::UnknownSigningKey { .. }) => 10,
+            ClientError::Code(CodeError::UnknownVersion { .. }) => 11,
             ClientError::Code(_) => 3,
-            ClientError::AnotherProduct { .. } => 5,
-            ClientError::AnotherInstallation { .. } => 6,
-            ClientError::AlreadyApplied { .. } | ClientError::Superseded { .. } => 7,
-            ClientError::EarlierUpdateMissing { .. } => 8,
             ClientError::NoLicense(_) | ClientError::CorruptLicense { .. } | ClientError::LicenseExists(_) => 12,
             ClientError::CopiedLicense(_) => 13,
             ClientError::TamperedLicense { .. } => 14,
@@ -80,9 +88,7 @@ impl ClientError {
         match self {
             ClientError::Code(e) => e.code(),
             ClientError::AnotherProduct { .. } => "another_product",
-            ClientError::AnotherInstallation { .. } => "keyid_not_found",
-            ClientError::AlreadyApplied { .. } | ClientError::Superseded { .. } => "too_old",
-            ClientError::EarlierUpdateMissing { .. } => "too_new",
+            ClientError::AlreadyApplied { .. } => "too_old",
             ClientError::NoLicense(_) => "no_license",
             ClientError::LicenseExists(_) => "license_exists",
             ClientError::CorruptLicense { .. } => "corrupt_license",
@@ -96,28 +102,63 @@ impl ClientError {
         }
     }
 
-    pub fn next_step(&self) -> String {
+    /// The catalogue entry and its arguments.
+    fn entry(&self) -> (&'static str, Vec<(&'static str, Arg<'_>)>) {
+        let path = |p: &PathBuf| Arg::from(p.display().to_string());
         match self {
-            ClientError::Code(CodeError::BadSignature) => "Check that this response code answers this installation's latest request code (license create-code) and copy it again; if it still fails, send the request code to support.".into(),
-            ClientError::Code(CodeError::WrongKind { found: Kind::Request, expected: Kind::Response }) => {
-                "This is the code this program made. Submit it on the vendor's licence portal; enter the response code the portal gives you.".into()
+            ClientError::Code(e) => (e.message_id(), e.args()),
+            ClientError::AnotherProduct { expected, found } => {
+                ("code-another_product", vec![("expected", expected.as_str().into()), ("found", found.as_str().into())])
             }
-            ClientError::Code(e) => e.next_step(),
-            ClientError::AnotherProduct { .. } => "Enter this code in the program it was made for, or ask for a response code for this product's request code.".into(),
-            ClientError::AnotherInstallation { .. } => "Enter it on the computer whose request code it answers, or make a request code here (license create-code) and submit that.".into(),
-            ClientError::AlreadyApplied { .. } => "Nothing to do: the update is installed. Check `license status`.".into(),
-            ClientError::Superseded { .. } => "Nothing to do: a newer update is installed. If something is missing, make a new request code (license create-code) and submit it.".into(),
-            ClientError::EarlierUpdateMissing { .. } => "Enter the earlier response codes first, in order; or make a new request code (license create-code) and submit it for one response that brings every update.".into(),
-            ClientError::NoLicense(_) => "Run `license init --serial SERIAL --product PRODUCT` first, or point --license-file (LICENSE_FILE) at the licence file.".into(),
-            ClientError::LicenseExists(_) => "Use the existing licence (license status), or choose another --license-file.".into(),
-            ClientError::CorruptLicense { .. } => "Restore the licence file from a backup, or contact support with your serial number.".into(),
-            ClientError::CopiedLicense(_) => "A licence is bound to the computer it was installed on. Install with your serial number on this computer (license init) and activate it there.".into(),
-            ClientError::TamperedLicense { .. } => "Restore the licence file from a backup, or make a request code on a fresh installation and contact support.".into(),
-            ClientError::NoTrust(_) => "Pass --trust KEYFILE or set LICENSE_TRUST to the vendor's trust file (its public keys and products).".into(),
-            ClientError::UnknownProduct(_) => "Give the product's number, or a name listed in the trust file.".into(),
-            ClientError::ServerRefused { next_step, .. } => next_step.clone(),
-            ClientError::ServerUnreachable { .. } => "Check the internet connection and the server address; or use `license create-code` and submit the code on the licence portal from any device.".into(),
-            ClientError::Io { .. } => "Check that the path exists and is writable, then try again.".into(),
+            ClientError::AlreadyApplied { counter, to_counter } => {
+                ("program-already_applied", vec![("counter", (*counter).into()), ("to_counter", (*to_counter).into())])
+            }
+            ClientError::NoLicense(p) => ("program-no_license", vec![("path", path(p))]),
+            ClientError::LicenseExists(p) => ("program-license_exists", vec![("path", path(p))]),
+            ClientError::CorruptLicense { path: p, reason } => {
+                ("program-corrupt_license", vec![("path", path(p)), ("reason", reason.as_str().into())])
+            }
+            ClientError::CopiedLicense(p) => ("program-copied_license", vec![("path", path(p))]),
+            ClientError::TamperedLicense { path: p, reason } => {
+                ("program-tampered_license", vec![("path", path(p)), ("reason", reason.code().into())])
+            }
+            ClientError::NoTrust(reason) => ("program-no_trust", vec![("reason", reason.as_str().into())]),
+            ClientError::UnknownProduct(name) => ("program-unknown_product", vec![("product", name.as_str().into())]),
+            ClientError::ServerRefused { detail, next_step, .. } => (
+                "program-server_refused",
+                vec![("detail", detail.as_str().into()), ("next_step", next_step.as_str().into())],
+            ),
+            ClientError::ServerUnreachable { url, reason } => {
+                ("program-server_unreachable", vec![("url", url.as_str().into()), ("reason", reason.as_str().into())])
+            }
+            ClientError::Io { context, source } => {
+                ("program-io", vec![("context", context.as_str().into()), ("reason", source.to_string().into())])
+            }
+        }
+    }
+
+    pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
+        let (id, args) = self.entry();
+        messages::explain(lang, id, &args, audience)
+    }
+
+    pub fn next_step(&self) -> String {
+        self.explain(Lang::En, Audience::Program).next_step
+    }
+
+    /// The group of the code the error is in, if it is in one.
+    pub fn group(&self) -> Option<usize> {
+        match self {
+            ClientError::Code(e) => e.group(),
+            _ => None,
         }
     }
 }
+
+impl std::fmt::Display for ClientError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(Lang::En, Audience::Program).meaning)
+    }
+}
+
+impl std::error::Error for ClientError {}

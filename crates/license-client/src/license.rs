@@ -7,10 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use license_codes::{
-    Change, Day, Entitlements, KeyId, Product, RequestCode, ResponseCode, SerialNumber, TrustFile, TrustedKeys,
+    Change, CodeError, Day, Entitlements, Installation, KeyId, Product, RequestCode, ResponseCode, SerialNumber,
+    TrustFile, TrustedKeys,
 };
 use sha2::{Digest, Sha256};
 
+use crate::error::Tampering;
 use crate::{store, ClientError, MachineIdentity};
 
 /// Version of the licence file layout.
@@ -58,6 +60,13 @@ pub struct License {
     pub response: Option<ResponseCode>,
     /// Whether the key id is tied to a readable machine identity.
     pub machine_bound: bool,
+}
+
+impl License {
+    /// This installation as a response must name it.
+    pub fn installation(&self) -> Installation {
+        Installation { product: self.product, serial: self.serial, key_id: self.key_id, counter: self.counter }
+    }
 }
 
 /// The result of entering a response code.
@@ -147,21 +156,23 @@ impl Licensing {
         if derive_key_id(&self.machine, &file.install_id) != file.key_id {
             return Err(ClientError::CopiedLicense(self.path.clone()));
         }
-        let tampered = |reason: &str| ClientError::TamperedLicense { path: self.path.clone(), reason: reason.into() };
+        let tampered = |reason| ClientError::TamperedLicense { path: self.path.clone(), reason };
+        let installation =
+            Installation { product: file.product, serial: file.serial, key_id: file.key_id, counter: file.counter };
         let response = match &file.response_code {
             None if file.counter == 0 && file.entitlements.is_empty() => None,
-            None => return Err(tampered("it claims updates but holds no response code")),
+            None => return Err(tampered(Tampering::NoResponse)),
             Some(code) => {
-                let response = ResponseCode::parse(code).map_err(|_| tampered("its response code does not read"))?;
-                if response.product != file.product || response.key_id_tag != file.key_id.tag() {
-                    return Err(tampered("its response code is for another installation"));
-                }
-                response.verify(file.serial, file.key_id, &self.keys).map_err(|e| match e {
-                    license_codes::CodeError::UnknownSigningKey { .. } => ClientError::Code(e),
-                    _ => tampered("its response code's signature does not verify"),
+                let response = ResponseCode::parse(code).map_err(|_| tampered(Tampering::Unreadable))?;
+                response.verify_for(&installation, &self.keys).map_err(|e| match e {
+                    CodeError::UnknownSigningKey { .. } => ClientError::Code(e),
+                    CodeError::AnotherProduct { .. } | CodeError::AnotherInstallation { .. } => {
+                        tampered(Tampering::AnotherInstallation)
+                    }
+                    _ => tampered(Tampering::Signature),
                 })?;
                 if response.to_counter != file.counter || response.entitlements != file.entitlements {
-                    return Err(tampered("its counter or entitlements differ from its response code"));
+                    return Err(tampered(Tampering::Differs));
                 }
                 Some(response)
             }
@@ -226,34 +237,20 @@ impl Licensing {
         Ok(Applied { from_counter: license.counter, license: self.check(&updated)?, changes })
     }
 
-    /// Sentinel's order of checks: the right product and installation, the
-    /// right place in the sequence of updates, then the signature.
+    /// Whether `response` applies to this licence now ([`ResponseCode::applies_to`]),
+    /// with products named from the trust file and TOO_OLD told apart when
+    /// it is the very response the licence holds.
     pub fn check_applies(&self, license: &License, response: &ResponseCode) -> Result<(), ClientError> {
-        if response.product != license.product {
-            let name = |id: u16| self.product(id).map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name));
-            return Err(ClientError::AnotherProduct { expected: name(license.product), found: name(response.product) });
-        }
-        if response.key_id_tag != license.key_id.tag() {
-            return Err(ClientError::AnotherInstallation {
-                expected: license.key_id.to_string(),
-                found: response.key_id_tag,
-            });
-        }
-        if response.to_counter <= license.counter {
-            return Err(if license.response.as_ref() == Some(response) {
-                ClientError::AlreadyApplied { counter: license.counter, to_counter: response.to_counter }
-            } else {
-                ClientError::Superseded { counter: license.counter, to_counter: response.to_counter }
-            });
-        }
-        if response.from_counter > license.counter {
-            return Err(ClientError::EarlierUpdateMissing {
-                counter: license.counter,
-                from_counter: response.from_counter,
-            });
-        }
-        response.verify(license.serial, license.key_id, &self.keys)?;
-        Ok(())
+        response.applies_to(&license.installation(), &self.keys).map_err(|e| match e {
+            CodeError::AnotherProduct { expected, found } => {
+                let name = |id: u16| self.product(id).map_or_else(|| id.to_string(), |p| format!("{} ({id})", p.name));
+                ClientError::AnotherProduct { expected: name(expected), found: name(found) }
+            }
+            CodeError::TooOld { counter, to_counter } if license.response.as_ref() == Some(response) => {
+                ClientError::AlreadyApplied { counter, to_counter }
+            }
+            other => ClientError::Code(other),
+        })
     }
 
     pub fn keys(&self) -> &TrustedKeys {

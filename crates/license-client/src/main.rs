@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use license_client::{ClientError, License, Licensing, MachineIdentity};
-use license_codes::{AnyCode, Day, KeyId, Product, SerialNumber, TrustFile};
+use license_api::EntitlementValues;
+use license_codes::{AnyCode, Day, Installation, KeyId, Product, SerialNumber, TrustFile};
 use serde_json::{json, Value};
 
 #[derive(Parser)]
@@ -90,7 +91,7 @@ fn main() -> ExitCode {
         Err(e) => {
             if json {
                 let detail = json!({"error": e.code(), "message": e.to_string(), "next_step": e.next_step(),
-                    "group": match &e { ClientError::Code(c) => c.group(), _ => None }});
+                    "group": e.group()});
                 println!("{}", serde_json::to_string_pretty(&detail).expect("json"));
             }
             eprintln!("error: {e}\nnext step: {}", e.next_step());
@@ -266,17 +267,7 @@ fn product_name(licensing: &Licensing, id: u16) -> String {
 
 /// Entitlement values typed by kind: counts as numbers, flags as booleans, dates as text.
 fn entitlements_json(product: Option<&Product>, e: &license_codes::Entitlements) -> Value {
-    let mut map = serde_json::Map::new();
-    for (name, shown) in e.describe(product) {
-        let value = match shown.as_str() {
-            "yes" => json!(true),
-            "no" => json!(false),
-            "none" => Value::Null,
-            s => s.parse::<u64>().map_or_else(|_| json!(s), |n| json!(n)),
-        };
-        map.insert(name, value);
-    }
-    Value::Object(map)
+    serde_json::to_value(EntitlementValues::of(product, e)).expect("serialisable")
 }
 
 fn status_json(licensing: &Licensing, license: &License) -> Value {
@@ -339,16 +330,18 @@ fn describe(
                 _ if !have_trust => {
                     json!({"verified": null, "reason": "no trusted keys given (--trust)"})
                 }
-                Some((serial, key_id, source)) if key_id.tag() == r.key_id_tag => {
-                    match r.verify(serial, key_id, licensing.keys()) {
+                Some((serial, key_id, source)) => {
+                    let installation = Installation { product: r.product, serial, key_id, counter: r.from_counter };
+                    match r.verify_for(&installation, licensing.keys()) {
                         Ok(()) => json!({"verified": true, "checked_against": source}),
+                        Err(e @ license_codes::CodeError::AnotherInstallation { .. }) => {
+                            json!({"verified": null, "checked_against": source, "reason": e.to_string()})
+                        }
                         Err(e) => {
                             json!({"verified": false, "checked_against": source, "error": e.code(), "reason": e.to_string()})
                         }
                     }
                 }
-                Some((_, key_id, source)) => json!({"verified": null, "checked_against": source,
-                    "reason": format!("made for another installation (key id starting {:04X}, not {key_id})", r.key_id_tag)}),
                 None => {
                     json!({"verified": null, "reason": "give --serial and --key-id of the installation to check the signature"})
                 }

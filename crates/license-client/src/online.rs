@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
+use license_api::{paths, Activation, ActivationRequest, ClientChannel, Problem};
 use license_codes::Day;
-use serde_json::Value;
 
 use crate::{Applied, ClientError, Licensing};
 
@@ -12,37 +12,33 @@ use crate::{Applied, ClientError, Licensing};
 /// upgrade and installs it.
 pub fn get_it_now(licensing: &Licensing, server: &str, today: Day, now: &str) -> Result<Applied, ClientError> {
     let request = licensing.create_code(today, now)?;
-    let url = format!("{}/api/v1/activations", server.trim_end_matches('/'));
+    let url = format!("{}{}", server.trim_end_matches('/'), paths::ACTIVATIONS);
+    let unreachable = |reason: String| ClientError::ServerUnreachable { url: url.clone(), reason };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(30)))
         .build()
         .into();
-    let body = serde_json::json!({"request_code": request.to_code()}).to_string();
+    let body = ActivationRequest { request_code: request.to_code(), channel: Some(ClientChannel::Online) };
     let mut response = agent
         .post(&url)
         .header("content-type", "application/json")
-        .send(body.as_str())
-        .map_err(|e| ClientError::ServerUnreachable { url: url.clone(), reason: e.to_string() })?;
+        .send(serde_json::to_string(&body).expect("serialisable").as_str())
+        .map_err(|e| unreachable(e.to_string()))?;
     let status = response.status().as_u16();
-    let text = response
-        .body_mut()
-        .read_to_string()
-        .map_err(|e| ClientError::ServerUnreachable { url: url.clone(), reason: e.to_string() })?;
-    let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let text = response.body_mut().read_to_string().map_err(|e| unreachable(e.to_string()))?;
     if !(200..300).contains(&status) {
-        let field = |k: &str| json.get(k).and_then(Value::as_str).map(str::to_string);
-        return Err(ClientError::ServerRefused {
-            status,
-            code: field("code").unwrap_or_else(|| "http_error".into()),
-            detail: field("detail").unwrap_or_else(|| format!("HTTP {status}")),
-            next_step: field("next_step")
-                .unwrap_or_else(|| "Try again later, or use Create Code and the licence portal.".into()),
+        return Err(match serde_json::from_str::<Problem>(&text) {
+            Ok(p) => ClientError::ServerRefused {
+                status,
+                code: p.code.as_str().to_string(),
+                detail: p.detail,
+                next_step: p.next_step,
+            },
+            Err(_) => unreachable(format!("it answered HTTP {status}, not a problem document")),
         });
     }
-    let code = json
-        .get("response_code")
-        .and_then(Value::as_str)
-        .ok_or_else(|| ClientError::ServerUnreachable { url, reason: "the answer has no response_code".into() })?;
-    licensing.enter_code(code)
+    let activation: Activation =
+        serde_json::from_str(&text).map_err(|e| unreachable(format!("its answer does not read: {e}")))?;
+    licensing.enter_code(&activation.response_code)
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use sha2::{Digest, Sha256};
 
 use crate::bits::{BitReader, BitWriter};
-use crate::{Day, EntitlementKind, Product};
+use crate::{Day, EntitlementKind, Malformed, Product};
 
 /// Slots per product: slot numbers are 4 bits.
 pub const MAX_ENTITLEMENT_SLOTS: usize = 16;
@@ -74,8 +74,8 @@ impl Entitlements {
     }
 
     /// Reads a set written by [`Self::write`], refusing any non-canonical form.
-    pub(crate) fn read(r: &mut BitReader<'_>) -> Result<Self, &'static str> {
-        const SHORT: &str = "the entitlements run past the end of the code";
+    pub(crate) fn read(r: &mut BitReader<'_>) -> Result<Self, Malformed> {
+        const SHORT: Malformed = Malformed::EntitlementsShort;
         let count = r.read(4).ok_or(SHORT)?;
         let mut out = Entitlements::new();
         let mut previous: Option<u8> = None;
@@ -84,10 +84,10 @@ impl Entitlements {
             let class = r.read(2).ok_or(SHORT)? as u8;
             let value = r.read(WIDTHS[usize::from(class)]).ok_or(SHORT)? as u32;
             if previous.is_some_and(|p| p >= slot) {
-                return Err("entitlement slots are not in increasing order");
+                return Err(Malformed::SlotsOutOfOrder);
             }
             if value == 0 || Self::width_class(value) != class {
-                return Err("an entitlement value is not written in its shortest form");
+                return Err(Malformed::NotShortest);
             }
             previous = Some(slot);
             out.0.insert(slot, value);

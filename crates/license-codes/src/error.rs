@@ -1,51 +1,67 @@
-//! Every way reading a code can fail, each with a stable machine-readable
-//! name, a message that says what is wrong and a next step.
+//! Every way reading a code or applying a response can fail, each with a
+//! stable machine-readable name. The words (what it means, what to do next)
+//! are the catalogue's (`license-messages`), found by [`CodeError::message_id`]
+//! and filled with [`CodeError::args`].
 
-use crate::Kind;
+use license_messages::{Arg, Audience, Explanation, Lang};
 
-/// Why a code could not be read or trusted. Groups and positions are 1-based.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+use crate::{KeyId, Kind};
+
+/// Why a code could not be read, trusted or applied. Groups and positions are 1-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
-    #[error("no code was entered")]
     Empty,
-    #[error("character {position} (in group {group}) is '{character}', which is not used in codes")]
     InvalidCharacter { character: char, position: usize, group: usize },
-    #[error("group {group} has a typo")]
     BadGroup { group: usize },
-    #[error("groups {first} and {second} are in each other's place")]
     GroupsSwapped { first: usize, second: usize },
-    #[error("a group is missing at group {group}")]
     MissingGroup { group: usize },
-    #[error("group {group} is one group too many")]
     ExtraGroup { group: usize },
-    #[error("the code is cut short: {found_groups} complete groups, {} needs at least {expected_groups}", kind_or_code(*.kind))]
     Truncated { kind: Option<Kind>, expected_groups: usize, found_groups: usize },
-    #[error("the code is too long: {found_groups} groups, {} has at most {max_groups}", kind_or_code(*.kind))]
     TooLong { kind: Option<Kind>, max_groups: usize, found_groups: usize },
-    #[error("this is {}, not {}", found.with_article(), expected.with_article())]
     WrongKind { expected: Kind, found: Kind },
-    #[error("this {kind} uses format version {version}, which this program does not know")]
     UnknownVersion { kind: Kind, version: u8 },
-    #[error(
-        "the groups check out but the code as a whole does not: two typos in one group, or groups from different codes"
-    )]
     CodeCheckFailed,
-    #[error("the {kind} is not well formed: {reason}")]
-    Malformed { kind: Kind, reason: &'static str },
-    #[error(
-        "the response code's signature does not verify: it was changed, mistyped, or not made for this installation"
-    )]
+    Malformed { kind: Kind, reason: Malformed },
     BadSignature,
-    #[error("the response code was signed with vendor key {key_id}, which this program does not trust")]
     UnknownSigningKey { key_id: u8 },
+    /// The response is for another product than the installation's.
+    AnotherProduct { expected: u16, found: u16 },
+    /// KEYID_NOT_FOUND: the response names another installation.
+    AnotherInstallation { expected: KeyId, found_tag: u16 },
+    /// TOO_OLD: the installation already holds this update or a newer one.
+    TooOld { counter: u16, to_counter: u16 },
+    /// TOO_NEW: the response continues from an update the installation lacks.
+    TooNew { counter: u16, from_counter: u16 },
 }
 
-fn kind_or_code(kind: Option<Kind>) -> String {
-    kind.map_or_else(|| "a code".to_string(), |k| k.with_article())
+/// Which rule of a layout a code breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Malformed {
+    EntitlementsShort,
+    SlotsOutOfOrder,
+    NotShortest,
+    Padding,
+    CounterNotAdvancing,
+}
+
+impl Malformed {
+    pub const fn code(self) -> &'static str {
+        match self {
+            Malformed::EntitlementsShort => "entitlements_short",
+            Malformed::SlotsOutOfOrder => "slots_out_of_order",
+            Malformed::NotShortest => "not_shortest",
+            Malformed::Padding => "padding",
+            Malformed::CounterNotAdvancing => "counter_not_advancing",
+        }
+    }
+}
+
+fn kind_arg(kind: Option<Kind>) -> Arg<'static> {
+    Arg::from(kind.map_or("none", Kind::code_name))
 }
 
 impl CodeError {
-    /// A stable name for programs: problem `code`s, exit codes, tests.
+    /// A stable name for programs: problem `code_error`s, `--json`, exit codes, tests.
     pub fn code(&self) -> &'static str {
         match self {
             CodeError::Empty => "empty",
@@ -62,7 +78,90 @@ impl CodeError {
             CodeError::Malformed { .. } => "malformed",
             CodeError::BadSignature => "bad_signature",
             CodeError::UnknownSigningKey { .. } => "unknown_signing_key",
+            CodeError::AnotherProduct { .. } => "another_product",
+            CodeError::AnotherInstallation { .. } => "keyid_not_found",
+            CodeError::TooOld { .. } => "too_old",
+            CodeError::TooNew { .. } => "too_new",
         }
+    }
+
+    /// The catalogue entry that explains this error.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            CodeError::AnotherInstallation { .. } => "code-another_installation",
+            other => match other.code() {
+                "empty" => "code-empty",
+                "invalid_character" => "code-invalid_character",
+                "bad_group" => "code-bad_group",
+                "groups_swapped" => "code-groups_swapped",
+                "missing_group" => "code-missing_group",
+                "extra_group" => "code-extra_group",
+                "truncated" => "code-truncated",
+                "too_long" => "code-too_long",
+                "wrong_kind" => "code-wrong_kind",
+                "unknown_version" => "code-unknown_version",
+                "code_check_failed" => "code-code_check_failed",
+                "malformed" => "code-malformed",
+                "bad_signature" => "code-bad_signature",
+                "unknown_signing_key" => "code-unknown_signing_key",
+                "another_product" => "code-another_product",
+                "too_old" => "code-too_old",
+                _ => "code-too_new",
+            },
+        }
+    }
+
+    /// The arguments of the catalogue entry (also the `detail` members of
+    /// the test vectors).
+    pub fn args(&self) -> Vec<(&'static str, Arg<'static>)> {
+        match *self {
+            CodeError::Empty | CodeError::CodeCheckFailed | CodeError::BadSignature => vec![],
+            CodeError::InvalidCharacter { character, position, group } => vec![
+                ("character", Arg::from(character.to_string())),
+                ("position", position.into()),
+                ("group", group.into()),
+            ],
+            CodeError::BadGroup { group } | CodeError::MissingGroup { group } | CodeError::ExtraGroup { group } => {
+                vec![("group", group.into())]
+            }
+            CodeError::GroupsSwapped { first, second } => vec![("first", first.into()), ("second", second.into())],
+            CodeError::Truncated { kind, expected_groups, found_groups } => vec![
+                ("kind", kind_arg(kind)),
+                ("expected_groups", expected_groups.into()),
+                ("found_groups", found_groups.into()),
+            ],
+            CodeError::TooLong { kind, max_groups, found_groups } => {
+                vec![("kind", kind_arg(kind)), ("max_groups", max_groups.into()), ("found_groups", found_groups.into())]
+            }
+            CodeError::WrongKind { expected, found } => {
+                vec![("expected", expected.code_name().into()), ("found", found.code_name().into())]
+            }
+            CodeError::UnknownVersion { kind, version } => {
+                vec![("kind", kind.code_name().into()), ("version", version.into())]
+            }
+            CodeError::Malformed { kind, reason } => {
+                vec![("kind", kind.code_name().into()), ("reason", reason.code().into())]
+            }
+            CodeError::UnknownSigningKey { key_id } => vec![("key_id", key_id.into())],
+            CodeError::AnotherProduct { expected, found } => vec![("expected", expected.into()), ("found", found.into())],
+            CodeError::AnotherInstallation { expected, found_tag } => {
+                vec![("expected", expected.to_string().into()), ("found", format!("{found_tag:04X}").into())]
+            }
+            CodeError::TooOld { counter, to_counter } => vec![("counter", counter.into()), ("to_counter", to_counter.into())],
+            CodeError::TooNew { counter, from_counter } => {
+                vec![("counter", counter.into()), ("from_counter", from_counter.into())]
+            }
+        }
+    }
+
+    /// Title, meaning and next step, in `lang`, for `audience`.
+    pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
+        license_messages::explain(lang, self.message_id(), &self.args(), audience)
+    }
+
+    /// What the person should do next (the program's wording, in English).
+    pub fn next_step(&self) -> String {
+        license_messages::text(Lang::En, self.message_id(), Some("next"), &self.args())
     }
 
     /// The group the error is in, when it is in one group.
@@ -78,7 +177,7 @@ impl CodeError {
     }
 
     /// Whether the text itself is damaged (a typo), as opposed to a code that
-    /// reads fine but is the wrong one or untrusted.
+    /// reads fine but is the wrong one, untrusted, or does not apply.
     pub fn is_typing_error(&self) -> bool {
         !matches!(
             self,
@@ -86,47 +185,19 @@ impl CodeError {
                 | CodeError::UnknownVersion { .. }
                 | CodeError::BadSignature
                 | CodeError::UnknownSigningKey { .. }
+                | CodeError::AnotherProduct { .. }
+                | CodeError::AnotherInstallation { .. }
+                | CodeError::TooOld { .. }
+                | CodeError::TooNew { .. }
         )
     }
+}
 
-    /// What the person should do next.
-    pub fn next_step(&self) -> String {
-        match self {
-            CodeError::Empty => "Type or paste the code.".into(),
-            CodeError::InvalidCharacter { group, .. } => {
-                format!("Codes use only digits and the letters A-Z without I, L, O and U; compare group {group} with the original.")
-            }
-            CodeError::BadGroup { group } => {
-                format!("Compare group {group} with the original character by character, or copy and paste the code instead of typing it.")
-            }
-            CodeError::GroupsSwapped { first, second } => {
-                format!("Exchange groups {first} and {second}, or copy the code again from the original.")
-            }
-            CodeError::MissingGroup { group } => {
-                format!("Type the group that belongs before group {group}; the original has one more group.")
-            }
-            CodeError::ExtraGroup { group } => format!("Remove group {group} (it is not in the original), or copy the code again."),
-            CodeError::Truncated { .. } => "Copy the whole code: the end is missing.".into(),
-            CodeError::TooLong { .. } => "Enter only one code, with nothing added after it.".into(),
-            CodeError::WrongKind { found: Kind::Response, .. } => {
-                "This is the answer from the licence portal: enter it into the program (Enter Code), not here.".into()
-            }
-            CodeError::WrongKind { found: Kind::Serial, .. } => {
-                "This is a serial number: install the program with it, then use its Create Code button to make a request code.".into()
-            }
-            CodeError::WrongKind { expected: Kind::Response, found: Kind::Request } => {
-                "This is the code the program made: submit it on the licence portal, which answers with the response code to enter here.".into()
-            }
-            CodeError::WrongKind { expected, .. } => format!("Enter {} instead.", expected.with_article()),
-            CodeError::UnknownVersion { .. } => "Update the program, or ask support for a code in the format this version reads.".into(),
-            CodeError::CodeCheckFailed => {
-                "Copy the code again from the original rather than typing it; if it still fails, create a new code.".into()
-            }
-            CodeError::Malformed { .. } => "Copy the code again from the original; if it still fails, contact support with the code.".into(),
-            CodeError::BadSignature => {
-                "Check that the response code was made for this installation's latest request code and copy it again; if it still fails, contact support.".into()
-            }
-            CodeError::UnknownSigningKey { .. } => "Update the program so it knows the vendor's current keys, or contact support.".into(),
-        }
+/// What it means, in English, as a fragment ("group 4 has a typo").
+impl std::fmt::Display for CodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&license_messages::text(Lang::En, self.message_id(), None, &self.args()))
     }
 }
+
+impl std::error::Error for CodeError {}

@@ -34,6 +34,7 @@ impl TrustedKeys {
 }
 
 /// One public key as published (`GET /api/v1/keys`, trust files).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicKeyEntry {
@@ -45,6 +46,7 @@ pub struct PublicKeyEntry {
 /// What a program is built with: the keys it trusts and its products'
 /// entitlement names. JSON: `{"keys": [{"id": 1, "public_key": "<64 hex>"}],
 /// "products": [{"id": 1, "name": "...", "entitlements": [{"name": "...", "kind": "count"}]}]}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrustFile {

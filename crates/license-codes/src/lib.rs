@@ -27,11 +27,12 @@ mod vendor;
 
 pub use day::Day;
 pub use entitlements::{Change, Entitlements, MAX_ENTITLEMENT_SLOTS};
-pub use error::CodeError;
+pub use error::{CodeError, Malformed};
+pub use license_messages as messages;
 pub use keys::{KeyError, PublicKeyEntry, TrustFile, TrustedKeys};
 pub use product::{EntitlementDef, EntitlementKind, Product, ProductError};
 pub use request::{KeyId, RequestCode};
-pub use response::{ResponseCode, MAX_ENTITLEMENT_BITS};
+pub use response::{Installation, ResponseCode, MAX_ENTITLEMENT_BITS};
 pub use serial::SerialNumber;
 pub use vendor::{sign_response, signing_key_from_hex, Grant, GrantError};
 
@@ -40,6 +41,7 @@ pub use ed25519_dalek::{SigningKey, VerifyingKey};
 
 /// The kinds of code. Each has its own first symbol, its own lengths and its
 /// own check constants, so one is never read as another.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -84,22 +86,19 @@ impl Kind {
         })
     }
 
-    pub const fn name(self) -> &'static str {
+    /// The kind's name in hashes, JSON and the catalogue's arguments.
+    pub const fn code_name(self) -> &'static str {
         match self {
-            Kind::Serial => "serial number",
-            Kind::Request => "request code",
-            Kind::Response => "response code",
+            Kind::Serial => "serial",
+            Kind::Request => "request",
+            Kind::Response => "response",
         }
-    }
-
-    pub fn with_article(self) -> String {
-        format!("a {}", self.name())
     }
 }
 
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.code_name())
     }
 }
 

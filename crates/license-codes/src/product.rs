@@ -3,6 +3,7 @@
 
 use crate::{Day, Entitlements};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntitlementKind {
@@ -16,6 +17,7 @@ pub enum EntitlementKind {
 }
 
 /// One named slot. Its slot number is its index in [`Product::entitlements`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EntitlementDef {
     pub name: String,
@@ -23,6 +25,7 @@ pub struct EntitlementDef {
     pub kind: EntitlementKind,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Product {
     pub id: u16,

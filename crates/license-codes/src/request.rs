@@ -65,7 +65,7 @@ pub struct RequestCode {
 pub(crate) fn code_check(kind: Kind, bytes: &[u8], bits: u32) -> u64 {
     let mut hasher = Sha256::new();
     hasher.update(crate::DOMAIN.as_bytes());
-    hasher.update(kind.name().split(' ').next().unwrap_or_default().as_bytes());
+    hasher.update(kind.code_name().as_bytes());
     hasher.update(b" check\0");
     hasher.update(bytes);
     let hash = hasher.finalize();

@@ -10,7 +10,24 @@ use ed25519_dalek::Signature;
 use crate::bits::{symbols_to_bytes, BitReader, BitWriter};
 use crate::check::DATA_SYMBOLS;
 use crate::text::{decode_groups, encode_groups, kind_symbol, Groups};
-use crate::{CodeError, Day, Entitlements, KeyId, Kind, SerialNumber, TrustedKeys};
+use crate::{CodeError, Day, Entitlements, KeyId, Kind, Malformed, RequestCode, SerialNumber, TrustedKeys};
+
+/// An installation as a response must name it: the product it runs, its
+/// serial and key id, and the update counter it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Installation {
+    pub product: u16,
+    pub serial: SerialNumber,
+    pub key_id: KeyId,
+    pub counter: u16,
+}
+
+impl From<&RequestCode> for Installation {
+    /// The installation that made the request code, as it was then.
+    fn from(r: &RequestCode) -> Self {
+        Installation { product: r.product, serial: r.serial, key_id: r.key_id, counter: r.counter }
+    }
+}
 
 /// Bits before the entitlements.
 pub(crate) const HEADER_BITS: usize = 5 + 8 + 16 + 16 + 16 + 16 + 16;
@@ -85,10 +102,10 @@ impl ResponseCode {
             });
         }
         if r.read(r.remaining() as u32) != Some(0) {
-            return Err(malformed("the bits after the signature are not zero"));
+            return Err(malformed(Malformed::Padding));
         }
         if to_counter <= from_counter {
-            return Err(malformed("the update counter does not advance"));
+            return Err(malformed(Malformed::CounterNotAdvancing));
         }
         Ok(Self { signing_key_id, product, key_id_tag, from_counter, to_counter, issued, entitlements, signature })
     }
@@ -121,6 +138,41 @@ impl ResponseCode {
         message.extend_from_slice(&key_id.0.to_be_bytes());
         message.extend_from_slice(body);
         message
+    }
+
+    /// Whether this response is genuine and made for `installation`: its
+    /// product, its key id, then the vendor's signature over its serial and
+    /// key id. The installation's counter plays no part (see [`Self::applies_to`]).
+    pub fn verify_for(&self, installation: &Installation, keys: &TrustedKeys) -> Result<(), CodeError> {
+        self.check_names(installation)?;
+        self.verify(installation.serial, installation.key_id, keys)
+    }
+
+    /// Whether `installation` can apply this response now, in Sentinel's
+    /// order of checks: the right product and installation, the right place
+    /// in the sequence of updates (`from <= held < to`: a response carries
+    /// the full state, so one from any earlier counter brings it up to date),
+    /// then the signature.
+    pub fn applies_to(&self, installation: &Installation, keys: &TrustedKeys) -> Result<(), CodeError> {
+        self.check_names(installation)?;
+        let counter = installation.counter;
+        if self.to_counter <= counter {
+            return Err(CodeError::TooOld { counter, to_counter: self.to_counter });
+        }
+        if self.from_counter > counter {
+            return Err(CodeError::TooNew { counter, from_counter: self.from_counter });
+        }
+        self.verify(installation.serial, installation.key_id, keys)
+    }
+
+    fn check_names(&self, installation: &Installation) -> Result<(), CodeError> {
+        if self.product != installation.product {
+            return Err(CodeError::AnotherProduct { expected: installation.product, found: self.product });
+        }
+        if self.key_id_tag != installation.key_id.tag() {
+            return Err(CodeError::AnotherInstallation { expected: installation.key_id, found_tag: self.key_id_tag });
+        }
+        Ok(())
     }
 
     /// Checks the signature for the installation (`serial`, `key_id`) with

@@ -1,0 +1,229 @@
+//! The admin and support API (`/api/v1/admin/…`): what the vendor sends to
+//! manage licences, and the views of a licence its staff read.
+
+use serde_json::Value;
+
+use crate::{EntitlementChange, EntitlementValues, ProductRef};
+
+/// A staff role. Admins change things; support reads and answers codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Support,
+}
+
+impl Role {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Support => "support",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "admin" => Some(Role::Admin),
+            "support" => Some(Role::Support),
+            _ => None,
+        }
+    }
+}
+
+/// Where an issuance came from, as its history and the audit log say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// The customer's page.
+    Portal,
+    /// The program's "Get it now".
+    Online,
+    /// A staff member in the console, for a customer.
+    Console,
+}
+
+impl Channel {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::Portal => "portal",
+            Channel::Online => "online",
+            Channel::Console => "console",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Channel> {
+        [Channel::Portal, Channel::Online, Channel::Console].into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+impl From<crate::ClientChannel> for Channel {
+    fn from(c: crate::ClientChannel) -> Self {
+        match c {
+            crate::ClientChannel::Portal => Channel::Portal,
+            crate::ClientChannel::Online => Channel::Online,
+        }
+    }
+}
+
+/// `POST /api/v1/admin/licenses`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewLicense {
+    /// The product's number or name.
+    pub product: String,
+    /// The technical contact: where codes and notices go.
+    pub contact_email: String,
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000, default = 1))]
+    pub max_installations: i64,
+    /// The purchased entitlements.
+    #[serde(default)]
+    pub entitlements: EntitlementValues,
+    /// A serial number to use instead of a random one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+}
+
+fn one() -> i64 {
+    1
+}
+
+/// The licence just created.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LicenseCreated {
+    pub serial: String,
+    /// The product's name.
+    pub product: String,
+    pub contact_email: String,
+    pub max_installations: i64,
+    pub counter: i64,
+    pub entitlements: EntitlementValues,
+}
+
+/// `POST /api/v1/admin/licenses/{serial}/upgrades`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QueueUpgrade {
+    /// The entitlements that change.
+    pub set: EntitlementValues,
+    /// Why, for the history ("PO 4711").
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The upgrade just queued: the licence's new latest state.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpgradeQueued {
+    pub serial: String,
+    pub counter: i64,
+    pub note: String,
+    pub changes: Vec<EntitlementChange>,
+    pub entitlements: EntitlementValues,
+}
+
+/// An installation released, its place freed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Released {
+    pub serial: String,
+    pub key_id: String,
+    pub released: bool,
+}
+
+/// `POST /api/v1/admin/tokens`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    pub name: String,
+    pub role: Role,
+}
+
+/// A token, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenCreated {
+    /// `lsk_<id>_<secret>`, sent as `Authorization: Bearer …`.
+    pub token: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// Everything support needs about one licence.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LicenseView {
+    pub serial: String,
+    pub product: ProductRef,
+    pub contact_email: String,
+    pub created_at: String,
+    pub max_installations: i64,
+    pub bound_installations: i64,
+    pub latest_counter: i64,
+    /// The latest state.
+    pub entitlements: EntitlementValues,
+    /// Every state in order: counter 1 at purchase, then each upgrade.
+    pub states: Vec<StateView>,
+    pub installations: Vec<InstallationView>,
+    pub issuances: Vec<IssuanceView>,
+    pub audit: Vec<AuditEntry>,
+}
+
+/// The entitlements at one counter, and what changed to reach them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StateView {
+    pub counter: i64,
+    pub note: String,
+    pub created_by: String,
+    pub created_at: String,
+    pub changes: Vec<EntitlementChange>,
+    pub entitlements: EntitlementValues,
+    /// The entitlement digest a request code at this counter carries (8 hex digits).
+    pub digest: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InstallationView {
+    /// 16 hex digits.
+    pub key_id: String,
+    pub bound_at: String,
+    pub released_at: Option<String>,
+    /// The counter of the newest response issued to it.
+    pub last_issued_counter: Option<i64>,
+    /// Whether an upgrade is waiting for it.
+    pub waiting: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IssuanceView {
+    pub key_id: String,
+    pub from_counter: i64,
+    pub to_counter: i64,
+    pub issued_at: String,
+    pub signing_key_id: i64,
+    pub request_code: String,
+    pub response_code: String,
+    pub channel: Channel,
+    /// Who: the client's address for the portal and the program, the staff member for the console.
+    pub actor: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// What the action changed (a JSON object).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub detail: Value,
+}

@@ -1,0 +1,25 @@
+//! The licence server's wire format, typed once.
+//!
+//! The server serialises these types; the `license` command, the portal and
+//! the console deserialise them. Every path of the API is named in [`paths`].
+//! With the `openapi` feature each type also describes itself for the
+//! server's generated OpenAPI document.
+
+pub mod activation;
+pub mod admin;
+pub mod entitlements;
+pub mod paths;
+pub mod problem;
+pub mod public;
+
+pub use activation::{Activation, ActivationRequest, ClientChannel, EntitlementChange, ProductRef};
+pub use admin::{
+    AuditEntry, Channel, InstallationView, IssuanceView, LicenseCreated, LicenseView, NewLicense, NewToken,
+    QueueUpgrade, Released, Role, StateView, TokenCreated, UpgradeQueued,
+};
+pub use entitlements::{EntitlementValue, EntitlementValues};
+pub use problem::{Problem, ProblemCode};
+pub use public::{Keys, Products};
+
+/// Re-exported: the trust file and product schema are the code format's.
+pub use license_codes::{EntitlementDef, EntitlementKind, Product, PublicKeyEntry, TrustFile};

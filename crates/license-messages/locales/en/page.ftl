@@ -1,0 +1,19 @@
+### What only the customer's page says about a request it made.
+
+page-network = the code could not be sent: this device seems to be offline, or the server cannot be reached
+    .title = No connection to the licence server
+    .next = Check the internet connection, then press Submit code again. Your code is kept.
+page-bad_answer = { $what }
+    .title = Unexpected answer from the licence server
+    .next = Try again in a minute; if it persists, contact support.
+page-keys_failed = the vendor's keys could not be loaded ({ $reason }), so this page cannot confirm the response is genuine
+    .title = The response could not be checked
+    .next = Try again; the code is kept.
+page-signature_failed = do not enter it: { $reason }
+    .title = The response failed its signature check
+    .next = Submit the code again; if it fails again, contact support with the request code.
+page-starts_like = this starts like { $kind ->
+        [serial] a serial number
+        [response] a response code
+       *[request] a request code
+    } (request codes start with H)

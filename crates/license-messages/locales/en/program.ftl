@@ -1,0 +1,41 @@
+### The licensed program's own errors (the `license` command, the library).
+
+program-already_applied = TOO_OLD: this response code has already been applied (update { $to_counter }); the licence is at update { $counter }
+    .title = Already applied
+    .next = Nothing to do: the update is installed. Check `license status`.
+program-no_license = no licence file at { $path }
+    .title = No licence
+    .next = Run `license init --serial SERIAL --product PRODUCT` first, or point --license-file (LICENSE_FILE) at the licence file.
+program-license_exists = a licence file already exists at { $path }
+    .title = A licence exists
+    .next = Use the existing licence (license status), or choose another --license-file.
+program-corrupt_license = the licence file { $path } cannot be read: { $reason }
+    .title = Unreadable licence file
+    .next = Restore the licence file from a backup, or contact support with your serial number.
+program-copied_license = the licence file { $path } was made on another machine
+    .title = A licence from another machine
+    .next = A licence is bound to the computer it was installed on. Install with your serial number on this computer (license init) and activate it there.
+program-tampered_license = the licence file { $path } does not match the signed response it holds: { $reason ->
+        [no_response] it claims updates but holds no response code
+        [unreadable] its response code does not read
+        [another_installation] its response code is for another installation
+        [signature] its response code's signature does not verify
+       *[differs] its counter or entitlements differ from its response code
+    }
+    .title = A changed licence file
+    .next = Restore the licence file from a backup, or make a request code on a fresh installation and contact support.
+program-no_trust = no trusted vendor keys: { $reason }
+    .title = No vendor keys
+    .next = Pass --trust KEYFILE or set LICENSE_TRUST to the vendor's trust file (its public keys and products).
+program-unknown_product = unknown product '{ $product }'
+    .title = Unknown product
+    .next = Give the product's number, or a name listed in the trust file.
+program-server_refused = the licence server refused the request: { $detail }
+    .title = Refused by the licence server
+    .next = { $next_step }
+program-server_unreachable = the licence server at { $url } could not be reached: { $reason }
+    .title = No connection to the licence server
+    .next = Check the internet connection and the server address; or use `license create-code` and submit the code on the licence portal from any device.
+program-io = { $context }: { $reason }
+    .title = A file could not be read or written
+    .next = Check that the path exists and is writable, then try again.
