@@ -44,7 +44,8 @@ fn main() {
         for (id, (value, attributes)) in &messages {
             let value = value.as_ref().map_or("None".to_string(), |v| format!("Some({v})"));
             let attrs: Vec<String> = attributes.iter().map(|(name, p)| format!("({name:?}, {p})")).collect();
-            writeln!(out, "    Message {{ id: {id:?}, value: {value}, attributes: &[{}] }},", attrs.join(", ")).unwrap();
+            writeln!(out, "    Message {{ id: {id:?}, value: {value}, attributes: &[{}] }},", attrs.join(", "))
+                .unwrap();
         }
         writeln!(out, "];").unwrap();
     }
@@ -86,7 +87,8 @@ fn compile(lang: &str, files: &[PathBuf], sources: &[String]) -> Compiled {
         .iter()
         .map(|(id, m)| {
             let value = m.value.as_ref().map(|p| ctx.pattern(id, p, 0));
-            let attributes = m.attributes.iter().map(|a| (a.id.name.to_string(), ctx.pattern(id, &a.value, 0))).collect();
+            let attributes =
+                m.attributes.iter().map(|a| (a.id.name.to_string(), ctx.pattern(id, &a.value, 0))).collect();
             (id.to_string(), (value, attributes))
         })
         .collect()
@@ -144,7 +146,10 @@ impl Context<'_> {
             ast::InlineExpression::NumberLiteral { value } => format!("Piece::Text({value:?})"),
             ast::InlineExpression::Placeable { expression } => self.expression(id, expression, depth),
             ast::InlineExpression::MessageReference { id: target, attribute } => {
-                let m = self.messages.get(target.name).unwrap_or_else(|| panic!("{}: {id}: no message {}", self.lang, target.name));
+                let m = self
+                    .messages
+                    .get(target.name)
+                    .unwrap_or_else(|| panic!("{}: {id}: no message {}", self.lang, target.name));
                 let pattern = match attribute {
                     None => m.value.as_ref(),
                     Some(a) => m.attributes.iter().find(|x| x.id.name == a.name).map(|x| &x.value),
@@ -154,7 +159,10 @@ impl Context<'_> {
             }
             ast::InlineExpression::TermReference { id: target, attribute, arguments } => {
                 assert!(arguments.is_none(), "{}: {id}: term arguments are not supported", self.lang);
-                let t = self.terms.get(target.name).unwrap_or_else(|| panic!("{}: {id}: no term -{}", self.lang, target.name));
+                let t = self
+                    .terms
+                    .get(target.name)
+                    .unwrap_or_else(|| panic!("{}: {id}: no term -{}", self.lang, target.name));
                 let pattern = match attribute {
                     None => &t.value,
                     Some(a) => &t.attributes.iter().find(|x| x.id.name == a.name).expect("term attribute").value,
@@ -188,4 +196,3 @@ fn unescape(text: &str) -> String {
     }
     out
 }
-

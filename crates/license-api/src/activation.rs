@@ -18,7 +18,10 @@ pub enum ClientChannel {
 pub struct ActivationRequest {
     /// The request code as the customer typed or pasted it: case, spaces,
     /// dashes, line breaks and mail quoting are ignored.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4096, example = "H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 4096, example = "H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R")
+    )]
     pub request_code: String,
     /// Who asks, for the audit log; `portal` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

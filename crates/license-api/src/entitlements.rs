@@ -42,12 +42,15 @@ impl EntitlementValues {
         let named = product.map_or(0, |p| p.entitlements.len());
         for (slot, def) in product.iter().flat_map(|p| p.entitlements.iter().enumerate()) {
             let value = e.get(slot as u8);
-            out.push((def.name.clone(), match def.kind {
-                EntitlementKind::Count => EntitlementValue::Count(value),
-                EntitlementKind::Flag => EntitlementValue::Flag(value != 0),
-                EntitlementKind::Date if value == 0 => EntitlementValue::None,
-                EntitlementKind::Date => EntitlementValue::Date(Product::format_value(product, slot as u8, value)),
-            }));
+            out.push((
+                def.name.clone(),
+                match def.kind {
+                    EntitlementKind::Count => EntitlementValue::Count(value),
+                    EntitlementKind::Flag => EntitlementValue::Flag(value != 0),
+                    EntitlementKind::Date if value == 0 => EntitlementValue::None,
+                    EntitlementKind::Date => EntitlementValue::Date(Product::format_value(product, slot as u8, value)),
+                },
+            ));
         }
         for (slot, value) in e.iter().filter(|(slot, _)| usize::from(*slot) >= named) {
             out.push((Product::slot_name(product, slot), EntitlementValue::Count(value)));
@@ -101,7 +104,9 @@ impl utoipa::PartialSchema for EntitlementValues {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder};
         ObjectBuilder::new()
-            .description(Some("Entitlement values by name: numbers for counts, booleans for flags, \"YYYY-MM-DD\" or null for dates"))
+            .description(Some(
+                "Entitlement values by name: numbers for counts, booleans for flags, \"YYYY-MM-DD\" or null for dates",
+            ))
             .additional_properties(Some(AdditionalProperties::RefOr(EntitlementValue::schema())))
             .into()
     }

@@ -1,4 +1,6 @@
-//! Every path of the API, spelt once.
+//! Every path of the API, spelt once. Templates name their parameters in
+//! braces (`{serial}`), as OpenAPI and the server's router write them;
+//! [`fill`] puts values in.
 
 pub const ACTIVATIONS: &str = "/api/v1/activations";
 pub const KEYS: &str = "/api/v1/keys";
@@ -6,20 +8,27 @@ pub const PRODUCTS: &str = "/api/v1/products";
 pub const TRUST: &str = "/api/v1/trust";
 pub const ADMIN_PRODUCTS: &str = "/api/v1/admin/products";
 pub const ADMIN_LICENSES: &str = "/api/v1/admin/licenses";
+pub const ADMIN_LICENSE: &str = "/api/v1/admin/licenses/{serial}";
+pub const ADMIN_UPGRADES: &str = "/api/v1/admin/licenses/{serial}/upgrades";
+pub const ADMIN_INSTALLATION: &str = "/api/v1/admin/licenses/{serial}/installations/{key_id}";
 pub const ADMIN_TOKENS: &str = "/api/v1/admin/tokens";
 pub const OPENAPI: &str = "/api/openapi.json";
+pub const HEALTHZ: &str = "/healthz";
+pub const READYZ: &str = "/readyz";
+pub const METRICS: &str = "/metrics";
 
-/// `/api/v1/admin/licenses/{serial}`
-pub fn admin_license(serial: &str) -> String {
-    format!("{ADMIN_LICENSES}/{serial}")
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |path, (name, value)| path.replace(&format!("{{{name}}}"), value))
 }
 
-/// `/api/v1/admin/licenses/{serial}/upgrades`
-pub fn admin_upgrades(serial: &str) -> String {
-    format!("{ADMIN_LICENSES}/{serial}/upgrades")
-}
-
-/// `/api/v1/admin/licenses/{serial}/installations/{key_id}`
-pub fn admin_installation(serial: &str, key_id: &str) -> String {
-    format!("{ADMIN_LICENSES}/{serial}/installations/{key_id}")
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fills_parameters() {
+        assert_eq!(
+            super::fill(super::ADMIN_INSTALLATION, &[("serial", "928T5F-CY4TCH"), ("key_id", "0123456789ABCDEF")]),
+            "/api/v1/admin/licenses/928T5F-CY4TCH/installations/0123456789ABCDEF"
+        );
+    }
 }

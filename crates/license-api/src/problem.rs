@@ -140,12 +140,18 @@ pub struct Problem {
 impl Problem {
     /// A problem of `code` with no members and no words yet.
     pub fn new(code: ProblemCode) -> Self {
-        Problem { code, status: code.status(), type_uri: format!("urn:license-server:problem:{code}"), ..Problem::default() }
+        Problem {
+            code,
+            status: code.status(),
+            type_uri: format!("urn:license-server:problem:{code}"),
+            ..Problem::default()
+        }
     }
 
     /// The catalogue's arguments, from the members.
     pub fn args(&self) -> Vec<(&'static str, Arg<'_>)> {
-        let mut args: Vec<(&'static str, Arg<'_>)> = vec![("detail", self.detail.as_str().into()), ("next_step", self.next_step.as_str().into())];
+        let mut args: Vec<(&'static str, Arg<'_>)> =
+            vec![("detail", self.detail.as_str().into()), ("next_step", self.next_step.as_str().into())];
         let texts = [
             ("serial", &self.serial),
             ("key_id", &self.key_id),

@@ -33,20 +33,43 @@ pub enum ClientError {
     /// A code that does not read, is not trusted, or does not apply here.
     Code(CodeError),
     /// The response is for another product (named as the trust file names them).
-    AnotherProduct { expected: String, found: String },
+    AnotherProduct {
+        expected: String,
+        found: String,
+    },
     /// TOO_OLD, and it is the very response the licence holds.
-    AlreadyApplied { counter: u16, to_counter: u16 },
+    AlreadyApplied {
+        counter: u16,
+        to_counter: u16,
+    },
     NoLicense(PathBuf),
     LicenseExists(PathBuf),
-    CorruptLicense { path: PathBuf, reason: String },
+    CorruptLicense {
+        path: PathBuf,
+        reason: String,
+    },
     CopiedLicense(PathBuf),
-    TamperedLicense { path: PathBuf, reason: Tampering },
+    TamperedLicense {
+        path: PathBuf,
+        reason: Tampering,
+    },
     NoTrust(String),
     UnknownProduct(String),
     /// The licence server's problem: its own `detail` and `next_step`.
-    ServerRefused { status: u16, code: String, detail: String, next_step: String },
-    ServerUnreachable { url: String, reason: String },
-    Io { context: String, source: std::io::Error },
+    ServerRefused {
+        status: u16,
+        code: String,
+        detail: String,
+        next_step: String,
+    },
+    ServerUnreachable {
+        url: String,
+        reason: String,
+    },
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
 }
 
 impl From<CodeError> for ClientError {

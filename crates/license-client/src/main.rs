@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use license_client::{ClientError, License, Licensing, MachineIdentity};
 use license_api::EntitlementValues;
+use license_client::{ClientError, License, Licensing, MachineIdentity};
 use license_codes::{AnyCode, Day, Installation, KeyId, Product, SerialNumber, TrustFile};
 use serde_json::{json, Value};
 

@@ -11,27 +11,71 @@ use crate::{KeyId, Kind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
     Empty,
-    InvalidCharacter { character: char, position: usize, group: usize },
-    BadGroup { group: usize },
-    GroupsSwapped { first: usize, second: usize },
-    MissingGroup { group: usize },
-    ExtraGroup { group: usize },
-    Truncated { kind: Option<Kind>, expected_groups: usize, found_groups: usize },
-    TooLong { kind: Option<Kind>, max_groups: usize, found_groups: usize },
-    WrongKind { expected: Kind, found: Kind },
-    UnknownVersion { kind: Kind, version: u8 },
+    InvalidCharacter {
+        character: char,
+        position: usize,
+        group: usize,
+    },
+    BadGroup {
+        group: usize,
+    },
+    GroupsSwapped {
+        first: usize,
+        second: usize,
+    },
+    MissingGroup {
+        group: usize,
+    },
+    ExtraGroup {
+        group: usize,
+    },
+    Truncated {
+        kind: Option<Kind>,
+        expected_groups: usize,
+        found_groups: usize,
+    },
+    TooLong {
+        kind: Option<Kind>,
+        max_groups: usize,
+        found_groups: usize,
+    },
+    WrongKind {
+        expected: Kind,
+        found: Kind,
+    },
+    UnknownVersion {
+        kind: Kind,
+        version: u8,
+    },
     CodeCheckFailed,
-    Malformed { kind: Kind, reason: Malformed },
+    Malformed {
+        kind: Kind,
+        reason: Malformed,
+    },
     BadSignature,
-    UnknownSigningKey { key_id: u8 },
+    UnknownSigningKey {
+        key_id: u8,
+    },
     /// The response is for another product than the installation's.
-    AnotherProduct { expected: u16, found: u16 },
+    AnotherProduct {
+        expected: u16,
+        found: u16,
+    },
     /// KEYID_NOT_FOUND: the response names another installation.
-    AnotherInstallation { expected: KeyId, found_tag: u16 },
+    AnotherInstallation {
+        expected: KeyId,
+        found_tag: u16,
+    },
     /// TOO_OLD: the installation already holds this update or a newer one.
-    TooOld { counter: u16, to_counter: u16 },
+    TooOld {
+        counter: u16,
+        to_counter: u16,
+    },
     /// TOO_NEW: the response continues from an update the installation lacks.
-    TooNew { counter: u16, from_counter: u16 },
+    TooNew {
+        counter: u16,
+        from_counter: u16,
+    },
 }
 
 /// Which rule of a layout a code breaks.
@@ -143,11 +187,15 @@ impl CodeError {
                 vec![("kind", kind.code_name().into()), ("reason", reason.code().into())]
             }
             CodeError::UnknownSigningKey { key_id } => vec![("key_id", key_id.into())],
-            CodeError::AnotherProduct { expected, found } => vec![("expected", expected.into()), ("found", found.into())],
+            CodeError::AnotherProduct { expected, found } => {
+                vec![("expected", expected.into()), ("found", found.into())]
+            }
             CodeError::AnotherInstallation { expected, found_tag } => {
                 vec![("expected", expected.to_string().into()), ("found", format!("{found_tag:04X}").into())]
             }
-            CodeError::TooOld { counter, to_counter } => vec![("counter", counter.into()), ("to_counter", to_counter.into())],
+            CodeError::TooOld { counter, to_counter } => {
+                vec![("counter", counter.into()), ("to_counter", to_counter.into())]
+            }
             CodeError::TooNew { counter, from_counter } => {
                 vec![("counter", counter.into()), ("from_counter", from_counter.into())]
             }

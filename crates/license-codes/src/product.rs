@@ -16,6 +16,18 @@ pub enum EntitlementKind {
     Date,
 }
 
+impl std::str::FromStr for EntitlementKind {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text {
+            "count" => Ok(EntitlementKind::Count),
+            "flag" => Ok(EntitlementKind::Flag),
+            "date" => Ok(EntitlementKind::Date),
+            other => Err(format!("'{other}' is not count, flag or date")),
+        }
+    }
+}
+
 /// One named slot. Its slot number is its index in [`Product::entitlements`].
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

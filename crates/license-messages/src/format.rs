@@ -78,11 +78,14 @@ fn write(out: &mut String, lang: Lang, pattern: &[Piece], args: &Args<'_>) {
             },
             Piece::Select(name, variants, default) => {
                 let chosen = match arg(args, name) {
-                    Some(Arg::Num(n)) => variants
-                        .iter()
-                        .position(|(k, _)| matches!(k, Key::Number(v) if v == n))
-                        .or_else(|| variants.iter().position(|(k, _)| matches!(k, Key::Name(c) if *c == plural(lang, *n)))),
-                    Some(Arg::Str(s)) => variants.iter().position(|(k, _)| matches!(k, Key::Name(w) if *w == s.as_ref())),
+                    Some(Arg::Num(n)) => {
+                        variants.iter().position(|(k, _)| matches!(k, Key::Number(v) if v == n)).or_else(|| {
+                            variants.iter().position(|(k, _)| matches!(k, Key::Name(c) if *c == plural(lang, *n)))
+                        })
+                    }
+                    Some(Arg::Str(s)) => {
+                        variants.iter().position(|(k, _)| matches!(k, Key::Name(w) if *w == s.as_ref()))
+                    }
                     None => None,
                 };
                 write(out, lang, variants[chosen.unwrap_or(*default)].1, args);

@@ -126,7 +126,11 @@ pub fn explain(lang: Lang, id: &str, args: &Args<'_>, audience: Audience) -> Exp
         }
         text(lang, id, plain, args)
     };
-    Explanation { title: part(Some("title"), "title-customer"), meaning: part(None, "customer"), next_step: part(Some("next"), "next-customer") }
+    Explanation {
+        title: part(Some("title"), "title-customer"),
+        meaning: part(None, "customer"),
+        next_step: part(Some("next"), "next-customer"),
+    }
 }
 
 /// Sentence case for a fragment: the first letter capitalised and a full

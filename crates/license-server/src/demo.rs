@@ -6,7 +6,7 @@ use std::path::Path;
 
 use license_codes::{EntitlementDef, EntitlementKind, Product, SerialNumber, TrustFile};
 
-use crate::catalog::{self, NewLicense};
+use crate::catalog::{self, LicenseOrder};
 use crate::db::Db;
 use crate::signing::SigningKeys;
 use crate::ApiError;
@@ -38,14 +38,14 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
         catalog::add_product(db, &specview(), "demo").await?;
     }
     if catalog::find_license(db, demo_serial()).await?.is_none() {
-        let new = NewLicense {
+        let order = LicenseOrder {
             product: "SpecView".into(),
             contact_email: "technical.contact@example.com".into(),
             max_installations: 5,
             assignments: vec!["remote_users=1".into(), "clients=25".into()],
             serial: Some(demo_serial()),
         };
-        catalog::create_license(db, new, "demo").await?;
+        catalog::create_license(db, order, "demo").await?;
         catalog::queue_upgrade(db, &demo_serial().to_code(), &["remote_users=3".into()], "2 more remote users", "demo")
             .await?;
     }

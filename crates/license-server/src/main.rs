@@ -6,12 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use license_codes::{EntitlementDef, EntitlementKind, Product, SerialNumber, TrustFile};
-use license_server::catalog::{self, NewLicense};
+use std::time::Duration;
+
+use license_codes::{EntitlementDef, Product, SerialNumber, TrustFile};
+use license_server::catalog::{self, installations, LicenseOrder};
 use license_server::db::Db;
 use license_server::signing::{ExternalKey, SigningKeys};
 use license_server::tokens::{self, Role};
-use license_server::{demo, ApiError, AppState, HttpOptions};
+use license_server::{demo, ApiError, Application, HttpSettings, Settings};
 
 // Many small allocations per request (JSON, rows): mimalloc handles them
 // with less contention than the system allocator on this workload.
@@ -100,6 +102,9 @@ struct Serve {
     /// Take the client IP from X-Forwarded-For (only behind a proxy you trust).
     #[arg(long, env = "LICENSE_SERVER_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// Seconds requests in flight may take to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "LICENSE_SERVER_SHUTDOWN_TIMEOUT", default_value_t = 10)]
+    shutdown_timeout: u64,
 }
 
 #[derive(Subcommand)]
@@ -235,13 +240,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .iter()
                 .map(|e| {
                     let (name, kind) = e.split_once(':').unwrap_or((e, "count"));
-                    let kind = match kind {
-                        "count" => EntitlementKind::Count,
-                        "flag" => EntitlementKind::Flag,
-                        "date" => EntitlementKind::Date,
-                        other => return Err(format!("'{other}' is not count, flag or date")),
-                    };
-                    Ok(EntitlementDef { name: name.into(), kind })
+                    Ok::<_, String>(EntitlementDef { name: name.into(), kind: kind.parse()? })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let product = Product { id, name, entitlements };
@@ -255,9 +254,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::License(LicenseCommand::Create { product, email, max_installations, serial, entitlements }) => {
             let serial = serial.map(|s| SerialNumber::parse(&s).map_err(|e| format!("serial: {e}"))).transpose()?;
-            let new =
-                NewLicense { product, contact_email: email, max_installations, assignments: entitlements, serial };
-            let view = catalog::create_license(&db, new, &actor()).await.map_err(api)?;
+            let order =
+                LicenseOrder { product, contact_email: email, max_installations, assignments: entitlements, serial };
+            let view = catalog::create_license(&db, order, &actor()).await.map_err(api)?;
             print_json(&view);
             Ok(())
         }
@@ -266,7 +265,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::License(LicenseCommand::Release { serial, key_id }) => {
-            print_json(&catalog::release_installation(&db, &serial, &key_id, &actor()).await.map_err(api)?);
+            print_json(&installations::release_installation(&db, &serial, &key_id, &actor()).await.map_err(api)?);
             Ok(())
         }
         Command::Upgrade(UpgradeCommand::Queue { serial, note, changes }) => {
@@ -304,18 +303,25 @@ async fn serve(db: Db, keys: SigningKeys, data: &std::path::Path, args: Serve) -
     let listener =
         tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let options = HttpOptions {
-        static_dir: Some(args.static_dir.clone()),
-        allow_origins: args.allow_origin,
-        rate_limit_ip: args.rate_limit_ip,
-        rate_limit_serial: args.rate_limit_serial,
-        trust_forwarded_for: args.trust_forwarded_for,
+    let settings = Settings {
+        data_dir: data.to_path_buf(),
+        database_url: None,
+        signing_key: None,
+        http: HttpSettings {
+            static_dir: Some(args.static_dir.clone()),
+            allow_origins: args.allow_origin,
+            rate_limit_ip: args.rate_limit_ip,
+            rate_limit_serial: args.rate_limit_serial,
+            trust_forwarded_for: args.trust_forwarded_for,
+        },
+        shutdown_timeout: Duration::from_secs(args.shutdown_timeout),
     };
     let database = match db.dialect {
         license_server::db::Dialect::Sqlite => format!("SQLite in {}", data.display()),
         license_server::db::Dialect::Postgres => "PostgreSQL".to_string(),
     };
-    let state = AppState::new(db, keys, options);
+    let app = Application::with_parts(db, keys, &settings);
+    let state = &app.state;
     tracing::info!(%addr, %database, signing_key = state.keys.active().0, "license-server listening");
     if state.portal.dir().is_none() {
         tracing::warn!(dir = %args.static_dir.display(), "no built portal there (index.html missing): / shows a notice");
@@ -331,7 +337,7 @@ async fn serve(db: Db, keys: SigningKeys, data: &std::path::Path, args: Serve) -
              \x20 license enter-code CODE    # or: license get-it-now --server http://{addr}\n"
         );
     }
-    license_server::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;
+    app.serve(listener, shutdown_signal(), settings.shutdown_timeout).await.map_err(|e| e.to_string())?;
     tracing::info!("license-server stopped");
     Ok(())
 }

@@ -8,18 +8,20 @@ use std::path::{Path, PathBuf};
 
 use license_codes::{signing_key_from_hex, PublicKeyEntry, SigningKey};
 
-pub struct SigningKeys {
-    keys: BTreeMap<u8, SigningKey>,
-    active: u8,
+/// A vendor signing key. Its `Debug` prints nothing of the key, so no log
+/// line or panic message can carry it.
+pub struct SecretKey(SigningKey);
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(..)")
+    }
 }
 
-impl std::fmt::Debug for SigningKeys {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SigningKeys")
-            .field("ids", &self.keys.keys().collect::<Vec<_>>())
-            .field("active", &self.active)
-            .finish()
-    }
+#[derive(Debug)]
+pub struct SigningKeys {
+    keys: BTreeMap<u8, SecretKey>,
+    active: u8,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,10 +35,17 @@ pub enum KeyError {
 }
 
 /// A signing key given from outside the data directory.
+#[derive(Clone)]
 pub struct ExternalKey {
     pub id: u8,
     /// 64 hex digits (from `LICENSE_SERVER_SIGNING_KEY` or a key file).
     pub hex: String,
+}
+
+impl std::fmt::Debug for ExternalKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExternalKey").field("id", &self.id).finish_non_exhaustive()
+    }
 }
 
 fn key_dir(data_dir: &Path) -> PathBuf {
@@ -62,20 +71,20 @@ impl SigningKeys {
                 };
                 let Ok(id) = id.parse::<u8>() else { continue };
                 let text = std::fs::read_to_string(entry.path()).map_err(|e| KeyError::Io(entry.path(), e))?;
-                keys.insert(id, signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(name.clone()))?);
+                keys.insert(id, SecretKey(signing_key_from_hex(&text).map_err(|_| KeyError::Invalid(name.clone()))?));
             }
         }
         let mut active = keys.keys().next_back().copied();
         if let Some(ext) = external {
             let key = signing_key_from_hex(&ext.hex).map_err(|_| KeyError::Invalid(format!("key {}", ext.id)))?;
-            keys.insert(ext.id, key);
+            keys.insert(ext.id, SecretKey(key));
             active = Some(ext.id);
         }
         let active = match active {
             Some(id) => id,
             None => {
                 let (id, key) = write_new_key(data_dir)?;
-                keys.insert(id, key);
+                keys.insert(id, SecretKey(key));
                 id
             }
         };
@@ -89,12 +98,12 @@ impl SigningKeys {
     }
 
     pub fn active(&self) -> (u8, &SigningKey) {
-        (self.active, &self.keys[&self.active])
+        (self.active, &self.keys[&self.active].0)
     }
 
     /// The public keys, by id, for `GET /api/v1/keys` and trust files.
     pub fn public_entries(&self) -> Vec<PublicKeyEntry> {
-        self.keys.iter().map(|(id, key)| PublicKeyEntry::new(*id, &key.verifying_key())).collect()
+        self.keys.iter().map(|(id, key)| PublicKeyEntry::new(*id, &key.0.verifying_key())).collect()
     }
 }
 
@@ -115,4 +124,21 @@ fn write_new_key(data_dir: &Path) -> Result<(u8, SigningKey), KeyError> {
         .map_err(|e| KeyError::Io(path.clone(), e))?;
     file.sync_all().map_err(|e| KeyError::Io(path, e))?;
     Ok((next, SigningKey::from_bytes(&seed)))
+}
+
+#[cfg(test)]
+mod secrecy {
+    use super::*;
+
+    #[test]
+    fn debug_prints_no_key_material() {
+        let dir = tempfile::tempdir().unwrap();
+        let hex = "42".repeat(32);
+        SigningKeys::generate(dir.path()).unwrap();
+        let keys = SigningKeys::load(dir.path(), Some(ExternalKey { id: 3, hex: hex.clone() })).unwrap();
+        let file = std::fs::read_to_string(dir.path().join("keys/signing-key-1.hex")).unwrap();
+        let shown = format!("{keys:?} {:?}", ExternalKey { id: 3, hex: hex.clone() });
+        assert!(!shown.contains(&hex) && !shown.contains(file.trim()) && !shown.contains("42424242"), "{shown}");
+        assert!(shown.contains("SecretKey(..)"), "{shown}");
+    }
 }

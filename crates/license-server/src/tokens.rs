@@ -9,31 +9,7 @@ use subtle::ConstantTimeEq;
 use crate::db::Db;
 use crate::ApiError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Creates products and licences, queues upgrades, releases installations.
-    Admin,
-    /// Reads a licence's state and history.
-    Support,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Support => "support",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        match text {
-            "admin" => Some(Role::Admin),
-            "support" => Some(Role::Support),
-            _ => None,
-        }
-    }
-}
+pub use license_api::Role;
 
 /// Who is calling: the token's name and role.
 #[derive(Debug, Clone)]
@@ -75,7 +51,7 @@ pub async fn create(db: &Db, name: &str, role: Role, actor: &str) -> Result<Stri
     .bind(crate::catalog::now())
     .fetch_one(&mut *tx)
     .await?;
-    crate::catalog::audit(
+    crate::audit::record(
         &mut tx,
         actor,
         "token.create",

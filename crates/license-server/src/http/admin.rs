@@ -1,116 +1,146 @@
 //! The admin and support API under `/api/v1/admin/`. Every call needs a
 //! bearer token; changes need the admin role, reading a licence either role.
 
-use std::collections::BTreeMap;
-
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use license_codes::{Product, SerialNumber};
-use serde_json::{json, Value};
+use license_api::{
+    paths, LicenseCreated, LicenseView, NewLicense, NewToken, Problem, Product, QueueUpgrade, Released, TokenCreated,
+    UpgradeQueued,
+};
 
 use super::extract::ApiJson;
 use super::AppState;
-use crate::catalog::{self, NewLicense};
-use crate::tokens::{self, Caller, Role};
+use crate::catalog::{self, installations, LicenseOrder};
+use crate::tokens::{self, Caller};
 use crate::ApiError;
 
+/// Add a product (admin).
+#[utoipa::path(post, path = paths::ADMIN_PRODUCTS, tag = "admin", request_body = Product, security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Added", body = Product),
+        (status = 400, description = "`invalid_body`, `invalid_input` (duplicate or bad entitlement names)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`conflict`: the number or name exists", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn add_product(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(product): ApiJson<Product>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<Product>), ApiError> {
     caller.require_admin()?;
     catalog::add_product(&state.db, &product, &caller.actor()).await?;
-    Ok((StatusCode::CREATED, Json(json!(product))))
+    Ok((StatusCode::CREATED, Json(product)))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateLicense {
-    product: String,
-    contact_email: String,
-    #[serde(default = "one")]
-    max_installations: i64,
-    #[serde(default)]
-    entitlements: BTreeMap<String, Value>,
-    serial: Option<String>,
-}
-
-fn one() -> i64 {
-    1
-}
-
+/// Create a licence (admin); answers with its serial number.
+#[utoipa::path(post, path = paths::ADMIN_LICENSES, tag = "admin", request_body = NewLicense, security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = LicenseCreated),
+        (status = 400, description = "`invalid_body`, `invalid_input` (an entitlement the product lacks, a bad value, a bad serial)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such product", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`conflict`: the serial is used", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn create_license(
     State(state): State<AppState>,
     caller: Caller,
-    ApiJson(body): ApiJson<CreateLicense>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+    ApiJson(body): ApiJson<NewLicense>,
+) -> Result<(StatusCode, Json<LicenseCreated>), ApiError> {
     caller.require_admin()?;
-    let serial = body
-        .serial
-        .map(|s| SerialNumber::parse(&s).map_err(|e| ApiError::InvalidInput(format!("serial: {e}"))))
-        .transpose()?;
-    let new = NewLicense {
-        product: body.product,
-        contact_email: body.contact_email,
-        max_installations: body.max_installations,
-        assignments: catalog::assignments(&body.entitlements)?,
-        serial,
-    };
-    Ok((StatusCode::CREATED, Json(catalog::create_license(&state.db, new, &caller.actor()).await?)))
+    let order = LicenseOrder::try_from(body)?;
+    Ok((StatusCode::CREATED, Json(catalog::create_license(&state.db, order, &caller.actor()).await?)))
 }
 
+/// A licence's state and history (support or admin).
+#[utoipa::path(get, path = paths::ADMIN_LICENSE, tag = "admin", security(("bearer" = [])),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH")),
+    responses(
+        (status = 200, description = "State, states, installations, issuances, audit", body = LicenseView),
+        (status = 400, description = "`invalid_input`: not a serial number", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn show_license(
     State(state): State<AppState>,
     _caller: Caller,
     Path(serial): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<LicenseView>, ApiError> {
     Ok(Json(catalog::show_license(&state.db, &serial).await?))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QueueUpgrade {
-    set: BTreeMap<String, Value>,
-    #[serde(default)]
-    note: String,
-}
-
+/// Queue an upgrade (admin): the next state, which installations get with their next request.
+#[utoipa::path(post, path = paths::ADMIN_UPGRADES, tag = "admin", request_body = QueueUpgrade, security(("bearer" = [])),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH")),
+    responses(
+        (status = 201, description = "Queued", body = UpgradeQueued),
+        (status = 400, description = "`invalid_body`, `invalid_input` (not a serial, an unknown entitlement, a bad value, nothing changes)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`conflict`: every update counter is used", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn queue_upgrade(
     State(state): State<AppState>,
     caller: Caller,
     Path(serial): Path<String>,
     ApiJson(body): ApiJson<QueueUpgrade>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<UpgradeQueued>), ApiError> {
     caller.require_admin()?;
-    let assignments = catalog::assignments(&body.set)?;
-    let view = catalog::queue_upgrade(&state.db, &serial, &assignments, &body.note, &caller.actor()).await?;
+    let view = catalog::queue_upgrade(&state.db, &serial, &body.set.assignments(), &body.note, &caller.actor()).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 
+/// Release an installation (admin), freeing its place.
+#[utoipa::path(delete, path = paths::ADMIN_INSTALLATION, tag = "admin", security(("bearer" = [])),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH"),
+        ("key_id" = String, Path, description = "The installation's key id, 16 hex digits", example = "0123456789ABCDEF")),
+    responses(
+        (status = 200, description = "Released", body = Released),
+        (status = 400, description = "`invalid_input`: not a serial number or key id", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such licence or bound installation", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn release_installation(
     State(state): State<AppState>,
     caller: Caller,
     Path((serial, key_id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Released>, ApiError> {
     caller.require_admin()?;
-    Ok(Json(catalog::release_installation(&state.db, &serial, &key_id, &caller.actor()).await?))
+    Ok(Json(installations::release_installation(&state.db, &serial, &key_id, &caller.actor()).await?))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateToken {
-    name: String,
-    role: Role,
-}
-
+/// Create an API token (admin); it is shown once.
+#[utoipa::path(post, path = paths::ADMIN_TOKENS, tag = "admin", request_body = NewToken, security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The token, shown once", body = TokenCreated),
+        (status = 400, description = "`invalid_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn create_token(
     State(state): State<AppState>,
     caller: Caller,
-    ApiJson(body): ApiJson<CreateToken>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+    ApiJson(body): ApiJson<NewToken>,
+) -> Result<(StatusCode, Json<TokenCreated>), ApiError> {
     caller.require_admin()?;
     let token = tokens::create(&state.db, &body.name, body.role, &caller.actor()).await?;
-    Ok((StatusCode::CREATED, Json(json!({"token": token, "name": body.name, "role": body.role}))))
+    Ok((StatusCode::CREATED, Json(TokenCreated { token, name: body.name, role: body.role })))
 }

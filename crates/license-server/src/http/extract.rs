@@ -1,8 +1,10 @@
 //! Extractors whose rejections are problem documents: JSON bodies (413,
-//! 415, 400 with what is wrong) and bearer tokens.
+//! 415, 400 with what is wrong), bearer tokens, and the client's address.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 
@@ -23,7 +25,6 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             Err(JsonRejection::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(ApiError::PayloadTooLarge { limit: super::BODY_LIMIT })
             }
-            Err(JsonRejection::JsonDataError(e)) => Err(ApiError::InvalidBody(e.body_text())),
             Err(e) => Err(ApiError::InvalidBody(e.body_text())),
         }
     }
@@ -37,5 +38,24 @@ impl FromRequestParts<AppState> for Caller {
             parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(ApiError::Unauthorized)?;
         let token = header.strip_prefix("Bearer ").ok_or(ApiError::Unauthorized)?;
         tokens::authenticate(&state.db, token).await
+    }
+}
+
+/// The client's IP address: the peer's, or the first `X-Forwarded-For`
+/// entry behind a proxy the vendor trusts (`--trust-forwarded-for`).
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        if state.settings.trust_forwarded_for {
+            let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+            if let Some(ip) = forwarded.and_then(|v| v.split(',').next()).and_then(|v| v.trim().parse().ok()) {
+                return Ok(ClientIp(ip));
+            }
+        }
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        Ok(ClientIp(peer.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
     }
 }

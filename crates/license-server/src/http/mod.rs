@@ -1,5 +1,7 @@
 //! The HTTP surface: the public API the portal and programs call, the admin
-//! and support API, health and metrics, and the built portal itself.
+//! and support API, health and metrics, and the built portal itself. Every
+//! API operation is registered with its OpenAPI description (`utoipa`), so
+//! the document at `/api/openapi.json` is generated from the handlers.
 
 mod admin;
 mod extract;
@@ -9,51 +11,40 @@ mod public;
 mod rate_limit;
 mod static_files;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
-use axum::routing::{delete, get, post};
+use axum::routing::get;
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use crate::activation::ProductCache;
-use crate::batch::Batcher;
-use crate::db::{Db, Dialect};
+use crate::catalog::ProductCache;
+use crate::db::Db;
+use crate::issuance::writer::Writer;
+use crate::settings::HttpSettings;
 use crate::signing::SigningKeys;
 
+pub use extract::ClientIp;
 pub use metrics::Metrics;
 pub use rate_limit::RateLimits;
 
 /// Largest request body accepted by the API; a request code is under 200 bytes.
 pub const BODY_LIMIT: usize = 4096;
 
-/// How the HTTP layer is set up.
-#[derive(Debug, Clone, Default)]
-pub struct HttpOptions {
-    /// The built portal (Trunk's `dist/`); `None` or missing serves a notice.
-    pub static_dir: Option<PathBuf>,
-    /// Origins allowed to call the public API from a browser (CORS).
-    pub allow_origins: Vec<String>,
-    /// Requests per minute per client IP on the activation API (0: no limit).
-    pub rate_limit_ip: u32,
-    /// Requests per minute per serial number (0: no limit).
-    pub rate_limit_serial: u32,
-    /// Take the client IP from X-Forwarded-For (behind a trusted proxy).
-    pub trust_forwarded_for: bool,
-}
-
 pub struct Inner {
     pub db: Db,
     pub keys: Arc<SigningKeys>,
-    pub products: Arc<ProductCache>,
-    /// Group commit of issuances on SQLite (see `batch`).
-    pub batcher: Option<Batcher>,
+    pub products: ProductCache,
+    /// Records issuances (group commit on SQLite).
+    pub writer: Writer,
     pub metrics: Metrics,
     pub limits: RateLimits,
-    pub options: HttpOptions,
+    pub settings: HttpSettings,
     pub portal: static_files::Portal,
 }
 
@@ -69,65 +60,78 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    /// Must be called inside a tokio runtime: on SQLite it starts the
-    /// group-commit writer and the WAL checkpointer there.
-    pub fn new(db: Db, keys: SigningKeys, options: HttpOptions) -> Self {
-        let portal = static_files::Portal::load(options.static_dir.as_deref());
-        let keys = Arc::new(keys);
-        let products = Arc::new(ProductCache::default());
-        db.spawn_checkpointer();
-        let batcher =
-            (db.dialect == Dialect::Sqlite).then(|| Batcher::start(db.clone(), keys.clone(), products.clone()));
+    /// Must be called inside a tokio runtime: on SQLite it starts the writer task there.
+    pub fn new(db: Db, keys: SigningKeys, settings: HttpSettings) -> Self {
         AppState(Arc::new(Inner {
+            portal: static_files::Portal::load(settings.static_dir.as_deref()),
+            keys: Arc::new(keys),
+            products: ProductCache::default(),
+            writer: Writer::start(&db),
             db,
-            keys,
-            products,
-            batcher,
             metrics: Metrics::new(),
-            limits: RateLimits::new(options.rate_limit_ip, options.rate_limit_serial),
-            options,
-            portal,
+            limits: RateLimits::new(settings.rate_limit_ip, settings.rate_limit_serial),
+            settings,
         }))
+    }
+
+    /// The issuer of response codes, over this state.
+    pub fn issuer(&self) -> crate::issuance::Issuer<'_> {
+        crate::issuance::Issuer { db: &self.db, keys: &self.keys, products: &self.products, writer: &self.writer }
     }
 }
 
+/// The API's operations with their OpenAPI descriptions, and the document.
+fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
+    let public = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(public::activate))
+        .routes(routes!(public::keys))
+        .routes(routes!(public::products))
+        .routes(routes!(public::trust));
+    let rest = OpenApiRouter::new()
+        .routes(routes!(admin::add_product))
+        .routes(routes!(admin::create_license))
+        .routes(routes!(admin::show_license))
+        .routes(routes!(admin::queue_upgrade))
+        .routes(routes!(admin::release_installation))
+        .routes(routes!(admin::create_token))
+        .routes(routes!(public::healthz))
+        .routes(routes!(public::readyz))
+        .routes(routes!(metrics::render));
+    let (public, mut doc) = public.split_for_parts();
+    let (rest, rest_doc) = rest.split_for_parts();
+    doc.merge(rest_doc);
+    (public, rest, doc)
+}
+
+/// The OpenAPI document of this server's API.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    api().2
+}
+
 /// The whole application.
-pub fn app(state: AppState) -> Router {
-    let mut public_api = Router::new()
-        .route("/api/v1/activations", post(public::activate))
-        .route("/api/v1/keys", get(public::keys))
-        .route("/api/v1/products", get(public::products))
-        .route("/api/v1/trust", get(public::trust));
-    if !state.options.allow_origins.is_empty() {
+pub fn router(state: AppState) -> Router {
+    let (mut public, rest, doc) = api();
+    if !state.settings.allow_origins.is_empty() {
         let origins: Vec<HeaderValue> =
-            state.options.allow_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
-        public_api = public_api.layer(
+            state.settings.allow_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+        public = public.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([Method::GET, Method::POST])
                 .allow_headers([header::CONTENT_TYPE]),
         );
     }
-    let admin_api = Router::new()
-        .route("/api/v1/admin/products", post(admin::add_product))
-        .route("/api/v1/admin/licenses", post(admin::create_license))
-        .route("/api/v1/admin/licenses/{serial}", get(admin::show_license))
-        .route("/api/v1/admin/licenses/{serial}/upgrades", post(admin::queue_upgrade))
-        .route("/api/v1/admin/licenses/{serial}/installations/{key_id}", delete(admin::release_installation))
-        .route("/api/v1/admin/tokens", post(admin::create_token));
-
+    let doc = Arc::new(doc);
     let csp = state.portal.content_security_policy();
     Router::new()
-        .merge(public_api)
-        .merge(admin_api)
-        .route("/api/openapi.json", get(openapi::document))
+        .merge(public)
+        .merge(rest)
+        .route(license_api::paths::OPENAPI, get(move || openapi::serve(doc.clone())))
         .route("/api/{*rest}", get(public::api_not_found).post(public::api_not_found))
-        .route("/healthz", get(public::healthz))
-        .route("/readyz", get(public::readyz))
-        .route("/metrics", get(metrics::render))
+        .route_layer(axum::middleware::from_fn(metrics::tag_route))
         .merge(static_files::routes(state.portal.dir()))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::observe))
+        .layer(metrics::trace_layer(state.clone()))
         .layer(header_layer(header::CONTENT_SECURITY_POLICY, &csp))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))

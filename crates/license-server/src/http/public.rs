@@ -1,47 +1,44 @@
 //! The public API: activations, vendor keys, products, health.
 
-use std::net::{IpAddr, SocketAddr};
-
-use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
-use license_codes::{RequestCode, TrustFile};
-use serde_json::{json, Value};
+use license_api::{paths, Activation, ActivationRequest, Keys, Problem, Products, TrustFile};
+use license_codes::RequestCode;
 
-use super::extract::ApiJson;
+use super::extract::{ApiJson, ClientIp};
 use super::AppState;
-use crate::activation::{Activation, Issuer};
+use crate::issuance::Origin;
 use crate::{catalog, ApiError};
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ActivationRequest {
-    request_code: String,
-}
-
-fn client_ip(state: &AppState, headers: &HeaderMap, peer: SocketAddr) -> IpAddr {
-    if state.options.trust_forwarded_for {
-        let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
-        if let Some(ip) = forwarded.and_then(|v| v.split(',').next()).and_then(|v| v.trim().parse().ok()) {
-            return ip;
-        }
-    }
-    peer.ip()
-}
-
-/// `POST /api/v1/activations`: a request code in, a response code out.
+/// Answer a request code with a response code.
+///
+/// One cumulative response brings the installation from its counter to the
+/// licence's latest state. The same installation at the same counter gets
+/// the stored response back (`already_issued`), byte for byte.
+#[utoipa::path(post, path = paths::ACTIVATIONS, tag = "public", request_body = ActivationRequest,
+    responses(
+        (status = 200, description = "The signed response code", body = Activation),
+        (status = 400, description = "`malformed_code` (with `code_error` and `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`keyid_not_found`, `installation_limit`, `up_to_date`, `counter_not_issued`, `entitlement_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`wrong_kind` (with `found_kind`), `wrong_product`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`; `Retry-After` says when to try again", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn activate(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<ActivationRequest>,
 ) -> Result<Json<Activation>, ApiError> {
-    state.limits.check_ip(client_ip(&state, &headers, peer))?;
+    state.limits.check_ip(ip)?;
     let request = RequestCode::parse(&body.request_code)?;
     state.limits.check_serial(request.serial.value())?;
-    let issuer =
-        Issuer { db: &state.db, keys: &state.keys, products: &state.products, batcher: state.batcher.as_ref() };
-    let activation = issuer.activate(request).await?;
+    let origin = Origin { channel: body.channel.unwrap_or_default().into(), actor: ip.to_string() };
+    let activation = state.issuer().activate(request, origin).await?;
     if activation.already_issued {
         state.metrics.repeats.inc();
     } else {
@@ -50,30 +47,49 @@ pub async fn activate(
     Ok(Json(activation))
 }
 
-/// `GET /api/v1/keys`: the vendor public keys by id, and which one signs now.
-pub async fn keys(State(state): State<AppState>) -> Json<Value> {
-    Json(json!({"keys": state.keys.public_entries(), "active": state.keys.active().0}))
+/// The vendor public keys by id, and which one signs now.
+#[utoipa::path(get, path = paths::KEYS, tag = "public", responses((status = 200, description = "Every vendor public key", body = Keys)))]
+pub async fn keys(State(state): State<AppState>) -> Json<Keys> {
+    Json(Keys { keys: state.keys.public_entries(), active: state.keys.active().0 })
 }
 
-/// `GET /api/v1/products`: products and their entitlement names, for display.
-pub async fn products(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!({"products": catalog::products(&state.db).await?})))
+/// Products and their entitlement names and kinds, for showing codes.
+#[utoipa::path(get, path = paths::PRODUCTS, tag = "public", responses(
+    (status = 200, description = "Every product", body = Products),
+    (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json")))]
+pub async fn products(State(state): State<AppState>) -> Result<Json<Products>, ApiError> {
+    Ok(Json(Products { products: catalog::products(&state.db).await? }))
 }
 
-/// `GET /api/v1/trust`: keys and products as a trust file, for building programs.
+/// Keys and products as a trust file, the one a program is built with.
+#[utoipa::path(get, path = paths::TRUST, tag = "public", responses(
+    (status = 200, description = "The trust file", body = TrustFile),
+    (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json")))]
 pub async fn trust(State(state): State<AppState>) -> Result<Json<TrustFile>, ApiError> {
     Ok(Json(TrustFile { keys: state.keys.public_entries(), products: catalog::products(&state.db).await? }))
 }
 
-pub async fn healthz() -> Json<Value> {
-    Json(json!({"status": "ok"}))
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Health {
+    /// `ok`, `ready`, or what is wrong.
+    status: &'static str,
 }
 
-pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
+/// Liveness: the process answers.
+#[utoipa::path(get, path = paths::HEALTHZ, tag = "operations", responses((status = 200, description = "Alive", body = Health)))]
+pub async fn healthz() -> Json<Health> {
+    Json(Health { status: "ok" })
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(get, path = paths::READYZ, tag = "operations", responses(
+    (status = 200, description = "Ready", body = Health),
+    (status = 503, description = "The database does not answer", body = Health)))]
+pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     if state.db.ping().await {
-        (StatusCode::OK, Json(json!({"status": "ready"})))
+        (StatusCode::OK, Json(Health { status: "ready" }))
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "database unreachable"})))
+        (StatusCode::SERVICE_UNAVAILABLE, Json(Health { status: "database unreachable" }))
     }
 }
 

@@ -1,17 +1,21 @@
-//! A real server on port 0 against a fresh database, SQLite or PostgreSQL,
-//! and helpers to talk to it over real HTTP.
+//! The server against a fresh database, SQLite or PostgreSQL: in process
+//! (its router called with `oneshot`, for request shapes), on a real port
+//! (for real HTTP clients and the `license` command), or as a separate
+//! process (for crashes, signals and two servers on one database).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::mpsc;
 
+use axum::body::Body;
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{HeaderMap, Request};
 use license_codes::{Day, Entitlements, KeyId, RequestCode, SerialNumber};
-use license_server::db::Db;
-use license_server::signing::SigningKeys;
 use license_server::tokens::{self, Role};
-use license_server::{AppState, HttpOptions};
+use license_server::{Application, HttpSettings, Settings};
 use serde_json::{json, Value};
+use tower::ServiceExt;
 
 /// Which database a test runs against.
 #[derive(Debug, Clone)]
@@ -51,11 +55,11 @@ impl Backend {
 macro_rules! for_each_backend {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
-            $( #[test] fn $name() { super::$name(super::common::Backend::Sqlite) } )*
+            $( #[test] fn $name() { super::$name(crate::common::Backend::Sqlite) } )*
         }
         mod postgres {
             $( #[test] fn $name() {
-                match super::common::Backend::postgres() {
+                match crate::common::Backend::postgres() {
                     Some(backend) => super::$name(backend),
                     None => eprintln!("skipped: set LICENSE_TEST_POSTGRES_URL to run against PostgreSQL"),
                 }
@@ -64,55 +68,19 @@ macro_rules! for_each_backend {
     };
 }
 
-pub struct TestServer {
-    pub url: String,
-    pub data: tempfile::TempDir,
-    pub database_url: Option<String>,
-    pub admin: String,
-    pub support: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
+/// What every way of running the server offers the tests: requests as
+/// `(status, JSON body)`, and the SpecView set-up most tests start from.
+pub trait Api {
+    fn request(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> (u16, Value);
+    fn admin(&self) -> &str;
+    fn support(&self) -> &str;
 
-pub fn no_limits() -> HttpOptions {
-    HttpOptions::default()
-}
-
-impl TestServer {
-    pub fn start(backend: &Backend) -> TestServer {
-        Self::start_with(backend, no_limits())
-    }
-
-    pub fn start_with(backend: &Backend, options: HttpOptions) -> TestServer {
-        let data = tempfile::tempdir().unwrap();
-        let database_url = backend.fresh_database();
-        let (ready_tx, ready_rx) = mpsc::channel();
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let data_path = data.path().to_path_buf();
-        let db_url = database_url.clone();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let db = Db::open(&data_path, db_url.as_deref()).await.expect("database opens");
-                let keys = SigningKeys::load(&data_path, None).unwrap();
-                let admin = tokens::create(&db, "test-admin", Role::Admin, "test").await.unwrap();
-                let support = tokens::create(&db, "test-support", Role::Support, "test").await.unwrap();
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                let addr = listener.local_addr().unwrap();
-                ready_tx.send((format!("http://{addr}"), admin, support)).unwrap();
-                license_server::serve(listener, AppState::new(db, keys, options), async {
-                    let _ = stop_rx.await;
-                })
-                .await
-                .unwrap();
-            });
-        });
-        let (url, admin, support) = ready_rx.recv().expect("server started");
-        TestServer { url, data, database_url, admin, support, stop: Some(stop_tx), thread: Some(thread) }
+    fn admin_post(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.request("POST", path, Some(self.admin()), Some(body))
     }
 
     /// Adds SpecView (product 7) and a licence; returns its serial.
-    pub fn specview_license(&self, max_installations: i64, entitlements: Value) -> SerialNumber {
+    fn specview_license(&self, max_installations: i64, entitlements: Value) -> SerialNumber {
         let _ = self.admin_post("/api/v1/admin/products", &specview_json());
         let (status, body) = self.admin_post(
             "/api/v1/admin/licenses",
@@ -123,35 +91,157 @@ impl TestServer {
         SerialNumber::parse(body["serial"].as_str().unwrap()).unwrap()
     }
 
-    pub fn queue_upgrade(&self, serial: SerialNumber, set: Value) -> Value {
+    fn queue_upgrade(&self, serial: SerialNumber, set: Value) -> Value {
         let (status, body) =
             self.admin_post(&format!("/api/v1/admin/licenses/{serial}/upgrades"), &json!({"set": set, "note": "test"}));
         assert_eq!(status, 201, "{body}");
         body
     }
 
-    pub fn admin_post(&self, path: &str, body: &Value) -> (u16, Value) {
-        request(&self.url, "POST", path, Some(&self.admin), Some(body))
-    }
-
-    pub fn show(&self, serial: SerialNumber) -> Value {
+    fn show(&self, serial: SerialNumber) -> Value {
         let (status, body) =
-            request(&self.url, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&self.support), None);
+            self.request("GET", &format!("/api/v1/admin/licenses/{serial}"), Some(self.support()), None);
         assert_eq!(status, 200, "{body}");
         body
     }
 
-    pub fn activate(&self, request_code: &str) -> (u16, Value) {
-        request(&self.url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": request_code})))
+    fn activate(&self, request_code: &str) -> (u16, Value) {
+        self.request("POST", "/api/v1/activations", None, Some(&json!({"request_code": request_code})))
+    }
+}
+
+/// The application built from its settings, its router called in process.
+pub struct InProcess {
+    runtime: tokio::runtime::Runtime,
+    router: axum::Router,
+    pub data: tempfile::TempDir,
+    pub admin: String,
+    pub support: String,
+}
+
+impl InProcess {
+    pub fn start(backend: &Backend) -> InProcess {
+        Self::start_with(backend, no_limits())
+    }
+
+    pub fn start_with(backend: &Backend, http: HttpSettings) -> InProcess {
+        let data = tempfile::tempdir().unwrap();
+        let settings = Settings { database_url: backend.fresh_database(), http, ..Settings::new(data.path()) };
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let (router, admin, support) = runtime.block_on(async {
+            let app = Application::build(&settings).await.expect("the application starts");
+            let admin = tokens::create(&app.state.db, "test-admin", Role::Admin, "test").await.unwrap();
+            let support = tokens::create(&app.state.db, "test-support", Role::Support, "test").await.unwrap();
+            let peer: std::net::SocketAddr = "192.0.2.7:50000".parse().unwrap();
+            (app.router().layer(MockConnectInfo(peer)), admin, support)
+        });
+        InProcess { runtime, router, data, admin, support }
+    }
+
+    /// One request with the given headers and raw body: status, headers, body text.
+    pub fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> (u16, HeaderMap, String) {
+        let mut request = Request::builder().method(method).uri(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(Body::from(body)).unwrap();
+        self.runtime.block_on(async {
+            let response = self.router.clone().oneshot(request).await.unwrap();
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+        })
+    }
+}
+
+fn json_or_text(text: String) -> Value {
+    serde_json::from_str(&text).unwrap_or(Value::String(text))
+}
+
+impl Api for InProcess {
+    fn request(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> (u16, Value) {
+        let auth = token.map(|t| format!("Bearer {t}"));
+        let mut headers = vec![("content-type", "application/json")];
+        if let Some(auth) = &auth {
+            headers.push(("authorization", auth));
+        }
+        let (status, _, text) =
+            self.raw(method, path, &headers, body.map(|b| b.to_string().into_bytes()).unwrap_or_default());
+        (status, json_or_text(text))
+    }
+    fn admin(&self) -> &str {
+        &self.admin
+    }
+    fn support(&self) -> &str {
+        &self.support
+    }
+}
+
+/// The application served on a real port, in a thread of its own.
+pub struct TestServer {
+    pub url: String,
+    pub data: tempfile::TempDir,
+    pub database_url: Option<String>,
+    pub admin: String,
+    pub support: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+pub fn no_limits() -> HttpSettings {
+    HttpSettings::default()
+}
+
+impl TestServer {
+    pub fn start(backend: &Backend) -> TestServer {
+        Self::start_with(backend, no_limits())
+    }
+
+    pub fn start_with(backend: &Backend, http: HttpSettings) -> TestServer {
+        let data = tempfile::tempdir().unwrap();
+        let database_url = backend.fresh_database();
+        let settings = Settings { database_url: database_url.clone(), http, ..Settings::new(data.path()) };
+        let (ready_tx, ready_rx) = mpsc::channel();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let app = Application::build(&settings).await.expect("the application starts");
+                let admin = tokens::create(&app.state.db, "test-admin", Role::Admin, "test").await.unwrap();
+                let support = tokens::create(&app.state.db, "test-support", Role::Support, "test").await.unwrap();
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                let addr = listener.local_addr().unwrap();
+                ready_tx.send((format!("http://{addr}"), admin, support)).unwrap();
+                let shutdown = async {
+                    let _ = stop_rx.await;
+                };
+                app.serve(listener, shutdown, settings.shutdown_timeout).await.unwrap();
+            });
+        });
+        let (url, admin, support) = ready_rx.recv().expect("server started");
+        TestServer { url, data, database_url, admin, support, stop: Some(stop_tx), thread: Some(thread) }
     }
 
     /// The trust file a program is built with, written into the data dir.
     pub fn trust_file(&self) -> PathBuf {
-        let (status, trust) = request(&self.url, "GET", "/api/v1/trust", None, None);
+        let (status, trust) = self.request("GET", "/api/v1/trust", None, None);
         assert_eq!(status, 200);
         let path = self.data.path().join("trust.json");
         std::fs::write(&path, trust.to_string()).unwrap();
         path
+    }
+}
+
+impl Api for TestServer {
+    fn request(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> (u16, Value) {
+        request(&self.url, method, path, token, body)
+    }
+    fn admin(&self) -> &str {
+        &self.admin
+    }
+    fn support(&self) -> &str {
+        &self.support
     }
 }
 

@@ -1,9 +1,8 @@
 //! The `license-server` subcommands: products, licences, upgrades, tokens,
 //! key rotation and keys given from outside.
 
-mod common;
-
-use common::*;
+use crate::common::*;
+use crate::for_each_backend;
 use license_codes::{ResponseCode, TrustFile};
 use serde_json::Value;
 

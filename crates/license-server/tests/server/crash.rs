@@ -3,14 +3,13 @@
 //! response any client received must be in the history, and the database
 //! must pass its integrity check. Also: SIGTERM shuts down gracefully.
 
-mod common;
-
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
+use crate::for_each_backend;
 use serde_json::Value;
 
 for_each_backend!(

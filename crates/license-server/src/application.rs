@@ -1,0 +1,93 @@
+//! The application builder: settings in, the router and the background
+//! tasks out. `main.rs` serves it; the tests build the same thing and either
+//! serve it on a port or call its router in process.
+
+use std::future::Future;
+use std::time::Duration;
+
+use axum::Router;
+
+use crate::db::Db;
+use crate::http::{self, AppState};
+use crate::settings::Settings;
+use crate::signing::SigningKeys;
+
+/// A built server: its state (database, keys, writer, limits) and router.
+pub struct Application {
+    pub state: AppState,
+    router: Router,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot use the signing keys: {0}")]
+    Keys(#[from] crate::signing::KeyError),
+    #[error("cannot open the database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl Application {
+    /// Opens the database (migrating it), loads the signing keys, and starts
+    /// the background tasks: on SQLite the group-commit writer and the WAL
+    /// checkpointer; everywhere the rate limiter's sweeper. Needs a tokio runtime.
+    pub async fn build(settings: &Settings) -> Result<Application, StartError> {
+        let keys = SigningKeys::load(&settings.data_dir, settings.signing_key.clone())?;
+        let db = Db::open(&settings.data_dir, settings.database_url.as_deref()).await?;
+        Ok(Self::with_parts(db, keys, settings))
+    }
+
+    /// The same from a database and keys already open.
+    pub fn with_parts(db: Db, keys: SigningKeys, settings: &Settings) -> Application {
+        db.spawn_checkpointer();
+        let state = AppState::new(db, keys, settings.http.clone());
+        let limits = state.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                limits.limits.forget_idle();
+            }
+        });
+        let router = http::router(state.clone());
+        Application { state, router }
+    }
+
+    /// The router, for serving or for calling in process.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
+    /// Serves on `listener` until `shutdown` resolves, then lets requests in
+    /// flight finish for at most `deadline` before returning.
+    pub async fn serve(
+        self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+        deadline: Duration,
+    ) -> std::io::Result<()> {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let server = axum::serve(listener, service).with_graceful_shutdown(async move {
+            let mut stopped = stopped;
+            let _ = stopped.wait_for(|s| *s).await;
+        });
+        let mut server = tokio::spawn(std::future::IntoFuture::into_future(server));
+        tokio::select! {
+            result = &mut server => return result.map_err(std::io::Error::other)?,
+            () = shutdown => {}
+        }
+        let _ = stop.send(true);
+        match tokio::time::timeout(deadline, &mut server).await {
+            Ok(result) => result.map_err(std::io::Error::other)?,
+            Err(_) => {
+                tracing::warn!(
+                    seconds = deadline.as_secs(),
+                    "requests still in flight after the shutdown deadline: stopping"
+                );
+                server.abort();
+                Ok(())
+            }
+        }
+    }
+}

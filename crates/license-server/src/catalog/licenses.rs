@@ -1,0 +1,178 @@
+//! Licences: a serial number, its product, its technical contact, how many
+//! installations it may bind, and the counter of its newest state.
+
+use license_api::{
+    Channel, EntitlementChange, EntitlementValues, IssuanceView, LicenseCreated, LicenseView, ProductRef, StateView,
+};
+use license_codes::{Entitlements, KeyId, SerialNumber};
+
+use super::{installations, now, parse_serial, states};
+use crate::db::{Db, Tx};
+use crate::{audit, ApiError};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LicenseRow {
+    pub id: i64,
+    pub serial: i64,
+    pub product_id: i64,
+    pub contact_email: String,
+    pub max_installations: i64,
+    pub bound_installations: i64,
+    pub latest_counter: i64,
+    pub created_at: String,
+}
+
+impl LicenseRow {
+    pub fn serial(&self) -> SerialNumber {
+        SerialNumber::new(self.serial as u64).expect("stored serials fit 40 bits")
+    }
+}
+
+const COLUMNS: &str =
+    "id, serial, product_id, contact_email, max_installations, bound_installations, latest_counter, created_at";
+
+pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE serial = $1"))
+        .bind(serial.value() as i64)
+        .fetch_optional(db.read())
+        .await?)
+}
+
+pub async fn license_in_tx(tx: &mut Tx, id: i64) -> Result<LicenseRow, ApiError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE id = $1")).bind(id).fetch_one(&mut **tx).await?)
+}
+
+/// A licence by its serial number as an admin typed it.
+pub(crate) async fn license_by_text(db: &Db, serial: &str) -> Result<LicenseRow, ApiError> {
+    let serial = parse_serial(serial)?;
+    find_license(db, serial).await?.ok_or_else(|| ApiError::NotFound(format!("licence {serial}")))
+}
+
+/// What a new licence is made of.
+pub struct LicenseOrder {
+    /// The product's number or name.
+    pub product: String,
+    pub contact_email: String,
+    pub max_installations: i64,
+    /// The purchased entitlements, `NAME=VALUE`.
+    pub assignments: Vec<String>,
+    /// A serial to use; a random one when absent.
+    pub serial: Option<SerialNumber>,
+}
+
+impl TryFrom<license_api::NewLicense> for LicenseOrder {
+    type Error = ApiError;
+    fn try_from(new: license_api::NewLicense) -> Result<Self, ApiError> {
+        Ok(LicenseOrder {
+            product: new.product,
+            contact_email: new.contact_email,
+            max_installations: new.max_installations,
+            assignments: new.entitlements.assignments(),
+            serial: new.serial.as_deref().map(parse_serial).transpose()?,
+        })
+    }
+}
+
+/// Creates a licence with its purchased entitlements as state 1.
+pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result<LicenseCreated, ApiError> {
+    let product = super::find_product(db, &order.product).await?;
+    if !(1..=1_000_000).contains(&order.max_installations) {
+        return Err(ApiError::InvalidInput("max_installations is from 1 to 1000000".into()));
+    }
+    if !order.contact_email.contains('@') {
+        return Err(ApiError::InvalidInput("contact_email must be an email address".into()));
+    }
+    let entitlements = states::assign(&product, &Entitlements::new(), &order.assignments)?;
+    let serial = match order.serial {
+        Some(s) => s,
+        None => {
+            let mut bytes = [0u8; 5];
+            getrandom::fill(&mut bytes).map_err(|e| ApiError::Internal(e.to_string()))?;
+            SerialNumber::from_random_bytes(bytes)
+        }
+    };
+    let mut tx = db.begin().await?;
+    let id: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at) \
+         VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(serial.value() as i64)
+    .bind(i64::from(product.id))
+    .bind(&order.contact_email)
+    .bind(order.max_installations)
+    .bind(now())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (id,) = id.ok_or_else(|| ApiError::Conflict(format!("serial {serial} is already used")))?;
+    states::insert_state(&mut tx, id, 1, &entitlements, "purchase", actor).await?;
+    let view = LicenseCreated {
+        serial: serial.to_code(),
+        product: product.name.clone(),
+        contact_email: order.contact_email,
+        max_installations: order.max_installations,
+        counter: 1,
+        entitlements: EntitlementValues::of(Some(&product), &entitlements),
+    };
+    audit::record(&mut tx, actor, "license.create", Some(id), serde_json::json!(view)).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Everything support needs about one licence: its current state, every
+/// state in order, its installations with the update each last received,
+/// every response issued, and its audit log.
+pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError> {
+    let license = license_by_text(db, serial).await?;
+    let product = super::product(db, license.product_id as u16)
+        .await?
+        .ok_or_else(|| ApiError::Internal("licence without product".into()))?;
+    let mut state_views = Vec::new();
+    let mut previous = Entitlements::new();
+    for (counter, e, note, created_by, created_at) in states::all(db, license.id).await? {
+        state_views.push(StateView {
+            counter,
+            note,
+            created_by,
+            created_at,
+            changes: e.changes_from(&previous, Some(&product)).iter().map(EntitlementChange::from).collect(),
+            entitlements: EntitlementValues::of(Some(&product), &e),
+            digest: format!("{:08X}", e.digest()),
+        });
+        previous = e;
+    }
+    type Issued = (i64, i64, i64, String, i64, String, String, String, String);
+    let issuances: Vec<Issued> = sqlx::query_as(
+        "SELECT key_id, from_counter, to_counter, issued_at, signing_key_id, request_code, response_code, channel, actor \
+         FROM issuances WHERE license_id = $1 ORDER BY id",
+    )
+    .bind(license.id)
+    .fetch_all(db.read())
+    .await?;
+    Ok(LicenseView {
+        serial: license.serial().to_code(),
+        product: ProductRef { id: product.id, name: product.name.clone() },
+        contact_email: license.contact_email.clone(),
+        created_at: license.created_at.clone(),
+        max_installations: license.max_installations,
+        bound_installations: license.bound_installations,
+        latest_counter: license.latest_counter,
+        entitlements: EntitlementValues::of(Some(&product), &previous),
+        states: state_views,
+        installations: installations::of_license(db, &license).await?,
+        issuances: issuances
+            .into_iter()
+            .map(|(k, from, to, at, signer, request, response, channel, actor)| IssuanceView {
+                key_id: KeyId(k as u64).to_string(),
+                from_counter: from,
+                to_counter: to,
+                issued_at: at,
+                signing_key_id: signer,
+                request_code: request,
+                response_code: response,
+                channel: Channel::parse(&channel).unwrap_or(Channel::Portal),
+                actor,
+            })
+            .collect(),
+        audit: audit::of_license(db, license.id).await?,
+    })
+}

@@ -1,0 +1,193 @@
+//! Turning a request code into a response code.
+//!
+//! One cumulative response brings the installation from the counter it
+//! holds to the licence's latest state, so a customer never meets TOO_NEW
+//! through the portal. Issuing is idempotent: the same installation at the
+//! same counter, with nothing queued since, gets the stored response back,
+//! byte for byte, however many times and however concurrently it asks.
+//!
+//! The flow: [`Issuer::activate`] reads and checks (`look_up`,
+//! `check_history`), signs outside any transaction ([`signer`]), and hands
+//! the signed response to the [`writer`], which records it. The writer
+//! never calls back here.
+
+pub mod signer;
+pub mod writer;
+
+use license_api::{Activation, Channel, EntitlementChange, ProductRef};
+use license_codes::{Entitlements, RequestCode};
+
+use crate::catalog::{states, ProductCache};
+use crate::db::Db;
+use crate::signing::SigningKeys;
+use crate::ApiError;
+use signer::Signer;
+use writer::{IssueJob, Writer};
+
+/// Where an issuance came from and who asked, for its history and the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub channel: Channel,
+    /// The client's address for the portal and the program; the staff member for the console.
+    pub actor: String,
+}
+
+/// What one read finds about a request (see [`Issuer::look_up`]).
+struct Lookup {
+    license_id: i64,
+    product_id: i64,
+    latest: i64,
+    /// The latest state's entitlements (JSON).
+    latest_state: String,
+    /// `None`: never bound; `Some(None)`: bound; `Some(Some(at))`: released at.
+    binding: Option<Option<String>>,
+    stored: Option<Stored>,
+}
+
+/// A response issued before for exactly this request.
+struct Stored {
+    code: String,
+    at: String,
+    changes: String,
+    to: i64,
+    signer: i64,
+}
+
+/// Answers request codes: reads, checks, signs, and hands the writes to the writer.
+pub struct Issuer<'a> {
+    pub db: &'a Db,
+    pub keys: &'a std::sync::Arc<SigningKeys>,
+    pub products: &'a ProductCache,
+    pub writer: &'a Writer,
+}
+
+impl Issuer<'_> {
+    /// Checks the request code and answers it (see the module comment).
+    pub async fn activate(&self, request: RequestCode, origin: Origin) -> Result<Activation, ApiError> {
+        let serial = request.serial.to_code();
+        let found = self.look_up(&request).await?.ok_or_else(|| ApiError::UnknownSerial { serial: serial.clone() })?;
+        if found.product_id != i64::from(request.product) {
+            return Err(ApiError::WrongProduct {
+                serial,
+                licensed: found.product_id as u16,
+                requested: request.product,
+            });
+        }
+        let product = self.products.get(self.db, request.product).await?;
+        if let (Some(stored), Some(None)) = (&found.stored, &found.binding) {
+            return Ok(Activation {
+                response_code: stored.code.clone(),
+                changes: serde_json::from_str(&stored.changes).unwrap_or_default(),
+                issued_at: stored.at.clone(),
+                already_issued: true,
+                serial,
+                product: ProductRef { id: product.id, name: product.name },
+                from_counter: request.counter,
+                to_counter: stored.to as u16,
+                signing_key_id: stored.signer as u8,
+            });
+        }
+        let from = self.check_history(&found, &request).await?;
+        let to: Entitlements =
+            serde_json::from_str(&found.latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let signer = Signer::new(self.keys.clone(), product);
+        let prepared = signer.sign(&request, found.latest, &from, to)?;
+        self.writer.record(IssueJob { license_id: found.license_id, request, prepared, signer, origin }).await
+    }
+
+    /// One indexed read: the licence, this installation's binding, and the
+    /// response already issued for exactly this request, if any.
+    async fn look_up(&self, r: &RequestCode) -> Result<Option<Lookup>, ApiError> {
+        type Row = (
+            i64,
+            i64,
+            i64,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT l.id, l.product_id, l.latest_counter, s.entitlements, n.key_id, n.released_at, \
+                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
+             FROM licenses l \
+             JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
+             LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
+             LEFT JOIN issuances i ON i.license_id = l.id AND i.key_id = $2 AND i.from_counter = $3 \
+                  AND i.to_counter = l.latest_counter AND i.request_digest = $4 \
+             WHERE l.serial = $1",
+        )
+        .bind(r.serial.value() as i64)
+        .bind(r.key_id.0 as i64)
+        .bind(i64::from(r.counter))
+        .bind(i64::from(r.entitlement_digest))
+        .fetch_optional(self.db.read())
+        .await?;
+        Ok(row.map(|(license_id, product_id, latest, latest_state, bound, released, code, at, changes, to, signer)| {
+            Lookup {
+                license_id,
+                product_id,
+                latest,
+                latest_state,
+                binding: bound.map(|_| released),
+                stored: match (code, at, changes, to, signer) {
+                    (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
+                        Some(Stored { code, at, changes, to, signer })
+                    }
+                    _ => None,
+                },
+            }
+        }))
+    }
+
+    /// Checks that the installation and the counter it claims are ones this
+    /// server issued, and that its entitlements are what was issued there.
+    /// Returns those entitlements.
+    async fn check_history(&self, found: &Lookup, r: &RequestCode) -> Result<Entitlements, ApiError> {
+        let serial = r.serial.to_code();
+        let key_id = r.key_id.to_string();
+        match &found.binding {
+            Some(Some(_)) => return Err(ApiError::KeyIdNotFound { serial, key_id, released: true }),
+            None if r.counter > 0 => return Err(ApiError::KeyIdNotFound { serial, key_id, released: false }),
+            _ => {}
+        }
+        let latest = found.latest;
+        if r.counter > 0 {
+            let issued: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM issuances WHERE license_id = $1 AND key_id = $2 AND to_counter = $3 LIMIT 1",
+            )
+            .bind(found.license_id)
+            .bind(r.key_id.0 as i64)
+            .bind(i64::from(r.counter))
+            .fetch_optional(self.db.read())
+            .await?;
+            if issued.is_none() || i64::from(r.counter) > latest {
+                return Err(ApiError::CounterNotIssued { counter: r.counter, latest });
+            }
+        }
+        let (held, expected) = if r.counter == 0 {
+            (Entitlements::new(), Entitlements::new().digest())
+        } else {
+            let (held, digest) = states::state_at(self.db, found.license_id, i64::from(r.counter))
+                .await?
+                .ok_or(ApiError::CounterNotIssued { counter: r.counter, latest })?;
+            (held, digest as u32)
+        };
+        if expected != r.entitlement_digest {
+            return Err(ApiError::EntitlementMismatch { counter: r.counter });
+        }
+        if i64::from(r.counter) >= latest {
+            return Err(ApiError::UpToDate { serial, counter: r.counter });
+        }
+        Ok(held)
+    }
+}
+
+/// The changes of a response as stored with its issuance (JSON).
+pub(crate) fn changes_json(changes: &[EntitlementChange]) -> String {
+    serde_json::to_string(changes).expect("serialisable")
+}

@@ -1,0 +1,220 @@
+//! Recording issuances: binding a new installation and storing the signed
+//! response, in one transaction.
+//!
+//! On SQLite, issuances wait in a queue and one writer task commits every
+//! job waiting in one transaction (group commit: one fsync for the batch).
+//! A job refused by the business rules writes nothing, so it does not affect
+//! the others; any other failure rolls the batch back and its jobs are redone
+//! one transaction each. No answer leaves before its batch is committed, so
+//! every response a client receives is on disk, power loss included (SQLite
+//! runs with synchronous=FULL). On PostgreSQL each issuance is its own
+//! transaction, serialised per licence by a row lock.
+
+use license_api::{Activation, ProductRef};
+use license_codes::{Entitlements, RequestCode};
+use tokio::sync::{mpsc, oneshot};
+
+use super::signer::{Prepared, Signer};
+use super::{changes_json, Origin};
+use crate::catalog::{now, states};
+use crate::db::{Db, Dialect, Tx};
+use crate::ApiError;
+
+/// The most issuances committed together.
+const MAX_BATCH: usize = 256;
+
+/// One issuance to record: the signed response, and what it takes to sign
+/// again if the licence moved on meanwhile.
+pub struct IssueJob {
+    pub license_id: i64,
+    pub request: RequestCode,
+    pub prepared: Prepared,
+    pub signer: Signer,
+    pub origin: Origin,
+}
+
+/// A job waiting for the writer task, with where to send its answer.
+pub struct Queued {
+    job: IssueJob,
+    reply: oneshot::Sender<Result<Activation, ApiError>>,
+}
+
+/// Where issuances are recorded.
+pub enum Writer {
+    /// SQLite: the group-committing writer task.
+    Batched(mpsc::Sender<Queued>),
+    /// PostgreSQL: a transaction per issuance.
+    Direct(Db),
+}
+
+impl Writer {
+    /// The writer for `db`; on SQLite it starts the writer task on the current runtime.
+    pub fn start(db: &Db) -> Writer {
+        match db.dialect {
+            Dialect::Postgres => Writer::Direct(db.clone()),
+            Dialect::Sqlite => {
+                let (sender, receiver) = mpsc::channel(4 * MAX_BATCH);
+                tokio::spawn(run_batches(db.clone(), receiver));
+                Writer::Batched(sender)
+            }
+        }
+    }
+
+    /// Records `job` and answers once it is committed.
+    pub async fn record(&self, job: IssueJob) -> Result<Activation, ApiError> {
+        match self {
+            Writer::Batched(sender) => {
+                let (reply, answer) = oneshot::channel();
+                sender.send(Queued { job, reply }).await.map_err(|_| ApiError::Unavailable)?;
+                answer.await.map_err(|_| ApiError::Unavailable)?
+            }
+            Writer::Direct(db) => {
+                let mut tx = db.begin().await?;
+                db.lock_license(&mut tx, job.license_id).await?;
+                let result = record_in(&mut tx, &job).await?;
+                tx.commit().await?;
+                Ok(result)
+            }
+        }
+    }
+}
+
+async fn run_batches(db: Db, mut receiver: mpsc::Receiver<Queued>) {
+    while let Some(first) = receiver.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match receiver.try_recv() {
+                Ok(queued) => batch.push(queued),
+                Err(_) => break,
+            }
+        }
+        match commit_batch(&db, &batch).await {
+            Ok(results) => {
+                for (queued, result) in batch.into_iter().zip(results) {
+                    let _ = queued.reply.send(result);
+                }
+            }
+            Err(e) => {
+                // Something failed below the business rules: redo each job
+                // alone so one job's failure cannot reach the others.
+                tracing::warn!(error = %e, jobs = batch.len(), "batch rolled back; recording its jobs one by one");
+                for queued in batch {
+                    let result = commit_batch(&db, std::slice::from_ref(&queued))
+                        .await
+                        .and_then(|mut results| results.pop().expect("one result"));
+                    let _ = queued.reply.send(result);
+                }
+            }
+        }
+    }
+}
+
+/// Records `batch` in one transaction and commits it. Business refusals
+/// (limits, released installations) write nothing and stay per job; any
+/// other error aborts the whole transaction.
+async fn commit_batch(db: &Db, batch: &[Queued]) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
+    let mut tx = db.begin().await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for queued in batch {
+        match record_in(&mut tx, &queued.job).await {
+            Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
+            result => results.push(result),
+        }
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+/// The writes of one issuance inside `tx`, which the caller commits: binds
+/// a new installation if the licence has room, signs again if an upgrade was
+/// queued since the response was prepared, and stores the response (or
+/// answers with the one a concurrent identical request stored first).
+async fn record_in(tx: &mut Tx, job: &IssueJob) -> Result<Activation, ApiError> {
+    let (r, license_id) = (&job.request, job.license_id);
+    let serial = r.serial.to_code();
+    let key = r.key_id.0 as i64;
+    let row: (i64, i64, i64, Option<i64>, Option<String>) = sqlx::query_as(
+        "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id, n.released_at \
+         FROM licenses l LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 WHERE l.id = $1",
+    )
+    .bind(license_id)
+    .bind(key)
+    .fetch_one(&mut **tx)
+    .await?;
+    let (latest, bound_installations, max_installations, binding, released_at) = row;
+    // A new installation takes a place on the licence (a trigger counts it).
+    match (binding, released_at) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::KeyIdNotFound { serial, key_id: r.key_id.to_string(), released: true })
+        }
+        (Some(_), None) => {}
+        (None, _) => {
+            if bound_installations >= max_installations {
+                return Err(ApiError::InstallationLimit { serial, max: max_installations });
+            }
+            sqlx::query("INSERT INTO installations (license_id, key_id, bound_at) VALUES ($1, $2, $3)")
+                .bind(license_id)
+                .bind(key)
+                .bind(now())
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    let prepared = if job.prepared.latest == latest {
+        job.prepared.clone()
+    } else {
+        let from = match r.counter {
+            0 => Entitlements::new(),
+            c => states::state_in_tx(tx, license_id, i64::from(c)).await?,
+        };
+        let to = states::state_in_tx(tx, license_id, latest).await?;
+        job.signer.sign(r, latest, &from, to)?
+    };
+    let issued_at = now();
+    let inserted: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO issuances (license_id, key_id, from_counter, to_counter, request_code, request_digest, \
+         response_code, changes, signing_key_id, issued_at, channel, actor) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(license_id)
+    .bind(key)
+    .bind(i64::from(r.counter))
+    .bind(latest)
+    .bind(r.to_code())
+    .bind(i64::from(r.entitlement_digest))
+    .bind(&prepared.response_code)
+    .bind(changes_json(&prepared.changes))
+    .bind(i64::from(prepared.signing_key_id))
+    .bind(&issued_at)
+    .bind(job.origin.channel.as_str())
+    .bind(&job.origin.actor)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let product = &job.signer.product;
+    let activation = |response_code, issued_at, changes, signing_key_id, already_issued| Activation {
+        response_code,
+        changes,
+        issued_at,
+        already_issued,
+        serial: serial.clone(),
+        product: ProductRef { id: product.id, name: product.name.clone() },
+        from_counter: r.counter,
+        to_counter: latest as u16,
+        signing_key_id,
+    };
+    if inserted.is_some() {
+        return Ok(activation(prepared.response_code, issued_at, prepared.changes, prepared.signing_key_id, false));
+    }
+    // Issued meanwhile by a concurrent identical request: answer with that one.
+    let (code, at, changes, signer): (String, String, String, i64) = sqlx::query_as(
+        "SELECT response_code, issued_at, changes, signing_key_id FROM issuances \
+         WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
+    )
+    .bind(license_id)
+    .bind(key)
+    .bind(i64::from(r.counter))
+    .bind(latest)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(activation(code, at, serde_json::from_str(&changes).unwrap_or_default(), signer as u8, true))
+}

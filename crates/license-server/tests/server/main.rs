@@ -1,0 +1,8 @@
+//! The licence server's tests, in one binary (one link instead of four).
+
+mod common;
+
+mod api;
+mod cli;
+mod crash;
+mod requests;
