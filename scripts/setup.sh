@@ -19,3 +19,7 @@ if ! python3 -c 'import cryptography' 2>/dev/null; then
     step "Installing the Python cryptography package (for the independent decoder)"
     python3 -m pip install --quiet cryptography
 fi
+if ! command -v st >/dev/null; then
+    step "Installing schemathesis (API tests from the OpenAPI document)"
+    python3 -m pip install --quiet schemathesis==4.32.5
+fi

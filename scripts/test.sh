@@ -15,6 +15,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (workspace; the server's against SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
+step "The API against its OpenAPI document (schemathesis, every check, a demo server with an admin token)"
+bash scripts/schemathesis.sh
+
 step "license-codes builds for wasm32-unknown-unknown without its native speed-ups"
 cargo build -p license-codes --no-default-features --target wasm32-unknown-unknown --locked
 

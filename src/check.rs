@@ -1,5 +1,6 @@
 //! Checking a request code as it is typed (pure logic, no DOM).
 
+use license_codes::messages::{sentence, Audience, Lang};
 use license_codes::text::{inspect_groups, normalize, GroupState, GroupView};
 use license_codes::{AnyCode, CodeError, Kind, RequestCode};
 
@@ -37,28 +38,20 @@ impl Checked {
     }
 }
 
-/// Sentence case for error messages. ASCII only: the messages are English,
-/// and Unicode case tables would add to what a phone downloads.
-pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect::<String>() + ".",
-        None => String::new(),
-    }
-}
-
 fn problem(e: &CodeError) -> Verdict {
-    Verdict::Problem { group: e.group(), message: sentence(&e.to_string()), next_step: e.next_step() }
+    let words = e.explain(Lang::En, Audience::Customer);
+    Verdict::Problem { group: e.group(), message: sentence(&words.meaning), next_step: words.next_step }
 }
 
 fn other_kind(kind: Kind, certain: bool) -> Verdict {
     let e = CodeError::WrongKind { expected: Kind::Request, found: kind };
+    let words = e.explain(Lang::En, Audience::Customer);
     let message = if certain {
-        sentence(&e.to_string())
+        words.meaning
     } else {
-        format!("This starts like {} (request codes start with H).", kind.with_article())
+        license_codes::messages::PAGE.text(Lang::En, "page-starts_like", None, &[("kind", kind.code_name().into())])
     };
-    Verdict::OtherKind { kind, message, next_step: e.next_step() }
+    Verdict::OtherKind { kind, message: sentence(&message), next_step: words.next_step }
 }
 
 /// Checks what was typed or pasted into the request code field.

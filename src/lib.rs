@@ -10,6 +10,7 @@ pub use app::Page;
 pub mod check;
 pub mod components;
 pub mod fetched;
+pub mod json;
 pub mod messages;
 
 pub use app::App;

@@ -1,11 +1,17 @@
-//! Compiles `locales/<lang>/*.ftl` into static tables (`$OUT_DIR/catalogue.rs`).
+//! Compiles `locales/<lang>/<domain>.ftl` into static tables
+//! (`$OUT_DIR/catalogue.rs`): one per domain and language, each a sorted
+//! list of (`id` or `id.attribute`, compiled pattern).
 //!
 //! Fluent is the source format (translators' tools read it); the binaries
-//! carry the parsed messages as data, formatted by `src/format.rs`. The
-//! subset compiled: text, `{ $variable }`, select expressions on a variable
-//! (plural categories, exact numbers or words), nested selects, and
-//! references to other messages and to terms without arguments, which are
-//! inlined here. Anything else stops the build with the message named.
+//! carry each pattern as one string, formatted by `src/format.rs`, where
+//! text stands as itself and three markers (control characters, never in
+//! text) stand for the rest: `VAR name END` a variable, and `SELECT var`
+//! then `KEY key THEN pattern` per variant (`*` before the default's key)
+//! then `END`. The subset compiled: text, `{ $variable }`, select
+//! expressions on a variable (plural categories, exact numbers or words),
+//! nested selects, string literals, and references to other messages and
+//! to terms without arguments, which are inlined here. Anything else stops
+//! the build with the message named.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -37,25 +43,35 @@ fn main() {
     }
     langs.sort_by_key(|(lang, _)| (lang != "en", lang.clone()));
     let mut out = String::new();
+    let mut domains: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (lang, files) in &langs {
         let sources: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
-        let messages = compile(lang, files, &sources);
-        writeln!(out, "pub(crate) static {}: &[Message] = &[", lang.to_uppercase()).unwrap();
-        for (id, (value, attributes)) in &messages {
-            let value = value.as_ref().map_or("None".to_string(), |v| format!("Some({v})"));
-            let attrs: Vec<String> = attributes.iter().map(|(name, p)| format!("({name:?}, {p})")).collect();
-            writeln!(out, "    Message {{ id: {id:?}, value: {value}, attributes: &[{}] }},", attrs.join(", "))
-                .unwrap();
+        for (domain, entries) in compile(lang, files, &sources) {
+            let name = format!("{}_{}", domain.to_uppercase(), lang.to_uppercase());
+            writeln!(out, "static {name}: &[(&str, &str)] = &[").unwrap();
+            for (key, pattern) in &entries {
+                writeln!(out, "    ({key:?}, {pattern:?}),").unwrap();
+            }
+            writeln!(out, "];").unwrap();
+            domains.entry(domain).or_default().push(format!("({lang:?}, {name})"));
         }
-        writeln!(out, "];").unwrap();
     }
-    let table: Vec<String> = langs.iter().map(|(l, _)| format!("({l:?}, {})", l.to_uppercase())).collect();
-    writeln!(out, "pub(crate) static LANGUAGES: &[(&str, &[Message])] = &[{}];", table.join(", ")).unwrap();
+    for (domain, tables) in &domains {
+        let list = tables.join(", ");
+        writeln!(out, "pub(crate) static {}: &[(&str, &[(&str, &str)])] = &[{list}];", domain.to_uppercase()).unwrap();
+    }
     std::fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs"), out).unwrap();
 }
 
-/// Message id -> (value, [(attribute, pattern)]), patterns as Rust expressions.
-type Compiled = BTreeMap<String, (Option<String>, Vec<(String, String)>)>;
+/// Markers in compiled patterns (see the module comment).
+const VAR: char = '\u{1}';
+const SELECT: char = '\u{2}';
+const KEY: char = '\u{3}';
+const THEN: char = '\u{4}';
+const END: char = '\u{5}';
+
+/// Domain (the file's stem) -> sorted (`id` or `id.attribute`, pattern).
+type Compiled = BTreeMap<String, Vec<(String, String)>>;
 
 fn compile(lang: &str, files: &[PathBuf], sources: &[String]) -> Compiled {
     let mut messages: BTreeMap<&str, &ast::Message<&str>> = BTreeMap::new();
@@ -83,15 +99,23 @@ fn compile(lang: &str, files: &[PathBuf], sources: &[String]) -> Compiled {
         }
     }
     let ctx = Context { lang, messages: &messages, terms: &terms };
-    messages
-        .iter()
-        .map(|(id, m)| {
-            let value = m.value.as_ref().map(|p| ctx.pattern(id, p, 0));
-            let attributes =
-                m.attributes.iter().map(|a| (a.id.name.to_string(), ctx.pattern(id, &a.value, 0))).collect();
-            (id.to_string(), (value, attributes))
-        })
-        .collect()
+    let mut out = Compiled::new();
+    for (file, resource) in files.iter().zip(&resources) {
+        let domain = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let entries = out.entry(domain).or_default();
+        for entry in &resource.body {
+            let ast::Entry::Message(m) = entry else { continue };
+            let id = m.id.name;
+            if let Some(p) = &m.value {
+                entries.push((id.to_string(), ctx.pattern(id, p, 0)));
+            }
+            for a in &m.attributes {
+                entries.push((format!("{id}.{}", a.id.name), ctx.pattern(id, &a.value, 0)));
+            }
+        }
+        entries.sort();
+    }
+    out
 }
 
 struct Context<'a> {
@@ -103,13 +127,19 @@ struct Context<'a> {
 impl Context<'_> {
     fn pattern(&self, id: &str, pattern: &ast::Pattern<&str>, depth: usize) -> String {
         assert!(depth < 8, "{}: {id}: references nest too deep", self.lang);
-        let pieces: Vec<String> = pattern.elements.iter().map(|e| self.element(id, e, depth)).collect();
-        format!("&[{}]", pieces.join(", "))
+        pattern.elements.iter().map(|e| self.element(id, e, depth)).collect()
     }
 
     fn element(&self, id: &str, element: &ast::PatternElement<&str>, depth: usize) -> String {
         match element {
-            ast::PatternElement::TextElement { value } => format!("Piece::Text({value:?})"),
+            ast::PatternElement::TextElement { value } => {
+                assert!(
+                    !value.contains([VAR, SELECT, KEY, THEN, END]),
+                    "{}: {id}: control characters in text",
+                    self.lang
+                );
+                value.to_string()
+            }
             ast::PatternElement::Placeable { expression } => self.expression(id, expression, depth),
         }
     }
@@ -121,29 +151,28 @@ impl Context<'_> {
                 let ast::InlineExpression::VariableReference { id: var } = selector else {
                     panic!("{}: {id}: a select expression must select on a $variable", self.lang)
                 };
-                let default = variants.iter().position(|v| v.default).expect("a default variant");
-                let vs: Vec<String> = variants
-                    .iter()
-                    .map(|v| {
-                        let key = match &v.key {
-                            ast::VariantKey::Identifier { name } => format!("Key::Name({name:?})"),
-                            ast::VariantKey::NumberLiteral { value } => {
-                                format!("Key::Number({})", value.parse::<i64>().expect("whole-number keys"))
-                            }
-                        };
-                        format!("({key}, {})", self.pattern(id, &v.value, depth))
-                    })
-                    .collect();
-                format!("Piece::Select({:?}, &[{}], {default})", var.name, vs.join(", "))
+                let mut out = format!("{SELECT}{}", var.name);
+                for v in variants {
+                    let key = match &v.key {
+                        ast::VariantKey::Identifier { name } => name.to_string(),
+                        ast::VariantKey::NumberLiteral { value } => {
+                            value.parse::<i64>().expect("whole-number keys").to_string()
+                        }
+                    };
+                    let default = if v.default { "*" } else { "" };
+                    out.push_str(&format!("{KEY}{default}{key}{THEN}{}", self.pattern(id, &v.value, depth)));
+                }
+                out.push(END);
+                out
             }
         }
     }
 
     fn inline(&self, id: &str, inline: &ast::InlineExpression<&str>, depth: usize) -> String {
         match inline {
-            ast::InlineExpression::VariableReference { id: var } => format!("Piece::Var({:?})", var.name),
-            ast::InlineExpression::StringLiteral { value } => format!("Piece::Text({:?})", unescape(value)),
-            ast::InlineExpression::NumberLiteral { value } => format!("Piece::Text({value:?})"),
+            ast::InlineExpression::VariableReference { id: var } => format!("{VAR}{}{END}", var.name),
+            ast::InlineExpression::StringLiteral { value } => unescape(value),
+            ast::InlineExpression::NumberLiteral { value } => value.to_string(),
             ast::InlineExpression::Placeable { expression } => self.expression(id, expression, depth),
             ast::InlineExpression::MessageReference { id: target, attribute } => {
                 let m = self
@@ -155,7 +184,7 @@ impl Context<'_> {
                     Some(a) => m.attributes.iter().find(|x| x.id.name == a.name).map(|x| &x.value),
                 }
                 .unwrap_or_else(|| panic!("{}: {id}: {} has no such value", self.lang, target.name));
-                format!("Piece::Nested({})", self.pattern(id, pattern, depth + 1))
+                self.pattern(id, pattern, depth + 1)
             }
             ast::InlineExpression::TermReference { id: target, attribute, arguments } => {
                 assert!(arguments.is_none(), "{}: {id}: term arguments are not supported", self.lang);
@@ -167,7 +196,7 @@ impl Context<'_> {
                     None => &t.value,
                     Some(a) => &t.attributes.iter().find(|x| x.id.name == a.name).expect("term attribute").value,
                 };
-                format!("Piece::Nested({})", self.pattern(id, pattern, depth + 1))
+                self.pattern(id, pattern, depth + 1)
             }
             ast::InlineExpression::FunctionReference { .. } => {
                 panic!("{}: {id}: functions are not supported", self.lang)

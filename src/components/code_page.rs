@@ -10,7 +10,7 @@ use super::response_view::{verify, ResponseView, Verification};
 use crate::api;
 use crate::check::check_request;
 use crate::fetched::Fetched;
-use crate::messages::{self, Explanation};
+use crate::messages;
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
 /// reaches the server's logs.
@@ -49,26 +49,15 @@ pub fn CodePage() -> impl IntoView {
             Ok(activation) => match keys.get() {
                 None => view! { <p class="status info">"Checking the response's signature…"</p> }.into_any(),
                 Some(Err(e)) => {
-                    let explanation = Explanation {
-                        title: "The response could not be checked".into(),
-                        meaning: format!("The vendor's keys could not be loaded ({}), so this page cannot confirm the response is genuine.", messages::api_error(&e).title),
-                        next_step: "Try again; the code is kept.".into(),
-                        retry: true,
-                    };
+                    let reason = messages::api_error(&e).title;
+                    let explanation = messages::entry("page-keys_failed", &[("reason", reason.into())], true);
                     let retry = Callback::new(move |_| keys.start(api::keys()));
                     view! { <ProblemView explanation on_retry=retry/> }.into_any()
                 }
                 Some(Ok(keys)) => match verify(&activation, &request, &keys) {
                     Verification::Verified { key_id } => view! { <ResponseView activation key_id/> }.into_any(),
                     Verification::Failed(why) => {
-                        let explanation = Explanation {
-                            title: "The response failed its signature check".into(),
-                            meaning: format!("Do not enter it: {why}."),
-                            next_step:
-                                "Submit the code again; if it fails again, contact support with the request code."
-                                    .into(),
-                            retry: true,
-                        };
+                        let explanation = messages::entry("page-signature_failed", &[("reason", why.into())], true);
                         let retry = Callback::new(move |_| send());
                         view! { <ProblemView explanation on_retry=retry/> }.into_any()
                     }

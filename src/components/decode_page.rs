@@ -2,11 +2,11 @@
 //! browser. Nothing is sent.
 
 use leptos::prelude::*;
+use license_codes::messages::sentence;
 use license_codes::text::inspect_groups;
-use license_codes::{AnyCode, Kind, Product, RequestCode, TrustedKeys};
+use license_codes::{AnyCode, CodeError, Installation, Kind, Product, RequestCode, TrustedKeys};
 
 use crate::api;
-use crate::check::sentence;
 use crate::components::response_view::humanize;
 use crate::fetched::Fetched;
 
@@ -46,11 +46,11 @@ pub fn rows(
             let signature = match (keys, answers) {
                 (None, _) => "Not checked: the vendor keys are not loaded.".to_string(),
                 (Some(_), None) => "Not checked: paste the request code it answers below.".to_string(),
-                (Some(_), Some(req)) if req.key_id.tag() != r.key_id_tag || req.product != r.product => {
-                    format!("Does not match: that request code is from key id {}, this response is for a key id starting {:04X}.", req.key_id, r.key_id_tag)
-                }
-                (Some(keys), Some(req)) => match r.verify(req.serial, req.key_id, keys) {
+                (Some(keys), Some(req)) => match r.verify_for(&Installation::from(req), keys) {
                     Ok(()) => format!("Verified for serial {} and key id {}.", req.serial, req.key_id),
+                    Err(CodeError::AnotherProduct { .. } | CodeError::AnotherInstallation { .. }) => {
+                        format!("Does not match: that request code is from key id {}, this response is for a key id starting {:04X}.", req.key_id, r.key_id_tag)
+                    }
                     Err(e) => format!("Does not verify: {e}."),
                 },
             };

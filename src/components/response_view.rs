@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use license_codes::{RequestCode, ResponseCode, TrustedKeys};
+use license_codes::{Installation, RequestCode, ResponseCode, TrustedKeys};
 
 use super::{files, qr};
-use crate::api::Activation;
+use license_api::Activation;
 
 /// Whether the response is what the vendor signed, for this installation.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,18 +15,14 @@ pub enum Verification {
     Failed(String),
 }
 
-/// Checks the response's ed25519 signature with the vendor's keys, bound to
-/// the serial and key id of the request it answers.
+/// Whether the response applies to the installation that made the request:
+/// its product and key id, its place in the order of updates, and the
+/// vendor's ed25519 signature over the request's serial and key id.
 pub fn verify(activation: &Activation, request: &RequestCode, keys: &TrustedKeys) -> Verification {
-    let response = match ResponseCode::parse(&activation.response_code) {
-        Ok(r) => r,
-        Err(e) => return Verification::Failed(format!("the response code does not read: {e}")),
-    };
-    if response.product != request.product || response.key_id_tag != request.key_id.tag() {
-        return Verification::Failed("the response code is for another installation".into());
-    }
-    match response.verify(request.serial, request.key_id, keys) {
-        Ok(()) => Verification::Verified { key_id: response.signing_key_id },
+    let checked = ResponseCode::parse(&activation.response_code)
+        .and_then(|response| response.applies_to(&Installation::from(request), keys).map(|()| response));
+    match checked {
+        Ok(response) => Verification::Verified { key_id: response.signing_key_id },
         Err(e) => Verification::Failed(e.to_string()),
     }
 }

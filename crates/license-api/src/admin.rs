@@ -73,8 +73,10 @@ impl From<crate::ClientChannel> for Channel {
 #[serde(deny_unknown_fields)]
 pub struct NewLicense {
     /// The product's number or name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub product: String,
     /// The technical contact: where codes and notices go.
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub contact_email: String,
     #[serde(default = "one")]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000000, default = 1))]
@@ -84,6 +86,7 @@ pub struct NewLicense {
     pub entitlements: EntitlementValues,
     /// A serial number to use instead of a random one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$"))]
     pub serial: Option<String>,
 }
 
@@ -113,6 +116,7 @@ pub struct QueueUpgrade {
     pub set: EntitlementValues,
     /// Why, for the history ("PO 4711").
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: String,
 }
 
@@ -141,6 +145,7 @@ pub struct Released {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
     pub role: Role,
 }

@@ -190,7 +190,7 @@ impl Problem {
     /// and members alone. A damaged code is the exception: its `detail` was
     /// made from the code error itself, and is kept.
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
-        let mut explanation = license_messages::explain(lang, &self.message_id(), &self.args(), audience);
+        let mut explanation = license_messages::PROBLEMS.explain(lang, &self.message_id(), &self.args(), audience);
         if self.code == ProblemCode::MalformedCode && !self.detail.is_empty() {
             explanation.meaning = self.detail.clone();
         }
@@ -200,7 +200,7 @@ impl Problem {
     /// Fills `title`, `detail` and `next_step` with the catalogue's words for
     /// the program and the API (not the customer's page).
     pub fn explained(mut self, lang: Lang) -> Self {
-        let e = license_messages::explain(lang, &self.message_id(), &self.args(), Audience::Program);
+        let e = license_messages::PROBLEMS.explain(lang, &self.message_id(), &self.args(), Audience::Program);
         self.title = e.title;
         if self.detail.is_empty() {
             self.detail = e.meaning;

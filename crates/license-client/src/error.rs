@@ -162,7 +162,8 @@ impl ClientError {
 
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
         let (id, args) = self.entry();
-        messages::explain(lang, id, &args, audience)
+        let domain = if id.starts_with("code-") { messages::CODES } else { messages::PROGRAM };
+        domain.explain(lang, id, &args, audience)
     }
 
     pub fn next_step(&self) -> String {

@@ -204,12 +204,12 @@ impl CodeError {
 
     /// Title, meaning and next step, in `lang`, for `audience`.
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
-        license_messages::explain(lang, self.message_id(), &self.args(), audience)
+        license_messages::CODES.explain(lang, self.message_id(), &self.args(), audience)
     }
 
     /// What the person should do next (the program's wording, in English).
     pub fn next_step(&self) -> String {
-        license_messages::text(Lang::En, self.message_id(), Some("next"), &self.args())
+        license_messages::CODES.text(Lang::En, self.message_id(), Some("next"), &self.args())
     }
 
     /// The group the error is in, when it is in one group.
@@ -244,7 +244,7 @@ impl CodeError {
 /// What it means, in English, as a fragment ("group 4 has a typo").
 impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&license_messages::text(Lang::En, self.message_id(), None, &self.args()))
+        f.write_str(&license_messages::CODES.text(Lang::En, self.message_id(), None, &self.args()))
     }
 }
 

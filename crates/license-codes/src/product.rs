@@ -31,7 +31,10 @@ impl std::str::FromStr for EntitlementKind {
 /// One named slot. Its slot number is its index in [`Product::entitlements`].
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EntitlementDef {
+    /// Non-empty, without spaces or `=`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = "^[^= ]+$"))]
     pub name: String,
     #[serde(default)]
     pub kind: EntitlementKind,
@@ -39,9 +42,13 @@ pub struct EntitlementDef {
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Product {
     pub id: u16,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "\\S"))]
     pub name: String,
+    /// At most 16 slots, each name once.
+    #[cfg_attr(feature = "openapi", schema(max_items = 16))]
     pub entitlements: Vec<EntitlementDef>,
 }
 

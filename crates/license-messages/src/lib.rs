@@ -1,15 +1,19 @@
 //! The one catalogue of explanations.
 //!
 //! Every code error, server problem and program error has one entry in
-//! `locales/<lang>/*.ftl` (Fluent): its value says what is wrong, `.title`
-//! names it, `.next` says what to do next. Where the customer on the web page
-//! needs other words than a vendor or the program's user on the command line,
-//! the entry holds both side by side (`.next-customer`, `.title-customer`,
-//! `.customer` for the value), so a translation translates one file set.
+//! `locales/<lang>/<domain>.ftl` (Fluent): its value says what is wrong,
+//! `.title` names it, `.next` says what to do next. Where the customer on
+//! the web page needs other words than a vendor or the program's user on the
+//! command line, the entry holds both side by side (`.next-customer`,
+//! `.title-customer`, `.customer` for the value), so a translation
+//! translates one file set.
 //!
-//! The files are compiled into static tables at build time (`build.rs`); this
-//! crate's formatter fills in the arguments. It has no dependencies, so it
-//! costs the portal's wasm only its text.
+//! The files are compiled at build time (`build.rs`) into one table per
+//! domain: [`CODES`] (reading codes), [`PROBLEMS`] (the server's problem
+//! documents), [`PROGRAM`] (the licensed program) and [`PAGE`] (the
+//! customer's page). A binary carries only the domains it names, and this
+//! crate's small formatter, not a Fluent runtime: the portal's wasm pays
+//! for the text it shows.
 
 mod format;
 
@@ -55,81 +59,73 @@ pub struct Explanation {
     pub next_step: String,
 }
 
-/// One compiled message: its value and attributes.
-#[doc(hidden)]
-pub struct Message {
-    pub id: &'static str,
-    pub value: Option<&'static [Piece]>,
-    pub attributes: &'static [(&'static str, &'static [Piece])],
-}
-
-/// A compiled pattern element.
-#[doc(hidden)]
-pub enum Piece {
-    Text(&'static str),
-    Var(&'static str),
-    /// A select on a variable: its variants and the index of the default.
-    Select(&'static str, &'static [(Key, &'static [Piece])], usize),
-    /// Another message or term, inlined.
-    Nested(&'static [Piece]),
-}
-
-#[doc(hidden)]
-pub enum Key {
-    Name(&'static str),
-    Number(i64),
-}
-
 mod catalogue {
-    use super::{Key, Message, Piece};
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
-fn messages(lang: Lang) -> &'static [Message] {
-    catalogue::LANGUAGES.iter().find(|(tag, _)| *tag == lang.tag()).map_or(catalogue::EN, |(_, m)| *m)
-}
+/// One domain of the catalogue: its entries in every language.
+#[derive(Clone, Copy)]
+pub struct Domain(&'static [(&'static str, &'static [(&'static str, &'static str)])]);
 
-fn find(lang: Lang, id: &str) -> Option<&'static Message> {
-    let table = messages(lang);
-    table.binary_search_by(|m| m.id.cmp(id)).ok().map(|i| &table[i])
-}
+/// Reading codes: `code-…` (docs/codes.md §7).
+pub const CODES: Domain = Domain(catalogue::CODES);
+/// The server's problem documents: `problem-…`.
+pub const PROBLEMS: Domain = Domain(catalogue::PROBLEMS);
+/// The licensed program's own errors: `program-…`.
+pub const PROGRAM: Domain = Domain(catalogue::PROGRAM);
+/// What only the customer's page says: `page-…`.
+pub const PAGE: Domain = Domain(catalogue::PAGE);
 
-/// The pattern of `id` (its value, or the attribute `attribute`), if the catalogue has it.
-fn pattern(lang: Lang, id: &str, attribute: Option<&str>) -> Option<&'static [Piece]> {
-    let message = find(lang, id)?;
-    match attribute {
-        None => message.value,
-        Some(name) => message.attributes.iter().find(|(n, _)| *n == name).map(|(_, p)| *p),
+impl Domain {
+    fn table(self, lang: Lang) -> &'static [(&'static str, &'static str)] {
+        self.0.iter().find(|(tag, _)| *tag == lang.tag()).map_or(self.0[0].1, |(_, t)| t)
     }
-}
 
-/// The text of `id` (or of its `attribute`) with `args` filled in. A missing
-/// entry shows its id, so a gap is visible rather than silent.
-pub fn text(lang: Lang, id: &str, attribute: Option<&str>, args: &Args<'_>) -> String {
-    match pattern(lang, id, attribute).or_else(|| pattern(Lang::En, id, attribute)) {
-        Some(p) => format::format(lang, p, args),
-        None => attribute.map_or_else(|| id.to_string(), |a| format!("{id}.{a}")),
+    /// The compiled pattern of `key` (`id` or `id.attribute`) in `lang`, or in English.
+    fn pattern(self, lang: Lang, key: &str) -> Option<&'static str> {
+        let find = |table: &'static [(&'static str, &'static str)]| {
+            table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+        };
+        find(self.table(lang)).or_else(|| find(self.table(Lang::En)))
     }
-}
 
-/// Whether the catalogue has `id` (in English, the reference language).
-pub fn has(id: &str) -> bool {
-    find(Lang::En, id).is_some()
-}
-
-/// The explanation of entry `id` for `audience`: the `-customer` attributes
-/// replace the plain ones on the page where an entry has them.
-pub fn explain(lang: Lang, id: &str, args: &Args<'_>, audience: Audience) -> Explanation {
-    let part = |plain: Option<&str>, customer: &str| {
-        if audience == Audience::Customer && pattern(Lang::En, id, Some(customer)).is_some() {
-            return text(lang, id, Some(customer), args);
+    /// The text of `id` (or of its `attribute`) with `args` filled in. A
+    /// missing entry shows its key, so a gap is visible rather than silent.
+    pub fn text(self, lang: Lang, id: &str, attribute: Option<&str>, args: &Args<'_>) -> String {
+        let key = match attribute {
+            Some(a) => format!("{id}.{a}"),
+            None => id.to_string(),
+        };
+        match self.pattern(lang, &key) {
+            Some(p) => format::format(lang, p, args),
+            None => key,
         }
-        text(lang, id, plain, args)
-    };
-    Explanation {
-        title: part(Some("title"), "title-customer"),
-        meaning: part(None, "customer"),
-        next_step: part(Some("next"), "next-customer"),
+    }
+
+    /// Whether the domain has `key` (`id` or `id.attribute`) in English.
+    pub fn has(self, key: &str) -> bool {
+        self.pattern(Lang::En, key).is_some()
+    }
+
+    /// The explanation of entry `id` for `audience`: the `-customer`
+    /// attributes replace the plain ones on the page where an entry has them.
+    pub fn explain(self, lang: Lang, id: &str, args: &Args<'_>, audience: Audience) -> Explanation {
+        let part = |plain: Option<&str>, customer: &str| {
+            if audience == Audience::Customer && self.has(&format!("{id}.{customer}")) {
+                return self.text(lang, id, Some(customer), args);
+            }
+            self.text(lang, id, plain, args)
+        };
+        Explanation {
+            title: part(Some("title"), "title-customer"),
+            meaning: part(None, "customer"),
+            next_step: part(Some("next"), "next-customer"),
+        }
+    }
+
+    /// Every key (`id` or `id.attribute`) in `lang`, for tests of completeness.
+    pub fn keys(self, lang: Lang) -> impl Iterator<Item = &'static str> {
+        self.table(lang).iter().map(|(k, _)| *k)
     }
 }
 
@@ -143,11 +139,6 @@ pub fn sentence(fragment: &str) -> String {
     }
 }
 
-/// Every message id and attribute name, for tests of completeness.
-pub fn ids(lang: Lang) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
-    messages(lang).iter().map(|m| (m.id, m.attributes.iter().map(|(a, _)| *a).collect()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,23 +146,40 @@ mod tests {
     #[test]
     fn formats_variables_selects_and_plurals() {
         let args = [("group", Arg::from(4u32))];
-        assert_eq!(text(Lang::En, "code-bad_group", None, &args), "group 4 has a typo");
+        assert_eq!(CODES.text(Lang::En, "code-bad_group", None, &args), "group 4 has a typo");
         let kinds = [("expected", Arg::from("request")), ("found", Arg::from("response"))];
-        assert_eq!(text(Lang::En, "code-wrong_kind", None, &kinds), "this is a response code, not a request code");
-        assert!(text(Lang::En, "code-wrong_kind", Some("next"), &kinds).contains("enter it into the program"));
+        assert_eq!(
+            CODES.text(Lang::En, "code-wrong_kind", None, &kinds),
+            "this is a response code, not a request code"
+        );
+        assert!(CODES.text(Lang::En, "code-wrong_kind", Some("next"), &kinds).contains("enter it into the program"));
+        let one = [("serial", Arg::from("X")), ("max_installations", Arg::from(1u8))];
+        assert!(PROBLEMS.text(Lang::En, "problem-installation_limit", None, &one).contains("on 1 computer,"));
+        let two = [("serial", Arg::from("X")), ("max_installations", Arg::from(2u8))];
+        assert!(PROBLEMS.text(Lang::En, "problem-installation_limit", None, &two).contains("on 2 computers,"));
+        let released = [("serial", Arg::from("S")), ("key_id", Arg::from("K")), ("released", Arg::from("yes"))];
+        assert!(PROBLEMS
+            .text(Lang::En, "problem-keyid_not_found", None, &released)
+            .ends_with("licence S (it was released)"));
     }
 
     #[test]
-    fn a_missing_entry_shows_its_id() {
-        assert_eq!(text(Lang::En, "no-such-entry", Some("title"), &[]), "no-such-entry.title");
-        assert!(!has("no-such-entry"));
+    fn a_missing_entry_or_argument_shows_its_name() {
+        assert_eq!(CODES.text(Lang::En, "no-such-entry", Some("title"), &[]), "no-such-entry.title");
+        assert!(!CODES.has("no-such-entry"));
+        assert_eq!(CODES.text(Lang::En, "code-bad_group", None, &[]), "group {$group} has a typo");
     }
 
     #[test]
     fn every_entry_has_a_title_and_a_next_step() {
-        for (id, attributes) in ids(Lang::En) {
-            if id.starts_with("code-") || id.starts_with("problem-") || id.starts_with("program-") {
-                assert!(attributes.contains(&"title") && attributes.contains(&"next"), "{id}: {attributes:?}");
+        for domain in [CODES, PROBLEMS, PROGRAM, PAGE] {
+            for key in domain.keys(Lang::En).filter(|k| !k.contains('.')) {
+                if key.starts_with("page-starts_like") {
+                    continue;
+                }
+                for attribute in ["title", "next"] {
+                    assert!(domain.has(&format!("{key}.{attribute}")), "{key} has no .{attribute}");
+                }
             }
         }
     }
@@ -179,8 +187,8 @@ mod tests {
     #[test]
     fn customer_wording_replaces_the_plain_one_on_the_page() {
         let args = [("group", Arg::from(4u32))];
-        let program = explain(Lang::En, "code-bad_group", &args, Audience::Program);
-        let customer = explain(Lang::En, "code-bad_group", &args, Audience::Customer);
+        let program = CODES.explain(Lang::En, "code-bad_group", &args, Audience::Program);
+        let customer = CODES.explain(Lang::En, "code-bad_group", &args, Audience::Customer);
         assert_eq!(program.meaning, customer.meaning);
         assert_ne!(program.next_step, customer.next_step);
     }

@@ -38,6 +38,9 @@ fn hash(secret: &str) -> String {
 
 /// Creates a token and returns it; it is shown once and cannot be recovered.
 pub async fn create(db: &Db, name: &str, role: Role, actor: &str) -> Result<String, ApiError> {
+    if name.trim().is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::InvalidInput("a token's name is 1 to 100 characters".into()));
+    }
     let mut secret = [0u8; 24];
     getrandom::fill(&mut secret).map_err(|e| ApiError::Internal(e.to_string()))?;
     let secret = hex::encode(secret);

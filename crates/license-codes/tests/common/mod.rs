@@ -106,3 +106,15 @@ pub fn flip_bit(kind: Kind, code: &str, bit: usize) -> String {
     data[bit / 5] ^= 0b10000 >> (bit % 5);
     regroup(kind, &data)
 }
+
+/// A response code from its fields, written bit by bit (`(value, width)`,
+/// most significant bit first), followed by an all-zero signature: for
+/// layouts the signer refuses to make.
+pub fn response_from_bits(fields: &[(u64, u32)]) -> String {
+    let mut bits: Vec<bool> = fields.iter().flat_map(|(v, w)| (0..*w).rev().map(move |i| (v >> i) & 1 == 1)).collect();
+    bits.extend(std::iter::repeat_n(false, 512));
+    let group_bits = 25;
+    bits.resize(bits.len().div_ceil(group_bits) * group_bits, false);
+    let data: Vec<u8> = bits.chunks(5).map(|c| c.iter().fold(0u8, |acc, b| (acc << 1) | u8::from(*b))).collect();
+    regroup(Kind::Response, &data)
+}

@@ -73,13 +73,25 @@ impl TryFrom<license_api::NewLicense> for LicenseOrder {
     }
 }
 
+/// An address mail can be sent to: `local@domain`, no spaces, at most 254 characters.
+pub(crate) fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    text.len() <= 254
+        && !local.is_empty()
+        && !domain.is_empty()
+        && !domain.contains('@')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Creates a licence with its purchased entitlements as state 1.
 pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result<LicenseCreated, ApiError> {
     let product = super::find_product(db, &order.product).await?;
     if !(1..=1_000_000).contains(&order.max_installations) {
         return Err(ApiError::InvalidInput("max_installations is from 1 to 1000000".into()));
     }
-    if !order.contact_email.contains('@') {
+    if !is_email(&order.contact_email) {
         return Err(ApiError::InvalidInput("contact_email must be an email address".into()));
     }
     let entitlements = states::assign(&product, &Entitlements::new(), &order.assignments)?;

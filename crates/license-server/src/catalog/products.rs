@@ -41,8 +41,8 @@ pub async fn find_product(db: &Db, id_or_name: &str) -> Result<Product, ApiError
 
 pub async fn add_product(db: &Db, product: &Product, actor: &str) -> Result<(), ApiError> {
     product.validate().map_err(|e| ApiError::InvalidInput(e.to_string()))?;
-    if product.name.trim().is_empty() {
-        return Err(ApiError::InvalidInput("a product needs a name".into()));
+    if product.name.trim().is_empty() || product.name.chars().count() > 100 {
+        return Err(ApiError::InvalidInput("a product's name is 1 to 100 characters".into()));
     }
     let mut tx = db.begin().await?;
     let inserted = sqlx::query(

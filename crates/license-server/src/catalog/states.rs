@@ -91,6 +91,9 @@ pub async fn queue_upgrade(
     note: &str,
     actor: &str,
 ) -> Result<UpgradeQueued, ApiError> {
+    if note.chars().count() > 500 {
+        return Err(ApiError::InvalidInput("a note is at most 500 characters".into()));
+    }
     let license = license_by_text(db, serial).await?;
     let product = super::product(db, license.product_id as u16)
         .await?

@@ -62,7 +62,7 @@ pub async fn create_license(
 
 /// A licence's state and history (support or admin).
 #[utoipa::path(get, path = paths::ADMIN_LICENSE, tag = "admin", security(("bearer" = [])),
-    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH")),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$")),
     responses(
         (status = 200, description = "State, states, installations, issuances, audit", body = LicenseView),
         (status = 400, description = "`invalid_input`: not a serial number", body = Problem, content_type = "application/problem+json"),
@@ -80,7 +80,7 @@ pub async fn show_license(
 
 /// Queue an upgrade (admin): the next state, which installations get with their next request.
 #[utoipa::path(post, path = paths::ADMIN_UPGRADES, tag = "admin", request_body = QueueUpgrade, security(("bearer" = [])),
-    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH")),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$")),
     responses(
         (status = 201, description = "Queued", body = UpgradeQueued),
         (status = 400, description = "`invalid_body`, `invalid_input` (not a serial, an unknown entitlement, a bad value, nothing changes)", body = Problem, content_type = "application/problem+json"),
@@ -105,8 +105,8 @@ pub async fn queue_upgrade(
 
 /// Release an installation (admin), freeing its place.
 #[utoipa::path(delete, path = paths::ADMIN_INSTALLATION, tag = "admin", security(("bearer" = [])),
-    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH"),
-        ("key_id" = String, Path, description = "The installation's key id, 16 hex digits", example = "0123456789ABCDEF")),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$"),
+        ("key_id" = String, Path, description = "The installation's key id, 16 hex digits", example = "0123456789ABCDEF", pattern = "^[0-9A-Fa-f]{16}$")),
     responses(
         (status = 200, description = "Released", body = Released),
         (status = 400, description = "`invalid_input`: not a serial number or key id", body = Problem, content_type = "application/problem+json"),
