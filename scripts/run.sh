@@ -10,7 +10,7 @@ source scripts/setup.sh
 if [ -f Trunk.toml ]; then
     source scripts/portal-tools.sh
     step "Building the portal (release, wasm-opt)"
-    trunk build --release
+    bash scripts/build-portal.sh
     node scripts/compress-dist.mjs dist
 fi
 step "Building the licence server and the license command"

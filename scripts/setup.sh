@@ -9,7 +9,8 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
     step "Installing the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
 fi
-for component in rustfmt clippy; do
+# rust-src: the portal's release build rebuilds std (scripts/build-portal.sh).
+for component in rustfmt clippy rust-src; do
     if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
         step "Installing $component"
         rustup component add "$component"

@@ -28,7 +28,7 @@ step "Portal: component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test web
 
 step "Portal: release build (Trunk, wasm-opt), precompressed"
-trunk build --release
+bash scripts/build-portal.sh
 node scripts/compress-dist.mjs dist
 
 step "Portal: end to end in Chromium, phone and desktop, against the release build and a real server"
@@ -39,7 +39,7 @@ node scripts/bench-portal.mjs --sizes
 
 step "Portal: built for a static host with the API on another origin, end to end"
 api_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-LICENSE_PORTAL_API_BASE="http://127.0.0.1:$api_port" trunk build --release --dist target/dist-static-host
+LICENSE_PORTAL_API_BASE="http://127.0.0.1:$api_port" bash scripts/build-portal.sh --dist target/dist-static-host
 PORTAL_STATIC_HOST_DIST=target/dist-static-host PORTAL_STATIC_HOST_API_PORT=$api_port \
     npx playwright test --config tests/e2e/playwright.config.mjs static-host.spec.mjs
 

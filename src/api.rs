@@ -37,16 +37,24 @@ pub enum ApiError {
     BadAnswer(String),
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// The answer's text if it succeeded, else its problem. Not generic, so it
+/// is compiled once, not once per answer type.
+#[inline(never)]
+async fn answer(response: Response) -> Result<String, ApiError> {
     let status = response.status();
     let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
     if response.ok() {
-        return json::from_str(&text).map_err(|e| ApiError::BadAnswer(e.0.to_string()));
+        return Ok(text);
     }
-    match json::from_str::<Problem>(&text) {
-        Ok(problem) => Err(ApiError::Problem(Box::new(problem))),
-        Err(_) => Err(ApiError::BadAnswer(format!("HTTP {status}"))),
-    }
+    Err(match json::from_str::<Problem>(&text) {
+        Ok(problem) => ApiError::Problem(Box::new(problem)),
+        Err(_) => ApiError::BadAnswer(format!("HTTP {status}")),
+    })
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let text = answer(response).await?;
+    json::from_str(&text).map_err(|e| ApiError::BadAnswer(e.0.to_string()))
 }
 
 /// The body of `POST /api/v1/activations`, as `ActivationRequest` serialises

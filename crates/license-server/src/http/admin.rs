@@ -10,6 +10,7 @@ use license_api::{
 };
 
 use super::extract::ApiJson;
+use super::openapi::{AdminOnly, BodyRefused, StaffOnly, Unavailable};
 use super::AppState;
 use crate::catalog::{self, installations, LicenseOrder};
 use crate::tokens::{self, Caller};
@@ -20,12 +21,10 @@ use crate::ApiError;
     responses(
         (status = 201, description = "Added", body = Product),
         (status = 400, description = "`invalid_body`, `invalid_input` (duplicate or bad entitlement names)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
         (status = 409, description = "`conflict`: the number or name exists", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        BodyRefused,
+        Unavailable,
     ))]
 pub async fn add_product(
     State(state): State<AppState>,
@@ -42,13 +41,11 @@ pub async fn add_product(
     responses(
         (status = 201, description = "Created", body = LicenseCreated),
         (status = 400, description = "`invalid_body`, `invalid_input` (an entitlement the product lacks, a bad value, a bad serial)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
         (status = 404, description = "`not_found`: no such product", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`conflict`: the serial is used", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        BodyRefused,
+        Unavailable,
     ))]
 pub async fn create_license(
     State(state): State<AppState>,
@@ -66,9 +63,9 @@ pub async fn create_license(
     responses(
         (status = 200, description = "State, states, installations, issuances, audit", body = LicenseView),
         (status = 400, description = "`invalid_input`: not a serial number", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+        StaffOnly,
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        Unavailable,
     ))]
 pub async fn show_license(
     State(state): State<AppState>,
@@ -84,13 +81,11 @@ pub async fn show_license(
     responses(
         (status = 201, description = "Queued", body = UpgradeQueued),
         (status = 400, description = "`invalid_body`, `invalid_input` (not a serial, an unknown entitlement, a bad value, nothing changes)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
         (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`conflict`: every update counter is used", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        BodyRefused,
+        Unavailable,
     ))]
 pub async fn queue_upgrade(
     State(state): State<AppState>,
@@ -110,10 +105,9 @@ pub async fn queue_upgrade(
     responses(
         (status = 200, description = "Released", body = Released),
         (status = 400, description = "`invalid_input`: not a serial number or key id", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
         (status = 404, description = "`not_found`: no such licence or bound installation", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        Unavailable,
     ))]
 pub async fn release_installation(
     State(state): State<AppState>,
@@ -129,11 +123,9 @@ pub async fn release_installation(
     responses(
         (status = 201, description = "The token, shown once", body = TokenCreated),
         (status = 400, description = "`invalid_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: a support token", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
+        BodyRefused,
+        Unavailable,
     ))]
 pub async fn create_token(
     State(state): State<AppState>,

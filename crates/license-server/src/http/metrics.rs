@@ -112,16 +112,13 @@ pub async fn tag_route(request: Request, next: Next) -> axum::response::Response
     response
 }
 
+/// The trace layer's type: the default classifier, a span per request,
+/// nothing on the request, and the response hook that counts it.
+type Traced<OnResponse> = TraceLayer<SharedClassifier<ServerErrorsAsFailures>, fn(&Request) -> Span, (), OnResponse>;
+
 /// Logs every request (method, path, then route, status and latency) and
 /// counts it in the metrics. Unmatched paths (the portal's files) count as `static`.
-pub fn trace_layer(
-    state: AppState,
-) -> TraceLayer<
-    SharedClassifier<ServerErrorsAsFailures>,
-    fn(&Request) -> Span,
-    (),
-    impl Fn(&Response<Body>, Duration, &Span) + Clone,
-> {
+pub fn trace_layer(state: AppState) -> Traced<impl Fn(&Response<Body>, Duration, &Span) + Clone> {
     let make_span: fn(&Request) -> Span = |request| tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), route = tracing::field::Empty);
     let on_response = move |response: &Response<Body>, latency: Duration, span: &Span| {
         let route = response.extensions().get::<Route>().map_or("static", |r| r.0.as_str());

@@ -24,6 +24,48 @@ use utoipa::openapi::OpenApi as Document;
 )]
 pub struct ApiDoc;
 
+/// Every operation that reads or writes the database.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum Unavailable {
+    /// `unavailable`: the database does not answer
+    #[response(status = 503, content_type = "application/problem+json")]
+    Unavailable(license_api::Problem),
+}
+
+/// Every operation that takes a JSON body.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum BodyRefused {
+    /// `payload_too_large`: over 4 KiB
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(license_api::Problem),
+    /// `unsupported_media_type`: not `application/json`
+    #[response(status = 415, content_type = "application/problem+json")]
+    NotJson(license_api::Problem),
+}
+
+/// Every admin operation that changes something.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum AdminOnly {
+    /// `unauthorized`: no valid token
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(license_api::Problem),
+    /// `forbidden`: a support token
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(license_api::Problem),
+}
+
+/// Operations support and admins may both call.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum StaffOnly {
+    /// `unauthorized`: no valid token
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(license_api::Problem),
+}
+
 struct Security;
 
 impl utoipa::Modify for Security {

@@ -7,6 +7,7 @@ use license_api::{paths, Activation, ActivationRequest, Keys, Problem, Products,
 use license_codes::RequestCode;
 
 use super::extract::{ApiJson, ClientIp};
+use super::openapi::{BodyRefused, Unavailable};
 use super::AppState;
 use crate::issuance::Origin;
 use crate::{catalog, ApiError};
@@ -22,12 +23,11 @@ use crate::{catalog, ApiError};
         (status = 400, description = "`malformed_code` (with `code_error` and `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`keyid_not_found`, `installation_limit`, `up_to_date`, `counter_not_issued`, `entitlement_mismatch`", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "`unsupported_media_type`", body = Problem, content_type = "application/problem+json"),
+        BodyRefused,
         (status = 422, description = "`wrong_kind` (with `found_kind`), `wrong_product`", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "`rate_limited`; `Retry-After` says when to try again", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
-        (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json"),
+        Unavailable,
     ))]
 pub async fn activate(
     State(state): State<AppState>,
@@ -56,7 +56,7 @@ pub async fn keys(State(state): State<AppState>) -> Json<Keys> {
 /// Products and their entitlement names and kinds, for showing codes.
 #[utoipa::path(get, path = paths::PRODUCTS, tag = "public", responses(
     (status = 200, description = "Every product", body = Products),
-    (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json")))]
+    Unavailable))]
 pub async fn products(State(state): State<AppState>) -> Result<Json<Products>, ApiError> {
     Ok(Json(Products { products: catalog::products(&state.db).await? }))
 }
@@ -64,7 +64,7 @@ pub async fn products(State(state): State<AppState>) -> Result<Json<Products>, A
 /// Keys and products as a trust file, the one a program is built with.
 #[utoipa::path(get, path = paths::TRUST, tag = "public", responses(
     (status = 200, description = "The trust file", body = TrustFile),
-    (status = 503, description = "`unavailable`", body = Problem, content_type = "application/problem+json")))]
+    Unavailable))]
 pub async fn trust(State(state): State<AppState>) -> Result<Json<TrustFile>, ApiError> {
     Ok(Json(TrustFile { keys: state.keys.public_entries(), products: catalog::products(&state.db).await? }))
 }

@@ -55,11 +55,11 @@ impl Backend {
 macro_rules! for_each_backend {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
-            $( #[test] fn $name() { super::$name(crate::common::Backend::Sqlite) } )*
+            $( #[test] fn $name() { super::$name($crate::common::Backend::Sqlite) } )*
         }
         mod postgres {
             $( #[test] fn $name() {
-                match crate::common::Backend::postgres() {
+                match $crate::common::Backend::postgres() {
                     Some(backend) => super::$name(backend),
                     None => eprintln!("skipped: set LICENSE_TEST_POSTGRES_URL to run against PostgreSQL"),
                 }
