@@ -174,7 +174,7 @@ async fn send_all(
                     break;
                 }
                 let body = bodies[i % bodies.len()].clone();
-                let request = Request::post("/api/v1/activations")
+                let request = Request::post(license_api::paths::ACTIVATIONS)
                     .header("host", &host)
                     .header("content-type", "application/json")
                     .body(Full::new(body))
