@@ -8,9 +8,11 @@
 pub mod activation;
 pub mod admin;
 pub mod entitlements;
+pub mod inspect;
 pub mod paths;
 pub mod problem;
 pub mod public;
+pub mod staff;
 
 pub use activation::{Activation, ActivationRequest, ClientChannel, EntitlementChange, ProductRef};
 pub use admin::{
@@ -18,8 +20,10 @@ pub use admin::{
     QueueUpgrade, Released, Role, StateView, TokenCreated, UpgradeQueued,
 };
 pub use entitlements::{EntitlementValue, EntitlementValues};
+pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outcome, WouldIssue};
 pub use problem::{Problem, ProblemCode};
 pub use public::{Keys, Products};
+pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
 
 /// Re-exported: the trust file and product schema are the code format's.
 pub use license_codes::{EntitlementDef, EntitlementKind, Product, PublicKeyEntry, TrustFile};

@@ -135,6 +135,14 @@ pub struct Problem {
     /// `not_found`, `conflict`: what was not found or already exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub what: Option<String>,
+    /// `unauthorized`: `token`, `sign_in` (a wrong email or password: the
+    /// same for both) or `session` (ended, expired or revoked); `forbidden`:
+    /// `role` or `cross_origin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    /// `forbidden` with `cross_origin`: the origin the request came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 impl Problem {
@@ -158,6 +166,8 @@ impl Problem {
             ("role", &self.role),
             ("reason", &self.reason),
             ("what", &self.what),
+            ("cause", &self.cause),
+            ("origin", &self.origin),
         ];
         args.extend(texts.into_iter().filter_map(|(name, v)| v.as_deref().map(|v| (name, Arg::from(v)))));
         let numbers = [

@@ -49,10 +49,16 @@ pub enum ApiError {
     UnsupportedMediaType,
     InvalidBody(String),
     InvalidInput(String),
-    Unauthorized,
+    /// No valid credentials: why, as the problem's `cause`.
+    Unauthenticated(crate::staff::Cause),
     Forbidden {
         role: String,
     },
+    /// A state-changing request with the console's session from another origin.
+    CrossOrigin {
+        origin: String,
+    },
+
     NotFound(String),
     Conflict(String),
     Unavailable,
@@ -93,8 +99,8 @@ impl ApiError {
             ApiError::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
             ApiError::InvalidBody(_) => ProblemCode::InvalidBody,
             ApiError::InvalidInput(_) => ProblemCode::InvalidInput,
-            ApiError::Unauthorized => ProblemCode::Unauthorized,
-            ApiError::Forbidden { .. } => ProblemCode::Forbidden,
+            ApiError::Unauthenticated(_) => ProblemCode::Unauthorized,
+            ApiError::Forbidden { .. } | ApiError::CrossOrigin { .. } => ProblemCode::Forbidden,
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Conflict(_) => ProblemCode::Conflict,
             ApiError::Unavailable => ProblemCode::Unavailable,
@@ -139,10 +145,13 @@ impl ApiError {
             ApiError::RateLimited { retry_after } => p.retry_after = Some(*retry_after),
             ApiError::PayloadTooLarge { limit } => p.limit = Some(*limit),
             ApiError::InvalidBody(reason) | ApiError::InvalidInput(reason) => p.reason = Some(reason.clone()),
-            ApiError::Forbidden { role } => p.role = Some(role.clone()),
-            ApiError::NotFound(what) | ApiError::Conflict(what) => p.what = Some(what.clone()),
-            ApiError::UnsupportedMediaType | ApiError::Unauthorized | ApiError::Unavailable | ApiError::Internal(_) => {
+            ApiError::Forbidden { role } => (p.cause, p.role) = (Some("role".into()), Some(role.clone())),
+            ApiError::CrossOrigin { origin } => {
+                (p.cause, p.origin) = (Some("cross_origin".into()), Some(origin.clone()))
             }
+            ApiError::Unauthenticated(cause) => p.cause = Some(cause.as_str().into()),
+            ApiError::NotFound(what) | ApiError::Conflict(what) => p.what = Some(what.clone()),
+            ApiError::UnsupportedMediaType | ApiError::Unavailable | ApiError::Internal(_) => {}
         }
         p.explained(lang)
     }

@@ -13,9 +13,12 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod inspect;
 pub mod issuance;
+pub mod sessions;
 pub mod settings;
 pub mod signing;
+pub mod staff;
 pub mod tokens;
 
 pub use application::Application;

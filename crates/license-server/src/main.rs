@@ -12,6 +12,7 @@ use license_codes::{EntitlementDef, Product, SerialNumber, TrustFile};
 use license_server::catalog::{self, installations, LicenseOrder};
 use license_server::db::Db;
 use license_server::signing::{ExternalKey, SigningKeys};
+use license_server::staff;
 use license_server::tokens::{self, Role};
 use license_server::{demo, ApiError, Application, HttpSettings, Settings};
 
@@ -46,6 +47,10 @@ struct Cli {
     signing_key_id: u8,
     #[arg(long, env = "LICENSE_SERVER_LOG_FORMAT", value_enum, default_value = "text", global = true)]
     log_format: LogFormat,
+    /// Where staff and customers reach this server, e.g. https://licensing.example.com: the
+    /// console's origin, set-password links, and (https) Secure __Host- session cookies.
+    #[arg(long, env = "LICENSE_SERVER_PUBLIC_URL", global = true)]
+    public_url: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -74,6 +79,9 @@ enum Command {
     /// Admin and support API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Staff accounts for the support console.
+    #[command(subcommand)]
+    Staff(StaffCommand),
     /// Prints the trust file (public keys and products) a program is built with.
     TrustFile,
     /// Checks the database's integrity.
@@ -167,6 +175,27 @@ enum UpgradeCommand {
 }
 
 #[derive(Subcommand)]
+enum StaffCommand {
+    /// Adds a staff member; prints a one-time link to set the password, unless --password-stdin.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["admin", "support"])]
+        role: String,
+        /// Read the password from standard input instead (one line).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Lists staff members.
+    List,
+    /// Disables a staff member and ends their sessions.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum TokenCommand {
     /// Creates a token and prints it (once).
     Create {
@@ -233,7 +262,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     let db =
         Db::open(&cli.data, cli.database_url.as_deref()).await.map_err(|e| format!("cannot open the database: {e}"))?;
     match cli.command {
-        Command::Serve(args) => serve(db, keys, &cli.data, args).await,
+        Command::Serve(args) => serve(db, keys, &cli.data, cli.public_url, args).await,
         Command::Keygen => unreachable!("handled above"),
         Command::Product(ProductCommand::Add { id, name, entitlements }) => {
             let entitlements = entitlements
@@ -279,6 +308,34 @@ async fn run(cli: Cli) -> Result<(), String> {
             eprintln!("Keep this {} token safe: it is shown only now.", role.as_str());
             Ok(())
         }
+        Command::Staff(StaffCommand::Add { email, role, password_stdin }) => {
+            let role = Role::parse(&role).expect("checked by clap");
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+                Some(line.trim_end_matches(['\r', '\n']).to_string())
+            } else {
+                None
+            };
+            let token = staff::add(&db, &email, role, password.as_deref(), &actor()).await.map_err(api)?;
+            match token {
+                Some(token) => {
+                    let base = cli.public_url.as_deref().unwrap_or("http://127.0.0.1:8080");
+                    println!("{}", staff::setup_link(base, &token));
+                    eprintln!("Send this link to {email}: it sets the password, once, within 72 hours.");
+                }
+                None => println!("Added {email} ({}).", role.as_str()),
+            }
+            Ok(())
+        }
+        Command::Staff(StaffCommand::List) => {
+            print_json(&staff::list(&db).await.map_err(api)?);
+            Ok(())
+        }
+        Command::Staff(StaffCommand::Disable { email }) => {
+            print_json(&staff::disable(&db, &email, &actor()).await.map_err(api)?);
+            Ok(())
+        }
         Command::TrustFile => {
             print_json(&TrustFile {
                 keys: keys.public_entries(),
@@ -298,7 +355,13 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn serve(db: Db, keys: SigningKeys, data: &std::path::Path, args: Serve) -> Result<(), String> {
+async fn serve(
+    db: Db,
+    keys: SigningKeys,
+    data: &std::path::Path,
+    public_url: Option<String>,
+    args: Serve,
+) -> Result<(), String> {
     let demo_trust = if args.demo { Some(demo::seed(&db, &keys, data).await.map_err(api)?) } else { None };
     let listener =
         tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
@@ -313,6 +376,8 @@ async fn serve(db: Db, keys: SigningKeys, data: &std::path::Path, args: Serve) -
             rate_limit_ip: args.rate_limit_ip,
             rate_limit_serial: args.rate_limit_serial,
             trust_forwarded_for: args.trust_forwarded_for,
+            public_url,
+            ..HttpSettings::default()
         },
         shutdown_timeout: Duration::from_secs(args.shutdown_timeout),
     };

@@ -21,7 +21,7 @@ pub struct Settings {
 }
 
 /// How the HTTP layer is set up.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct HttpSettings {
     /// The built portal (Trunk's `dist/`); `None` or missing serves a notice.
     pub static_dir: Option<PathBuf>,
@@ -33,6 +33,46 @@ pub struct HttpSettings {
     pub rate_limit_serial: u32,
     /// Take the client IP from X-Forwarded-For (behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Where staff and customers reach this server (`https://licensing.example.com`):
+    /// the console's origin, the links in one-time set-password links, and,
+    /// when https, `Secure` `__Host-` session cookies. `None`: the request's own host.
+    pub public_url: Option<String>,
+    /// A console session ends after this long without a request...
+    pub session_idle: Duration,
+    /// ...and after this long in all.
+    pub session_max: Duration,
+}
+
+impl Default for HttpSettings {
+    /// No portal, no CORS, no rate limits on activations; sessions of 30
+    /// minutes idle and 12 hours at most.
+    fn default() -> Self {
+        HttpSettings {
+            static_dir: None,
+            allow_origins: Vec::new(),
+            rate_limit_ip: 0,
+            rate_limit_serial: 0,
+            trust_forwarded_for: false,
+            public_url: None,
+            session_idle: Duration::from_secs(30 * 60),
+            session_max: Duration::from_secs(12 * 3600),
+        }
+    }
+}
+
+impl HttpSettings {
+    /// The session cookie's name: with the `__Host-` prefix when served over https.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            "__Host-license_session"
+        } else {
+            "license_session"
+        }
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
 }
 
 impl Settings {

@@ -11,16 +11,29 @@ use crate::ApiError;
 
 pub use license_api::Role;
 
-/// Who is calling: the token's name and role.
+/// Who is calling: a token (by its name) or a staff member signed in to
+/// the console (by their email), and the role.
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub name: String,
     pub role: Role,
+    pub via: Via,
+}
+
+/// How a caller authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Token,
+    Session,
 }
 
 impl Caller {
+    /// Who the audit log names: `admin:<token name>`, or the staff member's email.
     pub fn actor(&self) -> String {
-        format!("{}:{}", self.role.as_str(), self.name)
+        match self.via {
+            Via::Token => format!("{}:{}", self.role.as_str(), self.name),
+            Via::Session => self.name.clone(),
+        }
     }
 
     pub fn require_admin(&self) -> Result<(), ApiError> {
@@ -70,18 +83,18 @@ pub async fn create(db: &Db, name: &str, role: Role, actor: &str) -> Result<Stri
 pub async fn authenticate(db: &Db, token: &str) -> Result<Caller, ApiError> {
     let mut parts = token.trim().splitn(3, '_');
     let (Some("lsk"), Some(id), Some(secret)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(ApiError::Unauthorized);
+        return Err(ApiError::Unauthenticated(crate::staff::Cause::Token));
     };
-    let id: i64 = id.parse().map_err(|_| ApiError::Unauthorized)?;
+    let id: i64 = id.parse().map_err(|_| ApiError::Unauthenticated(crate::staff::Cause::Token))?;
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT name, role, secret_hash FROM api_tokens WHERE id = $1 AND revoked_at IS NULL")
             .bind(id)
             .fetch_optional(db.read())
             .await?;
-    let (name, role, stored) = row.ok_or(ApiError::Unauthorized)?;
+    let (name, role, stored) = row.ok_or(ApiError::Unauthenticated(crate::staff::Cause::Token))?;
     if !bool::from(hash(secret).as_bytes().ct_eq(stored.as_bytes())) {
-        return Err(ApiError::Unauthorized);
+        return Err(ApiError::Unauthenticated(crate::staff::Cause::Token));
     }
-    let role = Role::parse(&role).ok_or(ApiError::Unauthorized)?;
-    Ok(Caller { name, role })
+    let role = Role::parse(&role).ok_or(ApiError::Unauthenticated(crate::staff::Cause::Token))?;
+    Ok(Caller { name, role, via: Via::Token })
 }

@@ -188,3 +188,32 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         audit: audit::of_license(db, license.id).await?,
     })
 }
+
+/// The serial number of the licence with this id.
+pub async fn serial_of(db: &Db, license_id: i64) -> Result<SerialNumber, ApiError> {
+    let (serial,): (i64,) =
+        sqlx::query_as("SELECT serial FROM licenses WHERE id = $1").bind(license_id).fetch_one(db.read()).await?;
+    SerialNumber::new(serial as u64).ok_or_else(|| ApiError::Internal("stored serial out of range".into()))
+}
+
+/// The licences whose technical contact is `email` (compared in lower case).
+pub async fn of_contact(db: &Db, email: &str) -> Result<Vec<license_api::LicenseSummary>, ApiError> {
+    let rows: Vec<(i64, i64, String, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT l.serial, p.id, p.name, l.contact_email, l.bound_installations, l.max_installations, l.latest_counter \
+         FROM licenses l JOIN products p ON p.id = l.product_id WHERE lower(l.contact_email) = $1 ORDER BY l.id",
+    )
+    .bind(email.trim().to_lowercase())
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(serial, product_id, name, contact_email, bound, max, latest)| license_api::LicenseSummary {
+            serial: SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default(),
+            product: ProductRef { id: product_id as u16, name },
+            contact_email,
+            bound_installations: bound,
+            max_installations: max,
+            latest_counter: latest,
+        })
+        .collect())
+}

@@ -17,7 +17,7 @@ use crate::tokens::{self, Caller};
 use crate::ApiError;
 
 /// Add a product (admin).
-#[utoipa::path(post, path = paths::ADMIN_PRODUCTS, tag = "admin", request_body = Product, security(("bearer" = [])),
+#[utoipa::path(post, path = paths::ADMIN_PRODUCTS, tag = "admin", request_body = Product, security(("bearer" = []), ("session" = [])),
     responses(
         (status = 201, description = "Added", body = Product),
         (status = 400, description = "`invalid_body`, `invalid_input` (duplicate or bad entitlement names)", body = Problem, content_type = "application/problem+json"),
@@ -37,7 +37,7 @@ pub async fn add_product(
 }
 
 /// Create a licence (admin); answers with its serial number.
-#[utoipa::path(post, path = paths::ADMIN_LICENSES, tag = "admin", request_body = NewLicense, security(("bearer" = [])),
+#[utoipa::path(post, path = paths::ADMIN_LICENSES, tag = "admin", request_body = NewLicense, security(("bearer" = []), ("session" = [])),
     responses(
         (status = 201, description = "Created", body = LicenseCreated),
         (status = 400, description = "`invalid_body`, `invalid_input` (an entitlement the product lacks, a bad value, a bad serial)", body = Problem, content_type = "application/problem+json"),
@@ -58,7 +58,7 @@ pub async fn create_license(
 }
 
 /// A licence's state and history (support or admin).
-#[utoipa::path(get, path = paths::ADMIN_LICENSE, tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = paths::ADMIN_LICENSE, tag = "admin", security(("bearer" = []), ("session" = [])),
     params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$")),
     responses(
         (status = 200, description = "State, states, installations, issuances, audit", body = LicenseView),
@@ -76,7 +76,7 @@ pub async fn show_license(
 }
 
 /// Queue an upgrade (admin): the next state, which installations get with their next request.
-#[utoipa::path(post, path = paths::ADMIN_UPGRADES, tag = "admin", request_body = QueueUpgrade, security(("bearer" = [])),
+#[utoipa::path(post, path = paths::ADMIN_UPGRADES, tag = "admin", request_body = QueueUpgrade, security(("bearer" = []), ("session" = [])),
     params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$")),
     responses(
         (status = 201, description = "Queued", body = UpgradeQueued),
@@ -99,7 +99,7 @@ pub async fn queue_upgrade(
 }
 
 /// Release an installation (admin), freeing its place.
-#[utoipa::path(delete, path = paths::ADMIN_INSTALLATION, tag = "admin", security(("bearer" = [])),
+#[utoipa::path(delete, path = paths::ADMIN_INSTALLATION, tag = "admin", security(("bearer" = []), ("session" = [])),
     params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$"),
         ("key_id" = String, Path, description = "The installation's key id, 16 hex digits", example = "0123456789ABCDEF", pattern = "^[0-9A-Fa-f]{16}$")),
     responses(
@@ -119,7 +119,7 @@ pub async fn release_installation(
 }
 
 /// Create an API token (admin); it is shown once.
-#[utoipa::path(post, path = paths::ADMIN_TOKENS, tag = "admin", request_body = NewToken, security(("bearer" = [])),
+#[utoipa::path(post, path = paths::ADMIN_TOKENS, tag = "admin", request_body = NewToken, security(("bearer" = []), ("session" = [])),
     responses(
         (status = 201, description = "The token, shown once", body = TokenCreated),
         (status = 400, description = "`invalid_body`", body = Problem, content_type = "application/problem+json"),

@@ -6,10 +6,12 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 
 use super::AppState;
-use crate::tokens::{self, Caller};
+use crate::sessions;
+use crate::staff::Cause;
+use crate::tokens::{self, Caller, Via};
 use crate::ApiError;
 
 /// A JSON body. Unknown fields are refused by the types (`deny_unknown_fields`).
@@ -33,12 +35,54 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
+    /// A bearer token (automation), or the console's session cookie. With
+    /// the cookie, a request that changes something must come from the
+    /// console's own origin: a page on another site cannot use a signed-in
+    /// browser to act (CSRF), whatever `SameSite` a browser applies.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let header =
-            parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or(ApiError::Unauthorized)?;
-        let token = header.strip_prefix("Bearer ").ok_or(ApiError::Unauthorized)?;
-        tokens::authenticate(&state.db, token).await
+        if let Some(header) = parts.headers.get(header::AUTHORIZATION) {
+            let token = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer "));
+            return tokens::authenticate(&state.db, token.ok_or(ApiError::Unauthenticated(Cause::Token))?).await;
+        }
+        let Some(secret) = session_cookie(parts, state) else {
+            return Err(ApiError::Unauthenticated(Cause::Token));
+        };
+        if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+            let origin = parts.headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("none");
+            if !console_origins(parts, state).iter().any(|o| o == origin) {
+                return Err(ApiError::CrossOrigin { origin: origin.to_string() });
+            }
+        }
+        let staff =
+            sessions::resume(&state.db, &secret, state.settings.session_idle, state.settings.session_max).await?;
+        Ok(Caller { name: staff.email, role: staff.role, via: Via::Session })
     }
+}
+
+/// The secret in the session cookie, if the request carries one.
+pub fn session_cookie(parts: &Parts, state: &AppState) -> Option<String> {
+    let name = state.settings.cookie_name();
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The origins the console is served from: the public URL's, or else this
+/// request's own host (a browser sends the real host; a page elsewhere
+/// cannot make it send another).
+fn console_origins(parts: &Parts, state: &AppState) -> Vec<String> {
+    if let Some(url) = &state.settings.public_url {
+        let origin = url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+        return vec![origin];
+    }
+    let host = parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    vec![format!("http://{host}"), format!("https://{host}")]
 }
 
 /// The client's IP address: the peer's, or the first `X-Forwarded-For`

@@ -4,6 +4,7 @@
 //! the document at `/api/openapi.json` is generated from the handlers.
 
 mod admin;
+mod console;
 mod extract;
 mod metrics;
 mod openapi;
@@ -94,6 +95,12 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::queue_upgrade))
         .routes(routes!(admin::release_installation))
         .routes(routes!(admin::create_token))
+        .routes(routes!(console::sign_in, console::whoami, console::sign_out))
+        .routes(routes!(console::set_password))
+        .routes(routes!(console::inspect))
+        .routes(routes!(console::answer))
+        .routes(routes!(console::list_staff, console::add_staff))
+        .routes(routes!(console::disable_staff))
         .routes(routes!(public::healthz))
         .routes(routes!(public::readyz))
         .routes(routes!(metrics::render));

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::Json;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::OpenApi as Document;
 
 #[derive(utoipa::OpenApi)]
@@ -18,7 +18,8 @@ use utoipa::openapi::OpenApi as Document;
     modifiers(&Security),
     tags(
         (name = "public", description = "What the portal and programs call"),
-        (name = "admin", description = "What the vendor's staff and automation call (bearer token)"),
+        (name = "admin", description = "What the vendor's staff and automation call (bearer token or the console's session)"),
+        (name = "console", description = "Signing in to the support console, and what it calls"),
         (name = "operations", description = "Health and metrics"),
     )
 )]
@@ -72,6 +73,13 @@ impl utoipa::Modify for Security {
     fn modify(&self, doc: &mut Document) {
         let components = doc.components.get_or_insert_with(Default::default);
         components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "license_session",
+                "The console's session (`__Host-license_session` over https); state changes must come from the console's origin",
+            ))),
+        );
     }
 }
 

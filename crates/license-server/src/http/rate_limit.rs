@@ -13,7 +13,14 @@ use crate::ApiError;
 pub struct RateLimits {
     per_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
     per_serial: Option<DefaultKeyedRateLimiter<u64>>,
+    sign_in_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    sign_in_account: Option<DefaultKeyedRateLimiter<String>>,
 }
+
+/// Console sign-in attempts per minute from one IP address, and for one
+/// account (whatever the address): enough for typos, too few to guess.
+pub const SIGN_IN_PER_IP: u32 = 30;
+pub const SIGN_IN_PER_ACCOUNT: u32 = 5;
 
 fn limiter<K: std::hash::Hash + Eq + Clone>(per_minute: u32) -> Option<DefaultKeyedRateLimiter<K>> {
     NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n)))
@@ -34,7 +41,18 @@ fn check<K: std::hash::Hash + Eq + Clone>(
 
 impl RateLimits {
     pub fn new(per_ip_per_minute: u32, per_serial_per_minute: u32) -> Self {
-        Self { per_ip: limiter(per_ip_per_minute), per_serial: limiter(per_serial_per_minute) }
+        Self {
+            per_ip: limiter(per_ip_per_minute),
+            per_serial: limiter(per_serial_per_minute),
+            sign_in_ip: limiter(SIGN_IN_PER_IP),
+            sign_in_account: limiter(SIGN_IN_PER_ACCOUNT),
+        }
+    }
+
+    /// A sign-in attempt from `ip` for `email` (known or not: both are counted alike).
+    pub fn check_sign_in(&self, ip: IpAddr, email: &str) -> Result<(), ApiError> {
+        check(&self.sign_in_ip, &ip)?;
+        check(&self.sign_in_account, &email.to_string())
     }
 
     pub fn check_ip(&self, ip: IpAddr) -> Result<(), ApiError> {
@@ -51,6 +69,12 @@ impl RateLimits {
             l.retain_recent();
         }
         if let Some(l) = &self.per_serial {
+            l.retain_recent();
+        }
+        if let Some(l) = &self.sign_in_ip {
+            l.retain_recent();
+        }
+        if let Some(l) = &self.sign_in_account {
             l.retain_recent();
         }
     }

@@ -1,5 +1,6 @@
 //! Serving the built portal: `index.html` at `/`, `/code.html`, `/decode`
-//! and `/decode/`; Trunk's hashed files with a year-long immutable cache;
+//! and `/decode/`; the support console's `console/index.html` at `/console`
+//! and `/console/`; Trunk's hashed files with a year-long immutable cache;
 //! everything else revalidated; brotli or gzip copies when the browser
 //! accepts them. The Content-Security-Policy allows only what
 //! the portal needs, with the hashes of the inline scripts Trunk writes.
@@ -21,6 +22,7 @@ use super::AppState;
 pub struct Portal {
     dir: Option<PathBuf>,
     index: Option<String>,
+    console: Option<String>,
     inline_script_hashes: Vec<String>,
 }
 
@@ -31,8 +33,10 @@ and start the server with <code>--static dist</code>.</p></body></html>";
 impl Portal {
     pub fn load(dir: Option<&Path>) -> Self {
         let index = dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
-        let inline_script_hashes = index.as_deref().map(inline_script_hashes).unwrap_or_default();
-        Portal { dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf), index, inline_script_hashes }
+        let console = dir.and_then(|d| std::fs::read_to_string(d.join("console/index.html")).ok());
+        let inline_script_hashes =
+            index.iter().chain(console.iter()).flat_map(|html| inline_script_hashes(html)).collect();
+        Portal { dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf), index, console, inline_script_hashes }
     }
 
     pub fn dir(&self) -> Option<&Path> {
@@ -77,7 +81,9 @@ pub fn routes(dir: Option<&Path>) -> Router<AppState> {
         .route("/", get(index))
         .route("/code.html", get(index))
         .route("/decode", get(index))
-        .route("/decode/", get(index));
+        .route("/decode/", get(index))
+        .route("/console", get(console))
+        .route("/console/", get(console));
     match dir {
         // Brotli or gzip copies written at build time (scripts/compress-dist.mjs)
         // are served to browsers that accept them.
@@ -90,6 +96,15 @@ pub fn routes(dir: Option<&Path>) -> Router<AppState> {
 
 async fn index(State(state): State<AppState>) -> Response {
     let mut response = match &state.portal.index {
+        Some(html) => Html(html.clone()).into_response(),
+        None => (StatusCode::OK, Html(NOT_BUILT)).into_response(),
+    };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+async fn console(State(state): State<AppState>) -> Response {
+    let mut response = match &state.portal.console {
         Some(html) => Html(html.clone()).into_response(),
         None => (StatusCode::OK, Html(NOT_BUILT)).into_response(),
     };

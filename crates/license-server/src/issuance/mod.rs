@@ -32,11 +32,36 @@ pub struct Origin {
     pub actor: String,
 }
 
+/// What answering a request would do, found without signing or writing.
+pub enum Evaluation {
+    /// Asked before, with nothing queued since: the stored answer, byte for byte.
+    Repeat(Activation),
+    /// A new response from the installation's state to the latest.
+    New(NewIssue),
+}
+
+/// A response to be issued: from the state the installation holds to the latest.
+pub struct NewIssue {
+    pub license_id: i64,
+    pub latest: i64,
+    pub from: Entitlements,
+    pub to: Entitlements,
+    pub product: license_codes::Product,
+}
+
+impl NewIssue {
+    pub fn changes(&self) -> Vec<EntitlementChange> {
+        self.to.changes_from(&self.from, Some(&self.product)).iter().map(EntitlementChange::from).collect()
+    }
+}
+
 /// What one read finds about a request (see [`Issuer::look_up`]).
 struct Lookup {
     license_id: i64,
     product_id: i64,
     latest: i64,
+    bound_installations: i64,
+    max_installations: i64,
     /// The latest state's entitlements (JSON).
     latest_state: String,
     /// `None`: never bound; `Some(None)`: bound; `Some(Some(at))`: released at.
@@ -64,8 +89,23 @@ pub struct Issuer<'a> {
 impl Issuer<'_> {
     /// Checks the request code and answers it (see the module comment).
     pub async fn activate(&self, request: RequestCode, origin: Origin) -> Result<Activation, ApiError> {
+        match self.evaluate(&request).await? {
+            Evaluation::Repeat(activation) => Ok(activation),
+            Evaluation::New(new) => {
+                let signer = Signer::new(self.keys.clone(), new.product);
+                let prepared = signer.sign(&request, new.latest, &new.from, new.to)?;
+                let job = IssueJob { license_id: new.license_id, request, prepared, signer, origin };
+                self.writer.record(job).await
+            }
+        }
+    }
+
+    /// Every check of [`Self::activate`], without signing or writing: what
+    /// answering `request` now would give, or the problem it would meet.
+    /// The writer checks the installation limit again under the licence's lock.
+    pub async fn evaluate(&self, request: &RequestCode) -> Result<Evaluation, ApiError> {
         let serial = request.serial.to_code();
-        let found = self.look_up(&request).await?.ok_or_else(|| ApiError::UnknownSerial { serial: serial.clone() })?;
+        let found = self.look_up(request).await?.ok_or_else(|| ApiError::UnknownSerial { serial: serial.clone() })?;
         if found.product_id != i64::from(request.product) {
             return Err(ApiError::WrongProduct {
                 serial,
@@ -75,7 +115,7 @@ impl Issuer<'_> {
         }
         let product = self.products.get(self.db, request.product).await?;
         if let (Some(stored), Some(None)) = (&found.stored, &found.binding) {
-            return Ok(Activation {
+            return Ok(Evaluation::Repeat(Activation {
                 response_code: stored.code.clone(),
                 changes: serde_json::from_str(&stored.changes).unwrap_or_default(),
                 issued_at: stored.at.clone(),
@@ -85,20 +125,22 @@ impl Issuer<'_> {
                 from_counter: request.counter,
                 to_counter: stored.to as u16,
                 signing_key_id: stored.signer as u8,
-            });
+            }));
         }
-        let from = self.check_history(&found, &request).await?;
-        let to: Entitlements =
-            serde_json::from_str(&found.latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let signer = Signer::new(self.keys.clone(), product);
-        let prepared = signer.sign(&request, found.latest, &from, to)?;
-        self.writer.record(IssueJob { license_id: found.license_id, request, prepared, signer, origin }).await
+        let from = self.check_history(&found, request).await?;
+        if found.binding.is_none() && found.bound_installations >= found.max_installations {
+            return Err(ApiError::InstallationLimit { serial, max: found.max_installations });
+        }
+        let to = serde_json::from_str(&found.latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok(Evaluation::New(NewIssue { license_id: found.license_id, latest: found.latest, from, to, product }))
     }
 
     /// One indexed read: the licence, this installation's binding, and the
     /// response already issued for exactly this request, if any.
     async fn look_up(&self, r: &RequestCode) -> Result<Option<Lookup>, ApiError> {
         type Row = (
+            i64,
+            i64,
             i64,
             i64,
             i64,
@@ -112,7 +154,8 @@ impl Issuer<'_> {
             Option<i64>,
         );
         let row: Option<Row> = sqlx::query_as(
-            "SELECT l.id, l.product_id, l.latest_counter, s.entitlements, n.key_id, n.released_at, \
+            "SELECT l.id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
+                    s.entitlements, n.key_id, n.released_at, \
                     i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
              FROM licenses l \
              JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
@@ -127,21 +170,39 @@ impl Issuer<'_> {
         .bind(i64::from(r.entitlement_digest))
         .fetch_optional(self.db.read())
         .await?;
-        Ok(row.map(|(license_id, product_id, latest, latest_state, bound, released, code, at, changes, to, signer)| {
-            Lookup {
+        Ok(row.map(
+            |(
                 license_id,
                 product_id,
                 latest,
+                bound_installations,
+                max_installations,
                 latest_state,
-                binding: bound.map(|_| released),
-                stored: match (code, at, changes, to, signer) {
-                    (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
-                        Some(Stored { code, at, changes, to, signer })
-                    }
-                    _ => None,
-                },
-            }
-        }))
+                bound,
+                released,
+                code,
+                at,
+                changes,
+                to,
+                signer,
+            )| {
+                Lookup {
+                    license_id,
+                    product_id,
+                    latest,
+                    bound_installations,
+                    max_installations,
+                    latest_state,
+                    binding: bound.map(|_| released),
+                    stored: match (code, at, changes, to, signer) {
+                        (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
+                            Some(Stored { code, at, changes, to, signer })
+                        }
+                        _ => None,
+                    },
+                }
+            },
+        ))
     }
 
     /// Checks that the installation and the counter it claims are ones this

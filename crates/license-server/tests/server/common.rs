@@ -114,6 +114,7 @@ pub trait Api {
 pub struct InProcess {
     runtime: tokio::runtime::Runtime,
     router: axum::Router,
+    pub state: license_server::AppState,
     pub data: tempfile::TempDir,
     pub admin: String,
     pub support: String,
@@ -128,14 +129,19 @@ impl InProcess {
         let data = tempfile::tempdir().unwrap();
         let settings = Settings { database_url: backend.fresh_database(), http, ..Settings::new(data.path()) };
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let (router, admin, support) = runtime.block_on(async {
+        let (router, state, admin, support) = runtime.block_on(async {
             let app = Application::build(&settings).await.expect("the application starts");
             let admin = tokens::create(&app.state.db, "test-admin", Role::Admin, "test").await.unwrap();
             let support = tokens::create(&app.state.db, "test-support", Role::Support, "test").await.unwrap();
             let peer: std::net::SocketAddr = "192.0.2.7:50000".parse().unwrap();
-            (app.router().layer(MockConnectInfo(peer)), admin, support)
+            (app.router().layer(MockConnectInfo(peer)), app.state.clone(), admin, support)
         });
-        InProcess { runtime, router, data, admin, support }
+        InProcess { runtime, router, state, data, admin, support }
+    }
+
+    /// Runs `future` on the server's runtime (for direct database set-up).
+    pub fn run<T>(&self, future: impl std::future::Future<Output = T>) -> T {
+        self.runtime.block_on(future)
     }
 
     /// One request with the given headers and raw body: status, headers, body text.

@@ -4,5 +4,6 @@ mod common;
 
 mod api;
 mod cli;
+mod console;
 mod crash;
 mod requests;

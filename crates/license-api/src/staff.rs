@@ -1,0 +1,73 @@
+//! Staff accounts and their sessions: who signs in to the support console.
+
+use crate::Role;
+
+/// `POST /api/v1/session`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
+    pub password: String,
+}
+
+/// Who is signed in.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionView {
+    pub email: String,
+    pub role: Role,
+}
+
+/// `POST /api/v1/session/password`: a new staff member sets a password with
+/// the one-time token of their link.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetPassword {
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub token: String,
+    /// At least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 256))]
+    pub password: String,
+}
+
+/// `POST /api/v1/admin/staff`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewStaff {
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
+    pub email: String,
+    pub role: Role,
+}
+
+/// A staff member just added, with the one-time link that sets their password.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffAdded {
+    pub email: String,
+    pub role: Role,
+    /// Valid for 72 hours, once.
+    pub setup_link: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffView {
+    pub email: String,
+    pub role: Role,
+    pub created_at: String,
+    /// Whether the password was set (the one-time link used).
+    pub password_set: bool,
+    pub disabled_at: Option<String>,
+}
+
+/// `GET /api/v1/admin/staff`
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffList {
+    pub staff: Vec<StaffView>,
+}

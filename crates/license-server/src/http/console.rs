@@ -1,0 +1,198 @@
+//! What the support console calls: signing in and out, setting a password
+//! from a one-time link, finding what a customer sent, answering a request
+//! code for a customer, and managing staff.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use license_api::{
+    paths, Activation, ActivationRequest, Channel, InspectQuery, Inspection, NewStaff, Problem, SessionView,
+    SetPassword, SignIn, StaffAdded, StaffList, StaffView,
+};
+use license_codes::RequestCode;
+
+use super::extract::{session_cookie, ApiJson, ClientIp};
+use super::openapi::{AdminOnly, BodyRefused, StaffOnly, Unavailable};
+use super::AppState;
+use crate::issuance::Origin;
+use crate::settings::HttpSettings;
+use crate::tokens::Caller;
+use crate::{sessions, staff, ApiError};
+
+/// The session cookie: HttpOnly, SameSite=Strict, Path=/, and over https
+/// Secure with the `__Host-` prefix; it lasts no longer than a session may.
+fn cookie(settings: &HttpSettings, value: &str, max_age: u64) -> HeaderValue {
+    let secure = if settings.is_https() { "; Secure" } else { "" };
+    let text =
+        format!("{}={value}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}{secure}", settings.cookie_name());
+    HeaderValue::from_str(&text).expect("a cookie of hex digits")
+}
+
+/// Sign in to the console.
+///
+/// The same answer (401, `cause: sign_in`) for an unknown email, a wrong
+/// password and a disabled account. Attempts are limited per account and per IP.
+#[utoipa::path(post, path = paths::SESSION, tag = "console", request_body = SignIn,
+    responses(
+        (status = 200, description = "Signed in; the session cookie is set", body = SessionView,
+            headers(("Set-Cookie" = String, description = "The session: HttpOnly, SameSite=Strict, Path=/ (and Secure, __Host-, over https)"))),
+        (status = 400, description = "`invalid_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized` (`cause`: `sign_in`): the email or the password is wrong", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many attempts for this account or from this address", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<SignIn>,
+) -> Result<Response, ApiError> {
+    state.limits.check_sign_in(ip, &staff::normalise_email(&body.email))?;
+    let member = staff::check_password(&state.db, &body.email, &body.password).await?;
+    let secret = sessions::open(&state.db, &member).await?;
+    let set = cookie(&state.settings, &secret, state.settings.session_max.as_secs());
+    Ok(([(header::SET_COOKIE, set)], Json(SessionView { email: member.email, role: member.role })).into_response())
+}
+
+/// Who is signed in (or which token is used).
+#[utoipa::path(get, path = paths::SESSION, tag = "console",
+    responses((status = 200, description = "The signed-in staff member", body = SessionView), StaffOnly, Unavailable))]
+pub async fn whoami(caller: Caller) -> Json<SessionView> {
+    Json(SessionView { email: caller.name, role: caller.role })
+}
+
+/// Sign out: the session ends on the server and the cookie is cleared.
+#[utoipa::path(delete, path = paths::SESSION, tag = "console",
+    responses((status = 204, description = "Signed out (also when no session was open)"), Unavailable))]
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let (mut parts, ()) = axum::http::Request::new(()).into_parts();
+    parts.headers = headers;
+    if let Some(secret) = session_cookie(&parts, &state) {
+        sessions::close(&state.db, &secret).await?;
+    }
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie(&state.settings, "", 0))]).into_response())
+}
+
+/// Set a password with the one-time token of a staff member's link.
+#[utoipa::path(post, path = paths::SESSION_PASSWORD, tag = "console", request_body = SetPassword,
+    responses(
+        (status = 204, description = "The password is set; sign in with it"),
+        (status = 400, description = "`invalid_body`, `invalid_input` (a password under 10 characters)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthorized` (`cause`: `setup`): the link was used, expired or mistyped", body = Problem, content_type = "application/problem+json"),
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn set_password(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<SetPassword>,
+) -> Result<StatusCode, ApiError> {
+    staff::set_password(&state.db, &body.token, &body.password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Find what a customer sent: a serial number, a request or response code, or a contact's email.
+#[utoipa::path(post, path = paths::ADMIN_INSPECT, tag = "console", request_body = InspectQuery, security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "What the server knows", body = Inspection),
+        (status = 400, description = "`malformed_code` (with `code_error`, `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden` (`cause`: `cross_origin`): a session used from another site", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no licence has this serial number", body = Problem, content_type = "application/problem+json"),
+        StaffOnly,
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn inspect(
+    State(state): State<AppState>,
+    _caller: Caller,
+    ApiJson(body): ApiJson<InspectQuery>,
+) -> Result<Json<Inspection>, ApiError> {
+    Ok(Json(crate::inspect::inspect(&state, &body.query).await?))
+}
+
+/// Answer a request code for a customer (a code that came by email or
+/// phone), with the checks and idempotence of the public API; the audit log
+/// records channel `console` and the staff member.
+#[utoipa::path(post, path = paths::ADMIN_ACTIVATIONS, tag = "console", request_body = ActivationRequest, security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The signed response code", body = Activation),
+        (status = 400, description = "`malformed_code`, `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden` (`cause`: `cross_origin`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`keyid_not_found`, `installation_limit`, `up_to_date`, `counter_not_issued`, `entitlement_mismatch`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`wrong_kind`, `wrong_product`", body = Problem, content_type = "application/problem+json"),
+        StaffOnly,
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn answer(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<ActivationRequest>,
+) -> Result<Json<Activation>, ApiError> {
+    let request = RequestCode::parse(&body.request_code)?;
+    let origin = Origin { channel: Channel::Console, actor: caller.actor() };
+    let activation = state.issuer().activate(request, origin).await?;
+    if activation.already_issued {
+        state.metrics.repeats.inc();
+    } else {
+        state.metrics.issuances.inc();
+    }
+    Ok(Json(activation))
+}
+
+/// Staff members (admin).
+#[utoipa::path(get, path = paths::ADMIN_STAFF, tag = "console", security(("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "Every staff member", body = StaffList), AdminOnly, Unavailable))]
+pub async fn list_staff(State(state): State<AppState>, caller: Caller) -> Result<Json<StaffList>, ApiError> {
+    caller.require_admin()?;
+    Ok(Json(StaffList { staff: staff::list(&state.db).await? }))
+}
+
+/// Add a staff member (admin): the answer holds their one-time link to set a password.
+#[utoipa::path(post, path = paths::ADMIN_STAFF, tag = "console", request_body = NewStaff, security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 201, description = "Added", body = StaffAdded),
+        (status = 400, description = "`invalid_body`, `invalid_input`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`conflict`: the email is taken", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn add_staff(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<NewStaff>,
+) -> Result<(StatusCode, Json<StaffAdded>), ApiError> {
+    caller.require_admin()?;
+    let token = staff::add(&state.db, &body.email, body.role, None, &caller.actor()).await?;
+    let base = state.settings.public_url.clone().unwrap_or_else(|| {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+        format!("http://{host}")
+    });
+    let setup_link = staff::setup_link(&base, &token.unwrap_or_default());
+    Ok((
+        StatusCode::CREATED,
+        Json(StaffAdded { email: staff::normalise_email(&body.email), role: body.role, setup_link }),
+    ))
+}
+
+/// Disable a staff member (admin); their sessions end at once.
+#[utoipa::path(post, path = paths::ADMIN_STAFF_DISABLE, tag = "console", security(("bearer" = []), ("session" = [])),
+    params(("email" = String, Path, description = "The staff member's email", example = "helpdesk@vendor.example")),
+    responses(
+        (status = 200, description = "Disabled", body = StaffView),
+        (status = 404, description = "`not_found`: no active staff member with this email", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
+        Unavailable,
+    ))]
+pub async fn disable_staff(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(email): Path<String>,
+) -> Result<Json<StaffView>, ApiError> {
+    caller.require_admin()?;
+    Ok(Json(staff::disable(&state.db, &email, &caller.actor()).await?))
+}

@@ -1,0 +1,352 @@
+//! The console's sign-in and sessions, and what it calls: the session rules
+//! (cookie attributes, expiry, revocation, the same answer for an unknown
+//! email and a wrong password, the sign-in limit, cross-origin changes
+//! refused, roles), Find and Answer. In process, on SQLite and PostgreSQL.
+
+use std::time::Duration;
+
+use crate::common::*;
+use crate::for_each_backend;
+use axum::http::HeaderMap;
+use license_api::Role;
+use license_server::{staff, HttpSettings};
+use serde_json::{json, Value};
+
+for_each_backend!(
+    signing_in_sets_a_strict_http_only_cookie,
+    over_https_the_cookie_is_secure_with_the_host_prefix,
+    an_unknown_email_and_a_wrong_password_are_answered_alike,
+    sign_in_is_limited_per_account,
+    sessions_end_when_idle_and_at_their_maximum,
+    signing_out_and_disabling_end_sessions,
+    a_change_from_another_origin_is_refused,
+    support_may_answer_and_find_but_not_change,
+    a_one_time_link_sets_the_password_once,
+    find_explains_every_kind_of_code,
+);
+
+const HOST: &str = "licensing.example.com";
+const ORIGIN: &str = "http://licensing.example.com";
+const PASSWORD: &str = "correct horse battery";
+
+fn add(server: &InProcess, email: &str, role: Role) {
+    server.run(staff::add(&server.state.db, email, role, Some(PASSWORD), "test")).unwrap();
+}
+
+/// Signs in; returns the status, headers and body.
+fn sign_in(server: &InProcess, email: &str, password: &str) -> (u16, HeaderMap, Value) {
+    let body = json!({"email": email, "password": password}).to_string().into_bytes();
+    let (status, headers, text) =
+        server.raw("POST", "/api/v1/session", &[("content-type", "application/json"), ("host", HOST)], body);
+    (status, headers, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+/// The `name=value` part of the session cookie a sign-in set.
+fn session(server: &InProcess, email: &str) -> String {
+    let (status, headers, body) = sign_in(server, email, PASSWORD);
+    assert_eq!(status, 200, "{body}");
+    headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string()
+}
+
+/// A request with the session cookie, from the console's own origin unless `origin` says otherwise.
+fn with_cookie(
+    server: &InProcess,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    origin: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut headers = vec![("content-type", "application/json"), ("host", HOST), ("cookie", cookie)];
+    if let Some(origin) = origin {
+        headers.push(("origin", origin));
+    }
+    let (status, _, text) =
+        server.raw(method, path, &headers, body.map(|b| b.to_string().into_bytes()).unwrap_or_default());
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+fn assert_cause(answer: &(u16, Value), status: u16, code: &str, cause: &str) {
+    assert_eq!(answer.0, status, "{}", answer.1);
+    assert_eq!((answer.1["code"].as_str(), answer.1["cause"].as_str()), (Some(code), Some(cause)), "{}", answer.1);
+}
+
+fn signing_in_sets_a_strict_http_only_cookie(backend: Backend) {
+    let server = InProcess::start(&backend);
+    add(&server, "Help.Desk@Vendor.example", Role::Support);
+    let (status, headers, body) = sign_in(&server, " help.desk@vendor.example ", PASSWORD);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body, json!({"email": "help.desk@vendor.example", "role": "support"}));
+    let cookie = headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("license_session="), "{cookie}");
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] {
+        assert!(cookie.split("; ").any(|a| a == attribute), "{cookie} lacks {attribute}");
+    }
+    assert!(!cookie.contains("Secure"), "plain http: {cookie}");
+    let session = cookie.split(';').next().unwrap();
+    assert_eq!(with_cookie(&server, "GET", "/api/v1/session", session, None, None), (200, body));
+    assert_cause(&server.request("GET", "/api/v1/session", None, None), 401, "unauthorized", "token");
+}
+
+fn over_https_the_cookie_is_secure_with_the_host_prefix(backend: Backend) {
+    let https = HttpSettings { public_url: Some("https://licensing.example.com".into()), ..no_limits() };
+    let server = InProcess::start_with(&backend, https);
+    add(&server, "admin@vendor.example", Role::Admin);
+    let (_, headers, _) = sign_in(&server, "admin@vendor.example", PASSWORD);
+    let cookie = headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("__Host-license_session=") && cookie.ends_with("; Secure"), "{cookie}");
+    let session = cookie.split(';').next().unwrap();
+    let find = Some(json!({"query": "nobody@example.com"}));
+    assert_eq!(
+        with_cookie(
+            &server,
+            "POST",
+            "/api/v1/admin/inspect",
+            session,
+            Some("https://licensing.example.com"),
+            find.clone()
+        )
+        .0,
+        200
+    );
+    // The public URL is the console's one origin: the plain-http one is another site.
+    assert_cause(
+        &with_cookie(&server, "POST", "/api/v1/admin/inspect", session, Some(ORIGIN), find),
+        403,
+        "forbidden",
+        "cross_origin",
+    );
+}
+
+fn an_unknown_email_and_a_wrong_password_are_answered_alike(backend: Backend) {
+    let server = InProcess::start(&backend);
+    add(&server, "admin@vendor.example", Role::Admin);
+    let unknown = sign_in(&server, "nobody@vendor.example", PASSWORD);
+    let wrong = sign_in(&server, "admin@vendor.example", "not the password");
+    assert_eq!((unknown.0, &unknown.2), (401, &wrong.2), "{} / {}", unknown.2, wrong.2);
+    assert_eq!(wrong.0, 401);
+    assert_eq!(wrong.2["cause"], "sign_in");
+    assert!(unknown.1.get("set-cookie").is_none() && wrong.1.get("set-cookie").is_none());
+}
+
+fn sign_in_is_limited_per_account(backend: Backend) {
+    let server = InProcess::start(&backend);
+    add(&server, "admin@vendor.example", Role::Admin);
+    for _ in 0..5 {
+        assert_eq!(sign_in(&server, "admin@vendor.example", "guess").0, 401);
+    }
+    let limited = sign_in(&server, "admin@vendor.example", PASSWORD);
+    assert_eq!((limited.0, limited.2["code"].as_str()), (429, Some("rate_limited")), "{}", limited.2);
+    assert!(limited.1.get("retry-after").is_some());
+    // Another account from the same address is not held up by it.
+    add(&server, "support@vendor.example", Role::Support);
+    assert_eq!(sign_in(&server, "support@vendor.example", PASSWORD).0, 200);
+}
+
+fn sessions_end_when_idle_and_at_their_maximum(backend: Backend) {
+    let idle = HttpSettings { session_idle: Duration::from_secs(1), ..no_limits() };
+    let server = InProcess::start_with(&backend, idle);
+    add(&server, "admin@vendor.example", Role::Admin);
+    let cookie = session(&server, "admin@vendor.example");
+    assert_eq!(with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None).0, 200);
+    std::thread::sleep(Duration::from_millis(2100));
+    assert_cause(&with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None), 401, "unauthorized", "session");
+
+    let max =
+        HttpSettings { session_idle: Duration::from_secs(60), session_max: Duration::from_secs(2), ..no_limits() };
+    let server = InProcess::start_with(&backend, max);
+    add(&server, "admin@vendor.example", Role::Admin);
+    let cookie = session(&server, "admin@vendor.example");
+    for _ in 0..2 {
+        assert_eq!(
+            with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None).0,
+            200,
+            "in use, within the maximum"
+        );
+        std::thread::sleep(Duration::from_millis(1100));
+    }
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_cause(&with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None), 401, "unauthorized", "session");
+}
+
+fn signing_out_and_disabling_end_sessions(backend: Backend) {
+    let server = InProcess::start(&backend);
+    add(&server, "support@vendor.example", Role::Support);
+    let cookie = session(&server, "support@vendor.example");
+    let (status, headers, _) = server.raw("DELETE", "/api/v1/session", &[("cookie", &cookie), ("host", HOST)], vec![]);
+    assert_eq!(status, 204);
+    assert!(headers["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+    assert_cause(&with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None), 401, "unauthorized", "session");
+
+    let cookie = session(&server, "support@vendor.example");
+    assert_eq!(with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None).0, 200);
+    let (status, disabled) =
+        server.request("POST", "/api/v1/admin/staff/support@vendor.example/disable", Some(&server.admin), None);
+    assert_eq!(status, 200, "{disabled}");
+    assert!(disabled["disabled_at"].is_string());
+    assert_cause(&with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None), 401, "unauthorized", "session");
+    assert_eq!(sign_in(&server, "support@vendor.example", PASSWORD).0, 401, "a disabled account cannot sign in");
+}
+
+fn a_change_from_another_origin_is_refused(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let serial = server.specview_license(1, json!({"remote_users": 1}));
+    add(&server, "admin@vendor.example", Role::Admin);
+    let cookie = session(&server, "admin@vendor.example");
+    let upgrade = format!("/api/v1/admin/licenses/{serial}/upgrades");
+    let body = Some(json!({"set": {"remote_users": 2}}));
+    for origin in [Some("https://evil.example"), None, Some("null")] {
+        assert_cause(
+            &with_cookie(&server, "POST", &upgrade, &cookie, origin, body.clone()),
+            403,
+            "forbidden",
+            "cross_origin",
+        );
+    }
+    assert_eq!(server.show(serial)["latest_counter"], 1, "nothing was queued");
+    // Reading needs no origin; the console's own origin may change things.
+    assert_eq!(with_cookie(&server, "GET", &format!("/api/v1/admin/licenses/{serial}"), &cookie, None, None).0, 200);
+    assert_eq!(with_cookie(&server, "POST", &upgrade, &cookie, Some(ORIGIN), body).0, 201);
+    let audit = server.show(serial)["audit"].clone();
+    assert!(
+        audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["action"] == "upgrade.queue" && a["actor"] == "admin@vendor.example"),
+        "{audit}"
+    );
+}
+
+fn support_may_answer_and_find_but_not_change(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let serial = server.specview_license(1, json!({"remote_users": 1}));
+    server.queue_upgrade(serial, json!({"remote_users": 3}));
+    add(&server, "support@vendor.example", Role::Support);
+    let cookie = session(&server, "support@vendor.example");
+    let refused = with_cookie(
+        &server,
+        "POST",
+        &format!("/api/v1/admin/licenses/{serial}/upgrades"),
+        &cookie,
+        Some(ORIGIN),
+        Some(json!({"set": {"remote_users": 5}})),
+    );
+    assert_cause(&refused, 403, "forbidden", "role");
+    assert_eq!(refused.1["role"], "support");
+    let code = request_code(7, serial, random_key_id(), 0, empty_digest());
+    let (status, answer) = with_cookie(
+        &server,
+        "POST",
+        "/api/v1/admin/activations",
+        &cookie,
+        Some(ORIGIN),
+        Some(json!({"request_code": code})),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!((answer["to_counter"].as_u64(), answer["already_issued"].as_bool()), (Some(2), Some(false)));
+    let again = with_cookie(
+        &server,
+        "POST",
+        "/api/v1/admin/activations",
+        &cookie,
+        Some(ORIGIN),
+        Some(json!({"request_code": code})),
+    );
+    assert_eq!(
+        (again.1["response_code"].clone(), again.1["already_issued"].as_bool()),
+        (answer["response_code"].clone(), Some(true))
+    );
+    let history = server.show(serial);
+    assert_eq!(
+        (history["issuances"][0]["channel"].as_str(), history["issuances"][0]["actor"].as_str()),
+        (Some("console"), Some("support@vendor.example"))
+    );
+    let issue = history["audit"].as_array().unwrap().iter().find(|a| a["action"] == "response.issue").unwrap().clone();
+    assert_eq!(
+        (issue["actor"].as_str(), issue["detail"]["channel"].as_str()),
+        (Some("support@vendor.example"), Some("console"))
+    );
+}
+
+fn a_one_time_link_sets_the_password_once(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let (status, added) =
+        server.admin_post("/api/v1/admin/staff", &json!({"email": "New@Vendor.example", "role": "support"}));
+    assert_eq!(status, 201, "{added}");
+    let link = added["setup_link"].as_str().unwrap();
+    let token = link.split_once("/console/#setup=").unwrap().1;
+    assert_eq!(sign_in(&server, "new@vendor.example", PASSWORD).0, 401, "no password yet");
+    let set = |password: &str| {
+        server.request("POST", "/api/v1/session/password", None, Some(&json!({"token": token, "password": password})))
+    };
+    assert_eq!(set("short").0, 400);
+    assert_eq!(set(PASSWORD).0, 204);
+    assert_eq!(sign_in(&server, "new@vendor.example", PASSWORD).0, 200);
+    assert_cause(&set("another good password"), 401, "unauthorized", "setup");
+    let (_, list) = server.request("GET", "/api/v1/admin/staff", Some(&server.admin), None);
+    assert_eq!(list["staff"][0]["password_set"], true);
+    assert_eq!(server.request("GET", "/api/v1/admin/staff", Some(&server.support), None).0, 403);
+}
+
+fn find_explains_every_kind_of_code(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let serial = server.specview_license(2, json!({"remote_users": 1, "clients": 25}));
+    server.queue_upgrade(serial, json!({"remote_users": 3}));
+    let find = |query: &str| {
+        let (status, body) =
+            server.request("POST", "/api/v1/admin/inspect", Some(&server.support), Some(&json!({"query": query})));
+        assert_eq!(status, 200, "{query}: {body}");
+        body
+    };
+    let by_serial = find(&serial.to_code().to_lowercase());
+    assert_eq!(
+        (by_serial["kind"].as_str(), by_serial["license"]["latest_counter"].as_i64()),
+        (Some("serial"), Some(2))
+    );
+
+    let key = random_key_id();
+    let new = find(&request_code(7, serial, key, 0, empty_digest()));
+    assert_eq!(new["kind"], "request");
+    assert!(new["installation"].is_null(), "never bound: {new}");
+    assert_eq!(
+        (new["digest_matches"].as_bool(), new["outcome"]["would_issue"]["to_counter"].as_u64()),
+        (Some(true), Some(2))
+    );
+    assert!(new["outcome"]["would_issue"]["changes"]
+        .as_array()
+        .unwrap()
+        .contains(&json!({"name": "remote_users", "from": "0", "to": "3"})));
+
+    let (_, issued) = server.activate(&request_code(7, serial, key, 0, empty_digest()));
+    let held = find(&request_code(7, serial, key, 0, empty_digest()));
+    assert_eq!(held["outcome"]["would_issue"]["already_issued"], true);
+    assert_eq!(held["installation"]["key_id"], format!("{key:016X}"));
+    let digest =
+        license_codes::ResponseCode::parse(issued["response_code"].as_str().unwrap()).unwrap().entitlements.digest();
+    let up_to_date = find(&request_code(7, serial, key, 2, digest));
+    assert_eq!(
+        (up_to_date["holds"]["counter"].as_i64(), up_to_date["digest_matches"].as_bool()),
+        (Some(2), Some(true))
+    );
+    assert_eq!(up_to_date["outcome"]["refused"]["code"], "up_to_date");
+    let other = find(&request_code(7, serial, random_key_id(), 0, empty_digest()));
+    assert_eq!(other["outcome"]["would_issue"]["to_counter"], 2, "a second place is free");
+
+    let response = find(issued["response_code"].as_str().unwrap());
+    assert_eq!(
+        (response["kind"].as_str(), response["issuance"]["channel"].as_str()),
+        (Some("response"), Some("portal"))
+    );
+    assert_eq!(response["latest_for_installation"], true);
+
+    let contact = find("IT@example.com");
+    assert_eq!(contact["licenses"][0]["serial"], serial.to_code());
+    let (status, typo) = server.request(
+        "POST",
+        "/api/v1/admin/inspect",
+        Some(&server.support),
+        Some(&json!({"query": "928T5F-CY4TCX"})),
+    );
+    assert_eq!((status, typo["code"].as_str()), (400, Some("malformed_code")));
+}
