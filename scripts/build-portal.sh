@@ -6,14 +6,20 @@
 # enabled on the stable toolchain with RUSTC_BOOTSTRAP=1 for this build only;
 # every other build and test uses plain stable Rust. A plain
 # `trunk build --release` still works, and gives a larger but equivalent page.
-# Usage: bash scripts/build-portal.sh [trunk build flags, e.g. --dist DIR]
+# The support console is built the same way into DIST/console/, its own bundle.
+# Usage: bash scripts/build-portal.sh [--dist DIR]   (default dist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='--cfg sha2_backend_soft="compact" -Zunstable-options -Cpanic=immediate-abort'
 export TRUNK_SKIP_VERSION_CHECK=true
+# wasm-opt from npm's binaryen (scripts/portal-tools.sh installs it).
+export PATH="$PWD/node_modules/.bin:$PATH"
 # Trunk builds offline; the standard library's own dependencies are fetched
 # by this first cargo build (a no-op when they are there and nothing changed).
-cargo build --target wasm32-unknown-unknown --profile wasm-release --bin license-portal --quiet
-trunk build --release "$@"
+dist=dist
+if [ "${1:-}" = --dist ]; then dist=$2; fi
+cargo build --target wasm32-unknown-unknown --profile wasm-release --bin license-portal --bin license-console --quiet
+trunk build --release --dist "$dist"
+trunk build console/index.html --release --dist "$dist/console" --public-url /console/

@@ -32,7 +32,7 @@ bash scripts/build-portal.sh
 node scripts/compress-dist.mjs dist
 
 step "Portal: end to end in Chromium, phone and desktop, against the release build and a real server"
-npx playwright test --config tests/e2e/playwright.config.mjs portal.spec.mjs
+npx playwright test --config tests/e2e/playwright.config.mjs portal.spec.mjs console.spec.mjs
 
 step "Portal: size of the first load"
 node scripts/bench-portal.mjs --sizes

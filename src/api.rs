@@ -40,7 +40,7 @@ pub enum ApiError {
 /// The answer's text if it succeeded, else its problem. Not generic, so it
 /// is compiled once, not once per answer type.
 #[inline(never)]
-async fn answer(response: Response) -> Result<String, ApiError> {
+pub(crate) async fn answer(response: Response) -> Result<String, ApiError> {
     let status = response.status();
     let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
     if response.ok() {
@@ -52,7 +52,7 @@ async fn answer(response: Response) -> Result<String, ApiError> {
     })
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+pub(crate) async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let text = answer(response).await?;
     json::from_str(&text).map_err(|e| ApiError::BadAnswer(e.0.to_string()))
 }

@@ -1,4 +1,5 @@
-//! Checking a request code as it is typed (pure logic, no DOM).
+//! Checking a code as it is typed (pure logic, no DOM): the customer's page
+//! wants a request code; the console's Find takes any code or an email.
 
 use license_codes::messages::{sentence, Audience, Lang};
 use license_codes::text::{inspect_groups, normalize, GroupState, GroupView};
@@ -14,8 +15,10 @@ pub enum Verdict {
     Empty,
     /// So far so good; more groups to come.
     Incomplete { complete: usize },
-    /// A whole, valid request code: it may be submitted.
-    Valid(RequestCode),
+    /// A whole, valid code of a kind the field takes: it may be submitted.
+    Valid(AnyCode),
+    /// An email address (the console's Find looks up a contact).
+    Email(String),
     /// Something is wrong: what, where, and what to do.
     Problem { group: Option<usize>, message: String, next_step: String },
     /// A code of another kind (a response code or a serial number), explained.
@@ -32,9 +35,14 @@ pub struct Checked {
 impl Checked {
     pub fn request(&self) -> Option<RequestCode> {
         match &self.verdict {
-            Verdict::Valid(r) => Some(*r),
+            Verdict::Valid(AnyCode::Request(r)) => Some(*r),
             _ => None,
         }
+    }
+
+    /// What may be submitted: a valid code, or an email address.
+    pub fn submittable(&self) -> bool {
+        matches!(self.verdict, Verdict::Valid(_) | Verdict::Email(_))
     }
 }
 
@@ -74,7 +82,7 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
     };
     // A whole code of another kind, or one that starts like one.
     match license_codes::decode(input) {
-        Ok(AnyCode::Request(r)) => return Verdict::Valid(r),
+        Ok(AnyCode::Request(r)) => return Verdict::Valid(AnyCode::Request(r)),
         Ok(other) => return other_kind(other.kind(), true),
         Err(_) => {}
     }
@@ -82,12 +90,35 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
         return other_kind(kind, false);
     }
     match RequestCode::parse(input) {
-        Ok(r) => Verdict::Valid(r),
+        Ok(r) => Verdict::Valid(AnyCode::Request(r)),
         Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
             Verdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
         }
         Err(e) => problem(&e),
     }
+}
+
+/// Checks what was typed into the console's Find: any code, or an email.
+pub fn check_any(input: &str) -> Checked {
+    let text = input.trim();
+    if text.contains('@') {
+        return Checked { groups: Vec::new(), verdict: Verdict::Email(text.to_string()) };
+    }
+    let symbols = match normalize(input) {
+        Err(CodeError::Empty) => return Checked { groups: Vec::new(), verdict: Verdict::Empty },
+        Err(e) => return Checked { groups: Vec::new(), verdict: problem(&e) },
+        Ok(symbols) => symbols,
+    };
+    let kind = Kind::from_number(symbols[0] >> 3).unwrap_or(Kind::Request);
+    let groups = inspect_groups(input, kind);
+    let verdict = match license_codes::decode(input) {
+        Ok(code) => Verdict::Valid(code),
+        Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
+            Verdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
+        }
+        Err(e) => problem(&e),
+    };
+    Checked { groups, verdict }
 }
 
 #[cfg(test)]
@@ -132,5 +163,15 @@ mod tests {
         assert!(matches!(checked.verdict, Verdict::OtherKind { kind: Kind::Serial, .. }));
         assert!(checked.groups.iter().all(|g| g.state == GroupState::Good), "a valid serial is not shown as typos");
         assert!(matches!(check_request("S04").verdict, Verdict::OtherKind { kind: Kind::Response, .. }));
+    }
+
+    #[test]
+    fn find_takes_any_kind_and_emails() {
+        let serial = SerialNumber::new(42).unwrap().to_code();
+        assert!(matches!(check_any(&serial).verdict, Verdict::Valid(AnyCode::Serial(_))));
+        assert!(matches!(check_any(&request()).verdict, Verdict::Valid(AnyCode::Request(_))));
+        assert_eq!(check_any(" it@example.com ").verdict, Verdict::Email("it@example.com".into()));
+        assert!(check_any(&request()[..20]).verdict == Verdict::Incomplete { complete: 3 });
+        assert!(!check_any("").submittable());
     }
 }

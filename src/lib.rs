@@ -9,6 +9,7 @@ mod app;
 pub use app::Page;
 pub mod check;
 pub mod components;
+pub mod console;
 pub mod fetched;
 pub mod json;
 pub mod messages;

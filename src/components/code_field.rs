@@ -1,5 +1,7 @@
-//! The request code field: typed, pasted or read from Step_1_Code.TXT, and
-//! shown back group by group as good, wrong or incomplete.
+//! A code field: typed, pasted or read from a file, and shown back group by
+//! group as good, wrong or incomplete, with a status line announced to
+//! screen readers. The customer's page uses it for the request code
+//! ([`RequestCodeField`]); the console for its Find.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,21 +18,46 @@ fn state_class(state: GroupState) -> &'static str {
     }
 }
 
-/// The status line under the field, announced to screen readers.
-fn status(verdict: &Verdict) -> (&'static str, String) {
+/// The customer's status line under the request code field.
+pub fn request_status(verdict: &Verdict) -> (&'static str, String) {
     match verdict {
         Verdict::Empty => ("info", "Type or paste the request code, or open the file Step_1_Code.TXT.".into()),
         Verdict::Incomplete { complete } => {
             ("info", format!("{complete} of {REQUEST_GROUPS} groups complete. Keep typing."))
         }
-        Verdict::Valid(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
+        Verdict::Valid(_) | Verdict::Email(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
         Verdict::Problem { message, next_step, .. } => ("error", format!("{message} {next_step}")),
         Verdict::OtherKind { message, next_step, .. } => ("error", format!("{message} {next_step}")),
     }
 }
 
+/// The customer's request code field (SpecView's code.html).
 #[component]
 pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl IntoView {
+    view! {
+        <CodeField
+            id="request-code"
+            label="Request code"
+            help="The code from Create Code in your program. Spaces, dashes, line breaks and upper or lower case do not matter."
+            file_label="Open Step_1_Code.TXT"
+            status=request_status
+            code
+            checked
+        />
+    }
+}
+
+/// A code field: `status` words the line under it from the check's verdict.
+#[component]
+pub fn CodeField(
+    id: &'static str,
+    label: &'static str,
+    help: &'static str,
+    file_label: &'static str,
+    status: fn(&Verdict) -> (&'static str, String),
+    code: RwSignal<String>,
+    checked: Memo<Checked>,
+) -> impl IntoView {
     // A file that cannot be the code is refused with a reason; what was
     // typed stays.
     let file_problem = RwSignal::new(None::<String>);
@@ -56,18 +83,16 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
         None => status(&checked.get().verdict),
     });
     view! {
-        <label for="request-code" class="field-label">"Request code"</label>
-        <p id="request-code-help" class="help">
-            "The code from Create Code in your program. Spaces, dashes, line breaks and upper or lower case do not matter."
-        </p>
+        <label for=id class="field-label">{label}</label>
+        <p id=format!("{id}-help") class="help">{help}</p>
         <textarea
-            id="request-code"
-            name="request_code"
+            id=id
+            name=id
             rows="3"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"
-            aria-describedby="request-code-help request-code-status"
+            aria-describedby=format!("{id}-help {id}-status")
             aria-invalid=move || matches!(checked.get().verdict, Verdict::Problem { .. } | Verdict::OtherKind { .. }).to_string()
             prop:value=move || code.get()
             on:input=move |ev| {
@@ -105,7 +130,7 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
             }}
         </div>
         <p
-            id="request-code-status"
+            id=format!("{id}-status")
             class=move || format!("status {}", status_line.get().0)
             role="status"
             aria-live="polite"
@@ -113,7 +138,7 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
             {move || status_line.get().1}
         </p>
         <label class="file-button">
-            "Open Step_1_Code.TXT"
+            {file_label}
             <input
                 type="file"
                 accept=".txt,.TXT,text/plain"

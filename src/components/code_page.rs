@@ -4,13 +4,11 @@
 use leptos::prelude::*;
 use license_codes::RequestCode;
 
+use super::answer_view::AnswerView;
 use super::code_field::RequestCodeField;
-use super::problem_view::ProblemView;
-use super::response_view::{verify, ResponseView, Verification};
 use crate::api;
 use crate::check::check_request;
 use crate::fetched::Fetched;
-use crate::messages;
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
 /// reaches the server's logs.
@@ -41,29 +39,8 @@ pub fn CodePage() -> impl IntoView {
     let answer = move || {
         let request = current()?;
         let result = submit.get()?;
-        Some(match result {
-            Err(e) => {
-                let retry = Callback::new(move |_| send());
-                view! { <ProblemView explanation=messages::api_error(&e) on_retry=retry/> }.into_any()
-            }
-            Ok(activation) => match keys.get() {
-                None => view! { <p class="status info">"Checking the response's signature…"</p> }.into_any(),
-                Some(Err(e)) => {
-                    let reason = messages::api_error(&e).title;
-                    let explanation = messages::entry("page-keys_failed", &[("reason", reason.into())], true);
-                    let retry = Callback::new(move |_| keys.start(api::keys()));
-                    view! { <ProblemView explanation on_retry=retry/> }.into_any()
-                }
-                Some(Ok(keys)) => match verify(&activation, &request, &keys) {
-                    Verification::Verified { key_id } => view! { <ResponseView activation key_id/> }.into_any(),
-                    Verification::Failed(why) => {
-                        let explanation = messages::entry("page-signature_failed", &[("reason", why.into())], true);
-                        let retry = Callback::new(move |_| send());
-                        view! { <ProblemView explanation on_retry=retry/> }.into_any()
-                    }
-                },
-            },
-        })
+        let resend = Callback::new(move |_| send());
+        Some(view! { <AnswerView request result keys resend/> })
     };
 
     view! {

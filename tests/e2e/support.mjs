@@ -47,6 +47,13 @@ export class Vendor {
     return execFileSync(bin('license-server'), ['--data', this.data, ...args], { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } }).toString();
   }
 
+  /** A staff member of the console with `password` (license-server staff add --password-stdin). */
+  staff(email, role, password = 'correct horse battery') {
+    execFileSync(bin('license-server'), ['--data', this.data, 'staff', 'add', '--email', email, '--role', role, '--password-stdin'],
+      { input: `${password}\n`, env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } });
+    return { email, password };
+  }
+
   async start() {
     this.port ??= await freePort();
     this.url = `http://127.0.0.1:${this.port}`;

@@ -158,7 +158,9 @@ pub async fn check_password(db: &Db, email: &str, password: &str) -> Result<Staf
 }
 
 pub async fn list(db: &Db) -> Result<Vec<StaffView>, ApiError> {
-    let rows: Vec<(String, String, String, Option<String>, Option<String>)> =
+    /// email, role, created at, password hash, disabled at
+    type Row = (String, String, String, Option<String>, Option<String>);
+    let rows: Vec<Row> =
         sqlx::query_as("SELECT email, role, created_at, password_hash, disabled_at FROM staff ORDER BY email")
             .fetch_all(db.read())
             .await?;

@@ -7,6 +7,7 @@ use license_codes::{ResponseCode, TrustFile};
 use serde_json::Value;
 
 for_each_backend!(
+    staff_subcommands,
     subcommands_manage_licences,
     keygen_rotates_and_old_keys_stay_published,
     a_key_given_from_outside_signs
@@ -106,4 +107,51 @@ fn a_key_given_from_outside_signs(backend: Backend) {
     let bad = cli.command().env("LICENSE_SERVER_SIGNING_KEY", "xyz").args(["trust-file"]).output().unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not 64 hex digits"));
+}
+
+fn staff_subcommands(backend: Backend) {
+    let cli = ServerProcess::new(&backend);
+    let link = cli.ok(&[
+        "--public-url",
+        "https://licensing.example.com/",
+        "staff",
+        "add",
+        "--email",
+        "Help@Vendor.example",
+        "--role",
+        "support",
+    ]);
+    let token = link.strip_prefix("https://licensing.example.com/console/#setup=").unwrap_or_else(|| panic!("{link}"));
+    assert_eq!(token.len(), 64, "{link}");
+    let add_with_password = |password: &str| {
+        use std::io::Write;
+        let mut child = cli
+            .command()
+            .args(["staff", "add", "--email", "admin@vendor.example", "--role", "admin", "--password-stdin"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = add_with_password("short");
+    assert!(!short.status.success() && String::from_utf8_lossy(&short.stderr).contains("10 to 256 characters"));
+    assert!(add_with_password("correct horse battery").status.success());
+    assert!(cli
+        .fails(&["staff", "add", "--email", "help@vendor.example", "--role", "admin"])
+        .contains("already exists"));
+    let list: Value = serde_json::from_str(&cli.ok(&["staff", "list"])).unwrap();
+    let staff: Vec<(&str, &str, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["email"].as_str().unwrap(), s["role"].as_str().unwrap(), s["password_set"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(staff, [("admin@vendor.example", "admin", true), ("help@vendor.example", "support", false)]);
+    let disabled: Value =
+        serde_json::from_str(&cli.ok(&["staff", "disable", "--email", "help@vendor.example"])).unwrap();
+    assert!(disabled["disabled_at"].is_string());
+    assert!(cli.fails(&["staff", "disable", "--email", "help@vendor.example"]).contains("not found"));
 }

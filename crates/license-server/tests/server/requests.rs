@@ -251,6 +251,9 @@ fn serves_the_portal_with_security_headers(backend: Backend) {
     std::fs::write(dist.path().join("index.html"),
         "<!doctype html><html><head><script type=\"module\">import init from '/portal-0123456789abcdef.js';init();</script></head><body></body></html>").unwrap();
     std::fs::write(dist.path().join("portal-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::create_dir(dist.path().join("console")).unwrap();
+    std::fs::write(dist.path().join("console/index.html"),
+        "<!doctype html><html><head><script type=\"module\">import init from '/console/console-0123456789abcdef.js';init();</script></head><body></body></html>").unwrap();
     let settings = HttpSettings { static_dir: Some(dist.path().to_path_buf()), ..no_limits() };
     let server = InProcess::start_with(&backend, settings.clone());
     for path in ["/", "/code.html", "/decode", "/decode/"] {
@@ -262,6 +265,14 @@ fn serves_the_portal_with_security_headers(backend: Backend) {
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(headers["cache-control"], "no-cache");
         assert!(body.contains("import init"));
+    }
+    // The console, its own page, under a CSP that allows its inline script too.
+    for path in ["/console", "/console/"] {
+        let (status, headers, body) = server.raw("GET", path, &[], vec![]);
+        assert_eq!(status, 200);
+        assert!(body.contains("/console/console-0123456789abcdef.js"), "{body}");
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert_eq!(csp.matches("'sha256-").count(), 2, "both pages' inline scripts: {csp}");
     }
     let (_, headers, _) = server.raw("GET", "/portal-0123456789abcdef_bg.wasm", &[], vec![]);
     assert_eq!(headers["content-type"], "application/wasm");

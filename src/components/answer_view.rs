@@ -1,0 +1,46 @@
+//! The server's answer to a request code: the response, shown only once its
+//! signature verifies for the installation that made the request, or what
+//! went wrong and whether trying again may help. The customer's page and
+//! the console's Answer show it.
+
+use leptos::prelude::*;
+use license_api::Activation;
+use license_codes::{RequestCode, TrustedKeys};
+
+use super::problem_view::ProblemView;
+use super::response_view::{verify, ResponseView, Verification};
+use crate::api::{self, ApiError};
+use crate::fetched::Fetched;
+use crate::messages;
+
+/// `result` answers `request`; `keys` are the vendor's, fetched by the page;
+/// `resend` sends the request again (safe: the server answers the same).
+#[component]
+pub fn AnswerView(
+    request: RequestCode,
+    result: Result<Activation, ApiError>,
+    keys: Fetched<Result<TrustedKeys, ApiError>>,
+    resend: Callback<()>,
+) -> impl IntoView {
+    move || match &result {
+        Err(e) => view! { <ProblemView explanation=messages::api_error(e) on_retry=resend/> }.into_any(),
+        Ok(activation) => match keys.get() {
+            None => view! { <p class="status info">"Checking the response's signature…"</p> }.into_any(),
+            Some(Err(e)) => {
+                let reason = messages::api_error(&e).title;
+                let explanation = messages::entry("page-keys_failed", &[("reason", reason.into())], true);
+                let retry = Callback::new(move |_| keys.start(api::keys()));
+                view! { <ProblemView explanation on_retry=retry/> }.into_any()
+            }
+            Some(Ok(trusted)) => match verify(activation, &request, &trusted) {
+                Verification::Verified { key_id } => {
+                    view! { <ResponseView activation=activation.clone() key_id/> }.into_any()
+                }
+                Verification::Failed(why) => {
+                    let explanation = messages::entry("page-signature_failed", &[("reason", why.into())], true);
+                    view! { <ProblemView explanation on_retry=resend/> }.into_any()
+                }
+            },
+        },
+    }
+}

@@ -1,0 +1,93 @@
+//! What the console asks the licence server, in the wire format of
+//! `license-api`. The session cookie goes with every request (same origin).
+
+use gloo_net::http::{Request, RequestBuilder};
+use license_api::{
+    paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseCreated, NewLicense, NewStaff, QueueUpgrade,
+    Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::api::{self, api_url, ApiError};
+
+async fn send<T: DeserializeOwned>(request: RequestBuilder, body: Option<String>) -> Result<T, ApiError> {
+    let response = match body {
+        Some(body) => request.header("content-type", "application/json").body(body),
+        None => request.build(),
+    }
+    .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+    .send()
+    .await
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    api::read(response).await
+}
+
+/// A request whose success has no body (204).
+async fn send_empty(request: RequestBuilder, body: Option<String>) -> Result<(), ApiError> {
+    let response = match body {
+        Some(body) => request.header("content-type", "application/json").body(body),
+        None => request.build(),
+    }
+    .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+    .send()
+    .await
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    api::answer(response).await.map(|_| ())
+}
+
+fn json(body: &impl Serialize) -> Option<String> {
+    Some(serde_json::to_string(body).expect("serialisable"))
+}
+
+pub async fn whoami() -> Result<SessionView, ApiError> {
+    send(Request::get(&api_url(paths::SESSION)), None).await
+}
+
+pub async fn sign_in(email: String, password: String) -> Result<SessionView, ApiError> {
+    send(Request::post(&api_url(paths::SESSION)), json(&SignIn { email, password })).await
+}
+
+pub async fn sign_out() -> Result<(), ApiError> {
+    send_empty(Request::delete(&api_url(paths::SESSION)), None).await
+}
+
+pub async fn set_password(token: String, password: String) -> Result<(), ApiError> {
+    send_empty(Request::post(&api_url(paths::SESSION_PASSWORD)), json(&SetPassword { token, password })).await
+}
+
+pub async fn inspect(query: String) -> Result<Inspection, ApiError> {
+    send(Request::post(&api_url(paths::ADMIN_INSPECT)), json(&InspectQuery { query })).await
+}
+
+pub async fn answer(request_code: String) -> Result<Activation, ApiError> {
+    send(Request::post(&api_url(paths::ADMIN_ACTIVATIONS)), json(&ActivationRequest { request_code, channel: None }))
+        .await
+}
+
+pub async fn create_license(new: NewLicense) -> Result<LicenseCreated, ApiError> {
+    send(Request::post(&api_url(paths::ADMIN_LICENSES)), json(&new)).await
+}
+
+pub async fn queue_upgrade(serial: String, upgrade: QueueUpgrade) -> Result<UpgradeQueued, ApiError> {
+    let path = paths::fill(paths::ADMIN_UPGRADES, &[("serial", &serial)]);
+    send(Request::post(&api_url(&path)), json(&upgrade)).await
+}
+
+pub async fn release(serial: String, key_id: String) -> Result<Released, ApiError> {
+    let path = paths::fill(paths::ADMIN_INSTALLATION, &[("serial", &serial), ("key_id", &key_id)]);
+    send(Request::delete(&api_url(&path)), None).await
+}
+
+pub async fn staff() -> Result<StaffList, ApiError> {
+    send(Request::get(&api_url(paths::ADMIN_STAFF)), None).await
+}
+
+pub async fn add_staff(new: NewStaff) -> Result<StaffAdded, ApiError> {
+    send(Request::post(&api_url(paths::ADMIN_STAFF)), json(&new)).await
+}
+
+pub async fn disable_staff(email: String) -> Result<StaffView, ApiError> {
+    let path = paths::fill(paths::ADMIN_STAFF_DISABLE, &[("email", &email)]);
+    send(Request::post(&api_url(&path)), None).await
+}

@@ -1,0 +1,191 @@
+//! The admin's forms: a new licence, and an upgrade queued on a licence,
+//! each built from the product's entitlement kinds (counts, flags, dates).
+
+use leptos::prelude::*;
+use license_api::{
+    EntitlementValue, EntitlementValues, LicenseCreated, LicenseView, NewLicense, QueueUpgrade, UpgradeQueued,
+};
+use license_codes::{EntitlementKind, Product};
+
+use super::license::admins_only;
+use super::{api, Desk};
+use crate::api::ApiError;
+use crate::components::problem_view::ProblemView;
+use crate::components::response_view::humanize;
+use crate::fetched::Fetched;
+use crate::messages;
+
+/// One input per entitlement of `product`, starting from `current`.
+fn inputs(product: &Product, current: Option<&EntitlementValues>) -> Vec<(String, EntitlementKind, RwSignal<String>)> {
+    product
+        .entitlements
+        .iter()
+        .map(|def| {
+            let start = match current.and_then(|c| c.get(&def.name)) {
+                Some(EntitlementValue::Count(n)) => n.to_string(),
+                Some(EntitlementValue::Flag(on)) => if *on { "yes" } else { "no" }.to_string(),
+                Some(EntitlementValue::Date(d)) => d.clone(),
+                Some(EntitlementValue::None) | None if def.kind == EntitlementKind::Flag => "no".to_string(),
+                Some(EntitlementValue::None) | None if def.kind == EntitlementKind::Count => "0".to_string(),
+                _ => String::new(),
+            };
+            (def.name.clone(), def.kind, RwSignal::new(start))
+        })
+        .collect()
+}
+
+/// The inputs' values, typed by kind (an empty date is no date).
+fn values(fields: &[(String, EntitlementKind, RwSignal<String>)]) -> EntitlementValues {
+    EntitlementValues(
+        fields
+            .iter()
+            .map(|(name, kind, value)| {
+                let text = value.get_untracked();
+                let value = match kind {
+                    EntitlementKind::Count => EntitlementValue::Count(text.trim().parse().unwrap_or(0)),
+                    EntitlementKind::Flag => EntitlementValue::Flag(text == "yes"),
+                    EntitlementKind::Date if text.trim().is_empty() => EntitlementValue::None,
+                    EntitlementKind::Date => EntitlementValue::Date(text.trim().to_string()),
+                };
+                (name.clone(), value)
+            })
+            .collect(),
+    )
+}
+
+fn entitlement_inputs(
+    prefix: &'static str,
+    fields: &[(String, EntitlementKind, RwSignal<String>)],
+    enabled: bool,
+) -> impl IntoView {
+    fields
+        .iter()
+        .map(|(name, kind, value)| {
+            let id = format!("{prefix}-{name}");
+            let value = *value;
+            let label = humanize(name);
+            match kind {
+                EntitlementKind::Flag => view! {
+                    <label class="check"><input id=id type="checkbox" disabled=!enabled
+                        prop:checked=move || value.get() == "yes"
+                        on:change=move |ev| value.set(if event_target_checked(&ev) { "yes" } else { "no" }.to_string())/>
+                        {label}</label>
+                }
+                .into_any(),
+                EntitlementKind::Count | EntitlementKind::Date => {
+                    let kind = if *kind == EntitlementKind::Count { "number" } else { "date" };
+                    view! {
+                        <label for=id.clone() class="field-label small">{label}</label>
+                        <input id=id type=kind min="0" disabled=!enabled prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev))/>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let product = desk.product(license.product.id);
+    let Some(product) = product else { return ().into_any() };
+    let fields = inputs(&product, Some(&license.entitlements));
+    let note = RwSignal::new(String::new());
+    let done: Fetched<Result<UpgradeQueued, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = done.get() {
+            desk.refresh.run(());
+        }
+    });
+    let serial = license.serial.clone();
+    let submit_fields = fields.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let upgrade = QueueUpgrade { set: values(&submit_fields), note: note.get_untracked() };
+        done.start(api::queue_upgrade(serial.clone(), upgrade));
+    };
+    let outcome = move || {
+        match done.get() {
+        Some(Ok(q)) => Some(view! { <p class="status ok" role="status">{format!("Update {} is queued: installations get it with their next request.", q.counter)}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }.into_any()),
+        None => None,
+    }
+    };
+    view! {
+        <details class="form-panel">
+            <summary>"Queue an upgrade"</summary>
+            {admins_only(&desk, "queue-note", "queue an upgrade")}
+            <form on:submit=submit aria-describedby=(!desk.is_admin).then_some("queue-note")>
+                {entitlement_inputs("upgrade", &fields, desk.is_admin)}
+                <label for="upgrade-note" class="field-label small">"Note (for the history, e.g. the order number)"</label>
+                <input id="upgrade-note" type="text" maxlength="500" disabled=!desk.is_admin
+                    prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+                <button type="submit" class="primary" disabled=move || !desk.is_admin || busy.get()>"Queue upgrade"</button>
+            </form>
+            <div aria-live="polite">{outcome}</div>
+        </details>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn NewLicenseForm() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let product_id = RwSignal::new(None::<u16>);
+    let email = RwSignal::new(String::new());
+    let places = RwSignal::new("1".to_string());
+    let done: Fetched<Result<LicenseCreated, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(created)) = done.get() {
+            desk.open.run(created.serial);
+        }
+    });
+    let products = move || desk.products.get().and_then(Result::ok).unwrap_or_default();
+    let chosen = Memo::new(move |_| {
+        let all = products();
+        product_id.get().and_then(|id| all.iter().find(|p| p.id == id).cloned()).or_else(|| all.first().cloned())
+    });
+    let fields = Memo::new(move |_| chosen.get().map(|p| inputs(&p, None)).unwrap_or_default());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(product) = chosen.get_untracked() else { return };
+        let new = NewLicense {
+            product: product.id.to_string(),
+            contact_email: email.get_untracked(),
+            max_installations: places.get_untracked().trim().parse().unwrap_or(1),
+            entitlements: values(&fields.get_untracked()),
+            serial: None,
+        };
+        done.start(api::create_license(new));
+    };
+    let failure = move || match done.get() {
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        _ => None,
+    };
+    let admin = desk.is_admin;
+    view! {
+        <details class="form-panel">
+            <summary>"Create a licence"</summary>
+            {admins_only(&desk, "create-note", "create a licence")}
+            <form on:submit=submit>
+                <label for="new-product" class="field-label small">"Product"</label>
+                <select id="new-product" disabled=!admin on:change=move |ev| product_id.set(event_target_value(&ev).parse().ok())>
+                    {move || products().into_iter().map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.name, p.id)}</option> }).collect_view()}
+                </select>
+                <label for="new-email" class="field-label small">"Technical contact's email"</label>
+                <input id="new-email" type="email" required disabled=!admin prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))/>
+                <label for="new-places" class="field-label small">"Installations allowed"</label>
+                <input id="new-places" type="number" min="1" disabled=!admin prop:value=move || places.get()
+                    on:input=move |ev| places.set(event_target_value(&ev))/>
+                {move || entitlement_inputs("new", &fields.get(), admin)}
+                <button type="submit" class="primary" disabled=move || !admin || busy.get()>"Create licence"</button>
+            </form>
+            <div aria-live="polite">{failure}</div>
+        </details>
+    }
+}

@@ -1,0 +1,118 @@
+//! The support console (`/console/`), the portal's second app: staff sign
+//! in, paste whatever a customer sent (a serial number, a request or
+//! response code, an email address), see what the server knows about it,
+//! and act on it. It shares the customer page's code field, group check,
+//! decode table and answer view through this library.
+
+mod api;
+mod find;
+mod forms;
+mod license;
+mod sign_in;
+mod staff;
+mod time;
+
+use leptos::prelude::*;
+use license_api::{Activation, Role, SessionView};
+use license_codes::{Product, RequestCode, TrustedKeys};
+
+use crate::api::ApiError;
+use crate::fetched::Fetched;
+use find::FindDesk;
+use forms::NewLicenseForm;
+use sign_in::{SetPasswordForm, SignInForm};
+use staff::StaffPanel;
+
+/// What every part of the signed-in console shares.
+#[derive(Clone, Copy)]
+pub struct Desk {
+    pub me: StoredValue<SessionView>,
+    /// Support agents see admin actions disabled, with the reason.
+    pub is_admin: bool,
+    pub products: Fetched<Result<Vec<Product>, ApiError>>,
+    pub keys: Fetched<Result<TrustedKeys, ApiError>>,
+    /// Finds a serial number, code or email (as if typed into Find).
+    pub open: Callback<String>,
+    /// Finds the last query again, after an action changed what it shows.
+    pub refresh: Callback<()>,
+    /// The last request code answered for a customer, and the server's
+    /// answer: kept here so the licence below can refresh without losing it.
+    pub answer: Fetched<(RequestCode, Result<Activation, ApiError>)>,
+}
+
+impl Desk {
+    pub fn product(&self, id: u16) -> Option<Product> {
+        self.products.get().and_then(Result::ok).and_then(|all| all.into_iter().find(|p| p.id == id))
+    }
+}
+
+/// The set-password token in the link `…/console/#setup=<token>`.
+fn setup_token() -> Option<String> {
+    let hash = window().location().hash().unwrap_or_default();
+    hash.strip_prefix("#setup=").filter(|t| !t.is_empty()).map(str::to_string)
+}
+
+#[component]
+pub fn ConsoleApp() -> impl IntoView {
+    if let Some(token) = setup_token() {
+        return view! { <SetPasswordForm token/> }.into_any();
+    }
+    let me: Fetched<Result<SessionView, ApiError>> = Fetched::start_with(api::whoami());
+    let signed_in = Callback::new(move |view: SessionView| me.start(async move { Ok(view) }));
+    let signed_out = Callback::new(move |()| {
+        me.start(async move {
+            let _ = api::sign_out().await;
+            Err(ApiError::BadAnswer("signed out".into()))
+        })
+    });
+    (move || match me.get() {
+        None => view! { <main class="console"><p class="status info">"Loading…"</p></main> }.into_any(),
+        Some(Ok(session)) => view! { <Workspace session on_sign_out=signed_out/> }.into_any(),
+        Some(Err(_)) => view! { <SignInForm on_signed_in=signed_in/> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let last_query = RwSignal::new(String::new());
+    let desk = Desk {
+        is_admin: session.role == Role::Admin,
+        me: StoredValue::new(session.clone()),
+        products: Fetched::start_with(crate::api::products()),
+        keys: Fetched::start_with(crate::api::keys()),
+        open: Callback::new(move |text: String| {
+            query.set(text.clone());
+            last_query.set(text);
+        }),
+        refresh: Callback::new(move |()| last_query.update(|_| {})),
+        answer: Fetched::new(),
+    };
+    // A new answer changes the licence's history: show it.
+    Effect::new(move |_| {
+        if let Some((_, Ok(_))) = desk.answer.get() {
+            desk.refresh.run(());
+        }
+    });
+    provide_context(desk);
+    let role = match session.role {
+        Role::Admin => "admin",
+        Role::Support => "support",
+    };
+    view! {
+        <header class="console-bar">
+            <span class="brand">"Licence console"</span>
+            <span class="who">{format!("{} ({role})", session.email)}</span>
+            <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>"Sign out"</button>
+        </header>
+        <main class="console workspace">
+            <FindDesk query last_query/>
+            <section class="tools" aria-labelledby="tools-heading">
+                <h2 id="tools-heading">"Admin tools"</h2>
+                <NewLicenseForm/>
+                <StaffPanel/>
+            </section>
+        </main>
+    }
+}

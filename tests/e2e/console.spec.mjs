@@ -1,0 +1,140 @@
+// The support console end to end: staff sign in, find what a customer sent,
+// answer it, queue upgrades; against the release build and a real server.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { Vendor, Computer, screenshotDir } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let vendor;
+test.beforeAll(async () => {
+  vendor = new Vendor();
+  await vendor.start();
+});
+test.afterAll(async () => vendor?.stop());
+
+async function keep(page, testInfo, name) {
+  await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-console-${name}.png`), fullPage: true });
+}
+
+async function noSeriousAxeViolations(page) {
+  // Evaluated through the DevTools protocol: the console's CSP forbids inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+/** A staff member of `role` unique to this test and project, signed in. */
+async function signIn(page, testInfo, role) {
+  const { email, password } = vendor.staff(`${role}-${testInfo.project.name}-${testInfo.title.length}-${Date.now()}@vendor.example`, role);
+  await page.goto(`${vendor.url}/console/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.console-bar .who')).toHaveText(`${email} (${role})`);
+  return email;
+}
+
+async function find(page, text) {
+  await page.locator('#find').fill(text);
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+}
+
+test('a support agent answers a request code a customer sent by email; the program applies it', async ({ page }, testInfo) => {
+  const computer = new Computer(vendor);
+  const code = computer.createCode();
+  const email = await signIn(page, testInfo, 'support');
+  await keep(page, testInfo, 'signed-in');
+  await noSeriousAxeViolations(page);
+
+  // Pasted as it came in a reply, quoted and in lower case.
+  await find(page, `> ${code.toLowerCase().replaceAll('-', ' ')}`);
+  const summary = page.locator('section.summary');
+  await expect(summary).toContainText('Not bound to this licence yet');
+  await expect(summary).toContainText('Holds nothing yet (update 0)');
+  await expect(summary).toContainText('Update 2 is waiting for it.');
+  await expect(summary).toContainText('Submitting it would give update 2: Remote users: 0 → 3, Clients: 0 → 25.');
+  await expect(page.locator('section.license h2')).toHaveText(`SpecView licence ${vendor.serial}`);
+  await keep(page, testInfo, 'request-found');
+  await noSeriousAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Answer this code for the customer' }).click();
+  const response = page.locator('#response-code');
+  await expect(response).toBeVisible();
+  await expect(page.getByText('Signed by the vendor (key 1) and checked on this device.')).toBeVisible();
+  await expect(page.locator('.qr-image svg')).toBeVisible();
+  const responseCode = (await response.innerText()).trim().split(/\s+/).join('-');
+  await keep(page, testInfo, 'answered');
+  expect(computer.run('enter-code', responseCode)).toContain('remote_users: 0 -> 3');
+
+  // The history says who answered it, and through which channel.
+  await find(page, responseCode);
+  await expect(page.locator('section.summary')).toContainText(`through the console by ${email}`);
+  await expect(page.locator('section.summary')).toContainText('It is still the newest response for that installation.');
+  const audit = page.locator('table.audit');
+  await expect(audit.locator('tr', { hasText: 'response.issue' }).first()).toContainText(email);
+});
+
+test('an admin queues an upgrade; the customer\'s next submission on the page gets it', async ({ page, browser }, testInfo) => {
+  const computer = new Computer(vendor);
+  computer.run('get-it-now', '--server', vendor.url);
+  const admin = await signIn(page, testInfo, 'admin');
+  await find(page, vendor.serial);
+  await page.locator('summary', { hasText: 'Queue an upgrade' }).click();
+  const remote = page.locator('#upgrade-remote_users');
+  const current = Number(await remote.inputValue());
+  await remote.fill(String(current + 2));
+  await page.getByLabel(/^Note/).fill('PO 4711');
+  await page.getByRole('button', { name: 'Queue upgrade' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Update \d+ is queued/ })).toBeVisible();
+  await expect(page.locator('.timeline li').last()).toContainText('(PO 4711)');
+  await expect(page.locator('.timeline li').last()).toContainText(`by ${admin}`);
+  await keep(page, testInfo, 'upgrade-queued');
+  await noSeriousAxeViolations(page);
+
+  // The customer, on their own device.
+  const customer = await browser.newPage();
+  await customer.goto(`${vendor.url}/code.html`);
+  await customer.getByLabel('Request code', { exact: true }).fill(computer.createCode());
+  await customer.getByRole('button', { name: 'Submit code' }).click();
+  await expect(customer.locator('.changes')).toContainText(`Remote users: ${current} → ${current + 2}`);
+  const responseCode = (await customer.locator('#response-code').innerText()).trim().split(/\s+/).join('-');
+  expect(computer.run('enter-code', responseCode)).toContain(`remote_users: ${current} -> ${current + 2}`);
+  await customer.close();
+
+  await find(page, vendor.serial);
+  await expect(page.locator('table.audit tr', { hasText: 'upgrade.queue' }).first()).toContainText(admin);
+});
+
+test('a support agent sees admin actions disabled with the reason, and signs out', async ({ page }, testInfo) => {
+  new Computer(vendor).run('get-it-now', '--server', vendor.url);
+  await signIn(page, testInfo, 'support');
+  await find(page, vendor.serial);
+  await page.locator('summary', { hasText: 'Queue an upgrade' }).click();
+  await expect(page.getByText('Only admins can queue an upgrade.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Queue upgrade' })).toBeDisabled();
+  await expect(page.getByText('Only admins can release an installation.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Release / }).first()).toBeDisabled();
+  await keep(page, testInfo, 'support-disabled');
+  await noSeriousAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const after = await page.evaluate(async () => (await fetch('/api/v1/session')).status);
+  expect(after).toBe(401);
+  await keep(page, testInfo, 'signed-out');
+});
+
+test('a wrong password is explained without saying whether the account exists', async ({ page }, testInfo) => {
+  await page.goto(`${vendor.url}/console/`);
+  await page.getByLabel('Email').fill('nobody@vendor.example');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('The email address or the password is wrong.');
+  await keep(page, testInfo, 'sign-in-refused');
+  await noSeriousAxeViolations(page);
+});
