@@ -15,10 +15,8 @@ pub enum Verdict {
     Empty,
     /// So far so good; more groups to come.
     Incomplete { complete: usize },
-    /// A whole, valid code of a kind the field takes: it may be submitted.
-    Valid(AnyCode),
-    /// An email address (the console's Find looks up a contact).
-    Email(String),
+    /// A whole, valid request code: it may be submitted.
+    Valid(RequestCode),
     /// Something is wrong: what, where, and what to do.
     Problem { group: Option<usize>, message: String, next_step: String },
     /// A code of another kind (a response code or a serial number), explained.
@@ -35,14 +33,14 @@ pub struct Checked {
 impl Checked {
     pub fn request(&self) -> Option<RequestCode> {
         match &self.verdict {
-            Verdict::Valid(AnyCode::Request(r)) => Some(*r),
+            Verdict::Valid(r) => Some(*r),
             _ => None,
         }
     }
 
-    /// What may be submitted: a valid code, or an email address.
-    pub fn submittable(&self) -> bool {
-        matches!(self.verdict, Verdict::Valid(_) | Verdict::Email(_))
+    /// Whether the field shows a mistake.
+    pub fn invalid(&self) -> bool {
+        matches!(self.verdict, Verdict::Problem { .. } | Verdict::OtherKind { .. })
     }
 }
 
@@ -82,7 +80,7 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
     };
     // A whole code of another kind, or one that starts like one.
     match license_codes::decode(input) {
-        Ok(AnyCode::Request(r)) => return Verdict::Valid(AnyCode::Request(r)),
+        Ok(AnyCode::Request(r)) => return Verdict::Valid(r),
         Ok(other) => return other_kind(other.kind(), true),
         Err(_) => {}
     }
@@ -90,7 +88,7 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
         return other_kind(kind, false);
     }
     match RequestCode::parse(input) {
-        Ok(r) => Verdict::Valid(AnyCode::Request(r)),
+        Ok(r) => Verdict::Valid(r),
         Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
             Verdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
         }
@@ -98,27 +96,65 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
     }
 }
 
-/// Checks what was typed into the console's Find: any code, or an email.
-pub fn check_any(input: &str) -> Checked {
+/// What the console's Find makes of what was typed: any whole code, or an
+/// email address, may be looked up. Its own type, so the customer's page
+/// compares only its own cases on every keystroke.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FindVerdict {
+    Empty,
+    Incomplete {
+        complete: usize,
+    },
+    /// A whole, valid code of this kind.
+    Code(Kind),
+    Email(String),
+    Problem {
+        message: String,
+        next_step: String,
+    },
+}
+
+/// The console's Find, checked: the groups as typed, and the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindChecked {
+    pub groups: Vec<GroupView>,
+    pub verdict: FindVerdict,
+}
+
+impl FindChecked {
+    /// A whole code or an email: something to look up.
+    pub fn findable(&self) -> bool {
+        matches!(self.verdict, FindVerdict::Code(_) | FindVerdict::Email(_))
+    }
+}
+
+/// Checks what was typed into the console's Find.
+pub fn check_any(input: &str) -> FindChecked {
+    let done = |groups, verdict| FindChecked { groups, verdict };
     let text = input.trim();
     if text.contains('@') {
-        return Checked { groups: Vec::new(), verdict: Verdict::Email(text.to_string()) };
+        return done(Vec::new(), FindVerdict::Email(text.to_string()));
     }
     let symbols = match normalize(input) {
-        Err(CodeError::Empty) => return Checked { groups: Vec::new(), verdict: Verdict::Empty },
-        Err(e) => return Checked { groups: Vec::new(), verdict: problem(&e) },
+        Err(CodeError::Empty) => return done(Vec::new(), FindVerdict::Empty),
+        Err(e) => return done(Vec::new(), find_problem(&e)),
         Ok(symbols) => symbols,
     };
     let kind = Kind::from_number(symbols[0] >> 3).unwrap_or(Kind::Request);
     let groups = inspect_groups(input, kind);
     let verdict = match license_codes::decode(input) {
-        Ok(code) => Verdict::Valid(code),
+        Ok(code) => FindVerdict::Code(code.kind()),
         Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
-            Verdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
+            FindVerdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
         }
-        Err(e) => problem(&e),
+        Err(e) => find_problem(&e),
     };
-    Checked { groups, verdict }
+    done(groups, verdict)
+}
+
+fn find_problem(e: &CodeError) -> FindVerdict {
+    let words = e.explain(Lang::En, Audience::Program);
+    FindVerdict::Problem { message: sentence(&words.meaning), next_step: words.next_step }
 }
 
 #[cfg(test)]
@@ -168,10 +204,10 @@ mod tests {
     #[test]
     fn find_takes_any_kind_and_emails() {
         let serial = SerialNumber::new(42).unwrap().to_code();
-        assert!(matches!(check_any(&serial).verdict, Verdict::Valid(AnyCode::Serial(_))));
-        assert!(matches!(check_any(&request()).verdict, Verdict::Valid(AnyCode::Request(_))));
-        assert_eq!(check_any(" it@example.com ").verdict, Verdict::Email("it@example.com".into()));
-        assert!(check_any(&request()[..20]).verdict == Verdict::Incomplete { complete: 3 });
-        assert!(!check_any("").submittable());
+        assert_eq!(check_any(&serial).verdict, FindVerdict::Code(Kind::Serial));
+        assert_eq!(check_any(&request()).verdict, FindVerdict::Code(Kind::Request));
+        assert_eq!(check_any(" it@example.com ").verdict, FindVerdict::Email("it@example.com".into()));
+        assert_eq!(check_any(&request()[..20]).verdict, FindVerdict::Incomplete { complete: 3 });
+        assert_eq!(check_any("").verdict, FindVerdict::Empty);
     }
 }

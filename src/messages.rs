@@ -39,7 +39,7 @@ fn may_retry(code: ProblemCode) -> bool {
 }
 
 pub fn problem(p: &Problem) -> Explanation {
-    shown(p.explain(Lang::En, Audience::Customer), may_retry(p.code))
+    shown(p.explain_public(Lang::En), may_retry(p.code))
 }
 
 pub fn api_error(e: &ApiError) -> Explanation {

@@ -15,15 +15,17 @@ use crate::messages;
 
 /// `result` answers `request`; `keys` are the vendor's, fetched by the page;
 /// `resend` sends the request again (safe: the server answers the same).
-#[component]
-pub fn AnswerView(
+/// A plain function, called inside the caller's reactive closure (which
+/// tracks `keys`), rather than a component with a closure of its own: it
+/// keeps the customer's page smaller.
+pub fn answer_view(
     request: RequestCode,
     result: Result<Activation, ApiError>,
     keys: Fetched<Result<TrustedKeys, ApiError>>,
     resend: Callback<()>,
-) -> impl IntoView {
-    move || match &result {
-        Err(e) => view! { <ProblemView explanation=messages::api_error(e) on_retry=resend/> }.into_any(),
+) -> AnyView {
+    match result {
+        Err(e) => view! { <ProblemView explanation=messages::api_error(&e) on_retry=resend/> }.into_any(),
         Ok(activation) => match keys.get() {
             None => view! { <p class="status info">"Checking the response's signature…"</p> }.into_any(),
             Some(Err(e)) => {
@@ -32,10 +34,8 @@ pub fn AnswerView(
                 let retry = Callback::new(move |_| keys.start(api::keys()));
                 view! { <ProblemView explanation on_retry=retry/> }.into_any()
             }
-            Some(Ok(trusted)) => match verify(activation, &request, &trusted) {
-                Verification::Verified { key_id } => {
-                    view! { <ResponseView activation=activation.clone() key_id/> }.into_any()
-                }
+            Some(Ok(trusted)) => match verify(&activation, &request, &trusted) {
+                Verification::Verified { key_id } => view! { <ResponseView activation key_id/> }.into_any(),
                 Verification::Failed(why) => {
                     let explanation = messages::entry("page-signature_failed", &[("reason", why.into())], true);
                     view! { <ProblemView explanation on_retry=resend/> }.into_any()

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use license_codes::text::GroupState;
+use license_codes::text::{GroupState, GroupView};
 
 use super::files;
 use crate::check::{Checked, Verdict, REQUEST_GROUPS};
@@ -25,7 +25,7 @@ pub fn request_status(verdict: &Verdict) -> (&'static str, String) {
         Verdict::Incomplete { complete } => {
             ("info", format!("{complete} of {REQUEST_GROUPS} groups complete. Keep typing."))
         }
-        Verdict::Valid(_) | Verdict::Email(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
+        Verdict::Valid(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
         Verdict::Problem { message, next_step, .. } => ("error", format!("{message} {next_step}")),
         Verdict::OtherKind { message, next_step, .. } => ("error", format!("{message} {next_step}")),
     }
@@ -36,27 +36,62 @@ pub fn request_status(verdict: &Verdict) -> (&'static str, String) {
 pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl IntoView {
     view! {
         <CodeField
-            id="request-code"
+            ids=FieldIds {
+                field: "request-code",
+                help: "request-code-help",
+                status: "request-code-status",
+                described_by: "request-code-help request-code-status",
+            }
             label="Request code"
             help="The code from Create Code in your program. Spaces, dashes, line breaks and upper or lower case do not matter."
             file_label="Open Step_1_Code.TXT"
-            status=request_status
             code
             checked
         />
     }
 }
 
-/// A code field: `status` words the line under it from the check's verdict.
+/// The element ids of a code field and its help and status lines (written
+/// out, not formatted at run time: the customer's page stays smaller).
+#[derive(Clone, Copy)]
+pub struct FieldIds {
+    pub field: &'static str,
+    pub help: &'static str,
+    pub status: &'static str,
+    /// `"<help> <status>"`
+    pub described_by: &'static str,
+}
+
+/// What a code field shows of its check: the groups as typed, the status
+/// line (its class and words) and whether the text is wrong.
+pub trait FieldCheck: Clone + PartialEq + Send + Sync + 'static {
+    fn groups(&self) -> &[GroupView];
+    fn status(&self) -> (&'static str, String);
+    fn invalid(&self) -> bool;
+}
+
+impl FieldCheck for Checked {
+    fn groups(&self) -> &[GroupView] {
+        &self.groups
+    }
+    fn status(&self) -> (&'static str, String) {
+        request_status(&self.verdict)
+    }
+    fn invalid(&self) -> bool {
+        Checked::invalid(self)
+    }
+}
+
+/// A code field, generic over its check (the customer's page and the
+/// console's Find each get their own instance, and compare only their own).
 #[component]
-pub fn CodeField(
-    id: &'static str,
+pub fn CodeField<C: FieldCheck>(
+    ids: FieldIds,
     label: &'static str,
     help: &'static str,
     file_label: &'static str,
-    status: fn(&Verdict) -> (&'static str, String),
     code: RwSignal<String>,
-    checked: Memo<Checked>,
+    checked: Memo<C>,
 ) -> impl IntoView {
     // A file that cannot be the code is refused with a reason; what was
     // typed stays.
@@ -80,20 +115,20 @@ pub fn CodeField(
     // A refused file is the latest news until the field changes again.
     let status_line = Memo::new(move |_| match file_problem.get() {
         Some(problem) => ("error", problem),
-        None => status(&checked.get().verdict),
+        None => checked.with(FieldCheck::status),
     });
     view! {
-        <label for=id class="field-label">{label}</label>
-        <p id=format!("{id}-help") class="help">{help}</p>
+        <label for=ids.field class="field-label">{label}</label>
+        <p id=ids.help class="help">{help}</p>
         <textarea
-            id=id
-            name=id
+            id=ids.field
+            name=ids.field
             rows="3"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"
-            aria-describedby=format!("{id}-help {id}-status")
-            aria-invalid=move || matches!(checked.get().verdict, Verdict::Problem { .. } | Verdict::OtherKind { .. }).to_string()
+            aria-describedby=ids.described_by
+            aria-invalid=move || checked.with(FieldCheck::invalid).to_string()
             prop:value=move || code.get()
             on:input=move |ev| {
                 file_problem.set(None);
@@ -117,8 +152,7 @@ pub fn CodeField(
         <div class="groups" aria-hidden="true">
             {move || {
                 checked
-                    .get()
-                    .groups
+                    .with(|c| c.groups().to_vec())
                     .into_iter()
                     .enumerate()
                     .map(|(i, g)| {
@@ -130,7 +164,7 @@ pub fn CodeField(
             }}
         </div>
         <p
-            id=format!("{id}-status")
+            id=ids.status
             class=move || format!("status {}", status_line.get().0)
             role="status"
             aria-live="polite"

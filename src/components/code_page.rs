@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use license_codes::RequestCode;
 
-use super::answer_view::AnswerView;
+use super::answer_view::answer_view;
 use super::code_field::RequestCodeField;
 use crate::api;
 use crate::check::check_request;
@@ -40,7 +40,7 @@ pub fn CodePage() -> impl IntoView {
         let request = current()?;
         let result = submit.get()?;
         let resend = Callback::new(move |_| send());
-        Some(view! { <AnswerView request result keys resend/> })
+        Some(answer_view(request, result, keys, resend))
     };
 
     view! {

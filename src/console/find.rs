@@ -3,40 +3,52 @@
 use leptos::prelude::*;
 use license_api::{InspectedKind, Inspection, LicenseSummary};
 use license_codes::messages::{Audience, Lang};
-use license_codes::{AnyCode, RequestCode};
+use license_codes::{Kind, RequestCode};
 
 use super::license::LicensePanel;
 use super::time::local;
 use super::{api, Desk};
 use crate::api::ApiError;
-use crate::check::{check_any, Verdict};
-use crate::components::answer_view::AnswerView;
-use crate::components::code_field::CodeField;
+use crate::check::{check_any, FindChecked, FindVerdict};
+use crate::components::answer_view::answer_view;
+use crate::components::code_field::{CodeField, FieldCheck, FieldIds};
 use crate::components::decode_table::DecodeTable;
 use crate::components::problem_view::ProblemView;
 use crate::components::response_view::humanize;
 use crate::fetched::Fetched;
 use crate::messages;
 
-fn find_status(verdict: &Verdict) -> (&'static str, String) {
+impl FieldCheck for FindChecked {
+    fn groups(&self) -> &[license_codes::text::GroupView] {
+        &self.groups
+    }
+    fn status(&self) -> (&'static str, String) {
+        find_status(&self.verdict)
+    }
+    fn invalid(&self) -> bool {
+        matches!(self.verdict, FindVerdict::Problem { .. })
+    }
+}
+
+fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
     match verdict {
-        Verdict::Empty => ("info", "Paste a serial number, a request or response code, or a contact's email.".into()),
-        Verdict::Incomplete { complete } => ("info", format!("{complete} groups complete. Keep typing.")),
-        Verdict::Valid(code) => (
+        FindVerdict::Empty => {
+            ("info", "Paste a serial number, a request or response code, or a contact's email.".into())
+        }
+        FindVerdict::Incomplete { complete } => ("info", format!("{complete} groups complete. Keep typing.")),
+        FindVerdict::Code(kind) => (
             "ok",
             format!(
                 "A whole {}: press Find.",
-                match code {
-                    AnyCode::Serial(_) => "serial number",
-                    AnyCode::Request(_) => "request code",
-                    AnyCode::Response(_) => "response code",
+                match kind {
+                    Kind::Serial => "serial number",
+                    Kind::Request => "request code",
+                    Kind::Response => "response code",
                 }
             ),
         ),
-        Verdict::Email(_) => ("ok", "An email address: press Find to list that contact's licences.".into()),
-        Verdict::Problem { message, next_step, .. } | Verdict::OtherKind { message, next_step, .. } => {
-            ("error", format!("{message} {next_step}"))
-        }
+        FindVerdict::Email(_) => ("ok", "An email address: press Find to list that contact's licences.".into()),
+        FindVerdict::Problem { message, next_step } => ("error", format!("{message} {next_step}")),
     }
 }
 
@@ -44,6 +56,7 @@ fn find_status(verdict: &Verdict) -> (&'static str, String) {
 pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let checked = Memo::new(move |_| check_any(&query.get()));
+    let findable = move || checked.with(FindChecked::findable);
     let found: Fetched<(String, Result<Inspection, ApiError>)> = Fetched::new();
     // Every change of the query to find (a submit, a link, a refresh) finds it.
     Effect::new(move |_| {
@@ -54,7 +67,8 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
     });
     let busy = found.pending();
     let decoded = move || match checked.get().verdict {
-        Verdict::Valid(code) => {
+        FindVerdict::Code(_) => {
+            let code = license_codes::decode(&query.get()).ok()?;
             let products = desk.products.get().and_then(Result::ok).unwrap_or_default();
             let keys = desk.keys.get().and_then(Result::ok);
             Some(view! {
@@ -77,25 +91,26 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
             <h2 id="find-heading" class="visually-hidden">"Find"</h2>
             <form novalidate on:submit=move |ev| {
                 ev.prevent_default();
-                if checked.get_untracked().submittable() {
+                if checked.with_untracked(FindChecked::findable) {
+                    desk.notice.set(None);
                     last_query.set(query.get_untracked());
                     last_query.update(|_| {});
                 }
             }>
                 <CodeField
-                    id="find"
+                    ids=FieldIds { field: "find", help: "find-help", status: "find-status", described_by: "find-help find-status" }
                     label="Find"
                     help="What the customer sent: a serial number, a request code, a response code, or their email address."
                     file_label="Open a code file"
-                    status=find_status
                     code=query
                     checked
                 />
-                <button type="submit" class="primary submit" disabled=move || !checked.get().submittable() || busy.get()>
+                <button type="submit" class="primary submit" disabled=move || !findable() || busy.get()>
                     {move || if busy.get() { "Finding…" } else { "Find" }}
                 </button>
             </form>
             {decoded}
+            <p class="status ok notice" role="status">{move || desk.notice.get()}</p>
             <div class="found" aria-live="polite">{result}</div>
         </section>
     }
@@ -177,7 +192,7 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
         let (answered, result) = desk.answer.get()?;
         (Some(answered) == request).then(|| {
             let resend = Callback::new(move |_| send(answered));
-            view! { <AnswerView request=answered result keys=desk.keys resend/> }
+            answer_view(answered, result, desk.keys, resend)
         })
     };
     view! {

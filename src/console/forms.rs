@@ -96,7 +96,9 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
     let done: Fetched<Result<UpgradeQueued, ApiError>> = Fetched::new();
     let busy = done.pending();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = done.get() {
+        if let Some(Ok(q)) = done.get() {
+            desk.notice
+                .set(Some(format!("Update {} is queued: installations get it with their next request.", q.counter)));
             desk.refresh.run(());
         }
     });
@@ -141,6 +143,7 @@ pub fn NewLicenseForm() -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(created)) = done.get() {
+            desk.notice.set(Some(format!("Licence {} is created.", created.serial)));
             desk.open.run(created.serial);
         }
     });

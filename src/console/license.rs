@@ -185,7 +185,8 @@ fn ReleaseButton(serial: String, key_id: String) -> impl IntoView {
     let done: Fetched<Result<Released, ApiError>> = Fetched::new();
     let busy = done.pending();
     Effect::new(move |_| {
-        if let Some(Ok(_)) = done.get() {
+        if let Some(Ok(released)) = done.get() {
+            desk.notice.set(Some(format!("Installation {} is released: its place is free.", released.key_id)));
             desk.refresh.run(());
         }
     });

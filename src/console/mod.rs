@@ -38,6 +38,9 @@ pub struct Desk {
     /// The last request code answered for a customer, and the server's
     /// answer: kept here so the licence below can refresh without losing it.
     pub answer: Fetched<(RequestCode, Result<Activation, ApiError>)>,
+    /// What the last admin action did ("Update 3 is queued…"), shown above
+    /// the findings, where a refresh of the licence does not drop it.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl Desk {
@@ -88,6 +91,7 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
         }),
         refresh: Callback::new(move |()| last_query.update(|_| {})),
         answer: Fetched::new(),
+        notice: RwSignal::new(None),
     };
     // A new answer changes the licence's history: show it.
     Effect::new(move |_| {

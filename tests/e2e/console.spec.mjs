@@ -90,7 +90,7 @@ test('an admin queues an upgrade; the customer\'s next submission on the page ge
   await remote.fill(String(current + 2));
   await page.getByLabel(/^Note/).fill('PO 4711');
   await page.getByRole('button', { name: 'Queue upgrade' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Update \d+ is queued/ })).toBeVisible();
+  await expect(page.locator('.notice')).toHaveText(/^Update \d+ is queued/);
   await expect(page.locator('.timeline li').last()).toContainText('(PO 4711)');
   await expect(page.locator('.timeline li').last()).toContainText(`by ${admin}`);
   await keep(page, testInfo, 'upgrade-queued');

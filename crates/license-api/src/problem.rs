@@ -196,11 +196,48 @@ impl Problem {
         format!("problem-{}", self.code)
     }
 
+    /// Whether only the admin API and the console answer with this problem.
+    pub const fn staff_only(&self) -> bool {
+        matches!(
+            self.code,
+            ProblemCode::InvalidInput
+                | ProblemCode::Unauthorized
+                | ProblemCode::Forbidden
+                | ProblemCode::NotFound
+                | ProblemCode::Conflict
+        )
+    }
+
+    fn domain(&self) -> license_messages::Domain {
+        if self.staff_only() {
+            license_messages::STAFF
+        } else {
+            license_messages::PROBLEMS
+        }
+    }
+
+    /// For the customer's page, which calls only the public API: the
+    /// catalogue's public problems (a staff-only problem, which it never
+    /// receives, falls back to the server's own words). It keeps the staff
+    /// wording out of the page's bundle.
+    pub fn explain_public(&self, lang: Lang) -> Explanation {
+        self.explain_in(license_messages::PROBLEMS, lang, Audience::Customer)
+    }
+
     /// Title, meaning and next step in `lang` for `audience`, from the code
     /// and members alone. A damaged code is the exception: its `detail` was
     /// made from the code error itself, and is kept.
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
-        let mut explanation = license_messages::PROBLEMS.explain(lang, &self.message_id(), &self.args(), audience);
+        self.explain_in(self.domain(), lang, audience)
+    }
+
+    fn explain_in(&self, domain: license_messages::Domain, lang: Lang, audience: Audience) -> Explanation {
+        let id = self.message_id();
+        if !domain.has(&id) {
+            let title = if self.title.is_empty() { self.code.to_string() } else { self.title.clone() };
+            return Explanation { title, meaning: self.detail.clone(), next_step: self.next_step.clone() };
+        }
+        let mut explanation = domain.explain(lang, &id, &self.args(), audience);
         if self.code == ProblemCode::MalformedCode && !self.detail.is_empty() {
             explanation.meaning = self.detail.clone();
         }
@@ -210,7 +247,7 @@ impl Problem {
     /// Fills `title`, `detail` and `next_step` with the catalogue's words for
     /// the program and the API (not the customer's page).
     pub fn explained(mut self, lang: Lang) -> Self {
-        let e = license_messages::PROBLEMS.explain(lang, &self.message_id(), &self.args(), Audience::Program);
+        let e = self.domain().explain(lang, &self.message_id(), &self.args(), Audience::Program);
         self.title = e.title;
         if self.detail.is_empty() {
             self.detail = e.meaning;

@@ -75,6 +75,9 @@ pub const PROBLEMS: Domain = Domain(catalogue::PROBLEMS);
 pub const PROGRAM: Domain = Domain(catalogue::PROGRAM);
 /// What only the customer's page says: `page-…`.
 pub const PAGE: Domain = Domain(catalogue::PAGE);
+/// The problems only the admin API and the console meet: `problem-…` for
+/// `invalid_input`, `unauthorized`, `forbidden`, `not_found`, `conflict`.
+pub const STAFF: Domain = Domain(catalogue::STAFF);
 
 impl Domain {
     fn table(self, lang: Lang) -> &'static [(&'static str, &'static str)] {
@@ -172,7 +175,7 @@ mod tests {
 
     #[test]
     fn every_entry_has_a_title_and_a_next_step() {
-        for domain in [CODES, PROBLEMS, PROGRAM, PAGE] {
+        for domain in [CODES, PROBLEMS, STAFF, PROGRAM, PAGE] {
             for key in domain.keys(Lang::En).filter(|k| !k.contains('.')) {
                 if key.starts_with("page-starts_like") {
                     continue;
