@@ -110,11 +110,10 @@ mod tests {
     #[test]
     fn constants_differ_by_kind_and_position() {
         for group in 0..32 {
-            let k: Vec<u8> =
-                [Kind::Serial, Kind::Request, Kind::Response].iter().map(|k| position_constant(*k, group)).collect();
-            assert!(k[0] != k[1] && k[1] != k[2] && k[0] != k[2]);
+            let k: std::collections::BTreeSet<u8> = Kind::ALL.iter().map(|k| position_constant(*k, group)).collect();
+            assert_eq!(k.len(), Kind::ALL.len(), "group {group}: two kinds share a constant");
         }
-        for kind in [Kind::Serial, Kind::Request, Kind::Response] {
+        for kind in Kind::ALL {
             let all: std::collections::BTreeSet<u8> = (0..32).map(|g| position_constant(kind, g)).collect();
             assert_eq!(all.len(), 32);
         }

@@ -86,6 +86,9 @@ pub enum Malformed {
     NotShortest,
     Padding,
     CounterNotAdvancing,
+    /// A release code at update 0: an installation that never received a
+    /// response has nothing to release.
+    NothingHeld,
 }
 
 impl Malformed {
@@ -96,6 +99,7 @@ impl Malformed {
             Malformed::NotShortest => "not_shortest",
             Malformed::Padding => "padding",
             Malformed::CounterNotAdvancing => "counter_not_advancing",
+            Malformed::NothingHeld => "nothing_held",
         }
     }
 }

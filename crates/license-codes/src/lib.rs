@@ -1,7 +1,7 @@
 //! Licence codes: what a licensed program and its vendor say to each other
 //! through a person who types, pastes or scans.
 //!
-//! Three kinds of code share one typable text form ([`text`], [`check`]):
+//! Four kinds of code share one typable text form ([`text`], [`check`]):
 //!
 //! * [`SerialNumber`]: given to the customer at purchase.
 //! * [`RequestCode`]: made by the program ("Create Code"); says which
@@ -9,6 +9,8 @@
 //! * [`ResponseCode`]: made by the vendor; carries the new entitlements,
 //!   signed with ed25519 and bound to the installation and the update counter
 //!   it starts from.
+//! * [`ReleaseCode`]: made by the program when it gives up its installation,
+//!   with a proof that only the holder of its licence can compute.
 //!
 //! `docs/codes.md` at the repository root specifies the formats byte for byte.
 
@@ -19,6 +21,7 @@ mod entitlements;
 mod error;
 mod keys;
 mod product;
+mod release;
 mod request;
 mod response;
 mod serial;
@@ -31,6 +34,7 @@ pub use error::{CodeError, Malformed};
 pub use keys::{KeyError, PublicKeyEntry, TrustFile, TrustedKeys};
 pub use license_messages as messages;
 pub use product::{EntitlementDef, EntitlementKind, Product, ProductError};
+pub use release::ReleaseCode;
 pub use request::{KeyId, RequestCode};
 pub use response::{Installation, ResponseCode, MAX_ENTITLEMENT_BITS};
 pub use serial::SerialNumber;
@@ -48,12 +52,16 @@ pub enum Kind {
     Serial,
     Request,
     Response,
+    Release,
 }
 
 impl Kind {
     /// The number used in the first symbol and in the check constants.
+    /// The first symbol holds it in two bits, so these four are all there
+    /// will be.
     pub const fn number(self) -> u8 {
         match self {
+            Kind::Release => 0,
             Kind::Serial => 1,
             Kind::Request => 2,
             Kind::Response => 3,
@@ -62,6 +70,7 @@ impl Kind {
 
     pub const fn from_number(number: u8) -> Option<Kind> {
         match number {
+            0 => Some(Kind::Release),
             1 => Some(Kind::Serial),
             2 => Some(Kind::Request),
             3 => Some(Kind::Response),
@@ -69,18 +78,22 @@ impl Kind {
         }
     }
 
+    /// Every kind.
+    pub const ALL: [Kind; 4] = [Kind::Serial, Kind::Request, Kind::Response, Kind::Release];
+
     /// Fewest and most groups a code of this kind has in format `version`.
     pub const fn group_range(self, _version: u8) -> (usize, usize) {
         match self {
             Kind::Serial => (serial::GROUPS, serial::GROUPS),
             Kind::Request => (request::GROUPS, request::GROUPS),
             Kind::Response => (response::MIN_GROUPS, response::MAX_GROUPS),
+            Kind::Release => (release::GROUPS, release::GROUPS),
         }
     }
 
     /// The kind whose version-1 codes have exactly this many groups.
     pub fn from_group_count(groups: usize) -> Option<Kind> {
-        [Kind::Serial, Kind::Request, Kind::Response].into_iter().find(|k| {
+        Kind::ALL.into_iter().find(|k| {
             let (min, max) = k.group_range(1);
             (min..=max).contains(&groups)
         })
@@ -92,6 +105,7 @@ impl Kind {
             Kind::Serial => "serial",
             Kind::Request => "request",
             Kind::Response => "response",
+            Kind::Release => "release",
         }
     }
 }
@@ -108,6 +122,7 @@ pub enum AnyCode {
     Serial(SerialNumber),
     Request(RequestCode),
     Response(ResponseCode),
+    Release(ReleaseCode),
 }
 
 impl AnyCode {
@@ -116,6 +131,7 @@ impl AnyCode {
             AnyCode::Serial(_) => Kind::Serial,
             AnyCode::Request(_) => Kind::Request,
             AnyCode::Response(_) => Kind::Response,
+            AnyCode::Release(_) => Kind::Release,
         }
     }
 }
@@ -127,6 +143,7 @@ pub fn decode(input: &str) -> Result<AnyCode, CodeError> {
         Kind::Serial => SerialNumber::from_groups(&groups).map(AnyCode::Serial),
         Kind::Request => RequestCode::from_groups(&groups).map(AnyCode::Request),
         Kind::Response => ResponseCode::from_groups(&groups).map(AnyCode::Response),
+        Kind::Release => ReleaseCode::from_groups(&groups).map(AnyCode::Release),
     }
 }
 

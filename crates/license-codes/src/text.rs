@@ -112,9 +112,20 @@ pub fn decode_groups(input: &str, expected: Option<Kind>) -> Result<Groups, Code
     let claimed_valid = claimed.filter(|k| whole >= 1 && group_is_valid(*k, 0, groups[0]));
     let by_length = if partial { None } else { Kind::from_group_count(whole) };
 
-    // The kind whose check constants the groups are read with: the length is
-    // the strongest sign (a typo never changes it), then the first group.
-    let kind = match by_length.or(claimed_valid).or(expected) {
+    // The kind whose check constants the groups are read with: the length
+    // (a typo never changes it), then the first group. When they disagree
+    // (a request code with a group too many is as long as a release code),
+    // the kind under which more groups check out wins, the length on a tie.
+    // A length is a sign of its kind only if the first symbol claims that kind
+    // or some group checks out under it (a release code missing a group is as
+    // long as a request code, but none of its groups reads as one).
+    let valid_under = |k: Kind| (0..whole).filter(|g| group_is_valid(k, *g, groups[*g])).count();
+    let by_length = by_length.filter(|k| claimed == Some(*k) || valid_under(*k) > 0);
+    let by_signs = match (by_length, claimed_valid) {
+        (Some(l), Some(c)) if l != c && valid_under(c) > valid_under(l) => Some(c),
+        (l, c) => l.or(c),
+    };
+    let kind = match by_signs.or(expected) {
         Some(kind) => kind,
         None if whole == 0 => return Err(CodeError::Truncated { kind: None, expected_groups: 0, found_groups: 0 }),
         None => return Err(CodeError::BadGroup { group: 1 }),

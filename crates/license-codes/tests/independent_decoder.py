@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 WEIGHTS = [5, 16, 8, 4, 2]
-KINDS = {1: "serial", 2: "request", 3: "response"}
-RANGES = {"serial": (2, 2), "request": (8, 8), "response": (25, 28)}
+KINDS = {0: "release", 1: "serial", 2: "request", 3: "response"}
+RANGES = {"serial": (2, 2), "request": (8, 8), "release": (9, 9), "response": (25, 28)}
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212[]"
 # Unicode White_Space, as listed in docs/codes.md section 1 (Python's
 # isspace() differs: it counts U+001C..U+001F and not every space here).
@@ -141,17 +141,23 @@ def decode_groups(text, expected=None):
     partial = len(symbols) % 6 != 0
     claimed = KINDS.get(symbols[0] >> 3)
     claimed_valid = claimed if claimed and whole >= 1 and valid(claimed, 0, groups[0]) else None
+    whole_groups = groups[:whole]
+
+    def valid_under(k):
+        return sum(1 for g in range(whole) if valid(k, g, whole_groups[g]))
+
     by_length = None
     if not partial:
         by_length = next((k for k, (lo, hi) in RANGES.items() if lo <= whole <= hi), None)
-    kind = by_length or claimed_valid or expected
-    if kind is None:
-        if whole == 0:
-            raise DecodeError("truncated", kind=None, expected_groups=0, found_groups=0)
-        raise DecodeError("bad_group", group=1)
+    if by_length and claimed != by_length and valid_under(by_length) == 0:
+        by_length = None
+    if by_length and claimed_valid and by_length != claimed_valid:
+        kind = claimed_valid if valid_under(claimed_valid) > valid_under(by_length) else by_length
+    else:
+        kind = by_length or claimed_valid
+    kind = kind or expected
     if expected and kind != expected and (by_length or claimed_valid):
         raise DecodeError("wrong_kind", expected=expected, found=kind)
-    whole_groups = groups[:whole]
     failing = [g for g in range(whole) if not valid(kind, g, whole_groups[g])]
     if failing:
         first = failing[0]
@@ -199,6 +205,15 @@ def decode(text, expected=None):
         if r.read(5) != check_bits("serial", r, 45, 5):
             raise DecodeError("code_check_failed")
         return kind, {"serial_number": serial}
+    if kind == "release":
+        f = {"product": r.read(16), "serial_number": r.read(40), "key_id": format(r.read(64), "016X"),
+             "counter": r.read(16), "created_day_number": r.read(16), "proof": format(r.read(56), "014X")}
+        if r.read(12) != check_bits("release", r, 213, 12):
+            raise DecodeError("code_check_failed")
+        if f["counter"] == 0:
+            raise DecodeError("malformed", kind="release", reason="nothing_held")
+        f["_fields"] = r.prefix_bytes(157)
+        return kind, f
     if kind == "request":
         f = {"product": r.read(16), "serial_number": r.read(40), "key_id": format(r.read(64), "016X"),
              "counter": r.read(16), "entitlement_digest": format(r.read(32), "08X"), "created_day_number": r.read(16)}
@@ -238,6 +253,12 @@ def verify(fields, serial_number, key_id_hex, keys):
     return message
 
 
+def release_proof(fields, held):
+    """The first 56 bits of SHA-256 over the held response's signature and the release's fields."""
+    digest = hashlib.sha256(b"license-codes v1 release proof\0" + bytes.fromhex(held["signature"]) + fields["_fields"]).digest()
+    return format(int.from_bytes(digest[:8], "big") >> 8, "014X")
+
+
 def entitlement_digest(entries):
     bits = format(len(entries), "04b")
     for slot, value in entries:
@@ -272,6 +293,11 @@ def main():
                 expect(decode(v["normalised"]) == (kind, f), f"{name}: reads as its normalised code")
             if kind == "serial":
                 expect(f["serial_number"] == v["fields"]["serial_number"], f"{name}: serial")
+            elif kind == "release":
+                for k in ("product", "serial_number", "key_id", "counter", "created_day_number", "proof"):
+                    expect(f[k] == v["fields"][k], f"{name}: {k} {f[k]} != {v['fields'][k]}")
+                _, held = decode(v["held_response"], "response")
+                expect(release_proof(f, held) == v["fields"]["proof"], f"{name}: the proof from the held response")
             elif kind == "request":
                 for k in ("product", "serial_number", "key_id", "counter", "entitlement_digest", "created_day_number"):
                     expect(f[k] == v["fields"][k], f"{name}: {k} {f[k]} != {v['fields'][k]}")

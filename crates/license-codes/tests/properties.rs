@@ -38,6 +38,21 @@ proptest! {
     }
 
     #[test]
+    fn release_round_trips(product: u16, serial in 0u64..(1 << 40), key_id: u64, counter in 1u16.., day: u16, proof in 0u64..(1 << 56)) {
+        let release = ReleaseCode {
+            product,
+            serial: SerialNumber::new(serial).unwrap(),
+            key_id: KeyId(key_id),
+            counter,
+            created: Day(day),
+            proof,
+        };
+        prop_assert_eq!(ReleaseCode::parse(&release.to_code()), Ok(release));
+        prop_assert_eq!(decode(&release.to_code()), Ok(AnyCode::Release(release)));
+        prop_assert_eq!(release.to_code().replace('-', "").len(), 54);
+    }
+
+    #[test]
     fn response_round_trips(
         product: u16, key_id: u64, from in 0u16..u16::MAX, step in 1u16..100, day: u16, signer: u8,
         entitlements in any_entitlements(),

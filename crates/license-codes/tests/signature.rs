@@ -63,3 +63,32 @@ fn every_one_bit_flip_of_a_response_is_rejected() {
         }
     }
 }
+
+/// A release proves it comes from the installation's own licence: every
+/// 1-bit change of its proof, of its fields, or of the response it claims
+/// to hold, is detected.
+#[test]
+fn a_release_proof_binds_the_held_response() {
+    let held = common::response();
+    let release = common::release();
+    assert!(release.proves(&held));
+    for bit in 0..56 {
+        let mut forged = release;
+        forged.proof ^= 1 << bit;
+        assert!(!forged.proves(&held), "proof bit {bit}");
+        let text = forged.to_code();
+        assert_eq!(ReleaseCode::parse(&text).map(|r| r.proves(&held)), Ok(false), "proof bit {bit} after re-encoding");
+    }
+    let mut other_key = release;
+    other_key.key_id = KeyId(release.key_id.0 ^ 1);
+    assert!(!other_key.proves(&held), "another installation's key id");
+    let mut other_counter = release;
+    other_counter.counter += 1;
+    assert!(!other_counter.proves(&held));
+    let mut other_signature = held.clone();
+    other_signature.signature[0] ^= 1;
+    assert!(!release.proves(&other_signature), "a response other than the one held");
+    // Knowing the serial, key id and counter without the response's signature is not enough.
+    let guess = ReleaseCode { proof: 0, ..release };
+    assert!(!guess.proves(&held));
+}

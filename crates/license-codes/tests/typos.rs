@@ -11,6 +11,7 @@ fn parse(kind: Kind, text: &str) -> Result<(), CodeError> {
         Kind::Serial => SerialNumber::parse(text).map(|_| ()),
         Kind::Request => RequestCode::parse(text).map(|_| ()),
         Kind::Response => ResponseCode::parse(text).map(|_| ()),
+        Kind::Release => ReleaseCode::parse(text).map(|_| ()),
     }
 }
 
@@ -22,6 +23,7 @@ fn samples() -> Vec<(Kind, String)> {
         (Kind::Request, common::request().to_code()),
         (Kind::Response, common::response().to_code()),
         (Kind::Response, common::largest_response().to_code()),
+        (Kind::Release, common::release().to_code()),
     ]
 }
 

@@ -65,6 +65,17 @@ fn vectors() -> Vec<(String, Value)> {
             "verifies": true})));
     }
 
+    let release = common::release();
+    out.push((
+        "valid_release".into(),
+        json!({"code": release.to_code(), "kind": "release",
+            "fields": {"product": release.product, "serial": release.serial.to_code(), "serial_number": release.serial.value(),
+                "key_id": release.key_id.to_string(), "counter": release.counter, "created": release.created.to_string(),
+                "created_day_number": release.created.0, "proof": format!("{:014X}", release.proof)},
+            "held_response": response.to_code(),
+            "proves": true}),
+    ));
+
     // Text as people and mail programs deliver it: lower case, I and L for 1,
     // O for 0, quoted and broken over CRLF lines.
     let loose: String = request
@@ -158,6 +169,20 @@ fn vectors() -> Vec<(String, Value)> {
         })
         .find(|code| SerialNumber::parse(code) == Err(CodeError::CodeCheckFailed))
         .expect("a serial whose groups check but whole does not");
+    let typo_in_group = |code: &str, group: usize| {
+        let mut c: Vec<char> = code.chars().collect();
+        let at = (group - 1) * 7 + 2;
+        c[at] = if c[at] == 'X' { 'Y' } else { 'X' };
+        c.into_iter().collect::<String>()
+    };
+    let release_double_typo = (0..45)
+        .map(|bit| {
+            let mut d = common::data_symbols(&release.to_code());
+            d[5 + bit / 5] ^= 0b10000 >> (bit % 5);
+            common::regroup(Kind::Release, &d)
+        })
+        .find(|code| ReleaseCode::parse(code) == Err(CodeError::CodeCheckFailed))
+        .expect("a release whose groups check but whole does not");
     let symbol_16_is_u: String = {
         let mut seen = 0;
         req.chars()
@@ -200,6 +225,11 @@ fn vectors() -> Vec<(String, Value)> {
         ("fail_serial_given_request".into(), fail(req.clone(), "serial", "wrong_kind")),
         ("fail_text_over_4096_characters".into(), fail("A".repeat(4097), "any", "too_long")),
         ("fail_request_letter_u_in_group_3".into(), fail(symbol_16_is_u, "request", "invalid_character")),
+        ("fail_release_typo_group_5".into(), fail(typo_in_group(&release.to_code(), 5), "release", "bad_group")),
+        ("fail_release_given_request".into(), fail(req.clone(), "release", "wrong_kind")),
+        ("fail_request_given_release".into(), fail(release.to_code(), "request", "wrong_kind")),
+        ("fail_release_update_0".into(), fail(ReleaseCode { counter: 0, ..release }.to_code(), "release", "malformed")),
+        ("fail_release_two_typos_one_group".into(), fail(release_double_typo, "release", "code_check_failed")),
         ("fail_request_dotless_i".into(), fail(req.replacen('0', "\u{131}", 1), "request", "invalid_character")),
         ("fail_request_kelvin_sign".into(), fail(req.replacen('K', "\u{212A}", 1), "request", "invalid_character")),
         (
@@ -216,6 +246,7 @@ fn decode_as(code: &str, how: &str) -> Result<(), CodeError> {
     match how {
         "request" => RequestCode::parse(code).map(|_| ()),
         "serial" => SerialNumber::parse(code).map(|_| ()),
+        "release" => ReleaseCode::parse(code).map(|_| ()),
         "response" => {
             ResponseCode::parse(code).and_then(|r| r.verify(common::serial(), common::key_id(), &common::trusted()))
         }
@@ -282,6 +313,12 @@ fn valid_vectors_decode_to_their_fields() {
             AnyCode::Serial(s) => {
                 assert_eq!(s.value(), vector["fields"]["serial_number"].as_u64().unwrap());
                 assert_eq!(s.to_code(), vector["fields"]["serial"].as_str().unwrap());
+            }
+            AnyCode::Release(r) => {
+                assert_eq!(r.key_id.to_string(), vector["fields"]["key_id"].as_str().unwrap());
+                assert_eq!(format!("{:014X}", r.proof), vector["fields"]["proof"].as_str().unwrap());
+                let held = ResponseCode::parse(vector["held_response"].as_str().unwrap()).unwrap();
+                assert!(r.proves(&held));
             }
             AnyCode::Request(r) => {
                 assert_eq!(r.key_id.to_string(), vector["fields"]["key_id"].as_str().unwrap());

@@ -118,3 +118,8 @@ pub fn response_from_bits(fields: &[(u64, u32)]) -> String {
     let data: Vec<u8> = bits.chunks(5).map(|c| c.iter().fold(0u8, |acc, b| (acc << 1) | u8::from(*b))).collect();
     regroup(Kind::Response, &data)
 }
+
+/// The release code of the installation holding `response()`, made a day later.
+pub fn release() -> ReleaseCode {
+    ReleaseCode::new(serial(), key_id(), &response(), Day::parse("2026-11-24").unwrap())
+}

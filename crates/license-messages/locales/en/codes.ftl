@@ -26,6 +26,7 @@ code-truncated = the code is cut short: { $found_groups } complete groups, { $ki
         [serial] a serial number
         [request] a request code
         [response] a response code
+        [release] a release code
        *[none] a code
     } needs at least { $expected_groups }
     .title = The code is cut short
@@ -34,6 +35,7 @@ code-too_long = the code is too long: { $found_groups } groups, { $kind ->
         [serial] a serial number
         [request] a request code
         [response] a response code
+        [release] a release code
        *[none] a code
     } has at most { $max_groups }
     .title = The code is too long
@@ -41,25 +43,30 @@ code-too_long = the code is too long: { $found_groups } groups, { $kind ->
 code-wrong_kind = this is { $found ->
         [serial] a serial number
         [response] a response code
+        [release] a release code
        *[request] a request code
     }, not { $expected ->
         [serial] a serial number
         [response] a response code
+        [release] a release code
        *[request] a request code
     }
     .title = A code of another kind
     .next = { $found ->
         [response] This is the answer from the licence portal: enter it into the program (Enter Code), not here.
         [serial] This is a serial number: install the program with it, then use its Create Code button to make a request code.
+        [release] This is a release code: it gives a computer's place on the licence back. Submit it on the licence portal, or send it to support.
        *[request] { $expected ->
             [response] This is the code this program made. Submit it on the vendor's licence portal; enter the response code the portal gives you.
             [serial] Enter a serial number instead.
+            [release] Enter the release code the program made (license release) instead.
            *[request] Enter a request code instead.
         }
     }
 code-unknown_version = this { $kind ->
         [serial] serial number
         [response] response code
+        [release] release code
        *[request] request code
     } uses format version { $version }, which this program does not know
     .title = Unknown code format
@@ -70,12 +77,14 @@ code-code_check_failed = the groups check out but the code as a whole does not: 
 code-malformed = the { $kind ->
         [serial] serial number
         [response] response code
+        [release] release code
        *[request] request code
     } is not well formed: { $reason ->
         [entitlements_short] the entitlements run past the end of the code
         [slots_out_of_order] entitlement slots are not in increasing order
         [not_shortest] an entitlement value is not written in its shortest form
         [padding] the bits after the signature are not zero
+        [nothing_held] it names update 0, and an installation that never received a response has nothing to release
        *[counter_not_advancing] the update counter does not advance
     }
     .title = The code is not well formed

@@ -15,5 +15,6 @@ page-signature_failed = do not enter it: { $reason }
 page-starts_like = this starts like { $kind ->
         [serial] a serial number
         [response] a response code
+        [release] a release code
        *[request] a request code
     } (request codes start with H)

@@ -10,16 +10,21 @@ problem-malformed_code = the request code is damaged
 problem-wrong_kind = this is { $found_kind ->
         [serial] a serial number
         [response] a response code
+        [release] a release code
        *[request] a request code
-    }, not a request code
+    }, not { $expected_kind ->
+        [release] a release code
+       *[request] a request code
+    }
     .title = Not a request code
     .title-customer = This is not a request code
     .next = { $found_kind ->
         [response] This is the answer from the licence portal: enter it into the program (Enter Code), not here.
         [serial] This is a serial number: install the program with it, then use its Create Code button to make a request code.
+        [release] This is a release code: submit it to give the computer's place back (POST /api/v1/releases).
        *[request] Enter a request code instead.
     }
-    .next-customer = Enter the request code the program made with Create Code. A response code goes into the program, not here.
+    .next-customer = Enter the request code the program made with Create Code, or the release code it made when you moved it. A response code goes into the program, not here.
 problem-unknown_version = this request code uses format version { $version }, which this server does not know
     .title = Unknown code format
     .title-customer = The program is newer than this page
@@ -47,8 +52,18 @@ problem-installation_limit = licence { $serial } is already installed on { $max_
        *[other] { $max_installations } computers
     }, its limit
     .title = Installation limit reached
-    .next = Buy another installation, or ask support to release a computer you no longer use.
-    .next-customer = Ask support to release a computer you no longer use, or buy another installation.
+    .next = Release the computer it moves from: on that computer, run `license release` (or the program's Release licence) and submit the release code; then try again. Or buy another installation, or ask support to release a computer you no longer use.
+    .next-customer = If you are moving the program to a new computer: on the old one, use the program's Release licence, enter the release code it shows here, then submit this code again. Or ask support to release a computer you no longer use, or buy another installation.
+problem-release_proof_mismatch = this release code's proof does not match the response installation { $key_id } of licence { $serial } holds
+    .title = Release code not accepted
+    .next = Enter the release code exactly as the program showed it (license release prints it again); if it still fails, send it to support.
+problem-transfer_limit = licence { $serial } has moved to another computer { $limit ->
+        [one] once
+       *[other] { $limit } times
+    } in the last 365 days, its limit for releases by the customer
+    .title = Too many moves
+    .next = Ask support to release the old computer: they can, in the console or with `license-server license release`.
+    .next-customer = Contact support with this release code: they can free the old computer's place for you.
 problem-up_to_date = this installation is up to date: it holds update { $counter }, the latest for licence { $serial }
     .customer = the program already has every upgrade for this licence
     .title = Nothing waiting
