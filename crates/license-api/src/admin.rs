@@ -88,6 +88,11 @@ pub struct NewLicense {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$"))]
     pub serial: Option<String>,
+    /// How many times in 365 days the customer may release an installation
+    /// themselves (with a release code); the server's default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
+    pub transfer_limit: Option<u16>,
 }
 
 fn one() -> i64 {
@@ -205,6 +210,12 @@ pub struct InstallationView {
     pub last_issued_counter: Option<i64>,
     /// Whether an upgrade is waiting for it.
     pub waiting: bool,
+    /// Who released it: `customer` (with a release code) or the staff member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub released_by: Option<String>,
+    /// The release code it was released with, by the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_code: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -20,6 +20,7 @@ pub enum InspectedKind {
     Serial,
     Request,
     Response,
+    Release,
     Contact,
 }
 

@@ -12,6 +12,7 @@ pub mod inspect;
 pub mod paths;
 pub mod problem;
 pub mod public;
+pub mod release;
 pub mod staff;
 
 pub use activation::{Activation, ActivationRequest, ClientChannel, EntitlementChange, ProductRef};
@@ -23,6 +24,7 @@ pub use entitlements::{EntitlementValue, EntitlementValues};
 pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outcome, WouldIssue};
 pub use problem::{Problem, ProblemCode};
 pub use public::{Keys, Products};
+pub use release::{ReleaseAnswer, ReleaseRequest};
 pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
 
 /// Re-exported: the trust file and product schema are the code format's.

@@ -3,6 +3,7 @@
 //! [`fill`] puts values in.
 
 pub const ACTIVATIONS: &str = "/api/v1/activations";
+pub const RELEASES: &str = "/api/v1/releases";
 pub const KEYS: &str = "/api/v1/keys";
 pub const PRODUCTS: &str = "/api/v1/products";
 pub const TRUST: &str = "/api/v1/trust";

@@ -55,6 +55,8 @@ problem_codes! {
     UpToDate = "up_to_date", 409;
     CounterNotIssued = "counter_not_issued", 409;
     EntitlementMismatch = "entitlement_mismatch", 409;
+    ReleaseProofMismatch = "release_proof_mismatch", 409;
+    TransferLimit = "transfer_limit", 409;
     RateLimited = "rate_limited", 429;
     PayloadTooLarge = "payload_too_large", 413;
     UnsupportedMediaType = "unsupported_media_type", 415;
@@ -97,6 +99,9 @@ pub struct Problem {
     /// `wrong_kind`: the kind of code that was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub found_kind: Option<Kind>,
+    /// `wrong_kind`: the kind the operation takes (request, or release).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_kind: Option<Kind>,
     /// `unknown_version`: the code's format version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u8>,
@@ -123,7 +128,8 @@ pub struct Problem {
     /// `rate_limited`: seconds to wait (also in `Retry-After`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
-    /// `payload_too_large`: the largest body accepted, in bytes.
+    /// `payload_too_large`: the largest body accepted, in bytes;
+    /// `transfer_limit`: the releases a customer may make in 365 days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<usize>,
     /// `forbidden`: the caller's role.
@@ -184,6 +190,9 @@ impl Problem {
         args.extend(numbers.into_iter().filter_map(|(name, n)| n.map(|n| (name, Arg::Num(n)))));
         if let Some(kind) = self.found_kind {
             args.push(("found_kind", kind.code_name().into()));
+        }
+        if let Some(kind) = self.expected_kind {
+            args.push(("expected_kind", kind.code_name().into()));
         }
         if let Some(released) = self.released {
             args.push(("released", if released { "yes" } else { "no" }.into()));

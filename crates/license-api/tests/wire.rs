@@ -48,6 +48,16 @@ fn every_type_round_trips() {
         p.released = Some(false);
         round_trip(p);
     }
+    round_trip(ReleaseRequest { release_code: "1003RV".into() });
+    round_trip(ReleaseAnswer {
+        product: ProductRef { id: 7, name: "SpecView".into() },
+        serial: "9BV3H1-W001XW".into(),
+        key_id: "0123456789ABCDEF".into(),
+        installations_used: 0,
+        installations_allowed: 1,
+        released_at: "2026-11-24T09:00:00Z".into(),
+        already_released: false,
+    });
     round_trip(Keys { keys: vec![PublicKeyEntry { id: 1, public_key: "ab".repeat(32) }], active: 1 });
     round_trip(Products {
         products: vec![Product {
@@ -63,6 +73,7 @@ fn every_type_round_trips() {
         max_installations: 2,
         entitlements: values(),
         serial: Some("9BV3H1-W001XW".into()),
+        transfer_limit: Some(2),
     });
     round_trip(LicenseCreated {
         serial: "9BV3H1-W001XW".into(),
@@ -107,6 +118,8 @@ fn every_type_round_trips() {
             released_at: Some("2026-11-21T11:00:00Z".into()),
             last_issued_counter: Some(2),
             waiting: false,
+            released_by: Some("customer".into()),
+            release_code: Some("1003RV".into()),
         }],
         issuances: vec![IssuanceView {
             key_id: "0123456789ABCDEF".into(),

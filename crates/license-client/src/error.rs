@@ -70,6 +70,13 @@ pub enum ClientError {
         context: String,
         source: std::io::Error,
     },
+    /// The licence was released (`license release`): the marker's day and code.
+    Released {
+        on: license_codes::Day,
+        code: String,
+    },
+    /// An installation at update 0 has nothing to release.
+    NothingToRelease,
 }
 
 impl From<CodeError> for ClientError {
@@ -103,6 +110,8 @@ impl ClientError {
             ClientError::NoTrust(_) | ClientError::UnknownProduct(_) => 15,
             ClientError::ServerRefused { .. } => 16,
             ClientError::ServerUnreachable { .. } => 17,
+            ClientError::Released { .. } => 18,
+            ClientError::NothingToRelease => 19,
         }
     }
 
@@ -122,6 +131,8 @@ impl ClientError {
             ClientError::ServerRefused { .. } => "server_refused",
             ClientError::ServerUnreachable { .. } => "server_unreachable",
             ClientError::Io { .. } => "io",
+            ClientError::Released { .. } => "released",
+            ClientError::NothingToRelease => "nothing_to_release",
         }
     }
 
@@ -157,6 +168,10 @@ impl ClientError {
             ClientError::Io { context, source } => {
                 ("program-io", vec![("context", context.as_str().into()), ("reason", source.to_string().into())])
             }
+            ClientError::Released { on, code } => {
+                ("program-released", vec![("on", on.to_string().into()), ("code", code.as_str().into())])
+            }
+            ClientError::NothingToRelease => ("program-nothing_to_release", vec![]),
         }
     }
 

@@ -24,7 +24,7 @@ mod portal_link;
 pub mod store;
 
 pub use error::ClientError;
-pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing};
+pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing, ReleasedFile, ReleasedMarker};
 pub use machine::MachineIdentity;
-pub use online::get_it_now;
+pub use online::{get_it_now, release_online};
 pub use portal_link::{portal_link, terminal_qr};

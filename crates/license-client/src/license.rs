@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use license_codes::{
-    Change, CodeError, Day, Entitlements, Installation, KeyId, Product, RequestCode, ResponseCode, SerialNumber,
-    TrustFile, TrustedKeys,
+    Change, CodeError, Day, Entitlements, Installation, KeyId, Product, ReleaseCode, RequestCode, ResponseCode,
+    SerialNumber, TrustFile, TrustedKeys,
 };
 use sha2::{Digest, Sha256};
 
@@ -35,6 +35,35 @@ pub struct LicenseFile {
     pub response_code: Option<String>,
     /// Derived: the entitlements in `response_code`, by slot.
     pub entitlements: Entitlements,
+}
+
+/// What the licence file holds once the installation gave its place back
+/// (`license release`): who it was, and the release code, kept so it can be
+/// shown again and submitted later.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleasedFile {
+    pub format: u32,
+    pub released: ReleasedMarker,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleasedMarker {
+    pub product: u16,
+    pub serial: SerialNumber,
+    pub key_id: KeyId,
+    /// The update it held when released.
+    pub counter: u16,
+    pub on: Day,
+    pub release_code: String,
+}
+
+/// The licence file in either of its states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Stored {
+    Licence(LicenseFile),
+    Released(ReleasedFile),
 }
 
 /// The key id: the first 8 bytes of
@@ -138,6 +167,13 @@ impl Licensing {
     }
 
     fn read_file(&self) -> Result<LicenseFile, ClientError> {
+        match self.read_stored()? {
+            Stored::Licence(file) => Ok(file),
+            Stored::Released(r) => Err(ClientError::Released { on: r.released.on, code: r.released.release_code }),
+        }
+    }
+
+    fn read_stored(&self) -> Result<Stored, ClientError> {
         let text = match std::fs::read_to_string(&self.path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ClientError::NoLicense(self.path.clone()))
@@ -145,11 +181,59 @@ impl Licensing {
             other => other.map_err(ClientError::io(format!("cannot read {}", self.path.display())))?,
         };
         let corrupt = |reason: String| ClientError::CorruptLicense { path: self.path.clone(), reason };
-        let file: LicenseFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
-        if file.format != FILE_FORMAT {
-            return Err(corrupt(format!("file format {} is not {FILE_FORMAT}", file.format)));
+        // A licence, or else a released marker; what is wrong is told as a licence.
+        let stored = match serde_json::from_str::<LicenseFile>(&text) {
+            Ok(file) => Stored::Licence(file),
+            Err(e) => Stored::Released(serde_json::from_str(&text).map_err(|_| corrupt(e.to_string()))?),
+        };
+        let format = match &stored {
+            Stored::Licence(f) => f.format,
+            Stored::Released(r) => r.format,
+        };
+        if format != FILE_FORMAT {
+            return Err(corrupt(format!("file format {format} is not {FILE_FORMAT}")));
         }
-        Ok(file)
+        Ok(stored)
+    }
+
+    /// Gives this installation's place on the licence back: checks the
+    /// licence as usual, then, in one atomic step, replaces the licence file
+    /// with a released marker that keeps the release code, and appends the
+    /// code to the codes-sent log. Asked again, it answers the same code.
+    /// Returns the code, and whether it was made now (not before).
+    pub fn release(&self, today: Day, now_rfc3339: &str) -> Result<(ReleaseCode, bool), ClientError> {
+        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
+        let file = match self.read_stored()? {
+            Stored::Released(r) => {
+                let code = ReleaseCode::parse(&r.released.release_code).map_err(|_| ClientError::CorruptLicense {
+                    path: self.path.clone(),
+                    reason: "its release code does not read".into(),
+                })?;
+                return Ok((code, false));
+            }
+            Stored::Licence(file) => file,
+        };
+        let license = self.check(&file)?;
+        let Some(held) = &license.response else { return Err(ClientError::NothingToRelease) };
+        let code = ReleaseCode::new(license.serial, license.key_id, held, today);
+        let marker = ReleasedFile {
+            format: FILE_FORMAT,
+            released: ReleasedMarker {
+                product: license.product,
+                serial: license.serial,
+                key_id: license.key_id,
+                counter: license.counter,
+                on: today,
+                release_code: code.to_code(),
+            },
+        };
+        let json = serde_json::to_string_pretty(&marker).expect("serialisable") + "\n";
+        store::write_atomically(&self.path, json.as_bytes())
+            .map_err(ClientError::io(format!("cannot write {}", self.path.display())))?;
+        let line = format!("{now_rfc3339} release counter={} {}", license.counter, code.to_code());
+        store::append_line(&self.codes_sent_log(), &line)
+            .map_err(ClientError::io(format!("cannot append to {}", self.codes_sent_log().display())))?;
+        Ok((code, true))
     }
 
     fn check(&self, file: &LicenseFile) -> Result<License, ClientError> {

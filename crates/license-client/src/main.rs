@@ -67,6 +67,15 @@ enum Command {
         #[arg(long, env = "LICENSE_SERVER_URL")]
         server: String,
     },
+    /// Gives this computer's place on the licence back, to move the licence to another computer.
+    Release {
+        /// Also write the release code to this file.
+        #[arg(long)]
+        save: Option<PathBuf>,
+        /// Submit the release code to this licence server at once (needs the internet).
+        #[arg(long)]
+        server: Option<String>,
+    },
     /// Decodes any code without applying it (for support).
     Decode {
         code: Option<String>,
@@ -181,6 +190,43 @@ fn run(cli: Cli) -> Result<(), ClientError> {
                     println!("Nothing is waiting: {detail}.\n{next_step}");
                 }
                 Err(e) => return Err(e),
+            }
+        }
+        Command::Release { save, server } => {
+            require_trust()?;
+            let (code, submitted) = match server {
+                Some(server) => {
+                    let (code, answer) = license_client::release_online(&licensing, &server, today(), &now_rfc3339())?;
+                    (code, Some(answer))
+                }
+                None => (licensing.release(today(), &now_rfc3339())?.0, None),
+            };
+            let code = code.to_code();
+            if let Some(path) = save {
+                license_client::store::write_atomically(&path, format!("{code}\r\n").as_bytes())
+                    .map_err(ClientError::io(format!("cannot write {}", path.display())))?;
+                eprintln!("Saved to {}.", path.display());
+            }
+            println!("{code}");
+            eprintln!(
+                "This computer no longer holds the licence. The release code is also recorded in {}.",
+                licensing.codes_sent_log().display()
+            );
+            match submitted {
+                None => eprintln!(
+                    "Next: submit the release code on the licence portal (or send it to support), then install on the new computer."
+                ),
+                Some(Ok(answer)) => println!(
+                    "Released{}: licence {} now uses {} of {} installations. Next: install on the new computer with the serial number.",
+                    if answer.already_released { " before" } else { "" },
+                    answer.serial,
+                    answer.installations_used,
+                    answer.installations_allowed
+                ),
+                Some(Err(e)) => {
+                    eprintln!("The release code stays valid: submit it on the licence portal, or send it to support.");
+                    return Err(e);
+                }
             }
         }
         Command::Decode { code, file, serial, key_id, json } => {
@@ -324,6 +370,15 @@ fn describe(
             "entitlement_digest": format!("{:08X}", r.entitlement_digest),
             "created": r.created.to_string(),
         }),
+        AnyCode::Release(r) => json!({
+            "kind": "release",
+            "product": {"id": r.product, "name": licensing.product(r.product).map(|p| p.name.clone())},
+            "serial": r.serial.to_code(),
+            "key_id": r.key_id.to_string(),
+            "counter": r.counter,
+            "created": r.created.to_string(),
+            "proof": format!("{:014X}", r.proof),
+        }),
         AnyCode::Response(r) => {
             let product = licensing.product(r.product);
             let signature = match binding {
@@ -369,6 +424,7 @@ fn print_view(view: &Value) {
         match kind {
             "serial" => "Serial number:",
             "request" => "Request",
+            "release" => "Release",
             _ => "Response",
         }
     );

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use license_api::{paths, Activation, ActivationRequest, ClientChannel, Problem};
-use license_codes::Day;
+use license_api::{paths, Activation, ActivationRequest, ClientChannel, Problem, ReleaseAnswer, ReleaseRequest};
+use license_codes::{Day, ReleaseCode};
 
 use crate::{Applied, ClientError, Licensing};
 
@@ -12,18 +12,42 @@ use crate::{Applied, ClientError, Licensing};
 /// upgrade and installs it.
 pub fn get_it_now(licensing: &Licensing, server: &str, today: Day, now: &str) -> Result<Applied, ClientError> {
     let request = licensing.create_code(today, now)?;
-    let url = format!("{}{}", server.trim_end_matches('/'), paths::ACTIVATIONS);
+    let body = ActivationRequest { request_code: request.to_code(), channel: Some(ClientChannel::Online) };
+    let activation: Activation = post(server, paths::ACTIVATIONS, &body)?;
+    licensing.enter_code(&activation.response_code)
+}
+
+/// Releases this installation ([`Licensing::release`]) and submits the
+/// release code to `server` at once. The release stands on this computer
+/// whatever the server answers; its code can be submitted again later.
+pub fn release_online(
+    licensing: &Licensing,
+    server: &str,
+    today: Day,
+    now: &str,
+) -> Result<(ReleaseCode, Result<ReleaseAnswer, ClientError>), ClientError> {
+    let (code, _) = licensing.release(today, now)?;
+    let answer = post(server, paths::RELEASES, &ReleaseRequest { release_code: code.to_code() });
+    Ok((code, answer))
+}
+
+/// Posts `body` to `server` + `path` and reads the answer, or the problem.
+fn post<T: serde::de::DeserializeOwned>(
+    server: &str,
+    path: &str,
+    body: &impl serde::Serialize,
+) -> Result<T, ClientError> {
+    let url = format!("{}{path}", server.trim_end_matches('/'));
     let unreachable = |reason: String| ClientError::ServerUnreachable { url: url.clone(), reason };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(30)))
         .build()
         .into();
-    let body = ActivationRequest { request_code: request.to_code(), channel: Some(ClientChannel::Online) };
     let mut response = agent
         .post(&url)
         .header("content-type", "application/json")
-        .send(serde_json::to_string(&body).expect("serialisable").as_str())
+        .send(serde_json::to_string(body).expect("serialisable").as_str())
         .map_err(|e| unreachable(e.to_string()))?;
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().map_err(|e| unreachable(e.to_string()))?;
@@ -38,7 +62,5 @@ pub fn get_it_now(licensing: &Licensing, server: &str, today: Day, now: &str) ->
             Err(_) => unreachable(format!("it answered HTTP {status}, not a problem document")),
         });
     }
-    let activation: Activation =
-        serde_json::from_str(&text).map_err(|e| unreachable(format!("its answer does not read: {e}")))?;
-    licensing.enter_code(&activation.response_code)
+    serde_json::from_str(&text).map_err(|e| unreachable(format!("its answer does not read: {e}")))
 }

@@ -44,6 +44,7 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
             max_installations: 5,
             assignments: vec!["remote_users=1".into(), "clients=25".into()],
             serial: Some(demo_serial()),
+            transfer_limit: None,
         };
         catalog::create_license(db, order, "demo").await?;
         catalog::queue_upgrade(db, &demo_serial().to_code(), &["remote_users=3".into()], "2 more remote users", "demo")

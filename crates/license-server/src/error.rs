@@ -40,6 +40,16 @@ pub enum ApiError {
     EntitlementMismatch {
         counter: u16,
     },
+    /// A release code whose proof is not that of the response its installation holds.
+    ReleaseProofMismatch {
+        serial: String,
+        key_id: String,
+    },
+    /// The licence's customer releases in 365 days are used up.
+    TransferLimit {
+        serial: String,
+        limit: u16,
+    },
     RateLimited {
         retry_after: u64,
     },
@@ -94,6 +104,8 @@ impl ApiError {
             ApiError::UpToDate { .. } => ProblemCode::UpToDate,
             ApiError::CounterNotIssued { .. } => ProblemCode::CounterNotIssued,
             ApiError::EntitlementMismatch { .. } => ProblemCode::EntitlementMismatch,
+            ApiError::ReleaseProofMismatch { .. } => ProblemCode::ReleaseProofMismatch,
+            ApiError::TransferLimit { .. } => ProblemCode::TransferLimit,
             ApiError::RateLimited { .. } => ProblemCode::RateLimited,
             ApiError::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
             ApiError::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
@@ -120,7 +132,9 @@ impl ApiError {
                 p.code_error = Some(e.code().to_string());
                 p.group = e.group();
                 match e {
-                    CodeError::WrongKind { found, .. } => p.found_kind = Some(*found),
+                    CodeError::WrongKind { expected, found } => {
+                        (p.found_kind, p.expected_kind) = (Some(*found), Some(*expected))
+                    }
                     CodeError::UnknownVersion { version, .. } => p.version = Some(*version),
                     _ => {
                         let words = e.explain(lang, Audience::Program);
@@ -142,6 +156,12 @@ impl ApiError {
             ApiError::UpToDate { serial, counter } => (p.serial, p.counter) = (Some(serial.clone()), Some(*counter)),
             ApiError::CounterNotIssued { counter, latest } => (p.counter, p.latest) = (Some(*counter), Some(*latest)),
             ApiError::EntitlementMismatch { counter } => p.counter = Some(*counter),
+            ApiError::ReleaseProofMismatch { serial, key_id } => {
+                (p.serial, p.key_id) = (Some(serial.clone()), Some(key_id.clone()))
+            }
+            ApiError::TransferLimit { serial, limit } => {
+                (p.serial, p.limit) = (Some(serial.clone()), Some(usize::from(*limit)))
+            }
             ApiError::RateLimited { retry_after } => p.retry_after = Some(*retry_after),
             ApiError::PayloadTooLarge { limit } => p.limit = Some(*limit),
             ApiError::InvalidBody(reason) | ApiError::InvalidInput(reason) => p.reason = Some(reason.clone()),

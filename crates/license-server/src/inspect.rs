@@ -40,6 +40,17 @@ pub async fn inspect(state: &AppState, query: &str) -> Result<Inspection, ApiErr
         }
         AnyCode::Request(request) => request_code(state, &request).await,
         AnyCode::Response(response) => response_code(state, &response).await,
+        AnyCode::Release(release) => {
+            let license = show_license(&state.db, &release.serial.to_code()).await?;
+            let key_id = release.key_id.to_string();
+            Ok(Inspection {
+                installation: license.installations.iter().find(|i| i.key_id == key_id).cloned(),
+                key_id: Some(key_id),
+                counter: Some(release.counter),
+                license: Some(license),
+                ..empty(InspectedKind::Release)
+            })
+        }
     }
 }
 

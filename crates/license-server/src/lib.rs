@@ -15,6 +15,7 @@ pub mod error;
 pub mod http;
 pub mod inspect;
 pub mod issuance;
+pub mod releases;
 pub mod sessions;
 pub mod settings;
 pub mod signing;

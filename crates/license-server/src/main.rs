@@ -110,6 +110,9 @@ struct Serve {
     /// Take the client IP from X-Forwarded-For (only behind a proxy you trust).
     #[arg(long, env = "LICENSE_SERVER_TRUST_FORWARDED_FOR")]
     trust_forwarded_for: bool,
+    /// Releases a customer may make per licence with release codes in 365 days (licences may set their own).
+    #[arg(long, env = "LICENSE_SERVER_TRANSFER_LIMIT", default_value_t = 3)]
+    transfer_limit: u16,
     /// Seconds requests in flight may take to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "LICENSE_SERVER_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     shutdown_timeout: u64,
@@ -144,6 +147,9 @@ enum LicenseCommand {
         /// Use this serial number instead of a random one.
         #[arg(long)]
         serial: Option<String>,
+        /// Releases the customer may make with release codes in 365 days (default: the server's --transfer-limit).
+        #[arg(long)]
+        transfer_limit: Option<u16>,
         /// The purchased entitlements, NAME=VALUE.
         entitlements: Vec<String>,
     },
@@ -281,10 +287,23 @@ async fn run(cli: Cli) -> Result<(), String> {
             print_json(&catalog::products(&db).await.map_err(api)?);
             Ok(())
         }
-        Command::License(LicenseCommand::Create { product, email, max_installations, serial, entitlements }) => {
+        Command::License(LicenseCommand::Create {
+            product,
+            email,
+            max_installations,
+            serial,
+            transfer_limit,
+            entitlements,
+        }) => {
             let serial = serial.map(|s| SerialNumber::parse(&s).map_err(|e| format!("serial: {e}"))).transpose()?;
-            let order =
-                LicenseOrder { product, contact_email: email, max_installations, assignments: entitlements, serial };
+            let order = LicenseOrder {
+                product,
+                contact_email: email,
+                max_installations,
+                assignments: entitlements,
+                serial,
+                transfer_limit,
+            };
             let view = catalog::create_license(&db, order, &actor()).await.map_err(api)?;
             print_json(&view);
             Ok(())
@@ -377,6 +396,7 @@ async fn serve(
             rate_limit_serial: args.rate_limit_serial,
             trust_forwarded_for: args.trust_forwarded_for,
             public_url,
+            transfer_limit: args.transfer_limit,
             ..HttpSettings::default()
         },
         shutdown_timeout: Duration::from_secs(args.shutdown_timeout),

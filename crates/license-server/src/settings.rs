@@ -41,6 +41,9 @@ pub struct HttpSettings {
     pub session_idle: Duration,
     /// ...and after this long in all.
     pub session_max: Duration,
+    /// Releases a customer may make with release codes per licence in 365
+    /// days, unless the licence sets its own limit. Staff are not limited.
+    pub transfer_limit: u16,
 }
 
 impl Default for HttpSettings {
@@ -56,6 +59,7 @@ impl Default for HttpSettings {
             public_url: None,
             session_idle: Duration::from_secs(30 * 60),
             session_max: Duration::from_secs(12 * 3600),
+            transfer_limit: 3,
         }
     }
 }

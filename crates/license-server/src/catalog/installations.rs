@@ -6,14 +6,16 @@ use license_codes::KeyId;
 
 use super::licenses::{license_by_text, LicenseRow};
 use super::now;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::{audit, ApiError};
 
 /// A licence's installations, with the update each last received.
 pub async fn of_license(db: &Db, license: &LicenseRow) -> Result<Vec<InstallationView>, ApiError> {
-    let rows: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
+    type Row = (i64, String, Option<String>, Option<i64>, Option<String>, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT n.key_id, n.bound_at, n.released_at, \
-         (SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = n.license_id AND i.key_id = n.key_id) \
+         (SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = n.license_id AND i.key_id = n.key_id), \
+         n.released_by, n.release_code \
          FROM installations n WHERE n.license_id = $1 ORDER BY n.bound_at",
     )
     .bind(license.id)
@@ -21,12 +23,14 @@ pub async fn of_license(db: &Db, license: &LicenseRow) -> Result<Vec<Installatio
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(k, bound_at, released_at, last)| InstallationView {
+        .map(|(k, bound_at, released_at, last, released_by, release_code)| InstallationView {
             key_id: KeyId(k as u64).to_string(),
             bound_at,
             waiting: released_at.is_none() && last.unwrap_or(0) < license.latest_counter,
             released_at,
             last_issued_counter: last,
+            released_by,
+            release_code,
         })
         .collect())
 }
@@ -38,20 +42,49 @@ pub async fn release_installation(db: &Db, serial: &str, key_id: &str, actor: &s
         .ok_or_else(|| ApiError::InvalidInput("a key id is 16 hex digits".into()))?;
     let mut tx = db.begin().await?;
     db.lock_license(&mut tx, license.id).await?;
-    let released = sqlx::query(
-        "UPDATE installations SET released_at = $1 WHERE license_id = $2 AND key_id = $3 AND released_at IS NULL",
-    )
-    .bind(now())
-    .bind(license.id)
-    .bind(key.0 as i64)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if released == 0 {
+    if !mark_released(&mut tx, license.id, key, Releaser::Staff(actor), &now()).await? {
         return Err(ApiError::NotFound(format!("a bound installation {key} on licence {}", license.serial())));
     }
     let view = Released { serial: license.serial().to_code(), key_id: key.to_string(), released: true };
     audit::record(&mut tx, actor, "installation.release", Some(license.id), serde_json::json!(view)).await?;
     tx.commit().await?;
     Ok(view)
+}
+
+/// Who releases an installation.
+pub enum Releaser<'a> {
+    /// Staff (the console, the admin API, the command line): not limited.
+    Staff(&'a str),
+    /// The customer, with this release code, counted against the licence's limit.
+    Customer { code: &'a str },
+}
+
+/// Marks installation `key` of a licence released (a trigger frees its
+/// place), inside the caller's transaction. False when it is not bound, or
+/// already released.
+pub async fn mark_released(
+    tx: &mut Tx,
+    license_id: i64,
+    key: KeyId,
+    by: Releaser<'_>,
+    at: &str,
+) -> Result<bool, ApiError> {
+    let (released_by, channel, code) = match by {
+        Releaser::Staff(actor) => (actor, "staff", None),
+        Releaser::Customer { code } => ("customer", "customer", Some(code)),
+    };
+    let released = sqlx::query(
+        "UPDATE installations SET released_at = $1, released_by = $2, release_channel = $3, release_code = $4 \
+         WHERE license_id = $5 AND key_id = $6 AND released_at IS NULL",
+    )
+    .bind(at)
+    .bind(released_by)
+    .bind(channel)
+    .bind(code)
+    .bind(license_id)
+    .bind(key.0 as i64)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(released == 1)
 }

@@ -58,6 +58,8 @@ pub struct LicenseOrder {
     pub assignments: Vec<String>,
     /// A serial to use; a random one when absent.
     pub serial: Option<SerialNumber>,
+    /// Releases the customer may make in 365 days; the server's default when absent.
+    pub transfer_limit: Option<u16>,
 }
 
 impl TryFrom<license_api::NewLicense> for LicenseOrder {
@@ -69,6 +71,7 @@ impl TryFrom<license_api::NewLicense> for LicenseOrder {
             max_installations: new.max_installations,
             assignments: new.entitlements.assignments(),
             serial: new.serial.as_deref().map(parse_serial).transpose()?,
+            transfer_limit: new.transfer_limit,
         })
     }
 }
@@ -105,14 +108,15 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     };
     let mut tx = db.begin().await?;
     let id: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at) \
-         VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit) \
+         VALUES ($1, $2, $3, $4, 1, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(serial.value() as i64)
     .bind(i64::from(product.id))
     .bind(&order.contact_email)
     .bind(order.max_installations)
     .bind(now())
+    .bind(order.transfer_limit.map(i64::from))
     .fetch_optional(&mut *tx)
     .await?;
     let (id,) = id.ok_or_else(|| ApiError::Conflict(format!("serial {serial} is already used")))?;

@@ -85,6 +85,7 @@ impl AppState {
 fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
     let public = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(public::activate))
+        .routes(routes!(public::release))
         .routes(routes!(public::keys))
         .routes(routes!(public::products))
         .routes(routes!(public::trust));

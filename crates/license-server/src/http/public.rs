@@ -3,8 +3,10 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use license_api::{paths, Activation, ActivationRequest, Keys, Problem, Products, TrustFile};
-use license_codes::RequestCode;
+use license_api::{
+    paths, Activation, ActivationRequest, Keys, Problem, Products, ReleaseAnswer, ReleaseRequest, TrustFile,
+};
+use license_codes::{ReleaseCode, RequestCode};
 
 use super::extract::{ApiJson, ClientIp};
 use super::openapi::{BodyRefused, Unavailable};
@@ -45,6 +47,36 @@ pub async fn activate(
         state.metrics.issuances.inc();
     }
     Ok(Json(activation))
+}
+
+/// Give an installation's place back with a release code (moving the licence to another computer).
+///
+/// The release code's proof must come from the response that installation
+/// holds. The same code again answers the same release (`already_released`).
+#[utoipa::path(post, path = paths::RELEASES, tag = "public", request_body = ReleaseRequest,
+    responses(
+        (status = 200, description = "Released: the licence's installations now", body = ReleaseAnswer),
+        (status = 400, description = "`malformed_code` (with `code_error` and `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`keyid_not_found` (the installation is not bound to this licence), `release_proof_mismatch`, `transfer_limit` (with `limit`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`wrong_kind` (with `found_kind` and `expected_kind`), `wrong_product`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn release(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<ReleaseRequest>,
+) -> Result<Json<ReleaseAnswer>, ApiError> {
+    state.limits.check_ip(ip)?;
+    let code = ReleaseCode::parse(&body.release_code)?;
+    state.limits.check_serial(code.serial.value())?;
+    let answer =
+        crate::releases::release(&state.db, &state.products, &code, state.settings.transfer_limit, &ip.to_string())
+            .await?;
+    Ok(Json(answer))
 }
 
 /// The vendor public keys by id, and which one signs now.

@@ -6,4 +6,5 @@ mod api;
 mod cli;
 mod console;
 mod crash;
+mod releases;
 mod requests;
