@@ -6,7 +6,7 @@
 //! formatting out of what a phone downloads.
 
 use gloo_net::http::{Request, Response};
-use license_api::{paths, Activation, Keys, Problem, Products};
+use license_api::{paths, Activation, Keys, Problem, Products, ReleaseAnswer};
 use license_codes::{Product, TrustedKeys};
 use serde::de::DeserializeOwned;
 
@@ -82,6 +82,24 @@ pub async fn activate(request_code: &str) -> Result<Activation, ApiError> {
     read(response).await
 }
 
+/// The body of `POST /api/v1/releases`, as `ReleaseRequest` serialises it
+/// (checked release codes are letters, digits and dashes only).
+pub fn release_body(release_code: &str) -> String {
+    format!("{{\"release_code\":\"{release_code}\"}}")
+}
+
+/// Sends a release code: the installation's place on the licence is freed.
+pub async fn release(release_code: &str) -> Result<ReleaseAnswer, ApiError> {
+    let response = Request::post(&api_url(paths::RELEASES))
+        .header("content-type", "application/json")
+        .body(release_body(release_code))
+        .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    read(response).await
+}
+
 /// The vendor public keys, to verify responses with.
 pub async fn keys() -> Result<TrustedKeys, ApiError> {
     get::<Keys>(paths::KEYS).await?.trusted().map_err(|e| ApiError::BadAnswer(e.to_string()))
@@ -99,5 +117,7 @@ mod tests {
         let code = "H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R";
         let typed = license_api::ActivationRequest { request_code: code.into(), channel: None };
         assert_eq!(super::activation_body(code), serde_json::to_string(&typed).unwrap());
+        let release = license_api::ReleaseRequest { release_code: code.into() };
+        assert_eq!(super::release_body(code), serde_json::to_string(&release).unwrap());
     }
 }

@@ -3,7 +3,7 @@
 
 use license_codes::messages::{sentence, Audience, Lang};
 use license_codes::text::{inspect_groups, normalize, GroupState, GroupView};
-use license_codes::{AnyCode, CodeError, Kind, RequestCode};
+use license_codes::{AnyCode, CodeError, Kind, ReleaseCode, RequestCode};
 
 /// Groups in a request code.
 pub const REQUEST_GROUPS: usize = 8;
@@ -17,6 +17,11 @@ pub enum Verdict {
     Incomplete { complete: usize },
     /// A whole, valid request code: it may be submitted.
     Valid(RequestCode),
+    /// A whole, valid release code: it may be submitted, to move the
+    /// licence to another computer.
+    Release(ReleaseCode),
+    /// So far so good in a release code; more groups to come.
+    ReleaseIncomplete { complete: usize },
     /// Something is wrong: what, where, and what to do.
     Problem { group: Option<usize>, message: String, next_step: String },
     /// A code of another kind (a response code or a serial number), explained.
@@ -36,6 +41,11 @@ impl Checked {
             Verdict::Valid(r) => Some(*r),
             _ => None,
         }
+    }
+
+    /// Whether the code may be submitted: a whole request or release code.
+    pub fn submittable(&self) -> bool {
+        matches!(self.verdict, Verdict::Valid(_) | Verdict::Release(_))
     }
 
     /// Whether the field shows a mistake.
@@ -62,7 +72,9 @@ fn other_kind(kind: Kind, certain: bool) -> Verdict {
 
 /// Checks what was typed or pasted into the request code field.
 pub fn check_request(input: &str) -> Checked {
-    let groups = inspect_groups(input, Kind::Request);
+    // A release code is checked as one from its first symbol on.
+    let starts_as_release = input.chars().find_map(license_codes::text::symbol_value).is_some_and(|s| s >> 3 == 0);
+    let groups = inspect_groups(input, if starts_as_release { Kind::Release } else { Kind::Request });
     let verdict = verdict(input, &groups);
     // A code of another kind is shown checked as what it is, not as 26 typos.
     let groups = match &verdict {
@@ -81,11 +93,22 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
     // A whole code of another kind, or one that starts like one.
     match license_codes::decode(input) {
         Ok(AnyCode::Request(r)) => return Verdict::Valid(r),
+        Ok(AnyCode::Release(r)) => return Verdict::Release(r),
         Ok(other) => return other_kind(other.kind(), true),
         Err(_) => {}
     }
-    if let Some(kind @ (Kind::Response | Kind::Serial)) = Kind::from_number(symbols[0] >> 3) {
-        return other_kind(kind, false);
+    match Kind::from_number(symbols[0] >> 3) {
+        Some(kind @ (Kind::Response | Kind::Serial)) => return other_kind(kind, false),
+        Some(Kind::Release) => {
+            return match ReleaseCode::parse(input) {
+                Ok(r) => Verdict::Release(r),
+                Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
+                    Verdict::ReleaseIncomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
+                }
+                Err(e) => problem(&e),
+            }
+        }
+        _ => {}
     }
     match RequestCode::parse(input) {
         Ok(r) => Verdict::Valid(r),
@@ -199,6 +222,22 @@ mod tests {
         assert!(matches!(checked.verdict, Verdict::OtherKind { kind: Kind::Serial, .. }));
         assert!(checked.groups.iter().all(|g| g.state == GroupState::Good), "a valid serial is not shown as typos");
         assert!(matches!(check_request("S04").verdict, Verdict::OtherKind { kind: Kind::Response, .. }));
+    }
+
+    #[test]
+    fn a_release_code_is_recognised_as_it_is_typed() {
+        let release = ReleaseCode {
+            product: 7,
+            serial: SerialNumber::new(42).unwrap(),
+            key_id: KeyId(7),
+            counter: 1,
+            created: Day(1),
+            proof: 99,
+        }
+        .to_code();
+        assert_eq!(check_request(&release[..24]).verdict, Verdict::ReleaseIncomplete { complete: 3 });
+        assert!(check_request(&release[..27]).groups.iter().all(|g| g.state != GroupState::Wrong));
+        assert!(matches!(check_request(&release).verdict, Verdict::Release(_)));
     }
 
     #[test]

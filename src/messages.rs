@@ -38,6 +38,15 @@ fn may_retry(code: ProblemCode) -> bool {
     )
 }
 
+/// A sentence of the page's own part of the catalogue (`page-…`), with `args`.
+pub fn page_text_with(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    messages::PAGE.text(Lang::En, id, None, args)
+}
+
+pub fn page_text(id: &str) -> String {
+    page_text_with(id, &[])
+}
+
 pub fn problem(p: &Problem) -> Explanation {
     shown(p.explain_public(Lang::En), may_retry(p.code))
 }

@@ -4,7 +4,7 @@
 //! the console's Answer show it.
 
 use leptos::prelude::*;
-use license_api::Activation;
+use license_api::{Activation, ReleaseAnswer};
 use license_codes::{RequestCode, TrustedKeys};
 
 use super::problem_view::ProblemView;
@@ -42,5 +42,31 @@ pub fn answer_view(
                 }
             },
         },
+    }
+}
+
+/// What a release code did: the old computer's place freed (or freed
+/// before), and what to do on the new computer; or why it was refused.
+pub fn release_view(result: Result<ReleaseAnswer, ApiError>, retry: Callback<()>) -> AnyView {
+    match result {
+        Err(e) => view! { <ProblemView explanation=messages::api_error(&e) on_retry=retry/> }.into_any(),
+        Ok(answer) => {
+            let args = [
+                ("serial", answer.serial.as_str().into()),
+                ("product", answer.product.name.as_str().into()),
+                ("used", answer.installations_used.into()),
+                ("allowed", answer.installations_allowed.into()),
+                ("date", answer.released_at.split('T').next().unwrap_or_default().into()),
+            ];
+            let done = if answer.already_released { "page-already_released" } else { "page-released" };
+            view! {
+                <section class="response released" aria-labelledby="released-heading">
+                    <h2 id="released-heading" tabindex="-1">"Licence released"</h2>
+                    <p class="verified">{messages::page_text_with(done, &args)}</p>
+                    <p class="next">{messages::page_text_with("page-release_next", &args)}</p>
+                </section>
+            }
+            .into_any()
+        }
     }
 }

@@ -2,12 +2,12 @@
 //! submit it, get the response code.
 
 use leptos::prelude::*;
-use license_codes::RequestCode;
+use license_codes::{ReleaseCode, RequestCode};
 
-use super::answer_view::answer_view;
+use super::answer_view::{answer_view, release_view};
 use super::code_field::RequestCodeField;
 use crate::api;
-use crate::check::check_request;
+use crate::check::{check_request, Checked, Verdict};
 use crate::fetched::Fetched;
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
@@ -25,18 +25,33 @@ pub fn CodePage() -> impl IntoView {
     let keys = Fetched::start_with(api::keys());
     let submit = Fetched::new();
     let submitted = RwSignal::new(None::<RequestCode>);
-    let send = move || {
-        if let Some(request) = checked.get_untracked().request() {
+    let release = Fetched::new();
+    let released = RwSignal::new(None::<ReleaseCode>);
+    let send = move || match checked.get_untracked().verdict {
+        Verdict::Valid(request) => {
             submitted.set(Some(request));
             let text = request.to_code();
             submit.start(async move { api::activate(&text).await });
         }
+        Verdict::Release(code) => {
+            released.set(Some(code));
+            let text = code.to_code();
+            release.start(async move { api::release(&text).await });
+        }
+        _ => {}
     };
-    let busy = submit.pending();
+    let busy = Memo::new(move |_| submit.pending().get() || release.pending().get());
     // An answer belongs to the code on screen; editing the code hides it.
     let current = move || submitted.get().filter(|s| checked.get().request() == Some(*s));
+    let current_release =
+        move || released.get().filter(|r| matches!(checked.get().verdict, Verdict::Release(c) if c == *r));
 
     let answer = move || {
+        if current_release().is_some() {
+            let result = release.get()?;
+            let retry = Callback::new(move |_| send());
+            return Some(release_view(result, retry));
+        }
         let request = current()?;
         let result = submit.get()?;
         let resend = Callback::new(move |_| send());
@@ -62,7 +77,7 @@ pub fn CodePage() -> impl IntoView {
                 <button
                     type="submit"
                     class="primary submit"
-                    disabled=move || checked.get().request().is_none() || busy.get()
+                    disabled=move || !checked.with(Checked::submittable) || busy.get()
                     aria-busy=move || busy.get().to_string()
                 >
                     {move || if busy.get() { "Sending…" } else { "Submit code" }}

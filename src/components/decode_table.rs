@@ -29,6 +29,15 @@ pub fn rows(
             row("serial", "Serial number", s.to_code()),
             row("serial_number", "Serial, as a number", s.value().to_string()),
         ],
+        AnyCode::Release(r) => vec![
+            row("kind", "Kind", "Release code (format 1)".into()),
+            row("product", "Product", product_name(products, r.product)),
+            row("serial", "Serial number", r.serial.to_code()),
+            row("key_id", "Key id (installation released)", r.key_id.to_string()),
+            row("counter", "Update counter held", r.counter.to_string()),
+            row("created", "Created", r.created.to_string()),
+            row("proof", "Proof", format!("{:014X} (the server checks it against the response that installation holds)", r.proof)),
+        ],
         AnyCode::Request(r) => vec![
             row("kind", "Kind", "Request code (format 1)".into()),
             row("product", "Product", product_name(products, r.product)),

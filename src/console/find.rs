@@ -44,6 +44,7 @@ fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
                     Kind::Serial => "serial number",
                     Kind::Request => "request code",
                     Kind::Response => "response code",
+                    Kind::Release => "release code",
                 }
             ),
         ),
@@ -123,6 +124,7 @@ fn Found(inspection: Inspection, query: String) -> impl IntoView {
             view! { <RequestFound inspection=inspection.clone() request=RequestCode::parse(&query).ok()/> }.into_any()
         }
         InspectedKind::Response => response_found(&inspection).into_any(),
+        InspectedKind::Release => release_found(&inspection).into_any(),
         InspectedKind::Contact => view! { <ContactFound licenses=inspection.licenses.clone()/> }.into_any(),
         InspectedKind::Serial => ().into_any(),
     };
@@ -238,6 +240,23 @@ fn response_found(inspection: &Inspection) -> impl IntoView {
     view! {
         <section class="summary" aria-labelledby="response-heading">
             <h2 id="response-heading">"Response code"</h2>
+            <p>{text}</p>
+        </section>
+    }
+}
+
+fn release_found(inspection: &Inspection) -> impl IntoView {
+    let key_id = inspection.key_id.clone().unwrap_or_default();
+    let text = match &inspection.installation {
+        None => "This licence never bound that installation: the release code frees nothing.".to_string(),
+        Some(i) => match (&i.released_at, &i.released_by) {
+            (Some(at), by) => format!("Released on {} by {}.", local(at), by.as_deref().unwrap_or("staff")),
+            (None, _) => "Still bound: submitting the release code on the customer's page frees its place (within the licence's transfer limit); an admin can release it here without limit.".to_string(),
+        },
+    };
+    view! {
+        <section class="summary" aria-labelledby="release-heading">
+            <h2 id="release-heading">{format!("Release code from installation {key_id}")}</h2>
             <p>{text}</p>
         </section>
     }

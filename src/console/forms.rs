@@ -162,6 +162,7 @@ pub fn NewLicenseForm() -> impl IntoView {
             max_installations: places.get_untracked().trim().parse().unwrap_or(1),
             entitlements: values(&fields.get_untracked()),
             serial: None,
+            transfer_limit: None,
         };
         done.start(api::create_license(new));
     };

@@ -322,3 +322,46 @@ for (const path of ['/code.html', '/decode']) {
     await context.close();
   });
 }
+
+test('moving to a new computer: the limit explains releasing, the release code frees the place on the page', async ({ page }, testInfo) => {
+  const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', 'it@example.com',
+    '--max-installations', '1', 'remote_users=1')).serial;
+  const oldComputer = new Computer(vendor, serial);
+  oldComputer.run('get-it-now', '--server', vendor.url);
+  const newComputer = new Computer(vendor, serial);
+  const submit = page.getByRole('button', { name: 'Submit code' });
+
+  // The new computer is refused, and told how to move the licence.
+  await page.goto(`${vendor.url}/code.html`);
+  await page.getByLabel('Request code', { exact: true }).fill(newComputer.createCode());
+  await submit.click();
+  await expect(page.getByRole('alert')).toContainText('Installation limit reached');
+  await expect(page.getByRole('alert')).toContainText('on the old one, use the program\'s Release licence');
+
+  // The old computer gives its place back; its release code is typed on the phone.
+  const release = oldComputer.run('release');
+  await page.reload();
+  await typeLikeAPerson(page, release.slice(0, 20));
+  await expect(page.locator('#request-code-status')).toContainText('A release code: 3 of 9 groups complete');
+  await expect(page.locator('.group.wrong')).toHaveCount(0);
+  await page.getByLabel('Request code', { exact: true }).fill(release);
+  await expect(page.locator('#request-code-status')).toContainText('frees the place of the computer the program ran on');
+  await submit.click();
+  await expect(page.locator('#released-heading')).toHaveText('Licence released');
+  await expect(page.locator('.released')).toContainText(`licence ${serial} of SpecView now uses 0 of 1 installation`);
+  await expect(page.locator('.released')).toContainText('On the new computer: install SpecView');
+  expect(await noHorizontalScroll(page)).toBe(true);
+  await keep(page, testInfo, 'released');
+
+  // The new computer activates, on the same page.
+  await page.getByLabel('Request code', { exact: true }).fill(newComputer.createCode());
+  await submit.click();
+  const response = (await page.locator('#response-code').innerText()).trim().split(/\s+/).join('-');
+  expect(newComputer.run('enter-code', response)).toContain('remote_users: 0 -> 1');
+
+  // /decode shows a release code's fields.
+  await page.goto(`${vendor.url}/decode`);
+  await page.getByLabel('Code', { exact: true }).fill(release);
+  await expect(page.locator('tr[data-field="kind"] td')).toHaveText('Release code (format 1)');
+  await expect(page.locator('tr[data-field="serial"] td')).toHaveText(serial);
+});

@@ -18,3 +18,13 @@ page-starts_like = this starts like { $kind ->
         [release] a release code
        *[request] a request code
     } (request codes start with H)
+page-release_recognised = This is a release code: submitting it frees the place of the computer the program ran on, so you can install it on another computer.
+page-released = The old computer's place is free: licence { $serial } of { $product } now uses { $used } of { $allowed ->
+        [one] 1 installation
+       *[other] { $allowed } installations
+    }.
+page-already_released = That computer was already released on { $date }: licence { $serial } of { $product } uses { $used } of { $allowed ->
+        [one] 1 installation
+       *[other] { $allowed } installations
+    }.
+page-release_next = On the new computer: install { $product } with your serial number { $serial }, then use Create Code and enter the request code on this page.
