@@ -103,7 +103,9 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
             return match ReleaseCode::parse(input) {
                 Ok(r) => Verdict::Release(r),
                 Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
-                    Verdict::ReleaseIncomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
+                    Verdict::ReleaseIncomplete {
+                        complete: groups.iter().filter(|g| g.state == GroupState::Good).count(),
+                    }
                 }
                 Err(e) => problem(&e),
             }

@@ -26,7 +26,9 @@ pub fn request_status(verdict: &Verdict) -> (&'static str, String) {
             ("info", format!("{complete} of {REQUEST_GROUPS} groups complete. Keep typing."))
         }
         Verdict::Valid(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
-        Verdict::ReleaseIncomplete { complete } => ("info", format!("A release code: {complete} of 9 groups complete. Keep typing.")),
+        Verdict::ReleaseIncomplete { complete } => {
+            ("info", format!("A release code: {complete} of 9 groups complete. Keep typing."))
+        }
         Verdict::Release(_) => ("ok", crate::messages::page_text("page-release_recognised")),
         Verdict::Problem { message, next_step, .. } => ("error", format!("{message} {next_step}")),
         Verdict::OtherKind { message, next_step, .. } => ("error", format!("{message} {next_step}")),
