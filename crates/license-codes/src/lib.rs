@@ -24,6 +24,7 @@ mod product;
 mod release;
 mod request;
 mod response;
+pub mod scan;
 mod serial;
 pub mod text;
 mod vendor;
