@@ -20,6 +20,10 @@ if ! python3 -c 'import cryptography' 2>/dev/null; then
     step "Installing the Python cryptography package (for the independent decoder)"
     python3 -m pip install --quiet cryptography
 fi
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+    step "Installing aiosmtpd (the SMTP server the mail tests send to)"
+    python3 -m pip install --quiet aiosmtpd==1.4.6
+fi
 if ! command -v st >/dev/null; then
     step "Installing schemathesis (API tests from the OpenAPI document)"
     python3 -m pip install --quiet schemathesis==4.32.5

@@ -37,6 +37,21 @@ pub struct EntitlementChange {
     pub to: String,
 }
 
+impl EntitlementChange {
+    /// The change as people read it: `Remote users: 1 → 3`.
+    pub fn in_words(&self) -> String {
+        format!("{}: {} → {}", humanize(&self.name), self.from, self.to)
+    }
+}
+
+/// An entitlement's name as people read it: `remote_users` → `Remote users`.
+pub fn humanize(name: &str) -> String {
+    let spaced = name.replace('_', " ");
+    let mut chars = spaced.chars();
+    // ASCII: entitlement names are identifiers (no Unicode case tables in the wasm).
+    chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
+}
+
 impl From<&license_codes::Change> for EntitlementChange {
     fn from(c: &license_codes::Change) -> Self {
         EntitlementChange { name: c.name.clone(), from: c.from.clone(), to: c.to.clone() }
@@ -66,4 +81,9 @@ pub struct Activation {
     pub from_counter: u16,
     pub to_counter: u16,
     pub signing_key_id: u8,
+    /// A copy was queued by mail to the licence's technical contact: their
+    /// address, masked (`t***@example.com`). Absent when mail is off or the
+    /// response was issued before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mailed_to: Option<String>,
 }

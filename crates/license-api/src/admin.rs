@@ -42,6 +42,8 @@ pub enum Channel {
     Online,
     /// A staff member in the console, for a customer.
     Console,
+    /// A request code that came by mail (`license-server mail-in`).
+    Mail,
 }
 
 impl Channel {
@@ -50,11 +52,12 @@ impl Channel {
             Channel::Portal => "portal",
             Channel::Online => "online",
             Channel::Console => "console",
+            Channel::Mail => "mail",
         }
     }
 
     pub fn parse(text: &str) -> Option<Channel> {
-        [Channel::Portal, Channel::Online, Channel::Console].into_iter().find(|c| c.as_str() == text)
+        [Channel::Portal, Channel::Online, Channel::Console, Channel::Mail].into_iter().find(|c| c.as_str() == text)
     }
 }
 
@@ -221,6 +224,8 @@ pub struct InstallationView {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IssuanceView {
+    /// Its number, to refer to it (the console's Send to contact).
+    pub id: i64,
     pub key_id: String,
     pub from_counter: i64,
     pub to_counter: i64,
@@ -242,4 +247,38 @@ pub struct AuditEntry {
     /// What the action changed (a JSON object).
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub detail: Value,
+}
+
+/// `POST /api/v1/admin/issuances/{id}/send`: the response is queued for the
+/// licence's technical contact.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MailQueued {
+    /// The contact's address it goes to.
+    pub to: String,
+}
+
+/// The mail outbox: how many were sent, what waits (for its next attempt),
+/// and what failed (`license-server mail status`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutboxStatus {
+    pub sent: i64,
+    pub waiting: Vec<OutboxEntry>,
+    pub failed: Vec<OutboxEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub message_id: String,
+    pub to: String,
+    /// issued, resend, mail_in or notice.
+    pub reason: String,
+    pub attempts: i64,
+    pub next_attempt_unix: i64,
+    pub created_unix: i64,
+    /// Why the last attempt failed.
+    pub last_error: Option<String>,
 }

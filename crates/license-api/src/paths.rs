@@ -17,6 +17,7 @@ pub const ADMIN_ACTIVATIONS: &str = "/api/v1/admin/activations";
 pub const ADMIN_INSPECT: &str = "/api/v1/admin/inspect";
 pub const ADMIN_STAFF: &str = "/api/v1/admin/staff";
 pub const ADMIN_STAFF_DISABLE: &str = "/api/v1/admin/staff/{email}/disable";
+pub const ADMIN_ISSUANCE_SEND: &str = "/api/v1/admin/issuances/{id}/send";
 pub const SESSION: &str = "/api/v1/session";
 pub const SESSION_PASSWORD: &str = "/api/v1/session/password";
 pub const OPENAPI: &str = "/api/openapi.json";

@@ -66,6 +66,7 @@ problem_codes! {
     Forbidden = "forbidden", 403;
     NotFound = "not_found", 404;
     Conflict = "conflict", 409;
+    MailOff = "mail_off", 409;
     Unavailable = "unavailable", 503;
     Internal = "internal", 500;
 }
@@ -214,6 +215,7 @@ impl Problem {
                 | ProblemCode::Forbidden
                 | ProblemCode::NotFound
                 | ProblemCode::Conflict
+                | ProblemCode::MailOff
         )
     }
 

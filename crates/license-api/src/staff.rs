@@ -19,6 +19,9 @@ pub struct SignIn {
 pub struct SessionView {
     pub email: String,
     pub role: Role,
+    /// Whether this server sends mail (Send to contact works).
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// `POST /api/v1/session/password`: a new staff member sets a password with

@@ -40,6 +40,22 @@ fn every_type_round_trips() {
         from_counter: 1,
         to_counter: 2,
         signing_key_id: 1,
+        mailed_to: Some("t***@example.com".into()),
+    });
+    round_trip(MailQueued { to: "technical.contact@example.com".into() });
+    round_trip(OutboxStatus {
+        sent: 3,
+        waiting: vec![OutboxEntry {
+            id: 4,
+            message_id: "<4@vendor.example>".into(),
+            to: "technical.contact@example.com".into(),
+            reason: "issued".into(),
+            attempts: 2,
+            next_attempt_unix: 1_795_456_927,
+            created_unix: 1_795_456_900,
+            last_error: Some("connection refused".into()),
+        }],
+        failed: Vec::new(),
     });
     for code in ProblemCode::ALL {
         let mut p = Problem::new(*code).explained(license_messages::Lang::En);
@@ -122,6 +138,7 @@ fn every_type_round_trips() {
             release_code: Some("1003RV".into()),
         }],
         issuances: vec![IssuanceView {
+            id: 1,
             key_id: "0123456789ABCDEF".into(),
             from_counter: 0,
             to_counter: 2,

@@ -9,6 +9,7 @@ use axum::Router;
 
 use crate::db::Db;
 use crate::http::{self, AppState};
+use crate::mail::{self, Mailer};
 use crate::settings::Settings;
 use crate::signing::SigningKeys;
 
@@ -25,22 +26,32 @@ pub enum StartError {
     Keys(#[from] crate::signing::KeyError),
     #[error("cannot open the database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("{0}")]
+    Mail(String),
 }
 
 impl Application {
     /// Opens the database (migrating it), loads the signing keys, and starts
     /// the background tasks: on SQLite the group-commit writer and the WAL
-    /// checkpointer; everywhere the rate limiter's sweeper. Needs a tokio runtime.
+    /// checkpointer; everywhere the rate limiter's sweeper, and the mail
+    /// sender when mail is configured. Needs a tokio runtime.
     pub async fn build(settings: &Settings) -> Result<Application, StartError> {
         let keys = SigningKeys::load(&settings.data_dir, settings.signing_key.clone())?;
         let db = Db::open(&settings.data_dir, settings.database_url.as_deref()).await?;
-        Ok(Self::with_parts(db, keys, settings))
+        Self::with_parts(db, keys, settings)
     }
 
     /// The same from a database and keys already open.
-    pub fn with_parts(db: Db, keys: SigningKeys, settings: &Settings) -> Application {
+    pub fn with_parts(db: Db, keys: SigningKeys, settings: &Settings) -> Result<Application, StartError> {
         db.spawn_checkpointer();
-        let state = AppState::new(db, keys, settings.http.clone());
+        let mailer = settings.mail.clone().map(Mailer::new);
+        // Checked before anything starts: a bad --smtp-url stops the server.
+        let transport = mailer.as_ref().map(|m| m.settings.transport()).transpose().map_err(StartError::Mail)?;
+        let state = AppState::new(db, keys, settings.http.clone(), mailer.clone());
+        if let (Some(mailer), Some(transport)) = (mailer, transport) {
+            let counters = state.metrics.mail.clone();
+            tokio::spawn(mail::sender::run(state.db.clone(), mailer, transport, counters));
+        }
         let limits = state.clone();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -50,7 +61,7 @@ impl Application {
             }
         });
         let router = http::router(state.clone());
-        Application { state, router }
+        Ok(Application { state, router })
     }
 
     /// The router, for serving or for calling in process.

@@ -71,6 +71,8 @@ pub enum ApiError {
 
     NotFound(String),
     Conflict(String),
+    /// Mail was asked for and the server has none (no --smtp-url).
+    MailOff,
     Unavailable,
     /// A bug: the message is logged, never sent.
     Internal(String),
@@ -115,6 +117,7 @@ impl ApiError {
             ApiError::Forbidden { .. } | ApiError::CrossOrigin { .. } => ProblemCode::Forbidden,
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Conflict(_) => ProblemCode::Conflict,
+            ApiError::MailOff => ProblemCode::MailOff,
             ApiError::Unavailable => ProblemCode::Unavailable,
             ApiError::Internal(_) => ProblemCode::Internal,
         }
@@ -171,7 +174,7 @@ impl ApiError {
             }
             ApiError::Unauthenticated(cause) => p.cause = Some(cause.as_str().into()),
             ApiError::NotFound(what) | ApiError::Conflict(what) => p.what = Some(what.clone()),
-            ApiError::UnsupportedMediaType | ApiError::Unavailable | ApiError::Internal(_) => {}
+            ApiError::UnsupportedMediaType | ApiError::MailOff | ApiError::Unavailable | ApiError::Internal(_) => {}
         }
         p.explained(lang)
     }

@@ -4,7 +4,9 @@
 //! A newcomer's map: [`settings`] and [`application`] build the server;
 //! [`http`] is the API surface; [`issuance`] answers request codes;
 //! [`catalog`] is what the vendor manages; [`audit`], [`tokens`] and
-//! [`signing`] hold who did what, who may, and the keys; [`db`] the storage.
+//! [`signing`] hold who did what, who may, and the keys; [`mail`] sends
+//! responses to a licence's contact and answers request codes by mail;
+//! [`db`] the storage.
 
 pub mod application;
 pub mod audit;
@@ -15,6 +17,7 @@ pub mod error;
 pub mod http;
 pub mod inspect;
 pub mod issuance;
+pub mod mail;
 pub mod releases;
 pub mod sessions;
 pub mod settings;

@@ -11,6 +11,7 @@ use std::time::Duration;
 use license_codes::{EntitlementDef, Product, SerialNumber, TrustFile};
 use license_server::catalog::{self, installations, LicenseOrder};
 use license_server::db::Db;
+use license_server::mail::{self, MailSettings, Mailer};
 use license_server::signing::{ExternalKey, SigningKeys};
 use license_server::staff;
 use license_server::tokens::{self, Role};
@@ -51,6 +52,19 @@ struct Cli {
     /// console's origin, set-password links, and (https) Secure __Host- session cookies.
     #[arg(long, env = "LICENSE_SERVER_PUBLIC_URL", global = true)]
     public_url: Option<String>,
+    /// Mail to licences' technical contacts: smtp://host:port (plain), smtp://host:port?tls=required
+    /// (STARTTLS) or smtps://host:port (TLS), user and password in it or in their own variables.
+    #[arg(long, env = "LICENSE_SERVER_SMTP_URL", global = true, hide_env_values = true, requires = "mail_from")]
+    smtp_url: Option<String>,
+    /// The sender of that mail, e.g. "Licensing <licensing@vendor.example>".
+    #[arg(long, env = "LICENSE_SERVER_MAIL_FROM", global = true)]
+    mail_from: Option<String>,
+    /// The SMTP user, when not in --smtp-url.
+    #[arg(long, env = "LICENSE_SERVER_SMTP_USER", global = true, requires = "smtp_password")]
+    smtp_user: Option<String>,
+    /// The SMTP password, when not in --smtp-url (prefer the variable: flags show in `ps`).
+    #[arg(long, env = "LICENSE_SERVER_SMTP_PASSWORD", global = true, hide_env_values = true, requires = "smtp_user")]
+    smtp_password: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -86,6 +100,27 @@ enum Command {
     TrustFile,
     /// Checks the database's integrity.
     Check,
+    /// The mail outbox.
+    #[command(subcommand)]
+    Mail(MailCommand),
+    /// Reads one mail message on standard input (a mail server's pipe delivery) and answers
+    /// the request codes in it, mailing the responses to each licence's technical contact.
+    /// Exit status 0 unless the message cannot be read (65) or the server cannot answer now (75).
+    MailIn,
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Lists what waits to be sent and what failed.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sends failed messages again (all, or --id), to the licence's current contact.
+    Retry {
+        #[arg(long)]
+        id: Option<i64>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -212,15 +247,29 @@ enum TokenCommand {
     },
 }
 
+/// sysexits.h: the message is not a message; try again later (a mail
+/// server keeps the message and delivers it again).
+const EX_DATAERR: u8 = 65;
+const EX_TEMPFAIL: u8 = 75;
+
+/// A failure and the exit status it ends with.
+struct Failure(String, u8);
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure(message, 1)
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure(message, status)) => {
             eprintln!("error: {message}");
-            ExitCode::FAILURE
+            ExitCode::from(status)
         }
     }
 }
@@ -247,7 +296,39 @@ fn print_json(value: &impl serde::Serialize) {
     println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+/// The signing key given by flag or variable, if any.
+fn external_key(cli: &Cli) -> Result<Option<ExternalKey>, String> {
+    Ok(match (&cli.signing_key, &cli.signing_key_file) {
+        (Some(hex), _) => Some(ExternalKey { id: cli.signing_key_id, hex: hex.clone() }),
+        (None, Some(path)) => Some(ExternalKey {
+            id: cli.signing_key_id,
+            hex: std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        }),
+        _ => None,
+    })
+}
+
+/// The mail settings from the flags, when --smtp-url is given.
+fn mail_settings(cli: &Cli) -> Result<Option<MailSettings>, String> {
+    let Some(smtp_url) = cli.smtp_url.clone() else { return Ok(None) };
+    let from = cli.mail_from.as_deref().unwrap_or_default();
+    let from = from.parse().map_err(|e| format!("--mail-from {from:?} is not a mail address: {e}"))?;
+    let credentials = cli.smtp_user.clone().zip(cli.smtp_password.clone());
+    Ok(Some(MailSettings { smtp_url, from, credentials }))
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    // Mail-in must never bounce a customer's message for a passing fault:
+    // anything short of an unreadable message asks the mail server to retry.
+    if let Command::MailIn = cli.command {
+        return mail_in(&cli)
+            .await
+            .map_err(|Failure(m, status)| Failure(m, if status == EX_DATAERR { status } else { EX_TEMPFAIL }));
+    }
+    Ok(run_command(cli).await?)
+}
+
+async fn run_command(cli: Cli) -> Result<(), String> {
     if let Command::Keygen = cli.command {
         let id = SigningKeys::generate(&cli.data).map_err(|e| e.to_string())?;
         println!(
@@ -256,19 +337,27 @@ async fn run(cli: Cli) -> Result<(), String> {
         );
         return Ok(());
     }
-    let external = match (&cli.signing_key, &cli.signing_key_file) {
-        (Some(hex), _) => Some(ExternalKey { id: cli.signing_key_id, hex: hex.clone() }),
-        (None, Some(path)) => Some(ExternalKey {
-            id: cli.signing_key_id,
-            hex: std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-        }),
-        _ => None,
-    };
-    let keys = SigningKeys::load(&cli.data, external).map_err(|e| e.to_string())?;
+    let keys = SigningKeys::load(&cli.data, external_key(&cli)?).map_err(|e| e.to_string())?;
     let db =
         Db::open(&cli.data, cli.database_url.as_deref()).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let mail = mail_settings(&cli)?;
     match cli.command {
-        Command::Serve(args) => serve(db, keys, &cli.data, cli.public_url, args).await,
+        Command::Serve(args) => serve(db, keys, &cli.data, cli.public_url, mail, args).await,
+        Command::MailIn => unreachable!("handled in run"),
+        Command::Mail(MailCommand::Status { json }) => {
+            let status = mail::outbox::status(&db).await.map_err(api)?;
+            if json {
+                print_json(&status);
+            } else {
+                print_outbox(&status, mail.is_some());
+            }
+            Ok(())
+        }
+        Command::Mail(MailCommand::Retry { id }) => {
+            let n = mail::outbox::retry_failed(&db, id).await.map_err(api)?;
+            println!("{n} failed message(s) queued again; a running server sends them within seconds.");
+            Ok(())
+        }
         Command::Keygen => unreachable!("handled above"),
         Command::Product(ProductCommand::Add { id, name, entitlements }) => {
             let entitlements = entitlements
@@ -379,6 +468,7 @@ async fn serve(
     keys: SigningKeys,
     data: &std::path::Path,
     public_url: Option<String>,
+    mail: Option<MailSettings>,
     args: Serve,
 ) -> Result<(), String> {
     let demo_trust = if args.demo { Some(demo::seed(&db, &keys, data).await.map_err(api)?) } else { None };
@@ -399,15 +489,20 @@ async fn serve(
             transfer_limit: args.transfer_limit,
             ..HttpSettings::default()
         },
+        mail,
         shutdown_timeout: Duration::from_secs(args.shutdown_timeout),
     };
     let database = match db.dialect {
         license_server::db::Dialect::Sqlite => format!("SQLite in {}", data.display()),
         license_server::db::Dialect::Postgres => "PostgreSQL".to_string(),
     };
-    let app = Application::with_parts(db, keys, &settings);
+    let app = Application::with_parts(db, keys, &settings).map_err(|e| e.to_string())?;
     let state = &app.state;
     tracing::info!(%addr, %database, signing_key = state.keys.active().0, "license-server listening");
+    match &settings.mail {
+        Some(mail) => tracing::info!(from = %mail.from, "mail on: new responses go to licences' contacts"),
+        None => tracing::info!("mail off (no --smtp-url)"),
+    }
     if state.portal.dir().is_none() {
         tracing::warn!(dir = %args.static_dir.display(), "no built portal there (index.html missing): / shows a notice");
     }
@@ -444,4 +539,89 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+fn print_outbox(status: &license_api::OutboxStatus, mail_on: bool) {
+    let when = |unix: i64| {
+        time::OffsetDateTime::from_unix_timestamp(unix)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_default()
+    };
+    println!("Sent: {}", status.sent);
+    println!("Waiting: {}", status.waiting.len());
+    for e in &status.waiting {
+        let error = e.last_error.as_deref().map(|r| format!("; last attempt: {r}")).unwrap_or_default();
+        println!(
+            "  #{} {} to {} (queued {}), {} attempt(s), next at {}{error}",
+            e.id,
+            e.reason,
+            e.to,
+            when(e.created_unix),
+            e.attempts,
+            when(e.next_attempt_unix)
+        );
+    }
+    println!("Failed: {}", status.failed.len());
+    for e in &status.failed {
+        println!(
+            "  #{} {} to {} (queued {}), {} attempt(s): {}",
+            e.id,
+            e.reason,
+            e.to,
+            when(e.created_unix),
+            e.attempts,
+            e.last_error.as_deref().unwrap_or("unknown")
+        );
+    }
+    if !status.failed.is_empty() {
+        println!("Fix the cause (a contact's address: license-server license show), then: license-server mail retry [--id N]");
+    }
+    if !mail_on && !status.waiting.is_empty() {
+        println!("Mail is off here (no --smtp-url): a server started with --smtp-url sends what waits.");
+    }
+}
+
+/// `license-server mail-in`: one message on standard input.
+async fn mail_in(cli: &Cli) -> Result<(), Failure> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut raw)
+        .map_err(|e| Failure(format!("cannot read standard input: {e}"), EX_DATAERR))?;
+    let settings = mail_settings(cli)?.ok_or_else(|| {
+        "mail-in answers by mail, and mail is off: give --smtp-url and --mail-from (LICENSE_SERVER_SMTP_URL, LICENSE_SERVER_MAIL_FROM)".to_string()
+    })?;
+    let keys = SigningKeys::load(&cli.data, external_key(cli)?).map_err(|e| e.to_string())?;
+    let db =
+        Db::open(&cli.data, cli.database_url.as_deref()).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let mailer = Mailer::new(settings);
+    let transport = mailer.settings.transport()?;
+    let state = license_server::AppState::new(db.clone(), keys, HttpSettings::default(), Some(mailer.clone()));
+    let outcomes = match mail::incoming::handle(&state, &mailer, &raw).await {
+        Ok(outcomes) => outcomes,
+        Err(mail::incoming::MailInError::Unreadable(why)) => {
+            return Err(Failure(format!("the message could not be read: {why}"), EX_DATAERR))
+        }
+        Err(e) => return Err(Failure(e.to_string(), EX_TEMPFAIL)),
+    };
+    for outcome in &outcomes {
+        match outcome {
+            mail::incoming::Outcome::Answered { serial, to, .. } => {
+                tracing::info!(%serial, %to, "mail-in: response queued for the contact")
+            }
+            mail::incoming::Outcome::Notified { serial, to, reason, .. } => {
+                tracing::info!(%serial, %to, %reason, "mail-in: notice queued for the contact")
+            }
+            mail::incoming::Outcome::Dropped(why) => tracing::info!(%why, "mail-in: nothing sent"),
+        }
+    }
+    // Send what this message queued now; what does not go stays queued for
+    // the running server's sender.
+    let licenses: Vec<i64> = outcomes.iter().filter_map(|o| o.license_id()).collect();
+    let ids = mail::outbox::pending_mail_in(&db, &licenses).await.map_err(api)?;
+    if let Err(e) = mail::sender::deliver_due(&db, &mailer, &transport, &Default::default(), Some(&ids)).await {
+        tracing::warn!(error = %e, "mail-in: the answer stays queued for the server");
+    }
+    Ok(())
 }

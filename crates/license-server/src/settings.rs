@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::mail::MailSettings;
 use crate::signing::ExternalKey;
 
 /// Everything the server needs to start.
@@ -16,6 +17,8 @@ pub struct Settings {
     /// A signing key given from outside, used as the active key.
     pub signing_key: Option<ExternalKey>,
     pub http: HttpSettings,
+    /// Mail to licences' technical contacts; `None`: mail is off.
+    pub mail: Option<MailSettings>,
     /// How long requests in flight may take to finish after a shutdown signal.
     pub shutdown_timeout: Duration,
 }
@@ -87,6 +90,7 @@ impl Settings {
             database_url: None,
             signing_key: None,
             http: HttpSettings::default(),
+            mail: None,
             shutdown_timeout: Duration::from_secs(10),
         }
     }

@@ -37,3 +37,6 @@ problem-not_found = { $what } was not found
 problem-conflict = { $what }
     .title = Conflict
     .next = Use another identifier, or change the existing one.
+problem-mail_off = this server does not send mail: it was started without --smtp-url
+    .title = Mail is off
+    .next = Start the server with --smtp-url and --mail-from (docs/server.md, Mail), or give the customer the response code another way.

@@ -156,9 +156,9 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         });
         previous = e;
     }
-    type Issued = (i64, i64, i64, String, i64, String, String, String, String);
+    type Issued = (i64, i64, i64, i64, String, i64, String, String, String, String);
     let issuances: Vec<Issued> = sqlx::query_as(
-        "SELECT key_id, from_counter, to_counter, issued_at, signing_key_id, request_code, response_code, channel, actor \
+        "SELECT id, key_id, from_counter, to_counter, issued_at, signing_key_id, request_code, response_code, channel, actor \
          FROM issuances WHERE license_id = $1 ORDER BY id",
     )
     .bind(license.id)
@@ -177,7 +177,8 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         installations: installations::of_license(db, &license).await?,
         issuances: issuances
             .into_iter()
-            .map(|(k, from, to, at, signer, request, response, channel, actor)| IssuanceView {
+            .map(|(id, k, from, to, at, signer, request, response, channel, actor)| IssuanceView {
+                id,
                 key_id: KeyId(k as u64).to_string(),
                 from_counter: from,
                 to_counter: to,

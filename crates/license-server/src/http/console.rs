@@ -7,8 +7,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use license_api::{
-    paths, Activation, ActivationRequest, Channel, InspectQuery, Inspection, NewStaff, Problem, SessionView,
-    SetPassword, SignIn, StaffAdded, StaffList, StaffView,
+    paths, Activation, ActivationRequest, Channel, InspectQuery, Inspection, MailQueued, NewStaff, Problem,
+    SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView,
 };
 use license_codes::RequestCode;
 
@@ -53,14 +53,18 @@ pub async fn sign_in(
     let member = staff::check_password(&state.db, &body.email, &body.password).await?;
     let secret = sessions::open(&state.db, &member).await?;
     let set = cookie(&state.settings, &secret, state.settings.session_max.as_secs());
-    Ok(([(header::SET_COOKIE, set)], Json(SessionView { email: member.email, role: member.role })).into_response())
+    Ok((
+        [(header::SET_COOKIE, set)],
+        Json(SessionView { email: member.email, role: member.role, mail: state.mailer.is_some() }),
+    )
+        .into_response())
 }
 
 /// Who is signed in (or which token is used).
 #[utoipa::path(get, path = paths::SESSION, tag = "console",
     responses((status = 200, description = "The signed-in staff member", body = SessionView), StaffOnly, Unavailable))]
-pub async fn whoami(caller: Caller) -> Json<SessionView> {
-    Json(SessionView { email: caller.name, role: caller.role })
+pub async fn whoami(State(state): State<AppState>, caller: Caller) -> Json<SessionView> {
+    Json(SessionView { email: caller.name, role: caller.role, mail: state.mailer.is_some() })
 }
 
 /// Sign out: the session ends on the server and the cookie is cleared.
@@ -140,6 +144,28 @@ pub async fn answer(
         state.metrics.issuances.inc();
     }
     Ok(Json(activation))
+}
+
+/// Send an issued response to the licence's technical contact again (a
+/// customer who did not receive it); recorded in the audit log.
+#[utoipa::path(post, path = paths::ADMIN_ISSUANCE_SEND, tag = "console", security(("bearer" = []), ("session" = [])),
+    params(("id" = i64, Path, description = "The issuance's number (`id` in a licence's `issuances`)", minimum = 1)),
+    responses(
+        (status = 202, description = "Queued for the contact; the sender delivers it within seconds", body = MailQueued),
+        (status = 403, description = "`forbidden` (`cause`: `cross_origin`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such issuance", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`mail_off`: the server was started without --smtp-url", body = Problem, content_type = "application/problem+json"),
+        StaffOnly,
+        Unavailable,
+    ))]
+pub async fn send_to_contact(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
+    let mailer = state.mailer.as_ref().ok_or(ApiError::MailOff)?;
+    let to = crate::mail::send_to_contact(&state.db, mailer, id, &caller.actor()).await?;
+    Ok((StatusCode::ACCEPTED, Json(MailQueued { to })))
 }
 
 /// Staff members (admin).

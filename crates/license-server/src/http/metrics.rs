@@ -46,6 +46,8 @@ pub struct Metrics {
     responses: Family<RouteStatus, Counter>,
     durations: Family<RouteLabel, Histogram>,
     activation_seconds: Histogram,
+    /// The mail sender's attempts, in this process.
+    pub mail: crate::mail::sender::MailCounters,
 }
 
 fn latency_histogram() -> Histogram {
@@ -75,7 +77,19 @@ impl Metrics {
             "Time to answer POST /api/v1/activations",
             activation_seconds.clone(),
         );
-        Self { registry, issuances, repeats, errors, responses, durations, activation_seconds }
+        let mail = crate::mail::sender::MailCounters::default();
+        registry.register("license_mail_sent", "Mails delivered to the SMTP server", mail.sent.clone());
+        registry.register(
+            "license_mail_retrying",
+            "Mail attempts that failed for now and will be retried",
+            mail.retrying.clone(),
+        );
+        registry.register(
+            "license_mail_failed",
+            "Mails given up (permanent refusal, or three days of failures)",
+            mail.failed.clone(),
+        );
+        Self { registry, issuances, repeats, errors, responses, durations, activation_seconds, mail }
     }
 
     fn observe(&self, route: &str, response: &Response<Body>, latency: Duration) {

@@ -27,6 +27,7 @@ use utoipa_axum::routes;
 use crate::catalog::ProductCache;
 use crate::db::Db;
 use crate::issuance::writer::Writer;
+use crate::mail::Mailer;
 use crate::settings::HttpSettings;
 use crate::signing::SigningKeys;
 
@@ -47,6 +48,8 @@ pub struct Inner {
     pub limits: RateLimits,
     pub settings: HttpSettings,
     pub portal: static_files::Portal,
+    /// Mail to licences' contacts, when the server has it.
+    pub mailer: Option<Mailer>,
 }
 
 /// Shared by every handler.
@@ -62,12 +65,13 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// Must be called inside a tokio runtime: on SQLite it starts the writer task there.
-    pub fn new(db: Db, keys: SigningKeys, settings: HttpSettings) -> Self {
+    pub fn new(db: Db, keys: SigningKeys, settings: HttpSettings, mailer: Option<Mailer>) -> Self {
         AppState(Arc::new(Inner {
             portal: static_files::Portal::load(settings.static_dir.as_deref()),
             keys: Arc::new(keys),
             products: ProductCache::default(),
-            writer: Writer::start(&db),
+            writer: Writer::start(&db, mailer.clone()),
+            mailer,
             db,
             metrics: Metrics::new(),
             limits: RateLimits::new(settings.rate_limit_ip, settings.rate_limit_serial),
@@ -102,6 +106,7 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(console::answer))
         .routes(routes!(console::list_staff, console::add_staff))
         .routes(routes!(console::disable_staff))
+        .routes(routes!(console::send_to_contact))
         .routes(routes!(public::healthz))
         .routes(routes!(public::readyz))
         .routes(routes!(metrics::render));

@@ -125,6 +125,7 @@ impl Issuer<'_> {
                 from_counter: request.counter,
                 to_counter: stored.to as u16,
                 signing_key_id: stored.signer as u8,
+                mailed_to: None,
             }));
         }
         let from = self.check_history(&found, request).await?;

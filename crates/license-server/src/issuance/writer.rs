@@ -10,7 +10,7 @@
 //! runs with synchronous=FULL). On PostgreSQL each issuance is its own
 //! transaction, serialised per licence by a row lock.
 
-use license_api::{Activation, ProductRef};
+use license_api::{Activation, Channel, ProductRef};
 use license_codes::{Entitlements, RequestCode};
 use tokio::sync::{mpsc, oneshot};
 
@@ -18,6 +18,7 @@ use super::signer::{Prepared, Signer};
 use super::{changes_json, Origin};
 use crate::catalog::{now, states};
 use crate::db::{Db, Dialect, Tx};
+use crate::mail::{self, outbox, Mailer};
 use crate::ApiError;
 
 /// The most issuances committed together.
@@ -39,8 +40,13 @@ pub struct Queued {
     reply: oneshot::Sender<Result<Activation, ApiError>>,
 }
 
-/// Where issuances are recorded.
-pub enum Writer {
+/// Where issuances are recorded, and mailed when the server has mail.
+pub struct Writer {
+    target: Target,
+    mailer: Option<Mailer>,
+}
+
+enum Target {
     /// SQLite: the group-committing writer task.
     Batched(mpsc::Sender<Queued>),
     /// PostgreSQL: a transaction per issuance.
@@ -49,37 +55,42 @@ pub enum Writer {
 
 impl Writer {
     /// The writer for `db`; on SQLite it starts the writer task on the current runtime.
-    pub fn start(db: &Db) -> Writer {
-        match db.dialect {
-            Dialect::Postgres => Writer::Direct(db.clone()),
+    pub fn start(db: &Db, mailer: Option<Mailer>) -> Writer {
+        let target = match db.dialect {
+            Dialect::Postgres => Target::Direct(db.clone()),
             Dialect::Sqlite => {
                 let (sender, receiver) = mpsc::channel(4 * MAX_BATCH);
-                tokio::spawn(run_batches(db.clone(), receiver));
-                Writer::Batched(sender)
+                tokio::spawn(run_batches(db.clone(), mailer.clone(), receiver));
+                Target::Batched(sender)
             }
-        }
+        };
+        Writer { target, mailer }
     }
 
     /// Records `job` and answers once it is committed.
     pub async fn record(&self, job: IssueJob) -> Result<Activation, ApiError> {
-        match self {
-            Writer::Batched(sender) => {
+        let activation = match &self.target {
+            Target::Batched(sender) => {
                 let (reply, answer) = oneshot::channel();
                 sender.send(Queued { job, reply }).await.map_err(|_| ApiError::Unavailable)?;
-                answer.await.map_err(|_| ApiError::Unavailable)?
+                answer.await.map_err(|_| ApiError::Unavailable)??
             }
-            Writer::Direct(db) => {
+            Target::Direct(db) => {
                 let mut tx = db.begin().await?;
                 db.lock_license(&mut tx, job.license_id).await?;
-                let result = record_in(&mut tx, &job).await?;
+                let result = record_in(&mut tx, &job, self.mailer.as_ref()).await?;
                 tx.commit().await?;
-                Ok(result)
+                result
             }
+        };
+        if let (Some(mailer), Some(_)) = (&self.mailer, &activation.mailed_to) {
+            mailer.wake();
         }
+        Ok(activation)
     }
 }
 
-async fn run_batches(db: Db, mut receiver: mpsc::Receiver<Queued>) {
+async fn run_batches(db: Db, mailer: Option<Mailer>, mut receiver: mpsc::Receiver<Queued>) {
     while let Some(first) = receiver.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -88,7 +99,7 @@ async fn run_batches(db: Db, mut receiver: mpsc::Receiver<Queued>) {
                 Err(_) => break,
             }
         }
-        match commit_batch(&db, &batch).await {
+        match commit_batch(&db, mailer.as_ref(), &batch).await {
             Ok(results) => {
                 for (queued, result) in batch.into_iter().zip(results) {
                     let _ = queued.reply.send(result);
@@ -99,7 +110,7 @@ async fn run_batches(db: Db, mut receiver: mpsc::Receiver<Queued>) {
                 // alone so one job's failure cannot reach the others.
                 tracing::warn!(error = %e, jobs = batch.len(), "batch rolled back; recording its jobs one by one");
                 for queued in batch {
-                    let result = commit_batch(&db, std::slice::from_ref(&queued))
+                    let result = commit_batch(&db, mailer.as_ref(), std::slice::from_ref(&queued))
                         .await
                         .and_then(|mut results| results.pop().expect("one result"));
                     let _ = queued.reply.send(result);
@@ -112,11 +123,15 @@ async fn run_batches(db: Db, mut receiver: mpsc::Receiver<Queued>) {
 /// Records `batch` in one transaction and commits it. Business refusals
 /// (limits, released installations) write nothing and stay per job; any
 /// other error aborts the whole transaction.
-async fn commit_batch(db: &Db, batch: &[Queued]) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
+async fn commit_batch(
+    db: &Db,
+    mailer: Option<&Mailer>,
+    batch: &[Queued],
+) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(batch.len());
     for queued in batch {
-        match record_in(&mut tx, &queued.job).await {
+        match record_in(&mut tx, &queued.job, mailer).await {
             Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
             result => results.push(result),
         }
@@ -127,9 +142,10 @@ async fn commit_batch(db: &Db, batch: &[Queued]) -> Result<Vec<Result<Activation
 
 /// The writes of one issuance inside `tx`, which the caller commits: binds
 /// a new installation if the licence has room, signs again if an upgrade was
-/// queued since the response was prepared, and stores the response (or
-/// answers with the one a concurrent identical request stored first).
-async fn record_in(tx: &mut Tx, job: &IssueJob) -> Result<Activation, ApiError> {
+/// queued since the response was prepared, stores the response (or answers
+/// with the one a concurrent identical request stored first), and queues
+/// its mail to the licence's contact in the same transaction.
+async fn record_in(tx: &mut Tx, job: &IssueJob, mailer: Option<&Mailer>) -> Result<Activation, ApiError> {
     let (r, license_id) = (&job.request, job.license_id);
     let serial = r.serial.to_code();
     let key = r.key_id.0 as i64;
@@ -201,9 +217,22 @@ async fn record_in(tx: &mut Tx, job: &IssueJob) -> Result<Activation, ApiError> 
         from_counter: r.counter,
         to_counter: latest as u16,
         signing_key_id,
+        mailed_to: None,
     };
-    if inserted.is_some() {
-        return Ok(activation(prepared.response_code, issued_at, prepared.changes, prepared.signing_key_id, false));
+    if let Some((issuance_id,)) = inserted {
+        let mut new = activation(prepared.response_code, issued_at, prepared.changes, prepared.signing_key_id, false);
+        // New issuances made for a person are mailed to the contact; the
+        // program's own "Get it now" installs itself.
+        let reason = match job.origin.channel {
+            Channel::Portal | Channel::Console => Some(outbox::Reason::Issued),
+            Channel::Mail => Some(outbox::Reason::MailIn),
+            Channel::Online => None,
+        };
+        if let (Some(mailer), Some(reason)) = (mailer, reason) {
+            let to = outbox::enqueue_issuance(tx, &mailer.settings, issuance_id, reason).await?;
+            new.mailed_to = Some(mail::mask(&to));
+        }
+        return Ok(new);
     }
     // Issued meanwhile by a concurrent identical request: answer with that one.
     let (code, at, changes, signer): (String, String, String, i64) = sqlx::query_as(

@@ -76,7 +76,7 @@ fn signing_in_sets_a_strict_http_only_cookie(backend: Backend) {
     add(&server, "Help.Desk@Vendor.example", Role::Support);
     let (status, headers, body) = sign_in(&server, " help.desk@vendor.example ", PASSWORD);
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body, json!({"email": "help.desk@vendor.example", "role": "support"}));
+    assert_eq!(body, json!({"email": "help.desk@vendor.example", "role": "support", "mail": false}));
     let cookie = headers["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("license_session="), "{cookie}");
     for attribute in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] {

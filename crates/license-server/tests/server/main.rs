@@ -6,5 +6,6 @@ mod api;
 mod cli;
 mod console;
 mod crash;
+mod mail;
 mod releases;
 mod requests;

@@ -1,0 +1,266 @@
+//! The messages: a response code for the licence's technical contact (plain
+//! text and HTML alternatives, the QR code as an inline image, the code as
+//! `Step_2_Response_Code.TXT`), and notices. Words come from the catalogue's
+//! `mail-…` entries; lettre builds the MIME.
+
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use license_api::{Channel, EntitlementChange};
+use license_codes::messages::MAIL;
+use license_codes::messages::{Arg, Lang};
+use license_codes::SerialNumber;
+
+use super::outbox::Reason;
+use super::MailSettings;
+use crate::db::Db;
+use crate::ApiError;
+
+/// The Content-ID of the QR image in the HTML part.
+const QR_CID: &str = "response-qr";
+/// The file the program's Enter Code opens (the portal's Save to file names it so too).
+pub const RESPONSE_FILE: &str = "Step_2_Response_Code.TXT";
+
+/// What a response mail says: one issuance, as stored.
+#[derive(Debug, Clone)]
+pub struct ResponseMail {
+    pub serial: String,
+    pub product: String,
+    pub channel: Channel,
+    pub changes: Vec<EntitlementChange>,
+    pub response_code: String,
+    pub request_code: String,
+}
+
+impl ResponseMail {
+    /// Issuance `id` as stored.
+    pub async fn load(db: &Db, id: i64) -> Result<ResponseMail, ApiError> {
+        let row: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT l.serial, p.name, i.channel, i.changes, i.response_code, i.request_code \
+             FROM issuances i JOIN licenses l ON l.id = i.license_id JOIN products p ON p.id = l.product_id \
+             WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(db.read())
+        .await?;
+        let (serial, product, channel, changes, response_code, request_code) =
+            row.ok_or_else(|| ApiError::NotFound(format!("issuance {id}")))?;
+        Ok(ResponseMail {
+            serial: SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default(),
+            product,
+            channel: Channel::parse(&channel).unwrap_or(Channel::Portal),
+            changes: serde_json::from_str(&changes).unwrap_or_default(),
+            response_code,
+            request_code,
+        })
+    }
+}
+
+/// Why a message could not be built: permanent, it will not build next time either.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ComposeError(String);
+
+fn text(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    MAIL.text(Lang::En, id, None, args)
+}
+
+/// The message carrying `mail`'s response code to `to`.
+pub fn response_message(
+    settings: &MailSettings,
+    message_id: &str,
+    to: &str,
+    reason: Reason,
+    mail: &ResponseMail,
+) -> Result<Message, ComposeError> {
+    let serial = ("serial", Arg::from(mail.serial.as_str()));
+    let product = ("product", Arg::from(mail.product.as_str()));
+    let why = match reason {
+        Reason::Resend => text("mail-why-resend", &[]),
+        Reason::MailIn => text("mail-why-mail_in", &[]),
+        Reason::Issued | Reason::Notice => text("mail-why-issued", &[("channel", Arg::from(mail.channel.as_str()))]),
+    };
+    let intro = text("mail-response-intro", &[serial.clone(), product.clone()]);
+    let changes: Vec<String> = if mail.changes.is_empty() {
+        vec![text("mail-no-changes", &[])]
+    } else {
+        mail.changes.iter().map(EntitlementChange::in_words).collect()
+    };
+    let enter = text("mail-enter", &[]);
+    let footer = text("mail-footer", std::slice::from_ref(&serial));
+
+    // The code alone on its line, as `license enter-code` and Enter Code read it.
+    let plain = format!(
+        "{intro}\n{why}\n\n{}\n{}\n\n{}\n\n{}\n\n{enter}\n\n{}\n{}\n\n-- \n{footer}\n",
+        text("mail-changes", &[]),
+        changes.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"),
+        text("mail-code-heading", &[]),
+        mail.response_code,
+        text("mail-request-heading", &[]),
+        mail.request_code,
+    );
+    let png =
+        qr_png(&mail.response_code).ok_or_else(|| ComposeError("the response code does not fit a QR code".into()))?;
+    let html = format!(
+        "<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5;color:#111\">\
+         <p>{}<br>{}</p><h3>{}</h3><ul>{}</ul><h3>{}</h3>\
+         <p style=\"font-family:monospace;font-size:20px;letter-spacing:1px\">{}</p>\
+         <p><img src=\"cid:{QR_CID}\" alt=\"{}\" width=\"{}\" height=\"{}\"></p><p>{}</p>\
+         <h3>{}</h3><p style=\"font-family:monospace\">{}</p><hr><p style=\"color:#555;font-size:13px\">{}</p>\
+         </body></html>",
+        escape(&intro),
+        escape(&why),
+        escape(&text("mail-changes", &[])),
+        changes.iter().map(|c| format!("<li>{}</li>", escape(c))).collect::<String>(),
+        escape(&text("mail-code-heading", &[])),
+        escape(&mail.response_code),
+        escape(&text("mail-qr-alt", &[])),
+        png.1,
+        png.1,
+        escape(&enter),
+        escape(&text("mail-request-heading", &[])),
+        escape(&mail.request_code),
+        escape(&footer),
+    );
+    let body = MultiPart::mixed()
+        .multipart(
+            MultiPart::alternative().singlepart(SinglePart::plain(plain)).multipart(
+                MultiPart::related().singlepart(SinglePart::html(html)).singlepart(
+                    Attachment::new_inline_with_name(QR_CID.to_string(), "response-code.png".to_string())
+                        .body(png.0, ContentType::parse("image/png").expect("a MIME type")),
+                ),
+            ),
+        )
+        .singlepart(
+            Attachment::new(RESPONSE_FILE.to_string())
+                .body(format!("{}\r\n", mail.response_code), ContentType::TEXT_PLAIN),
+        );
+    let subject = text("mail-response-subject", &[serial, product]);
+    headers(settings, message_id, to, &subject)?.multipart(body).map_err(|e| ComposeError(e.to_string()))
+}
+
+/// A plain-text notice (subject and text as queued).
+pub fn notice_message(
+    settings: &MailSettings,
+    message_id: &str,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<Message, ComposeError> {
+    headers(settings, message_id, to, subject)?
+        .singlepart(SinglePart::plain(body.to_string()))
+        .map_err(|e| ComposeError(e.to_string()))
+}
+
+fn headers(
+    settings: &MailSettings,
+    message_id: &str,
+    to: &str,
+    subject: &str,
+) -> Result<lettre::message::MessageBuilder, ComposeError> {
+    let to: Mailbox = to.parse().map_err(|e| ComposeError(format!("the contact address {to:?} is not valid: {e}")))?;
+    Ok(Message::builder()
+        .from(settings.from.clone())
+        .to(to)
+        .subject(subject)
+        .message_id(Some(message_id.to_string()))
+        .date_now()
+        // RFC 3834: an out-of-office reply must not answer it, so two
+        // robots never write to each other.
+        .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("Auto-Submitted"), "auto-generated".into())))
+}
+
+/// A PNG of `text`'s QR code (level M, as on the page), 6 pixels a module
+/// with the 4-module quiet zone, and its width.
+fn qr_png(text: &str) -> Option<(Vec<u8>, usize)> {
+    const SCALE: usize = 6;
+    const QUIET: usize = 4;
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let modules = code.width();
+    let colors = code.to_colors();
+    let side = (modules + 2 * QUIET) * SCALE;
+    let mut pixels = vec![255u8; side * side];
+    for (i, color) in colors.iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (x, y) = ((i % modules + QUIET) * SCALE, (i / modules + QUIET) * SCALE);
+            for row in y..y + SCALE {
+                pixels[row * side + x..row * side + x + SCALE].fill(0);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, side as u32, side as u32);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header().ok()?.write_image_data(&pixels).ok()?;
+    Some((out, side))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ResponseMail {
+        ResponseMail {
+            serial: "9ABCDE-FGHJKM".into(),
+            product: "SpecView <Pro>".into(),
+            channel: Channel::Portal,
+            changes: vec![EntitlementChange { name: "remote_users".into(), from: "1".into(), to: "3".into() }],
+            response_code: "MAAAAA-BBBBBB-CCCCCC".into(),
+            request_code: "H003HY-4D2PFD".into(),
+        }
+    }
+
+    fn settings() -> MailSettings {
+        MailSettings {
+            smtp_url: "smtp://127.0.0.1:2525".into(),
+            from: "Licensing <licensing@vendor.example>".parse().unwrap(),
+            credentials: None,
+        }
+    }
+
+    #[test]
+    fn a_response_mail_has_both_parts_the_qr_and_the_file() {
+        let message =
+            response_message(&settings(), "<1@vendor.example>", "contact@example.com", Reason::Issued, &sample())
+                .unwrap();
+        let raw = String::from_utf8(message.formatted()).unwrap();
+        for needed in [
+            "multipart/alternative",
+            "multipart/related",
+            "text/html",
+            "image/png",
+            "Content-ID: <response-qr>",
+            "Step_2_Response_Code.TXT",
+            "Message-ID: <1@vendor.example>",
+            "Auto-Submitted: auto-generated",
+            "SpecView &lt;Pro&gt;",
+        ] {
+            assert!(raw.contains(needed), "{needed} missing in\n{raw}");
+        }
+    }
+
+    #[test]
+    fn a_bad_contact_address_is_a_permanent_error() {
+        let e = response_message(&settings(), "<1@vendor.example>", "not an address", Reason::Issued, &sample());
+        assert!(e.unwrap_err().to_string().contains("not valid"));
+    }
+
+    #[test]
+    fn the_qr_png_reads_back() {
+        let (png, side) = qr_png("H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R").unwrap();
+        let decoder = png::Decoder::new(png.as_slice());
+        let mut reader = decoder.read_info().unwrap();
+        assert_eq!(reader.info().width as usize, side);
+        let mut buffer = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut buffer).unwrap();
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| buffer[y * side + x]);
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].decode().unwrap().1, "H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R");
+    }
+}

@@ -1,0 +1,292 @@
+//! Request codes that arrive by mail (`license-server mail-in`, fed one
+//! RFC 5322 message on standard input by the mail server's pipe delivery).
+//!
+//! The message is read with a MIME parser (mail-parser): every text part,
+//! HTML made text, text attachments (`Step_1_Code.TXT`), forwarded
+//! messages, and the subject are scanned for codes ([`license_codes::scan`]).
+//! Each request code is answered as the portal would answer it, and the
+//! answer goes to the technical contact on file for its serial, never to the
+//! sender: a stranger who knows a serial, or even a request code, learns
+//! nothing by mailing it. What cannot be answered gets a notice to the
+//! contact when the serial is known, and is otherwise logged and dropped.
+//! Automatic messages (out-of-office, bounces) are ignored, and at most
+//! [`PER_LICENCE_PER_DAY`] answers and notices go to one licence a day, so
+//! no two robots write to each other for long.
+
+use license_api::Channel;
+use license_codes::messages::{Arg, Audience, Lang, MAIL};
+use license_codes::scan::{scan, Scan};
+use license_codes::{RequestCode, SerialNumber};
+use mail_parser::{MessageParser, MimeHeaders};
+
+use super::outbox::{self, Reason};
+use super::Mailer;
+use crate::issuance::Origin;
+use crate::staff::unix_now;
+use crate::{ApiError, AppState};
+
+/// Answers and notices one licence may receive from mail-in in 24 hours.
+pub const PER_LICENCE_PER_DAY: i64 = 10;
+/// Request codes answered from one message.
+const MAX_REQUESTS: usize = 5;
+/// Text attachments larger than this are not scanned (a code file is 55 bytes).
+const MAX_ATTACHMENT: usize = 64 * 1024;
+
+/// What became of one request code or of the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// A response is on its way to the contact.
+    Answered { license_id: i64, serial: String, to: String },
+    /// The contact was told why nothing could be answered.
+    Notified { license_id: i64, serial: String, to: String, reason: String },
+    /// Nothing was sent: why (logged).
+    Dropped(String),
+}
+
+/// Why a message was not handled; the mail server should keep it.
+#[derive(Debug, thiserror::Error)]
+pub enum MailInError {
+    /// Not a message at all (empty): it cannot be read, now or later.
+    #[error("the message could not be read: {0}")]
+    Unreadable(String),
+    /// The database is unavailable: worth delivering again later.
+    #[error("{0}")]
+    Temporary(ApiError),
+}
+
+impl From<ApiError> for MailInError {
+    fn from(e: ApiError) -> Self {
+        MailInError::Temporary(e)
+    }
+}
+
+impl From<sqlx::Error> for MailInError {
+    fn from(e: sqlx::Error) -> Self {
+        MailInError::Temporary(e.into())
+    }
+}
+
+/// The parts of a message that matter here.
+struct Incoming {
+    sender: String,
+    automatic: bool,
+    /// Subject, text parts and text attachments, nested messages included.
+    texts: Vec<String>,
+}
+
+fn read(raw: &[u8]) -> Result<Incoming, MailInError> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err(MailInError::Unreadable("it is empty".into()));
+    }
+    let message = MessageParser::default()
+        .parse(raw)
+        .ok_or_else(|| MailInError::Unreadable("it is not a mail message".into()))?;
+    let sender = message
+        .from()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .map(str::to_string)
+        .unwrap_or_else(|| "an unknown sender".into());
+    // RFC 3834 (Auto-Submitted), and bounces, which come from the mailer daemon.
+    let automatic = message.header_raw("Auto-Submitted").is_some_and(|v| !v.trim().eq_ignore_ascii_case("no"))
+        || sender.to_ascii_lowercase().starts_with("mailer-daemon@");
+    let mut texts = Vec::new();
+    collect(&message, &mut texts, 0);
+    Ok(Incoming { sender, automatic, texts })
+}
+
+fn collect(message: &mail_parser::Message<'_>, texts: &mut Vec<String>, depth: usize) {
+    if let Some(subject) = message.subject() {
+        texts.push(subject.to_string());
+    }
+    for i in 0..message.text_body_count() {
+        if let Some(text) = message.body_text(i) {
+            texts.push(text.into_owned());
+        }
+    }
+    for attachment in message.attachments() {
+        if let Some(nested) = attachment.message() {
+            if depth < 3 {
+                collect(nested, texts, depth + 1);
+            }
+            continue;
+        }
+        let named_txt = attachment.attachment_name().is_some_and(|n| n.to_ascii_lowercase().ends_with(".txt"));
+        if (attachment.is_text() || named_txt) && attachment.len() <= MAX_ATTACHMENT {
+            if let Some(text) = attachment.text_contents() {
+                texts.push(text.to_string());
+            }
+        }
+    }
+}
+
+/// Reads the message `raw` and answers it (see the module comment). The
+/// answers are queued in the outbox; the caller delivers them.
+pub async fn handle(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec<Outcome>, MailInError> {
+    let incoming = read(raw)?;
+    if incoming.automatic {
+        return Ok(vec![Outcome::Dropped(format!("an automatic message from {}", incoming.sender))]);
+    }
+    // Each text on its own: a code does not run from one part into the next.
+    let mut found = Scan::default();
+    for text in &incoming.texts {
+        let more = scan(text);
+        for request in more.requests {
+            if !found.requests.iter().any(|(r, _)| *r == request.0) {
+                found.requests.push(request);
+            }
+        }
+        for serial in more.serials {
+            if !found.serials.contains(&serial) {
+                found.serials.push(serial);
+            }
+        }
+        found.damaged = found.damaged.or(more.damaged);
+    }
+    let requests = found.requests_to_answer();
+    if requests.is_empty() {
+        return Ok(vec![unanswerable(state, mailer, &incoming, &found).await?]);
+    }
+    let mut outcomes = Vec::new();
+    for request in requests.into_iter().take(MAX_REQUESTS) {
+        outcomes.push(answer(state, mailer, &incoming, request).await?);
+    }
+    Ok(outcomes)
+}
+
+/// Answers one request code: a response to the contact, or a notice why not.
+async fn answer(
+    state: &AppState,
+    mailer: &Mailer,
+    incoming: &Incoming,
+    request: RequestCode,
+) -> Result<Outcome, MailInError> {
+    let serial = request.serial;
+    let Some((license_id, contact)) = licence(state, serial).await? else {
+        return Ok(Outcome::Dropped(format!("request code for unknown serial {}", serial.to_code())));
+    };
+    if over_limit(state, license_id).await? {
+        return Ok(Outcome::Dropped(format!("licence {} had {PER_LICENCE_PER_DAY} mails today", serial.to_code())));
+    }
+    let origin = Origin { channel: Channel::Mail, actor: incoming.sender.clone() };
+    let key_id = request.key_id.0 as i64;
+    let counter = i64::from(request.counter);
+    match state.issuer().activate(request, origin).await {
+        // New: the writer queued its mail in the issuance's transaction.
+        Ok(activation) if activation.mailed_to.is_some() => {
+            Ok(Outcome::Answered { license_id, serial: serial.to_code(), to: contact })
+        }
+        // Issued before: the same response, mailed again.
+        Ok(activation) => {
+            let mut tx = state.db.begin().await?;
+            let (issuance_id,): (i64,) = sqlx::query_as(
+                "SELECT id FROM issuances WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
+            )
+            .bind(license_id)
+            .bind(key_id)
+            .bind(counter)
+            .bind(i64::from(activation.to_counter))
+            .fetch_one(&mut *tx)
+            .await?;
+            outbox::enqueue_issuance(&mut tx, &mailer.settings, issuance_id, Reason::MailIn).await?;
+            tx.commit().await?;
+            Ok(Outcome::Answered { license_id, serial: serial.to_code(), to: contact })
+        }
+        Err(e @ (ApiError::Unavailable | ApiError::Internal(_))) => Err(MailInError::Temporary(e)),
+        Err(e) => {
+            let words = e.problem(Lang::En).explain(Lang::En, Audience::Customer);
+            notify(state, mailer, license_id, serial, &contact, &words.meaning, &words.next_step, &incoming.sender)
+                .await
+        }
+    }
+}
+
+/// No request code reads: a notice to the contact of a serial the message
+/// names, or nothing.
+async fn unanswerable(
+    state: &AppState,
+    mailer: &Mailer,
+    incoming: &Incoming,
+    found: &Scan,
+) -> Result<Outcome, MailInError> {
+    let (reason, next) = match &found.damaged {
+        Some(e) => {
+            let words = e.explain(Lang::En, Audience::Customer);
+            (format!("its request code does not read: {}", words.meaning), words.next_step)
+        }
+        None => (
+            MAIL.text(Lang::En, "mail-notice-no-code", None, &[]),
+            MAIL.text(Lang::En, "mail-notice-no-code-next", None, &[]),
+        ),
+    };
+    for serial in &found.serials {
+        if let Some((license_id, contact)) = licence(state, *serial).await? {
+            if over_limit(state, license_id).await? {
+                return Ok(Outcome::Dropped(format!(
+                    "licence {} had {PER_LICENCE_PER_DAY} mails today",
+                    serial.to_code()
+                )));
+            }
+            return notify(state, mailer, license_id, *serial, &contact, &reason, &next, &incoming.sender).await;
+        }
+    }
+    Ok(Outcome::Dropped(format!("from {}: {reason}, and no known serial number", incoming.sender)))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn notify(
+    state: &AppState,
+    mailer: &Mailer,
+    license_id: i64,
+    serial: SerialNumber,
+    contact: &str,
+    reason: &str,
+    next: &str,
+    sender: &str,
+) -> Result<Outcome, MailInError> {
+    let serial_code = serial.to_code();
+    let text = |id: &str, args: &[(&str, Arg<'_>)]| MAIL.text(Lang::En, id, None, args);
+    let s = ("serial", Arg::from(serial_code.as_str()));
+    let subject = text("mail-notice-subject", std::slice::from_ref(&s));
+    let body = format!(
+        "{}\n\n{}\n\n{}\n\n-- \n{}\n",
+        text("mail-notice-intro", &[s.clone(), ("reason", Arg::from(reason))]),
+        text("mail-notice-next", &[("next", Arg::from(next))]),
+        text("mail-notice-sender", &[("sender", Arg::from(sender))]),
+        text("mail-footer", &[s]),
+    );
+    let mut tx = state.db.begin().await?;
+    outbox::enqueue_notice(&mut tx, &mailer.settings, license_id, &subject, &body).await?;
+    tx.commit().await?;
+    Ok(Outcome::Notified { license_id, serial: serial_code, to: contact.to_string(), reason: reason.to_string() })
+}
+
+impl Outcome {
+    /// The licence mail was queued for.
+    pub fn license_id(&self) -> Option<i64> {
+        match self {
+            Outcome::Answered { license_id, .. } | Outcome::Notified { license_id, .. } => Some(*license_id),
+            Outcome::Dropped(_) => None,
+        }
+    }
+}
+
+/// The licence of `serial`: its id and contact.
+async fn licence(state: &AppState, serial: SerialNumber) -> Result<Option<(i64, String)>, ApiError> {
+    Ok(sqlx::query_as("SELECT id, contact_email FROM licenses WHERE serial = $1")
+        .bind(serial.value() as i64)
+        .fetch_optional(state.db.read())
+        .await?)
+}
+
+/// Whether the licence had its day's share of mail-in answers and notices.
+async fn over_limit(state: &AppState, license_id: i64) -> Result<bool, ApiError> {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM mail_outbox WHERE license_id = $1 AND reason IN ('mail_in', 'notice') AND created_unix > $2",
+    )
+    .bind(license_id)
+    .bind(unix_now() - 24 * 3600)
+    .fetch_one(state.db.read())
+    .await?;
+    Ok(count >= PER_LICENCE_PER_DAY)
+}
