@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use license_codes::{AnyCode, CodeError, Installation, Product, RequestCode, TrustedKeys};
 
-use crate::components::response_view::humanize;
+use license_api::humanize;
 
 fn product_name(products: &[Product], id: u16) -> String {
     products
@@ -36,7 +36,11 @@ pub fn rows(
             row("key_id", "Key id (installation released)", r.key_id.to_string()),
             row("counter", "Update counter held", r.counter.to_string()),
             row("created", "Created", r.created.to_string()),
-            row("proof", "Proof", format!("{:014X} (the server checks it against the response that installation holds)", r.proof)),
+            row(
+                "proof",
+                "Proof",
+                format!("{:014X} (the server checks it against the response that installation holds)", r.proof),
+            ),
         ],
         AnyCode::Request(r) => vec![
             row("kind", "Kind", "Request code (format 1)".into()),

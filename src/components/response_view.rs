@@ -27,14 +27,6 @@ pub fn verify(activation: &Activation, request: &RequestCode, keys: &TrustedKeys
     }
 }
 
-/// `remote_users` → `Remote users`.
-pub fn humanize(name: &str) -> String {
-    let spaced = name.replace('_', " ");
-    let mut chars = spaced.chars();
-    // ASCII: entitlement names are identifiers (no Unicode case tables in the wasm).
-    chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default()
-}
-
 /// The date part of an RFC 3339 timestamp.
 fn date(timestamp: &str) -> String {
     timestamp.split('T').next().unwrap_or(timestamp).to_string()
@@ -63,15 +55,21 @@ pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
         })
     };
     let svg = qr::qr_svg(&code).unwrap_or_default();
+    // A repeat is never mailed, so at most one of the two notes applies (one view: less wasm).
+    let note = if activation.already_issued {
+        let date = date(&activation.issued_at);
+        Some(("already-issued", format!("Already issued on {date}: this is the same response code as before.")))
+    } else {
+        activation
+            .mailed_to
+            .as_ref()
+            .map(|to| ("mailed-to", format!("A copy went by email to the technical contact on file, {to}.")))
+    };
     let groups: Vec<String> = code.split('-').map(str::to_string).collect();
     view! {
         <section class="response" aria-labelledby="response-heading">
             <h2 id="response-heading" tabindex="-1">"Your response code"</h2>
-            {activation.already_issued.then(|| view! {
-                <p class="note">
-                    {format!("Already issued on {}: this is the same response code as before.", date(&activation.issued_at))}
-                </p>
-            })}
+            {note.map(|(id, text)| view! { <p class="note" id=id>{text}</p> })}
             <p class="verified">
                 {format!("Signed by the vendor (key {key_id}) and checked on this device.")}
             </p>
@@ -81,7 +79,7 @@ pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
                     view! { <li>"Nothing changes: the program gets the latest state."</li> }.into_any()
                 } else {
                     activation.changes.iter().map(|c| view! {
-                        <li>{format!("{}: {} → {}", humanize(&c.name), c.from, c.to)}</li>
+                        <li>{c.in_words()}</li>
                     }).collect_view().into_any()
                 }}
             </ul>

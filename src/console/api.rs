@@ -3,8 +3,8 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use license_api::{
-    paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseCreated, NewLicense, NewStaff, QueueUpgrade,
-    Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued,
+    paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseCreated, MailQueued, NewLicense, NewStaff,
+    QueueUpgrade, Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -77,6 +77,11 @@ pub async fn queue_upgrade(serial: String, upgrade: QueueUpgrade) -> Result<Upgr
 pub async fn release(serial: String, key_id: String) -> Result<Released, ApiError> {
     let path = paths::fill(paths::ADMIN_INSTALLATION, &[("serial", &serial), ("key_id", &key_id)]);
     send(Request::delete(&api_url(&path)), None).await
+}
+
+pub async fn send_to_contact(issuance: i64) -> Result<MailQueued, ApiError> {
+    let path = paths::fill(paths::ADMIN_ISSUANCE_SEND, &[("id", &issuance.to_string())]);
+    send(Request::post(&api_url(&path)), None).await
 }
 
 pub async fn staff() -> Result<StaffList, ApiError> {

@@ -14,9 +14,9 @@ use crate::components::answer_view::answer_view;
 use crate::components::code_field::{CodeField, FieldCheck, FieldIds};
 use crate::components::decode_table::DecodeTable;
 use crate::components::problem_view::ProblemView;
-use crate::components::response_view::humanize;
 use crate::fetched::Fetched;
 use crate::messages;
+use license_api::humanize;
 
 impl FieldCheck for FindChecked {
     fn groups(&self) -> &[license_codes::text::GroupView] {
@@ -136,7 +136,7 @@ fn changes_text(changes: &[license_api::EntitlementChange]) -> String {
     if changes.is_empty() {
         return "nothing changes".into();
     }
-    changes.iter().map(|c| format!("{}: {} → {}", humanize(&c.name), c.from, c.to)).collect::<Vec<_>>().join(", ")
+    changes.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", ")
 }
 
 #[component]
@@ -225,6 +225,7 @@ fn response_found(inspection: &Inspection) -> impl IntoView {
                 license_api::Channel::Portal => "customer's page",
                 license_api::Channel::Online => "program's Get it now",
                 license_api::Channel::Console => "console",
+                license_api::Channel::Mail => "mailbox (a request code by mail)",
             },
             i.actor,
             i.key_id,

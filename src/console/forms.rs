@@ -11,9 +11,9 @@ use super::license::admins_only;
 use super::{api, Desk};
 use crate::api::ApiError;
 use crate::components::problem_view::ProblemView;
-use crate::components::response_view::humanize;
 use crate::fetched::Fetched;
 use crate::messages;
+use license_api::humanize;
 
 /// One input per entitlement of `product`, starting from `current`.
 fn inputs(product: &Product, current: Option<&EntitlementValues>) -> Vec<(String, EntitlementKind, RwSignal<String>)> {

@@ -3,16 +3,16 @@
 //! admin's actions on it.
 
 use leptos::prelude::*;
-use license_api::{LicenseView, Released};
+use license_api::{LicenseView, MailQueued, Released};
 
 use super::forms::QueueUpgradeForm;
 use super::time::local;
 use super::{api, Desk};
 use crate::api::ApiError;
 use crate::components::problem_view::ProblemView;
-use crate::components::response_view::humanize;
 use crate::fetched::Fetched;
 use crate::messages;
+use license_api::humanize;
 
 /// An audit entry's detail for reading: `name: value` pairs, values that
 /// are themselves lists or objects in compact JSON.
@@ -59,12 +59,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .iter()
         .map(|s| {
             let note = if s.note.is_empty() { String::new() } else { format!(" ({})", s.note) };
-            let changes = s
-                .changes
-                .iter()
-                .map(|c| format!("{} {} → {}", humanize(&c.name), c.from, c.to))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let changes = s.changes.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", ");
             view! {
                 <li data-counter=s.counter>
                     <strong>{format!("Update {}{note}", s.counter)}</strong>
@@ -117,6 +112,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                             <p class="mono small">{i.response_code.clone()}</p>
                         </details>
                     </td>
+                    <td><SendButton issuance=i.id to_counter=i.to_counter/></td>
                 </tr>
             }
             .into_any()
@@ -161,10 +157,13 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 </table>
             </div>
             <h3>"Responses issued"</h3>
+            {(!desk.me.get_value().mail).then(|| view! {
+                <p id="mail-off-note" class="note">"This server does not send mail (started without --smtp-url), so responses cannot be sent to the contact from here."</p>
+            })}
             <div class="scroll" tabindex="0" role="region" aria-label="Responses issued">
                 <table class="data">
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Channel"</th><th scope="col">"By"</th><th scope="col">"Update"</th><th scope="col">"Request and response codes"</th></tr></thead>
-                    <tbody>{rows_or_none(issuances, 5, "None yet.")}</tbody>
+                    <thead><tr><th scope="col">"When"</th><th scope="col">"Channel"</th><th scope="col">"By"</th><th scope="col">"Update"</th><th scope="col">"Request and response codes"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <tbody>{rows_or_none(issuances, 6, "None yet.")}</tbody>
                 </table>
             </div>
             <h3>"Audit log"</h3>
@@ -204,6 +203,33 @@ fn ReleaseButton(serial: String, key_id: String) -> impl IntoView {
     view! {
         <button type="button" class="secondary small" aria-label=label disabled=move || !desk.is_admin || busy.get()
             aria-describedby=(!desk.is_admin).then_some("release-note") on:click=release>"Release"</button>
+        {failure}
+    }
+}
+
+/// Sends an issued response to the licence's contact again (a customer who
+/// did not receive it or lost it).
+#[component]
+fn SendButton(issuance: i64, to_counter: i64) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let mail = desk.me.get_value().mail;
+    let done: Fetched<Result<MailQueued, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(queued)) = done.get() {
+            desk.notice.set(Some(format!("The response for update {to_counter} is on its way to {}.", queued.to)));
+            desk.refresh.run(());
+        }
+    });
+    let failure = move || match done.get() {
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        _ => None,
+    };
+    view! {
+        <button type="button" class="secondary small" data-issuance=issuance
+            aria-label=format!("Send to contact: the response for update {to_counter}")
+            disabled=move || !mail || busy.get() aria-describedby=(!mail).then_some("mail-off-note")
+            on:click=move |_| done.start(api::send_to_contact(issuance))>"Send to contact"</button>
         {failure}
     }
 }

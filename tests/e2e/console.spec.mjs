@@ -12,7 +12,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let vendor;
 test.beforeAll(async () => {
   vendor = new Vendor();
-  await vendor.start();
+  await vendor.start({ mail: true });
 });
 test.afterAll(async () => vendor?.stop());
 
@@ -68,8 +68,11 @@ test('a support agent answers a request code a customer sent by email; the progr
   await expect(page.getByText('Signed by the vendor (key 1) and checked on this device.')).toBeVisible();
   await expect(page.locator('.qr-image svg')).toBeVisible();
   const responseCode = (await response.innerText()).trim().split(/\s+/).join('-');
+  await expect(page.locator('#mailed-to')).toContainText('i***@example.com');
   await keep(page, testInfo, 'answered');
   expect(computer.run('enter-code', responseCode)).toContain('remote_users: 0 -> 3');
+  const copies = () => vendor.sink.messages().filter((m) => m.split(/\r?\n/).includes(responseCode)).length;
+  await expect.poll(copies).toBe(1);
 
   // The history says who answered it, and through which channel.
   await find(page, responseCode);
@@ -77,6 +80,33 @@ test('a support agent answers a request code a customer sent by email; the progr
   await expect(page.locator('section.summary')).toContainText('It is still the newest response for that installation.');
   const audit = page.locator('table.audit');
   await expect(audit.locator('tr', { hasText: 'response.issue' }).first()).toContainText(email);
+
+  // The customer says the mail never came: Send to contact, recorded in the audit log.
+  const row = page.locator('section.license tr', { hasText: responseCode });
+  await row.getByRole('button', { name: 'Send to contact: the response for update 2' }).click();
+  await expect(page.locator('.notice')).toHaveText('The response for update 2 is on its way to it@example.com.');
+  await expect.poll(copies).toBe(2);
+  await expect(audit.locator('tr', { hasText: 'mail.resend' }).first()).toContainText(email);
+  await keep(page, testInfo, 'sent-to-contact');
+});
+
+test('without mail on the server, Send to contact is disabled with the reason', async ({ page }, testInfo) => {
+  const quiet = new Vendor();
+  await quiet.start();
+  try {
+    new Computer(quiet).run('get-it-now', '--server', quiet.url);
+    const { email, password } = quiet.staff('desk@vendor.example', 'support');
+    await page.goto(`${quiet.url}/console/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await find(page, quiet.serial);
+    await expect(page.locator('#mail-off-note')).toContainText('does not send mail');
+    await expect(page.getByRole('button', { name: 'Send to contact: the response for update 2' })).toBeDisabled();
+    await keep(page, testInfo, 'mail-off');
+  } finally {
+    await quiet.stop();
+  }
 });
 
 test('an admin queues an upgrade; the customer\'s next submission on the page gets it', async ({ page, browser }, testInfo) => {

@@ -14,7 +14,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let vendor;
 test.beforeAll(async () => {
   vendor = new Vendor();
-  await vendor.start();
+  await vendor.start({ mail: true });
 });
 test.afterAll(async () => vendor?.stop());
 
@@ -49,9 +49,12 @@ test('the SpecView story: type the code, submit, apply the response; the QR code
   await expect(page.getByText('Signed by the vendor (key 1) and checked on this device.')).toBeVisible();
   await expect(page.locator('.changes')).toContainText('Remote users: 0 → 3');
   await expect(page.locator('.changes')).toContainText('Clients: 0 → 25');
+  await expect(page.locator('#mailed-to')).toHaveText('A copy went by email to the technical contact on file, i***@example.com.');
   const responseCode = (await response.innerText()).trim().split(/\s+/).join('-');
   expect(await noHorizontalScroll(page)).toBe(true);
   await keep(page, testInfo, 'specview-response');
+  // The copy arrives, with the same code on a line of its own.
+  await expect.poll(() => vendor.sink.messages().filter((m) => m.split(/\r?\n/).includes(responseCode)).length).toBe(1);
 
   // The program enters the code read from the page.
   const applied = computer.run('enter-code', responseCode);
@@ -69,6 +72,22 @@ test('the SpecView story: type the code, submit, apply the response; the QR code
   await submit.click();
   await expect(page.getByText(/Already issued on \d{4}-\d{2}-\d{2}/)).toBeVisible();
   expect((await response.innerText()).trim().split(/\s+/).join('-')).toBe(responseCode);
+  // Not a new issuance: no new copy, and the page says none.
+  await expect(page.locator('#mailed-to')).toHaveCount(0);
+});
+
+test('without mail on the server, the page says nothing of a copy', async ({ page }) => {
+  const quiet = new Vendor();
+  await quiet.start();
+  try {
+    await page.goto(`${quiet.url}/code.html`);
+    await page.getByLabel('Request code', { exact: true }).fill(new Computer(quiet).createCode());
+    await page.getByRole('button', { name: 'Submit code' }).click();
+    await expect(page.locator('#response-code')).toBeVisible();
+    await expect(page.locator('#mailed-to')).toHaveCount(0);
+  } finally {
+    await quiet.stop();
+  }
 });
 
 test('Step_1_Code.TXT chosen, dropped or pasted from an email fills the field; the response is copied and saved', async ({ page, context }, testInfo) => {

@@ -1,6 +1,6 @@
 // A real licence server and the real `license` command for the portal tests.
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,6 +26,28 @@ async function waitForPort(port) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`server on ${port} did not start`);
+}
+
+/** A real SMTP server (crates/license-server/tests/smtp_sink.py, aiosmtpd) writing what it receives to a folder. */
+export class SmtpSink {
+  async start() {
+    this.port = await freePort();
+    this.dir = mkdtempSync(join(tmpdir(), 'smtp-sink-'));
+    this.process = spawn('python3', [join(root, 'crates/license-server/tests/smtp_sink.py'), String(this.port), this.dir],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((done, fail) => {
+      this.process.stdout.once('data', (line) => (String(line).trim() === 'ready' ? done() : fail(new Error(String(line)))));
+      this.process.once('exit', () => fail(new Error('the SMTP sink did not start (is aiosmtpd installed? scripts/setup.sh)')));
+    });
+  }
+
+  /** The plain-text parts (decoded) of the messages received so far, oldest first. */
+  messages() {
+    return readdirSync(this.dir).filter((f) => f.endsWith('.eml')).sort()
+      .map((f) => readFileSync(join(this.dir, f.replace(/\.eml$/, '.txt')), 'utf8'));
+  }
+
+  stop() { this.process?.kill(); }
 }
 
 /** A licence server with SpecView, one licence (1 remote user, 25 clients) and a waiting upgrade (3 remote users). */
@@ -54,16 +76,24 @@ export class Vendor {
     return { email, password };
   }
 
-  async start() {
+  /** Serves; with `mail`, new responses are mailed to the licence's contact through a real SMTP sink (`this.sink`). */
+  async start({ mail = false } = {}) {
     this.port ??= await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
+    const env = { ...process.env, LICENSE_SERVER_LOG: 'warn' };
+    if (mail) {
+      this.sink ??= new SmtpSink();
+      if (!this.sink.process) await this.sink.start();
+      Object.assign(env, { LICENSE_SERVER_SMTP_URL: `smtp://127.0.0.1:${this.sink.port}`, LICENSE_SERVER_MAIL_FROM: 'Licensing <licensing@vendor.example>' });
+    }
     this.process = spawn(bin('license-server'), ['--data', this.data, 'serve', '--addr', `127.0.0.1:${this.port}`,
       '--static', process.env.PORTAL_DIST ?? join(root, 'dist'), '--rate-limit-ip', '0', '--rate-limit-serial', '0', ...this.serveArgs],
-      { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' }, stdio: 'ignore' });
+      { env, stdio: 'ignore' });
     await waitForPort(this.port);
   }
 
   async stop() {
+    this.sink?.stop();
     if (!this.process) return;
     const exited = new Promise((r) => this.process.once('exit', r));
     this.process.kill('SIGTERM');
