@@ -63,8 +63,8 @@ pub fn api_error(e: &ApiError) -> Explanation {
 mod tests {
     use super::*;
 
-    /// The admin API's codes: the customer's page never calls it.
-    const ADMIN_ONLY: [&str; 5] = ["invalid_input", "unauthorized", "forbidden", "not_found", "conflict"];
+    /// The admin API's codes (and the console's mail_off): the customer's page never meets them.
+    const ADMIN_ONLY: [&str; 6] = ["invalid_input", "unauthorized", "forbidden", "not_found", "conflict", "mail_off"];
 
     /// Every problem code in docs/server.md's table, so a code added to the
     /// server's documentation fails here until this page explains it.
