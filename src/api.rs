@@ -33,6 +33,8 @@ pub enum ApiError {
     Problem(Box<Problem>),
     /// The server could not be reached.
     Network(String),
+    /// The server could not be reached and the browser says it is offline.
+    Offline,
     /// The server answered something this page does not understand.
     BadAnswer(String),
 }
@@ -64,8 +66,16 @@ pub fn activation_body(request_code: &str) -> String {
     format!("{{\"request_code\":\"{request_code}\"}}")
 }
 
+/// Why a request got no answer: offline when the browser knows it is.
+pub(crate) fn unreachable(e: gloo_net::Error) -> ApiError {
+    if cfg!(target_arch = "wasm32") && !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+        return ApiError::Offline;
+    }
+    ApiError::Network(e.to_string())
+}
+
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(&api_url(path)).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let response = Request::get(&api_url(path)).send().await.map_err(unreachable)?;
     read(response).await
 }
 
@@ -78,7 +88,7 @@ pub async fn activate(request_code: &str) -> Result<Activation, ApiError> {
         .map_err(|e| ApiError::BadAnswer(e.to_string()))?
         .send()
         .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+        .map_err(unreachable)?;
     read(response).await
 }
 
@@ -96,7 +106,7 @@ pub async fn release(release_code: &str) -> Result<ReleaseAnswer, ApiError> {
         .map_err(|e| ApiError::BadAnswer(e.to_string()))?
         .send()
         .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+        .map_err(unreachable)?;
     read(response).await
 }
 

@@ -1,12 +1,13 @@
 //! The pages: the customer's at `/` and `/code.html`, the support agent's at
-//! `/decode`. Links between them are ordinary page loads (the wasm is cached
-//! for a year), so choosing the page once, from the path, is all the routing
-//! needed, and keeps a router out of what a phone downloads.
+//! `/decode/`. Links between them are ordinary page loads, so choosing the
+//! page once, from the path, is all the routing needed, and keeps a router
+//! out of what a phone downloads. The decode page is its own bundle
+//! (`src/bin/license-decode.rs`, built into `decode/`), so the customer's
+//! first load does not carry it; [`App`] shows the customer's page.
 
 use leptos::prelude::*;
 
 use crate::components::code_page::CodePage;
-use crate::components::decode_page::DecodePage;
 
 /// Which page a path shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +31,9 @@ impl Page {
 pub fn App() -> impl IntoView {
     match Page::for_path(&window().location().pathname().unwrap_or_default()) {
         Page::Code => view! { <CodePage/> }.into_any(),
-        Page::Decode => view! { <DecodePage/> }.into_any(),
-        Page::NotFound => view! { <NotFound/> }.into_any(),
+        // Served by its own bundle; reached here only from a server that
+        // sends this page's HTML for every path.
+        Page::Decode | Page::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

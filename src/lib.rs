@@ -4,6 +4,10 @@
 //! text, as a file and as a QR code. `/decode` shows every field of any code
 //! for support agents, without sending anything.
 
+// The console's views are deeply nested types; rendering them as HTML (the
+// build's prerender step) needs the deeper limit.
+#![recursion_limit = "256"]
+
 pub mod api;
 mod app;
 pub use app::Page;
@@ -11,7 +15,9 @@ pub mod check;
 pub mod components;
 pub mod console;
 pub mod fetched;
+pub mod first_view;
 pub mod json;
 pub mod messages;
+pub mod offline;
 
 pub use app::App;

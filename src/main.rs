@@ -1,9 +1,16 @@
-//! Mounts the portal; everything else lives in the library.
+//! Mounts the customer's page; everything else lives in the library.
 
 fn main() {
     // Panic messages in the console help while developing; the release build
     // leaves out the hook and its formatting code, which phones download.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(license_portal::App);
+    #[cfg(target_arch = "wasm32")]
+    {
+        use license_portal::{first_view::FirstView, offline};
+        let first_view = FirstView::take();
+        leptos::mount::mount_to_body(license_portal::App);
+        first_view.hand_over();
+        offline::register_service_worker();
+    }
 }

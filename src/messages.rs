@@ -55,6 +55,7 @@ pub fn api_error(e: &ApiError) -> Explanation {
     match e {
         ApiError::Problem(p) => problem(p),
         ApiError::Network(_) => entry("page-network", &[], true),
+        ApiError::Offline => entry("page-offline", &[], true),
         ApiError::BadAnswer(what) => entry("page-bad_answer", &[("what", what.as_str().into())], true),
     }
 }

@@ -11,11 +11,33 @@ use crate::check::{check_request, Checked, Verdict};
 use crate::fetched::Fetched;
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
-/// reaches the server's logs.
+/// reaches the server's logs. Empty when prerendered (no browser).
 fn code_from_fragment() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new();
+    }
     let hash = window().location().hash().unwrap_or_default();
     let raw = hash.trim_start_matches('#');
     js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string())
+}
+
+/// Follows the browser while the page is open: a second link opened in this
+/// tab (only the fragment changes, say a second QR scanned) replaces the
+/// code; a code that could not be sent because the device was offline is
+/// sent by itself when the connection comes back.
+#[cfg(target_arch = "wasm32")]
+fn follow_browser(code: RwSignal<String>, resend_when_online: impl Fn() + 'static) {
+    let fragment = window_event_listener(leptos::ev::hashchange, move |_| {
+        let linked = code_from_fragment();
+        if !linked.is_empty() {
+            code.set(linked);
+        }
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| resend_when_online());
+    on_cleanup(move || {
+        fragment.remove();
+        online.remove();
+    });
 }
 
 #[component]
@@ -41,10 +63,27 @@ pub fn CodePage() -> impl IntoView {
         _ => {}
     };
     let busy = Memo::new(move |_| submit.pending().get() || release.pending().get());
+
     // An answer belongs to the code on screen; editing the code hides it.
     let current = move || submitted.get().filter(|s| checked.get().request() == Some(*s));
     let current_release =
         move || released.get().filter(|r| matches!(checked.get().verdict, Verdict::Release(c) if c == *r));
+
+    #[cfg(target_arch = "wasm32")]
+    follow_browser(code, move || {
+        // Keys that could not be loaded offline are needed to check the answer.
+        if matches!(keys.get_untracked(), Some(Err(_))) {
+            keys.start(api::keys());
+        }
+        let offline = |e: Option<&api::ApiError>| matches!(e, Some(api::ApiError::Offline));
+        let request_waits =
+            untrack(current).is_some() && offline(submit.get_untracked().and_then(|r| r.err()).as_ref());
+        let release_waits =
+            untrack(current_release).is_some() && offline(release.get_untracked().and_then(|r| r.err()).as_ref());
+        if !busy.get_untracked() && (request_waits || release_waits) {
+            send();
+        }
+    });
 
     let answer = move || {
         if current_release().is_some() {

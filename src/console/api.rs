@@ -19,7 +19,7 @@ async fn send<T: DeserializeOwned>(request: RequestBuilder, body: Option<String>
     .map_err(|e| ApiError::BadAnswer(e.to_string()))?
     .send()
     .await
-    .map_err(|e| ApiError::Network(e.to_string()))?;
+    .map_err(crate::api::unreachable)?;
     api::read(response).await
 }
 
@@ -32,7 +32,7 @@ async fn send_empty(request: RequestBuilder, body: Option<String>) -> Result<(),
     .map_err(|e| ApiError::BadAnswer(e.to_string()))?
     .send()
     .await
-    .map_err(|e| ApiError::Network(e.to_string()))?;
+    .map_err(crate::api::unreachable)?;
     api::answer(response).await.map(|_| ())
 }
 

@@ -76,8 +76,11 @@ export class Vendor {
     return { email, password };
   }
 
-  /** Serves; with `mail`, new responses are mailed to the licence's contact through a real SMTP sink (`this.sink`). */
-  async start({ mail = false } = {}) {
+  /**
+   * Serves; with `mail`, new responses are mailed to the licence's contact through a real SMTP sink (`this.sink`);
+   * `dist`: the portal build to serve (default dist/, or $PORTAL_DIST).
+   */
+  async start({ mail = false, dist = process.env.PORTAL_DIST ?? join(root, 'dist') } = {}) {
     this.port ??= await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
     const env = { ...process.env, LICENSE_SERVER_LOG: 'warn' };
@@ -87,7 +90,7 @@ export class Vendor {
       Object.assign(env, { LICENSE_SERVER_SMTP_URL: `smtp://127.0.0.1:${this.sink.port}`, LICENSE_SERVER_MAIL_FROM: 'Licensing <licensing@vendor.example>' });
     }
     this.process = spawn(bin('license-server'), ['--data', this.data, 'serve', '--addr', `127.0.0.1:${this.port}`,
-      '--static', process.env.PORTAL_DIST ?? join(root, 'dist'), '--rate-limit-ip', '0', '--rate-limit-serial', '0', ...this.serveArgs],
+      '--static', dist, '--rate-limit-ip', '0', '--rate-limit-serial', '0', ...this.serveArgs],
       { env, stdio: 'ignore' });
     await waitForPort(this.port);
   }

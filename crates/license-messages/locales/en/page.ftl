@@ -3,6 +3,9 @@
 page-network = the code could not be sent: this device seems to be offline, or the server cannot be reached
     .title = No connection to the licence server
     .next = Check the internet connection, then press Submit code again. Your code is kept.
+page-offline = this device is offline, so the code could not be sent
+    .title = You are offline
+    .next = Your code is kept: it is sent by itself as soon as the connection is back, or press Submit code again.
 page-bad_answer = { $what }
     .title = Unexpected answer from the licence server
     .next = Try again in a minute; if it persists, contact support.

@@ -1,9 +1,10 @@
-//! Serving the built portal: `index.html` at `/`, `/code.html`, `/decode`
-//! and `/decode/`; the support console's `console/index.html` at `/console`
-//! and `/console/`; Trunk's hashed files with a year-long immutable cache;
-//! everything else revalidated; brotli or gzip copies when the browser
-//! accepts them. The Content-Security-Policy allows only what
-//! the portal needs, with the hashes of the inline scripts Trunk writes.
+//! Serving the built portal: each page's own HTML file (with its first view
+//! rendered in) at `/` and `/code.html`, `/decode` and `/decode/`; the support
+//! console's `console/index.html` at `/console` and `/console/`; Trunk's
+//! hashed files with a year-long immutable cache; everything else, the pages
+//! and the service worker included, revalidated; brotli or gzip copies when
+//! the browser accepts them. The Content-Security-Policy allows only what the
+//! portal needs, with the hashes of the inline scripts Trunk writes.
 
 use std::path::{Path, PathBuf};
 
@@ -15,14 +16,12 @@ use axum::routing::get;
 use axum::Router;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 
 use super::AppState;
 
 pub struct Portal {
     dir: Option<PathBuf>,
-    index: Option<String>,
-    console: Option<String>,
     inline_script_hashes: Vec<String>,
 }
 
@@ -32,11 +31,13 @@ and start the server with <code>--static dist</code>.</p></body></html>";
 
 impl Portal {
     pub fn load(dir: Option<&Path>) -> Self {
-        let index = dir.and_then(|d| std::fs::read_to_string(d.join("index.html")).ok());
-        let console = dir.and_then(|d| std::fs::read_to_string(d.join("console/index.html")).ok());
-        let inline_script_hashes =
-            index.iter().chain(console.iter()).flat_map(|html| inline_script_hashes(html)).collect();
-        Portal { dir: dir.filter(|_| index.is_some()).map(Path::to_path_buf), index, console, inline_script_hashes }
+        let read = |file: &str| dir.and_then(|d| std::fs::read_to_string(d.join(file)).ok());
+        let built = read("index.html").is_some();
+        let mut inline_script_hashes: Vec<String> =
+            PAGES.iter().filter_map(|(_, file)| read(file)).flat_map(|html| inline_script_hashes(&html)).collect();
+        inline_script_hashes.sort();
+        inline_script_hashes.dedup();
+        Portal { dir: dir.filter(|_| built).map(Path::to_path_buf), inline_script_hashes }
     }
 
     pub fn dir(&self) -> Option<&Path> {
@@ -47,7 +48,8 @@ impl Portal {
         let hashes: String = self.inline_script_hashes.iter().map(|h| format!(" '{h}'")).collect();
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+             connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; \
+             base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
         )
     }
 }
@@ -76,38 +78,41 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
+/// Each page's address and its file in the build. A build without a page's
+/// own file (one made before pages had first views) serves `index.html`.
+const PAGES: [(&str, &str); 6] = [
+    ("/", "index.html"),
+    ("/code.html", "code.html"),
+    ("/decode", "decode/index.html"),
+    ("/decode/", "decode/index.html"),
+    ("/console", "console/index.html"),
+    ("/console/", "console/index.html"),
+];
+
 pub fn routes(dir: Option<&Path>) -> Router<AppState> {
-    let router = Router::new()
-        .route("/", get(index))
-        .route("/code.html", get(index))
-        .route("/decode", get(index))
-        .route("/decode/", get(index))
-        .route("/console", get(console))
-        .route("/console/", get(console));
-    match dir {
-        // Brotli or gzip copies written at build time (scripts/compress-dist.mjs)
-        // are served to browsers that accept them.
-        Some(dir) => router
-            .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
-            .layer(axum::middleware::from_fn(cache_headers)),
-        None => router,
-    }
+    let Some(dir) = dir else {
+        return PAGES.iter().fold(Router::new(), |router, (path, _)| router.route(path, get(not_built)));
+    };
+    // Brotli or gzip copies written at build time (scripts/compress-dist.mjs)
+    // are served to browsers that accept them.
+    let router = PAGES.iter().fold(Router::new(), |router, (path, file)| {
+        let own = dir.join(file);
+        let file = if own.is_file() {
+            own
+        } else if path.starts_with("/console") {
+            return router.route(path, get(not_built));
+        } else {
+            dir.join("index.html")
+        };
+        router.route_service(path, ServeFile::new(file).precompressed_br().precompressed_gzip())
+    });
+    router
+        .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+        .layer(axum::middleware::from_fn(cache_headers))
 }
 
-async fn index(State(state): State<AppState>) -> Response {
-    let mut response = match &state.portal.index {
-        Some(html) => Html(html.clone()).into_response(),
-        None => (StatusCode::OK, Html(NOT_BUILT)).into_response(),
-    };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    response
-}
-
-async fn console(State(state): State<AppState>) -> Response {
-    let mut response = match &state.portal.console {
-        Some(html) => Html(html.clone()).into_response(),
-        None => (StatusCode::OK, Html(NOT_BUILT)).into_response(),
-    };
+async fn not_built() -> Response {
+    let mut response = (StatusCode::OK, Html(NOT_BUILT)).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }

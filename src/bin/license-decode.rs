@@ -1,0 +1,14 @@
+//! Mounts the support agent's decode page (`/decode/`), its own bundle so
+//! that the customer's page does not carry it; everything else lives in the
+//! library.
+
+fn main() {
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let first_view = license_portal::first_view::FirstView::take();
+        leptos::mount::mount_to_body(license_portal::components::decode_page::DecodePage);
+        first_view.hand_over();
+    }
+}
