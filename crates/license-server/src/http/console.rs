@@ -161,9 +161,12 @@ pub async fn answer(
 pub async fn send_to_contact(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    // Read as text: a number past i64 names no issuance (404), rather than
+    // axum's plain-text 400.
+    Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
     let mailer = state.mailer.as_ref().ok_or(ApiError::MailOff)?;
+    let id: i64 = id.parse().unwrap_or(0);
     let to = crate::mail::send_to_contact(&state.db, mailer, id, &caller.actor()).await?;
     Ok((StatusCode::ACCEPTED, Json(MailQueued { to })))
 }
