@@ -1,13 +1,7 @@
 // The support console end to end: staff sign in, find what a customer sent,
 // answer it, queue upgrades; against the release build and a real server.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { Vendor, Computer, screenshotDir } from './support.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { Vendor, Computer, keep as keepPage, seriousAxeViolations } from './support.mjs';
 
 let vendor;
 test.beforeAll(async () => {
@@ -16,16 +10,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => vendor?.stop());
 
-async function keep(page, testInfo, name) {
-  await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-console-${name}.png`), fullPage: true });
-}
+const keep = (page, testInfo, name) => keepPage(page, testInfo, `console-${name}`);
 
 async function noSeriousAxeViolations(page) {
-  // Evaluated through the DevTools protocol: the console's CSP forbids inline scripts.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 /** A staff member of `role` unique to this test and project, signed in. */

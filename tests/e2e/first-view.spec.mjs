@@ -5,11 +5,7 @@ import { test, expect } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { Vendor, Computer, screenshotDir } from './support.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { Vendor, Computer, keep, seriousAxeViolations } from './support.mjs';
 
 let vendor;
 test.beforeAll(async () => {
@@ -17,17 +13,6 @@ test.beforeAll(async () => {
   await vendor.start();
 });
 test.afterAll(async () => vendor?.stop());
-
-async function keep(page, testInfo, name) {
-  await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-${name}.png`), fullPage: true });
-}
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 /** Holds every wasm request until the returned function is called. */
 async function holdWasm(page) {
@@ -64,13 +49,13 @@ test('with JavaScript off, the first view is there and says that checking needs 
 });
 
 test('before the wasm arrives: the first view is painted and accessible; what was typed is kept and checked', async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ ...testInfo.project.use, bypassCSP: true, serviceWorkers: 'block' });
+  const context = await browser.newContext({ ...testInfo.project.use, serviceWorkers: 'block' });
   const page = await context.newPage();
   const release = await holdWasm(page);
   await page.goto(`${vendor.url}/code.html`, { waitUntil: 'domcontentloaded' });
   await expect(page.getByRole('heading', { name: 'Get your licence upgrade' })).toBeVisible();
   await expect(page.locator('#first-view')).toHaveCount(1);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await keep(page, testInfo, 'first-view-before-wasm');
 
   const code = new Computer(vendor).createCode();
@@ -88,7 +73,7 @@ test('before the wasm arrives: the first view is painted and accessible; what wa
   expect(await page.locator('#request-code').boundingBox()).toEqual(before);
   await page.keyboard.type(code.slice(20));
   await expect(page.locator('#request-code-status')).toHaveText(/complete and correct/);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await context.close();
 });
 

@@ -1,15 +1,11 @@
 // The portal end to end, as a customer and a support agent use it.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { Vendor, Computer, screenshotDir, unsoldSerial, terminalQrToPixels } from './support.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { Vendor, Computer, keep, seriousAxeViolations, unsoldSerial, terminalQrToPixels } from './support.mjs';
 
 let vendor;
 test.beforeAll(async () => {
@@ -17,10 +13,6 @@ test.beforeAll(async () => {
   await vendor.start({ mail: true });
 });
 test.afterAll(async () => vendor?.stop());
-
-async function keep(page, testInfo, name) {
-  await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-${name}.png`), fullPage: true });
-}
 
 /** Types a code the way a person does: group by group, lower case, with spaces. */
 async function typeLikeAPerson(page, code) {
@@ -329,15 +321,11 @@ test('the decode page shows every field, and checks a response signature', async
 
 for (const path of ['/code.html', '/decode']) {
   test(`no serious accessibility violations on ${path}`, async ({ browser }, testInfo) => {
-    // axe-core is injected as an inline script, which the page's CSP forbids.
-    const context = await browser.newContext({ ...testInfo.project.use, bypassCSP: true });
+    const context = await browser.newContext({ ...testInfo.project.use });
     const page = await context.newPage();
     await page.goto(`${vendor.url}${path}`);
     await page.locator('textarea').first().fill(path === '/decode' ? vendor.serial : new Computer(vendor).createCode());
-    await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 }

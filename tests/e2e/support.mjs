@@ -5,10 +5,27 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = (name) => process.env[`${name.toUpperCase().replace('-', '_')}_BIN`] ?? join(root, 'target/debug', name);
 export const screenshotDir = join(root, 'target/e2e-screenshots');
+
+/** Saves a full-page screenshot as target/e2e-screenshots/<project>-<name>.png. */
+export async function keep(page, testInfo, name) {
+  await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-${name}.png`), fullPage: true });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page, as `id: help (nodes)` lines. */
+export async function seriousAxeViolations(page) {
+  // Evaluated through the DevTools protocol: the pages' CSP forbids inline scripts.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+}
 mkdirSync(screenshotDir, { recursive: true });
 
 async function freePort() {
