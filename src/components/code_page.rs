@@ -63,7 +63,6 @@ pub fn CodePage() -> impl IntoView {
         _ => {}
     };
     let busy = Memo::new(move |_| submit.pending().get() || release.pending().get());
-
     // An answer belongs to the code on screen; editing the code hides it.
     let current = move || submitted.get().filter(|s| checked.get().request() == Some(*s));
     let current_release =
@@ -75,11 +74,10 @@ pub fn CodePage() -> impl IntoView {
         if matches!(keys.get_untracked(), Some(Err(_))) {
             keys.start(api::keys());
         }
-        let offline = |e: Option<&api::ApiError>| matches!(e, Some(api::ApiError::Offline));
         let request_waits =
-            untrack(current).is_some() && offline(submit.get_untracked().and_then(|r| r.err()).as_ref());
+            untrack(current).is_some() && matches!(submit.get_untracked(), Some(Err(api::ApiError::Offline)));
         let release_waits =
-            untrack(current_release).is_some() && offline(release.get_untracked().and_then(|r| r.err()).as_ref());
+            untrack(current_release).is_some() && matches!(release.get_untracked(), Some(Err(api::ApiError::Offline)));
         if !busy.get_untracked() && (request_waits || release_waits) {
             send();
         }
