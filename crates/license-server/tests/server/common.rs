@@ -436,13 +436,19 @@ impl ServerProcess {
             "--entitlement",
             "historian:flag",
         ]);
+        self.create_specview_license("it@example.com", max_installations)
+    }
+
+    /// A licence of SpecView (added already) with remote_users=1, for
+    /// `max_installations` installations and the contact `email`.
+    pub fn create_specview_license(&self, email: &str, max_installations: &str) -> SerialNumber {
         let created: Value = serde_json::from_str(&self.ok(&[
             "license",
             "create",
             "--product",
             "SpecView",
             "--email",
-            "it@example.com",
+            email,
             "--max-installations",
             max_installations,
             "remote_users=1",

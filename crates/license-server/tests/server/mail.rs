@@ -371,17 +371,7 @@ fn an_outage_and_temporary_refusals_are_retried_until_delivered_once() {
 fn a_permanent_refusal_is_recorded_as_failed() {
     let sink = Sink::start();
     let vendor = Vendor::new(&Backend::Sqlite);
-    let created: Value = serde_json::from_str(&vendor.process.ok(&[
-        "license",
-        "create",
-        "--product",
-        "SpecView",
-        "--email",
-        "nobody@example.com",
-        "remote_users=1",
-    ]))
-    .unwrap();
-    let serial = SerialNumber::parse(created["serial"].as_str().unwrap()).unwrap();
+    let serial = vendor.process.create_specview_license("nobody@example.com", "1");
     let (server, url) = vendor.serve(&sink);
     let code = request_code(7, serial, random_key_id(), 0, empty_digest());
     let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
@@ -432,19 +422,7 @@ fn two_servers_send_each_message_once(backend: Backend) {
     let vendor = Vendor::new(&backend);
     let (a, url_a) = vendor.serve(&sink);
     let (b, url_b) = vendor.serve(&sink);
-    let big: Value = serde_json::from_str(&vendor.process.ok(&[
-        "license",
-        "create",
-        "--product",
-        "SpecView",
-        "--email",
-        "it@example.com",
-        "--max-installations",
-        "100",
-        "remote_users=1",
-    ]))
-    .unwrap();
-    let serial = SerialNumber::parse(big["serial"].as_str().unwrap()).unwrap();
+    let serial = vendor.process.create_specview_license("it@example.com", "100");
     let threads: Vec<_> = (0..20)
         .map(|i| {
             let url = if i % 2 == 0 { url_a.clone() } else { url_b.clone() };
