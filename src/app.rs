@@ -3,11 +3,10 @@
 //! page once, from the path, is all the routing needed, and keeps a router
 //! out of what a phone downloads. The decode page is its own bundle
 //! (`src/bin/license-decode.rs`, built into `decode/`), so the customer's
-//! first load does not carry it; [`App`] shows the customer's page.
+//! first load does not carry it; [`mount_customer_page`] starts the
+//! customer's page.
 
 use leptos::prelude::*;
-
-use crate::components::code_page::CodePage;
 
 /// Which page a path shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,15 +24,31 @@ impl Page {
             _ => Page::NotFound,
         }
     }
+
+    /// The class of the page's `<main>`.
+    pub fn main_class(self) -> &'static str {
+        match self {
+            Page::Decode => "decode",
+            Page::Code | Page::NotFound => "",
+        }
+    }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Starts the customer's page in the browser, taking over its first view.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_customer_page() {
+    use crate::components::code_page::{CodePage, CodePageHeader};
+    use crate::first_view::FirstView;
     match Page::for_path(&window().location().pathname().unwrap_or_default()) {
-        Page::Code => view! { <CodePage/> }.into_any(),
-        // Served by its own bundle; reached here only from a server that
-        // sends this page's HTML for every path.
-        Page::Decode | Page::NotFound => view! { <NotFound/> }.into_any(),
+        Page::Code => FirstView::take().mount(Page::Code, CodePageHeader, CodePage),
+        // The decode page is served by its own bundle; this is reached only
+        // from a server that sends this page's HTML for every path.
+        Page::Decode | Page::NotFound => {
+            if let Some(main) = document().query_selector("main").ok().flatten() {
+                main.remove();
+            }
+            leptos::mount::mount_to_body(NotFound);
+        }
     }
 }
 

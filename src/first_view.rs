@@ -1,13 +1,17 @@
 //! The page's first view, painted from the HTML before any wasm arrives.
 //!
-//! At build time, `src/bin/prerender.rs` renders each page's component
-//! natively ([`render`]) into `<div id="first-view">` of its HTML file: the
-//! heading, the explanation and the labelled code field, styled, with the
-//! same markup the running page makes. The customer can read it and start
-//! typing at once. When the wasm starts, the running page is mounted beside
-//! it and [`FirstView::hand_over`] removes the static copy in the same task
-//! (the browser paints once, so nothing flashes or jumps) after carrying over
-//! what was typed into its fields and where the caret was.
+//! At build time, `src/bin/prerender.rs` renders each page's components
+//! natively ([`render`]) into its HTML file: `<main>` with the page's header
+//! (heading and explanation) and, in `<div id="first-view">`, the rest of the
+//! page's first view (the labelled code field and its buttons), styled, with
+//! the same markup the running page makes. The customer can read it and
+//! start typing at once. When the wasm starts, [`FirstView::mount`] mounts
+//! the running page into that `<main>` beside the static copy and removes
+//! the copy in the same task (the browser paints once, so nothing flashes or
+//! jumps) after carrying over what was typed into its fields and where the
+//! caret was, and any file chosen with its file button. The header is static and stays: the largest text the browser
+//! painted first is still the one on screen, so the page's largest paint is
+//! the first view's, not the running page's.
 
 /// The element the prerendered view is written into.
 pub const CONTAINER_ID: &str = "first-view";
@@ -20,6 +24,8 @@ pub struct FirstView {
     typed: Vec<(String, String)>,
     /// The focused field and its selection.
     focus: Option<(String, u32, u32)>,
+    /// The static view's file buttons, in order.
+    file_buttons: Vec<web_sys::HtmlInputElement>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -50,14 +56,49 @@ impl FirstView {
                 view.typed.push((id, text));
             }
         }
+        if let Ok(buttons) = container.query_selector_all("input[type=file]") {
+            view.file_buttons = (0..buttons.length())
+                .filter_map(|i| buttons.get(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .collect();
+        }
         view
+    }
+
+    /// Mounts the running page's `body` into the prerendered `<main>` (with
+    /// `header` too when the HTML has no first view, as in a build without
+    /// the prerender step), then hands over.
+    pub fn mount<H, B>(
+        self,
+        page: crate::Page,
+        header: impl FnOnce() -> H + 'static,
+        body: impl FnOnce() -> B + 'static,
+    ) where
+        H: leptos::IntoView + 'static,
+        B: leptos::IntoView + 'static,
+    {
+        use wasm_bindgen::JsCast;
+        let document = leptos::prelude::document();
+        let main = match document.query_selector("main").ok().flatten() {
+            Some(main) => main,
+            None => {
+                let main = document.create_element("main").expect("a document can create <main>");
+                main.set_class_name(page.main_class());
+                if let Some(body) = document.body() {
+                    let _ = body.append_child(&main);
+                }
+                leptos::mount::mount_to(main.clone().unchecked_into(), header).forget();
+                main
+            }
+        };
+        leptos::mount::mount_to(main.unchecked_into(), body).forget();
+        self.hand_over();
     }
 
     /// Call right after mounting the running page: removes the static view
     /// and gives its text, focus and caret to the running page's fields of
     /// the same ids (an `input` event, so the page checks the text as if it
     /// had been typed there).
-    pub fn hand_over(self) {
+    fn hand_over(self) {
         use wasm_bindgen::JsCast;
         let document = leptos::prelude::document();
         if let Some(container) = document.get_element_by_id(CONTAINER_ID) {
@@ -73,6 +114,30 @@ impl FirstView {
                 }
             }
         }
+        // A file chosen with a static file button is read by the running
+        // page's button in the same place, as if chosen there: one chosen
+        // already, and one from a file picker still open (a phone's takes
+        // seconds), whose choice arrives on the removed button.
+        let buttons = document.query_selector_all("main input[type=file]").ok();
+        for (i, static_button) in (0u32..).zip(self.file_buttons) {
+            let Some(button) = buttons.as_ref().and_then(|b| b.get(i)).and_then(|n| n.dyn_into().ok()) else {
+                continue;
+            };
+            let forward = move |from: &web_sys::HtmlInputElement, to: &web_sys::HtmlInputElement| {
+                if let Some(files) = from.files().filter(|f| f.length() > 0) {
+                    to.set_files(Some(&files));
+                    if let Ok(event) = web_sys::Event::new("change") {
+                        let _ = to.dispatch_event(&event);
+                    }
+                }
+            };
+            forward(&static_button, &button);
+            let from = static_button.clone();
+            let later = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || forward(&from, &button));
+            let _ = static_button.add_event_listener_with_callback("change", later.as_ref().unchecked_ref());
+            // Lives as long as the removed button, which nothing else holds.
+            later.forget();
+        }
         if let Some((id, start, end)) = self.focus {
             if let Some(field) = field(&id) {
                 let _ = field.focus();
@@ -82,14 +147,14 @@ impl FirstView {
     }
 }
 
-/// The HTML of `page`'s first view, rendered natively from the same
+/// The HTML of `page`'s first view (its `<main>`), rendered natively from the same
 /// components the browser runs.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render(page: crate::Page) -> String {
     use leptos::prelude::*;
 
-    use crate::components::code_page::CodePage;
-    use crate::components::decode_page::DecodePage;
+    use crate::components::code_page::{CodePage, CodePageHeader};
+    use crate::components::decode_page::{DecodePage, DecodePageHeader};
     use crate::Page;
 
     // The pages start their requests (keys, products) as they are built; a
@@ -103,11 +168,16 @@ pub fn render(page: crate::Page) -> String {
     let _ = any_spawner::Executor::init_custom_executor(Unsent);
     let owner = Owner::new();
     // Read once, as a snapshot: nothing here reacts to later changes.
-    owner.with(|| {
+    let (header, body) = owner.with(|| {
         untrack(|| match page {
-            Page::Code => view! { <CodePage/> }.to_html(),
-            Page::Decode => view! { <DecodePage/> }.to_html(),
-            Page::NotFound => String::new(),
+            Page::Code => (view! { <CodePageHeader/> }.to_html(), view! { <CodePage/> }.to_html()),
+            Page::Decode => (view! { <DecodePageHeader/> }.to_html(), view! { <DecodePage/> }.to_html()),
+            Page::NotFound => (String::new(), String::new()),
         })
-    })
+    });
+    let class = match page.main_class() {
+        "" => String::new(),
+        class => format!(" class=\"{class}\""),
+    };
+    format!("<main{class}>{header}<div id=\"{CONTAINER_ID}\">{body}</div></main>")
 }

@@ -20,4 +20,5 @@ pub mod json;
 pub mod messages;
 pub mod offline;
 
-pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use app::mount_customer_page;

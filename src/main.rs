@@ -7,10 +7,7 @@ fn main() {
     console_error_panic_hook::set_once();
     #[cfg(target_arch = "wasm32")]
     {
-        use license_portal::{first_view::FirstView, offline};
-        let first_view = FirstView::take();
-        leptos::mount::mount_to_body(license_portal::App);
-        first_view.hand_over();
-        offline::register_service_worker();
+        license_portal::mount_customer_page();
+        license_portal::offline::register_service_worker();
     }
 }

@@ -7,8 +7,8 @@ fn main() {
     console_error_panic_hook::set_once();
     #[cfg(target_arch = "wasm32")]
     {
-        let first_view = license_portal::first_view::FirstView::take();
-        leptos::mount::mount_to_body(license_portal::components::decode_page::DecodePage);
-        first_view.hand_over();
+        use license_portal::components::decode_page::{DecodePage, DecodePageHeader};
+        use license_portal::first_view::FirstView;
+        FirstView::take().mount(license_portal::Page::Decode, DecodePageHeader, DecodePage);
     }
 }

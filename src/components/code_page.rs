@@ -40,6 +40,7 @@ fn follow_browser(code: RwSignal<String>, resend_when_online: impl Fn() + 'stati
     });
 }
 
+/// Everything of the page below its header ([`CodePageHeader`]).
 #[component]
 pub fn CodePage() -> impl IntoView {
     let code = RwSignal::new(code_from_fragment());
@@ -96,13 +97,6 @@ pub fn CodePage() -> impl IntoView {
     };
 
     view! {
-        <main>
-            <header>
-                <h1>"Get your licence upgrade"</h1>
-                <p class="lead">
-                    "Enter the request code your program made (Create Code). You get back a response code to enter in the program."
-                </p>
-            </header>
             <form
                 novalidate
                 on:submit=move |ev| {
@@ -124,6 +118,19 @@ pub fn CodePage() -> impl IntoView {
             <footer>
                 <a href="/decode/">"Support: decode a code"</a>
             </footer>
-        </main>
+    }
+}
+
+/// The page's heading and explanation: static, so the prerendered copy stays
+/// on screen when the wasm takes over (see `first_view`).
+#[component]
+pub fn CodePageHeader() -> impl IntoView {
+    view! {
+        <header>
+            <h1>"Get your licence upgrade"</h1>
+            <p class="lead">
+                "Enter the request code your program made (Create Code). You get back a response code to enter in the program."
+            </p>
+        </header>
     }
 }

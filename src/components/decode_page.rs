@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::decode_table::DecodeTable;
 use crate::fetched::Fetched;
 
+/// Everything of the page below its header ([`DecodePageHeader`]).
 #[component]
 pub fn DecodePage() -> impl IntoView {
     let code = RwSignal::new(String::new());
@@ -55,11 +56,6 @@ pub fn DecodePage() -> impl IntoView {
         }
     };
     view! {
-        <main class="decode">
-            <header>
-                <h1>"Decode a code"</h1>
-                <p class="lead">"For support: every field of a serial number, request code or response code. Decoding happens in this browser; nothing is sent."</p>
-            </header>
             <label for="code" class="field-label">"Code"</label>
             <textarea id="code" rows="4" spellcheck="false" autocomplete="off"
                 prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))></textarea>
@@ -68,6 +64,16 @@ pub fn DecodePage() -> impl IntoView {
                 prop:value=move || answers.get() on:input=move |ev| answers.set(event_target_value(&ev))></textarea>
             <div class="decoded" aria-live="polite">{table}</div>
             <footer><a href="/code.html">"Enter a request code"</a></footer>
-        </main>
+    }
+}
+
+/// The page's heading and explanation, static like the customer's page's.
+#[component]
+pub fn DecodePageHeader() -> impl IntoView {
+    view! {
+        <header>
+            <h1>"Decode a code"</h1>
+            <p class="lead">"For support: every field of a serial number, request code or response code. Decoding happens in this browser; nothing is sent."</p>
+        </header>
     }
 }

@@ -63,9 +63,13 @@ test('before the wasm arrives: the first view is painted and accessible; what wa
   await field.click();
   await field.pressSequentially(code.slice(0, 20), { delay: 5 });
   const before = await page.locator('#request-code').boundingBox();
+  // The static header is kept as it is (the largest paint stays the first one).
+  await page.locator('p.lead').evaluate((lead) => { lead.dataset.painted = 'first'; });
   release();
   // The running page has taken over: one field, the same text, checked.
   await expect(page.locator('#first-view')).toHaveCount(0);
+  await expect(page.locator('p.lead[data-painted=first]')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveCount(1);
   await expect(page.locator('#request-code')).toHaveCount(1);
   await expect(page.locator('#request-code')).toHaveValue(code.slice(0, 20));
   await expect(page.locator('#request-code-status')).toHaveText(/groups complete/);
@@ -74,6 +78,21 @@ test('before the wasm arrives: the first view is painted and accessible; what wa
   await page.keyboard.type(code.slice(20));
   await expect(page.locator('#request-code-status')).toHaveText(/complete and correct/);
   expect(await seriousAxeViolations(page)).toEqual([]);
+  await context.close();
+});
+
+test('a file chosen before the wasm arrives is read when it runs', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ ...testInfo.project.use, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const release = await holdWasm(page);
+  const computer = new Computer(vendor);
+  const code = computer.run('create-code', '--save', 'Step_1_Code.TXT');
+  await page.goto(`${vendor.url}/code.html`, { waitUntil: 'domcontentloaded' });
+  await page.locator('input[type=file]').setInputFiles(join(computer.dir, 'Step_1_Code.TXT'));
+  release();
+  await expect(page.locator('#first-view')).toHaveCount(0);
+  await expect(page.locator('#request-code-status')).toHaveText(/complete and correct/);
+  expect((await page.locator('#request-code').inputValue()).replace(/\s+/g, '')).toBe(code.replace(/\s+/g, ''));
   await context.close();
 });
 

@@ -4,7 +4,8 @@
 //! hashed files with a year-long immutable cache; everything else, the pages
 //! and the service worker included, revalidated; brotli or gzip copies when
 //! the browser accepts them. The Content-Security-Policy allows only what the
-//! portal needs, with the hashes of the inline scripts Trunk writes.
+//! portal needs, with the hashes of the inline scripts and stylesheets the
+//! build writes into the pages.
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ use super::AppState;
 pub struct Portal {
     dir: Option<PathBuf>,
     inline_script_hashes: Vec<String>,
+    inline_style_hashes: Vec<String>,
 }
 
 const NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Licence portal</title></head>\
@@ -33,11 +35,18 @@ impl Portal {
     pub fn load(dir: Option<&Path>) -> Self {
         let read = |file: &str| dir.and_then(|d| std::fs::read_to_string(d.join(file)).ok());
         let built = read("index.html").is_some();
-        let mut inline_script_hashes: Vec<String> =
-            PAGES.iter().filter_map(|(_, file)| read(file)).flat_map(|html| inline_script_hashes(&html)).collect();
-        inline_script_hashes.sort();
-        inline_script_hashes.dedup();
-        Portal { dir: dir.filter(|_| built).map(Path::to_path_buf), inline_script_hashes }
+        let pages: Vec<String> = PAGES.iter().filter_map(|(_, file)| read(file)).collect();
+        let hashes = |element: &str| {
+            let mut hashes: Vec<String> = pages.iter().flat_map(|html| inline_hashes(html, element)).collect();
+            hashes.sort();
+            hashes.dedup();
+            hashes
+        };
+        Portal {
+            dir: dir.filter(|_| built).map(Path::to_path_buf),
+            inline_script_hashes: hashes("script"),
+            inline_style_hashes: hashes("style"),
+        }
     }
 
     pub fn dir(&self) -> Option<&Path> {
@@ -45,27 +54,30 @@ impl Portal {
     }
 
     pub fn content_security_policy(&self) -> String {
-        let hashes: String = self.inline_script_hashes.iter().map(|h| format!(" '{h}'")).collect();
+        let sources = |hashes: &[String]| -> String { hashes.iter().map(|h| format!(" '{h}'")).collect() };
+        let (scripts, styles) = (sources(&self.inline_script_hashes), sources(&self.inline_style_hashes));
         format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' data:; \
              connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; \
              base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
         )
     }
 }
 
-/// `sha256-…` sources for every `<script>` without `src` in the page.
-fn inline_script_hashes(html: &str) -> Vec<String> {
+/// `sha256-…` sources for every `<script>` without `src` (`element`
+/// "script") or every `<style>` ("style") in the page.
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let (open, close_tag) = (format!("<{element}"), format!("</{element}>"));
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let after = &rest[start..];
         let Some(open_end) = after.find('>') else {
             break;
         };
         let tag = &after[..open_end];
         let body_start = open_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else {
+        let Some(close) = after[body_start..].find(&close_tag) else {
             break;
         };
         let body = &after[body_start..body_start + close];
@@ -140,10 +152,17 @@ mod tests {
     #[test]
     fn hashes_inline_scripts_only() {
         let html = "<script src=\"/a.js\"></script><script type=\"module\">import init from '/x.js';</script>";
-        let hashes = inline_script_hashes(html);
+        let hashes = inline_hashes(html, "script");
         assert_eq!(hashes.len(), 1);
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/x.js';"));
         assert_eq!(hashes[0], format!("sha256-{expected}"));
+    }
+
+    #[test]
+    fn hashes_inline_styles() {
+        let html = "<link rel=\"stylesheet\" href=\"/a.css\"><style>main{margin:0}</style><script>x()</script>";
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"main{margin:0}"));
+        assert_eq!(inline_hashes(html, "style"), vec![format!("sha256-{expected}")]);
     }
 
     #[test]

@@ -249,7 +249,7 @@ fn public_endpoints(backend: Backend) {
 fn serves_the_portal_with_security_headers(backend: Backend) {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"),
-        "<!doctype html><html><head><script type=\"module\">import init from '/portal-0123456789abcdef.js';init();</script></head><body></body></html>").unwrap();
+        "<!doctype html><html><head><script type=\"module\">import init from '/portal-0123456789abcdef.js';init();</script><style>main{margin:0}</style></head><body></body></html>").unwrap();
     std::fs::write(dist.path().join("portal-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     // The decode page has its own file (its own first view); code.html is
     // left out: served from index.html, as builds before first views were.
@@ -273,6 +273,9 @@ fn serves_the_portal_with_security_headers(backend: Backend) {
         assert!(body.contains("import init"));
         assert_eq!(body.contains("Decode a code"), path.starts_with("/decode"), "{path}: {body}");
         assert!(csp.contains("worker-src 'self'") && csp.contains("manifest-src 'self'"), "{csp}");
+        // The page's inline stylesheet, by its hash.
+        let style_src = csp.split(';').find(|d| d.trim().starts_with("style-src")).unwrap();
+        assert_eq!(style_src.matches("'sha256-").count(), 1, "{csp}");
     }
     // A page's compressed copy goes to browsers that accept it.
     let (_, headers, body) = server.raw("GET", "/decode/", &[("accept-encoding", "gzip")], vec![]);
@@ -283,7 +286,8 @@ fn serves_the_portal_with_security_headers(backend: Backend) {
         assert_eq!(status, 200);
         assert!(body.contains("/console/console-0123456789abcdef.js"), "{body}");
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert_eq!(csp.matches("'sha256-").count(), 2, "both pages' inline scripts: {csp}");
+        let script_src = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
+        assert_eq!(script_src.matches("'sha256-").count(), 2, "both pages' inline scripts: {csp}");
     }
     let (_, headers, _) = server.raw("GET", "/portal-0123456789abcdef_bg.wasm", &[], vec![]);
     assert_eq!(headers["content-type"], "application/wasm");
