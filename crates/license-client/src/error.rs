@@ -77,6 +77,15 @@ pub enum ClientError {
     },
     /// An installation at update 0 has nothing to release.
     NothingToRelease,
+    /// A picture of a QR code that is not a PNG or JPEG image.
+    UnreadableImage {
+        path: String,
+        reason: String,
+    },
+    /// No QR code could be read in the picture.
+    NoQrCode,
+    /// More than one QR code in the picture.
+    SeveralQrCodes(usize),
 }
 
 impl From<CodeError> for ClientError {
@@ -112,6 +121,7 @@ impl ClientError {
             ClientError::ServerUnreachable { .. } => 17,
             ClientError::Released { .. } => 18,
             ClientError::NothingToRelease => 19,
+            ClientError::UnreadableImage { .. } | ClientError::NoQrCode | ClientError::SeveralQrCodes(_) => 20,
         }
     }
 
@@ -133,6 +143,9 @@ impl ClientError {
             ClientError::Io { .. } => "io",
             ClientError::Released { .. } => "released",
             ClientError::NothingToRelease => "nothing_to_release",
+            ClientError::UnreadableImage { .. } => "unreadable_image",
+            ClientError::NoQrCode => "no_qr_code",
+            ClientError::SeveralQrCodes(_) => "several_qr_codes",
         }
     }
 
@@ -172,6 +185,11 @@ impl ClientError {
                 ("program-released", vec![("on", on.to_string().into()), ("code", code.as_str().into())])
             }
             ClientError::NothingToRelease => ("program-nothing_to_release", vec![]),
+            ClientError::UnreadableImage { path, reason } => {
+                ("program-unreadable_image", vec![("path", path.as_str().into()), ("reason", reason.as_str().into())])
+            }
+            ClientError::NoQrCode => ("program-no_qr_code", vec![]),
+            ClientError::SeveralQrCodes(count) => ("program-several_qr_codes", vec![("count", (*count).into())]),
         }
     }
 

@@ -16,11 +16,14 @@
 //! }
 //! ```
 
+pub mod clock;
 mod error;
 mod license;
 mod machine;
 mod online;
 mod portal_link;
+mod qr_image;
+pub mod report;
 pub mod store;
 
 pub use error::ClientError;
@@ -28,3 +31,9 @@ pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing, Relea
 pub use machine::MachineIdentity;
 pub use online::{get_it_now, release_online};
 pub use portal_link::{portal_link, terminal_qr};
+pub use qr_image::{read_qr_file, read_qr_rgba};
+
+/// The vendor's trust file from its JSON text; `source` names it in the error.
+pub fn parse_trust(text: &str, source: &str) -> Result<license_codes::TrustFile, ClientError> {
+    serde_json::from_str(text).map_err(|e| ClientError::NoTrust(format!("{source} is not valid: {e}")))
+}

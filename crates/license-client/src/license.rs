@@ -134,6 +134,18 @@ impl Licensing {
         self.trust.product(id)
     }
 
+    /// A product given by its number, or by its name in the trust file.
+    pub fn product_id(&self, number_or_name: &str) -> Result<u16, ClientError> {
+        match number_or_name.parse::<u16>() {
+            Ok(id) => Ok(id),
+            Err(_) => self
+                .trust
+                .find_product(number_or_name)
+                .map(|p| p.id)
+                .ok_or_else(|| ClientError::UnknownProduct(number_or_name.to_string())),
+        }
+    }
+
     /// A new installation at counter 0, bound to this machine.
     pub fn init(&self, serial: SerialNumber, product: u16) -> Result<License, ClientError> {
         let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;

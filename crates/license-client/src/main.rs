@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use license_api::EntitlementValues;
 use license_client::{ClientError, License, Licensing, MachineIdentity};
-use license_codes::{AnyCode, Day, Installation, KeyId, Product, SerialNumber, TrustFile};
-use serde_json::{json, Value};
+use license_codes::{KeyId, SerialNumber, TrustFile};
+use serde_json::Value;
 
 #[derive(Parser)]
 #[command(
@@ -60,6 +59,10 @@ enum Command {
         /// Read the response code from this file (e.g. Step_2_Response_Code.TXT).
         #[arg(long, conflicts_with = "code")]
         file: Option<PathBuf>,
+        /// Read the response code from the QR code in this picture (PNG or JPEG),
+        /// e.g. a photo or screenshot of the licence portal's answer.
+        #[arg(long, conflicts_with_all = ["code", "file"])]
+        image: Option<PathBuf>,
     },
     /// Gets the waiting upgrade from the licence server and installs it (needs the internet).
     GetItNow {
@@ -99,9 +102,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if json {
-                let detail = json!({"error": e.code(), "message": e.to_string(), "next_step": e.next_step(),
-                    "group": e.group()});
-                println!("{}", serde_json::to_string_pretty(&detail).expect("json"));
+                println!("{}", serde_json::to_string_pretty(&license_client::report::error_json(&e)).expect("json"));
             }
             eprintln!("error: {e}\nnext step: {}", e.next_step());
             ExitCode::from(e.exit_code())
@@ -122,15 +123,7 @@ fn run(cli: Cli) -> Result<(), ClientError> {
     match cli.command {
         Command::Init { serial, product } => {
             let serial = SerialNumber::parse(&serial)?;
-            let product_id = match product.parse::<u16>() {
-                Ok(id) => id,
-                Err(_) => trust
-                    .as_ref()
-                    .and_then(|t| t.find_product(&product))
-                    .map(|p| p.id)
-                    .ok_or_else(|| ClientError::UnknownProduct(product.clone()))?,
-            };
-            let license = licensing.init(serial, product_id)?;
+            let license = licensing.init(serial, licensing.product_id(&product)?)?;
             println!(
                 "Installed {} with serial {} at update 0.",
                 product_name(&licensing, license.product),
@@ -150,7 +143,11 @@ fn run(cli: Cli) -> Result<(), ClientError> {
         Command::Status { json } => {
             let license = load(&licensing, &trust)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&status_json(&licensing, &license)).expect("json"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&license_client::report::status_json(&licensing, &license))
+                        .expect("json")
+                );
             } else {
                 print_status(&licensing, &license);
             }
@@ -159,7 +156,8 @@ fn run(cli: Cli) -> Result<(), ClientError> {
             if trust.is_none() {
                 load(&licensing, &trust)?;
             }
-            let request = licensing.create_code(today(), &now_rfc3339())?;
+            let request =
+                licensing.create_code(license_client::clock::today(), &license_client::clock::now_rfc3339())?;
             let code = request.to_code();
             if let Some(path) = save {
                 license_client::store::write_atomically(&path, format!("{code}\r\n").as_bytes())
@@ -176,15 +174,23 @@ fn run(cli: Cli) -> Result<(), ClientError> {
                 }
             }
         }
-        Command::EnterCode { code, file } => {
+        Command::EnterCode { code, file, image } => {
             require_trust()?;
-            let text = code_text(code, file)?;
+            let text = match image {
+                Some(path) => license_client::read_qr_file(&path)?,
+                None => code_text(code, file)?,
+            };
             let applied = licensing.enter_code(&text)?;
             print_applied(&licensing, &applied);
         }
         Command::GetItNow { server } => {
             require_trust()?;
-            match license_client::get_it_now(&licensing, &server, today(), &now_rfc3339()) {
+            match license_client::get_it_now(
+                &licensing,
+                &server,
+                license_client::clock::today(),
+                &license_client::clock::now_rfc3339(),
+            ) {
                 Ok(applied) => print_applied(&licensing, &applied),
                 Err(ClientError::ServerRefused { code, detail, next_step, .. }) if code == "up_to_date" => {
                     println!("Nothing is waiting: {detail}.\n{next_step}");
@@ -196,10 +202,17 @@ fn run(cli: Cli) -> Result<(), ClientError> {
             require_trust()?;
             let (code, submitted) = match server {
                 Some(server) => {
-                    let (code, answer) = license_client::release_online(&licensing, &server, today(), &now_rfc3339())?;
+                    let (code, answer) = license_client::release_online(
+                        &licensing,
+                        &server,
+                        license_client::clock::today(),
+                        &license_client::clock::now_rfc3339(),
+                    )?;
                     (code, Some(answer))
                 }
-                None => (licensing.release(today(), &now_rfc3339())?.0, None),
+                None => {
+                    (licensing.release(license_client::clock::today(), &license_client::clock::now_rfc3339())?.0, None)
+                }
             };
             let code = code.to_code();
             if let Some(path) = save {
@@ -241,7 +254,7 @@ fn run(cli: Cli) -> Result<(), ClientError> {
                 )),
                 _ => licensing.load().ok().map(|l| (l.serial, l.key_id, licensing.path().display().to_string())),
             };
-            let view = describe(&licensing, trust.is_some(), &decoded, binding);
+            let view = license_client::report::decode_json(&licensing, trust.is_some(), &decoded, binding);
             if json {
                 println!("{}", serde_json::to_string_pretty(&view).expect("json"));
             } else {
@@ -271,9 +284,7 @@ fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
     let Some(path) = path else { return Ok(None) };
     let text = std::fs::read_to_string(path)
         .map_err(|e| ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display())))?;
-    let trust: TrustFile = serde_json::from_str(&text)
-        .map_err(|e| ClientError::NoTrust(format!("trust file {} is not valid: {e}", path.display())))?;
-    Ok(Some(trust))
+    license_client::parse_trust(&text, &format!("trust file {}", path.display())).map(Some)
 }
 
 /// Loads the licence; a licence holding a response needs the trusted keys to check it.
@@ -296,38 +307,8 @@ fn code_text(code: Option<String>, file: Option<PathBuf>) -> Result<String, Clie
     }
 }
 
-fn today() -> Day {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    Day::from_unix_seconds(seconds as i64)
-}
-
-fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| "unknown-time".into())
-}
-
 fn product_name(licensing: &Licensing, id: u16) -> String {
     licensing.product(id).map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
-}
-
-/// Entitlement values typed by kind: counts as numbers, flags as booleans, dates as text.
-fn entitlements_json(product: Option<&Product>, e: &license_codes::Entitlements) -> Value {
-    serde_json::to_value(EntitlementValues::of(product, e)).expect("serialisable")
-}
-
-fn status_json(licensing: &Licensing, license: &License) -> Value {
-    let product = licensing.product(license.product);
-    json!({
-        "product": {"id": license.product, "name": product.map(|p| p.name.clone())},
-        "serial": license.serial.to_code(),
-        "key_id": license.key_id.to_string(),
-        "machine_bound": license.machine_bound,
-        "counter": license.counter,
-        "entitlements": entitlements_json(product, &license.entitlements),
-        "response_code": license.response.as_ref().map(|r| r.to_code()),
-        "license_file": licensing.path().display().to_string(),
-    })
 }
 
 fn print_status(licensing: &Licensing, license: &License) {
@@ -347,73 +328,6 @@ fn print_status(licensing: &Licensing, license: &License) {
     }
     for (name, value) in described {
         println!("  {name}: {value}");
-    }
-}
-
-/// Every decoded field, with names where the trust file knows them.
-fn describe(
-    licensing: &Licensing,
-    have_trust: bool,
-    code: &AnyCode,
-    binding: Option<(SerialNumber, KeyId, String)>,
-) -> Value {
-    match code {
-        AnyCode::Serial(s) => {
-            json!({"kind": "serial", "serial": s.to_code(), "serial_number": s.value()})
-        }
-        AnyCode::Request(r) => json!({
-            "kind": "request",
-            "product": {"id": r.product, "name": licensing.product(r.product).map(|p| p.name.clone())},
-            "serial": r.serial.to_code(),
-            "key_id": r.key_id.to_string(),
-            "counter": r.counter,
-            "entitlement_digest": format!("{:08X}", r.entitlement_digest),
-            "created": r.created.to_string(),
-        }),
-        AnyCode::Release(r) => json!({
-            "kind": "release",
-            "product": {"id": r.product, "name": licensing.product(r.product).map(|p| p.name.clone())},
-            "serial": r.serial.to_code(),
-            "key_id": r.key_id.to_string(),
-            "counter": r.counter,
-            "created": r.created.to_string(),
-            "proof": format!("{:014X}", r.proof),
-        }),
-        AnyCode::Response(r) => {
-            let product = licensing.product(r.product);
-            let signature = match binding {
-                _ if !have_trust => {
-                    json!({"verified": null, "reason": "no trusted keys given (--trust)"})
-                }
-                Some((serial, key_id, source)) => {
-                    let installation = Installation { product: r.product, serial, key_id, counter: r.from_counter };
-                    match r.verify_for(&installation, licensing.keys()) {
-                        Ok(()) => json!({"verified": true, "checked_against": source}),
-                        Err(e @ license_codes::CodeError::AnotherInstallation { .. }) => {
-                            json!({"verified": null, "checked_against": source, "reason": e.to_string()})
-                        }
-                        Err(e) => {
-                            json!({"verified": false, "checked_against": source, "error": e.code(), "reason": e.to_string()})
-                        }
-                    }
-                }
-                None => {
-                    json!({"verified": null, "reason": "give --serial and --key-id of the installation to check the signature"})
-                }
-            };
-            json!({
-                "kind": "response",
-                "product": {"id": r.product, "name": product.map(|p| p.name.clone())},
-                "key_id_tag": format!("{:04X}", r.key_id_tag),
-                "from_counter": r.from_counter,
-                "to_counter": r.to_counter,
-                "issued": r.issued.to_string(),
-                "signing_key_id": r.signing_key_id,
-                "signing_key_trusted": licensing.keys().get(r.signing_key_id).is_some(),
-                "signature": signature,
-                "entitlements": entitlements_json(product, &r.entitlements),
-            })
-        }
     }
 }
 

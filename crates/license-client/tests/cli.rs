@@ -2,6 +2,9 @@
 //! it, enter-code, status; then every error, each with its exit code and the
 //! licence file left byte for byte as it was.
 
+#[path = "pictures/mod.rs"]
+mod pictures;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -393,4 +396,32 @@ fn a_crash_at_any_moment_leaves_old_or_new_state() {
         }
     }
     assert!(saw_new && saw_old, "kills all fell before or all after the write: the test did not exercise it");
+}
+
+#[test]
+fn a_picture_of_the_response_qr_is_entered_as_if_typed() {
+    let inst = Installation::new();
+    let request = inst.request();
+    let code = inst.respond(&request, 1, state(&["remote_users=3"]));
+    // A photo: turned a little, JPEG; the screenshot case is the portal's own
+    // QR, in the end-to-end test.
+    let photo = pictures::through_jpeg(&pictures::rotated(&pictures::qr_picture(&code, 5, 40), 10.0), 70);
+    photo.save(inst.path("photo.jpg")).unwrap();
+    pictures::qr_picture(&request.to_code(), 4, 10).save(inst.path("request.png")).unwrap();
+    image::GrayImage::from_pixel(200, 200, image::Luma([235])).save(inst.path("blank.png")).unwrap();
+    pictures::side_by_side(&pictures::qr_picture(&code, 4, 10), &pictures::qr_picture(&request.to_code(), 4, 10))
+        .save(inst.path("two.png"))
+        .unwrap();
+    std::fs::write(inst.path("notes.png"), "not a picture").unwrap();
+
+    assert_refused(&inst, &["enter-code", "--image", "blank.png"], 20, "no QR code could be read");
+    assert_refused(&inst, &["enter-code", "--image", "two.png"], 20, "holds 2 QR codes");
+    assert_refused(&inst, &["enter-code", "--image", "notes.png"], 20, "cannot be read");
+    assert_refused(&inst, &["enter-code", "--image", "missing.png"], 20, "cannot be read");
+    assert_refused(&inst, &["enter-code", "--image", "request.png"], 4, "request code");
+
+    let out = inst.run(&["enter-code", "--image", "photo.jpg"]);
+    assert_success(&out);
+    assert!(stdout(&out).contains("remote_users: 0 -> 3"), "{}", stdout(&out));
+    assert_eq!(inst.status()["counter"], 1);
 }
