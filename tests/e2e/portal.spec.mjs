@@ -68,6 +68,20 @@ test('the SpecView story: type the code, submit, apply the response; the QR code
   await expect(page.locator('#mailed-to')).toHaveCount(0);
 });
 
+test('the program reads the response from the page\'s QR code: license enter-code --image of a screenshot', async ({ page }) => {
+  const computer = new Computer(vendor);
+  await page.goto(`${vendor.url}/code.html`);
+  await page.getByLabel('Request code', { exact: true }).fill(computer.createCode());
+  await page.getByRole('button', { name: 'Submit code' }).click();
+  await expect(page.locator('#response-code')).toBeVisible();
+  // The QR code as Chromium shows it (the whole answer, code and text around it).
+  const picture = join(computer.dir, 'response-qr.png');
+  await page.locator('.qr-image').screenshot({ path: picture });
+  const applied = computer.run('enter-code', '--image', picture);
+  expect(applied).toContain('remote_users: 0 -> 3');
+  expect(computer.status().entitlements.remote_users).toBe(3);
+});
+
 test('without mail on the server, the page says nothing of a copy', async ({ page }) => {
   const quiet = new Vendor();
   await quiet.start();
