@@ -15,6 +15,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (workspace; the server's against SQLite and PostgreSQL)"
 cargo test --workspace --locked
 
+step "The C interface: the C example (system compiler) and the Python ctypes example play the SpecView story against a real server"
+bash examples/c/story.sh
+
 step "The API against its OpenAPI document (schemathesis, every check, a demo server with an admin token)"
 bash scripts/schemathesis.sh
 

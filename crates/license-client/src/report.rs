@@ -97,3 +97,21 @@ pub fn decode_json(
 pub fn error_json(e: &ClientError) -> Value {
     json!({"error": e.code(), "message": e.to_string(), "next_step": e.next_step(), "group": e.group()})
 }
+
+/// What entering a response did: the counters, each change (also as the
+/// line `license enter-code` prints) and the entitlements now.
+pub fn applied_json(licensing: &Licensing, applied: &crate::Applied) -> Value {
+    let license = &applied.license;
+    let changes: Vec<Value> = applied
+        .changes
+        .iter()
+        .map(|c| json!({"name": c.name, "from": c.from, "to": c.to, "text": c.to_string()}))
+        .collect();
+    json!({
+        "product": {"id": license.product, "name": licensing.product(license.product).map(|p| p.name.clone())},
+        "from_counter": applied.from_counter,
+        "counter": license.counter,
+        "changes": changes,
+        "entitlements": entitlements_json(licensing.product(license.product), &license.entitlements),
+    })
+}

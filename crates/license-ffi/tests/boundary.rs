@@ -1,0 +1,77 @@
+//! The C boundary's own rules, called as C would: NULL arguments and text
+//! that is not UTF-8 are refused with status 2 and never dereferenced; every
+//! failure leaves its error JSON for `license_last_error_json`.
+
+use std::ffi::{c_char, CStr, CString};
+use std::ptr::{null, null_mut};
+
+use license_ffi::*;
+
+fn last_error(h: *mut LicenseHandle) -> serde_json::Value {
+    let mut out: *mut c_char = null_mut();
+    assert_eq!(unsafe { license_last_error_json(h, &mut out) }, LICENSE_OK);
+    let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_string();
+    unsafe { license_string_free(out) };
+    serde_json::from_str(&text).unwrap()
+}
+
+fn open(dir: &tempfile::TempDir) -> *mut LicenseHandle {
+    let file = CString::new(dir.path().join("license.json").to_str().unwrap()).unwrap();
+    let trust = CString::new(r#"{"keys": [], "products": []}"#).unwrap();
+    let machine = CString::new("machine-a").unwrap();
+    let mut h = null_mut();
+    assert_eq!(unsafe { license_open(file.as_ptr(), trust.as_ptr(), machine.as_ptr(), &mut h) }, LICENSE_OK);
+    assert!(!h.is_null());
+    h
+}
+
+#[test]
+fn null_arguments_are_refused_not_dereferenced() {
+    let trust = CString::new("{}").unwrap();
+    let mut h = null_mut();
+    assert_eq!(unsafe { license_open(null(), trust.as_ptr(), null(), &mut h) }, LICENSE_BAD_ARGUMENT);
+    assert!(h.is_null());
+    assert_eq!(last_error(null_mut())["error"], "bad_argument");
+    assert_eq!(unsafe { license_open(trust.as_ptr(), trust.as_ptr(), null(), null_mut()) }, LICENSE_BAD_ARGUMENT);
+    let mut out: *mut c_char = null_mut();
+    assert_eq!(unsafe { license_status_json(null_mut(), &mut out) }, LICENSE_BAD_ARGUMENT);
+    assert_eq!(unsafe { license_decode_json(null(), null(), &mut out) }, LICENSE_BAD_ARGUMENT);
+    assert!(out.is_null());
+
+    let dir = tempfile::tempdir().unwrap();
+    let h = open(&dir);
+    assert_eq!(unsafe { license_init(h, null(), null()) }, LICENSE_BAD_ARGUMENT);
+    assert_eq!(last_error(h)["error"], "bad_argument");
+    assert_eq!(unsafe { license_create_code(h, null_mut()) }, LICENSE_BAD_ARGUMENT);
+    assert_eq!(unsafe { license_enter_code_image(h, null(), 10, 10, &mut out) }, LICENSE_BAD_ARGUMENT);
+    // Text that is not UTF-8.
+    let latin1 = [0xE9u8, 0];
+    assert_eq!(unsafe { license_enter_code(h, latin1.as_ptr().cast(), &mut out) }, LICENSE_BAD_ARGUMENT);
+    unsafe {
+        license_close(h);
+        license_close(null_mut());
+        license_string_free(null_mut());
+    }
+}
+
+#[test]
+fn failures_have_the_commands_status_and_an_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = open(&dir);
+    let mut out: *mut c_char = null_mut();
+    // No licence file yet: the command's exit 12.
+    assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
+    let error = last_error(h);
+    assert_eq!(error["error"], "no_license");
+    assert!(error["next_step"].as_str().unwrap().len() > 10, "{error}");
+    // A picture without a QR code: exit 20.
+    let blank = vec![255u8; 64 * 64 * 4];
+    assert_eq!(unsafe { license_enter_code_image(h, blank.as_ptr(), 64, 64, &mut out) }, 20);
+    assert_eq!(last_error(h)["error"], "no_qr_code");
+    // A damaged code, decoded without a handle: exit 3, its group named.
+    let damaged = CString::new("S0400R-F3XY09-00000D-89TRG1-Q8MCPJ").unwrap();
+    assert_eq!(unsafe { license_decode_json(damaged.as_ptr(), null(), &mut out) }, 3);
+    assert!(last_error(null_mut())["error"].is_string());
+    assert!(out.is_null());
+    unsafe { license_close(h) };
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The SpecView story through the C library, played by the C example
+# (examples/c/specview.c, built with the system C compiler against
+# license.h) and the Python ctypes example, against a real license-server:
+# init, create-code, a typo refused, enter-code, status, a copied licence
+# file refused, get-it-now. Exits non-zero on the first surprise.
+#   bash examples/c/story.sh        (from the repository root)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+target=${CARGO_TARGET_DIR:-$root/target}
+cargo build --quiet --locked -p license-ffi -p license-server
+work=$(mktemp -d)
+cc -std=c11 -Wall -Wextra -Werror examples/c/specview.c -I crates/license-ffi/include \
+  -L "$target/debug" -llicense_ffi -o "$work/specview"
+export LD_LIBRARY_PATH="$target/debug" LICENSE_FFI_LIB="$target/debug/liblicense_ffi.so" LICENSE_SERVER_LOG=warn
+
+server() { "$target/debug/license-server" --data "$work/server" "$@"; }
+server product add --id 7 --name SpecView --entitlement remote_users:count --entitlement clients:count \
+  --entitlement historian:flag >/dev/null
+server trust-file >"$work/trust.json"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+server serve --addr "127.0.0.1:$port" --rate-limit-ip 0 --rate-limit-serial 0 >/dev/null 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+# http PATH [JSON]: GET, or POST the JSON, on the server; the answer's body.
+http() {
+  python3 - "http://127.0.0.1:$port$1" "${2:-}" <<'PY'
+import sys, urllib.request
+url, body = sys.argv[1], sys.argv[2]
+request = urllib.request.Request(url, data=body.encode() or None, headers={"content-type": "application/json"})
+print(urllib.request.urlopen(request, timeout=10).read().decode())
+PY
+}
+for _ in $(seq 100); do http /api/v1/keys >/dev/null 2>&1 && break; sleep 0.1; done
+
+fail() { echo "story ($1): $2" >&2; exit 1; }
+# expect STATUS PROGRAM ARGS...: runs, checks the status, leaves stdout in $out and stderr in $err.
+expect() {
+  local want=$1 got=0; shift
+  "$@" >"$work/out" 2>"$work/err" || got=$?
+  out=$(cat "$work/out"); err=$(cat "$work/err")
+  [ "$got" = "$want" ] || fail "$program" "$* exited $got, expected $want: $out $err"
+}
+# field KEY...: the value at KEY... (a number indexes a list) of the JSON on stdin.
+field() { python3 -c "import json,sys; v=json.load(sys.stdin); [v:=v[int(k) if k.isdigit() else k] for k in sys.argv[1:]]; print(v)" "$@"; }
+
+for program in c python; do
+  dir="$work/$program"; mkdir -p "$dir"
+  serial=$(server license create --product SpecView --email it@example.com remote_users=1 clients=25 | field serial)
+  run() {
+    case $program in
+      c) "$work/specview" "$dir/license.json" "$work/trust.json" "$@" ;;
+      python) python3 examples/python/specview.py "$dir/license.json" "$work/trust.json" "$@" ;;
+    esac
+  }
+  expect 0 run machine-a init "$serial" SpecView
+  expect 12 run machine-a init "$serial" SpecView          # the licence file exists already
+  expect 0 run machine-a create-code; request=$out
+  response=$(http /api/v1/activations "{\"request_code\": \"$request\"}" | field response_code)
+  # A typo in group 5: status 3, and the error names the group.
+  typo=$(python3 -c "import sys; g=sys.argv[1].split('-'); c=g[4][0]; g[4]=('Q' if c!='Q' else 'R')+g[4][1:]; print('-'.join(g))" "$response")
+  expect 3 run machine-a enter-code "$typo"
+  [ "$(echo "$err" | field group)" = 5 ] || fail $program "the typo's group: $err"
+  expect 0 run machine-a enter-code "$response"
+  [ "$(echo "$out" | field entitlements remote_users)" = 1 ] || fail $program "enter-code: $out"
+  expect 0 run machine-a status
+  [ "$(echo "$out" | field counter)" = 1 ] || fail $program "status: $out"
+  expect 7 run machine-a enter-code "$response"            # TOO_OLD: already applied
+  # The licence file copied to another machine.
+  expect 13 run machine-b status
+  [ "$(echo "$err" | field error)" = copied_license ] || fail $program "copied: $err"
+  # The online path: a waiting upgrade, fetched and installed.
+  server upgrade queue --serial "$serial" remote_users=3 >/dev/null
+  expect 0 run machine-a get-it-now "http://127.0.0.1:$port"
+  [ "$(echo "$out" | field changes 0 text)" = "remote_users: 1 -> 3" ] || fail $program "get-it-now: $out"
+  expect 0 run - decode "$serial"
+  [ "$(echo "$out" | field kind)" = serial ] || fail $program "decode: $out"
+  echo "story ($program): init, create-code, typo (3), enter-code, status, TOO_OLD (7), copied file (13), get-it-now, decode: as expected"
+done
