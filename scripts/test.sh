@@ -18,6 +18,9 @@ cargo test --workspace --locked
 step "The C interface: the C example (system compiler) and the Python ctypes example play the SpecView story against a real server"
 bash examples/c/story.sh
 
+step "Windows: license.exe and license_ffi.dll cross-compiled with mingw-w64, tested under wine"
+bash scripts/windows.sh
+
 step "The API against its OpenAPI document (schemathesis, every check, a demo server with an admin token)"
 bash scripts/schemathesis.sh
 

@@ -4,7 +4,10 @@
 # license.h) and the Python ctypes example, against a real license-server:
 # init, create-code, a typo refused, enter-code, status, a copied licence
 # file refused, get-it-now. Exits non-zero on the first surprise.
-#   bash examples/c/story.sh        (from the repository root)
+#   bash examples/c/story.sh [PROGRAM...]   (from the repository root)
+# PROGRAM: c, python (the default: both), or windows-c: the C example built
+# for Windows against license_ffi.dll, run under wine ($SPECVIEW_WINDOWS_EXE;
+# scripts/windows.sh sets it up).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -20,7 +23,7 @@ server product add --id 7 --name SpecView --entitlement remote_users:count --ent
   --entitlement historian:flag >/dev/null
 server trust-file >"$work/trust.json"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-server serve --addr "127.0.0.1:$port" --rate-limit-ip 0 --rate-limit-serial 0 >/dev/null 2>&1 &
+"$target/debug/license-server" --data "$work/server" serve --addr "127.0.0.1:$port" --rate-limit-ip 0 --rate-limit-serial 0 >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 # http PATH [JSON]: GET, or POST the JSON, on the server; the answer's body.
@@ -39,19 +42,22 @@ fail() { echo "story ($1): $2" >&2; exit 1; }
 expect() {
   local want=$1 got=0; shift
   "$@" >"$work/out" 2>"$work/err" || got=$?
-  out=$(cat "$work/out"); err=$(cat "$work/err")
+  # (Windows programs end lines with CR LF.)
+  out=$(tr -d '\r' <"$work/out"); err=$(tr -d '\r' <"$work/err")
   [ "$got" = "$want" ] || fail "$program" "$* exited $got, expected $want: $out $err"
 }
 # field KEY...: the value at KEY... (a number indexes a list) of the JSON on stdin.
 field() { python3 -c "import json,sys; v=json.load(sys.stdin); [v:=v[int(k) if k.isdigit() else k] for k in sys.argv[1:]]; print(v)" "$@"; }
 
-for program in c python; do
+programs=("$@"); [ ${#programs[@]} -gt 0 ] || programs=(c python)
+for program in "${programs[@]}"; do
   dir="$work/$program"; mkdir -p "$dir"
   serial=$(server license create --product SpecView --email it@example.com remote_users=1 clients=25 | field serial)
   run() {
     case $program in
       c) "$work/specview" "$dir/license.json" "$work/trust.json" "$@" ;;
       python) python3 examples/python/specview.py "$dir/license.json" "$work/trust.json" "$@" ;;
+      windows-c) wine "$SPECVIEW_WINDOWS_EXE" "$dir/license.json" "$work/trust.json" "$@" ;;
     esac
   }
   expect 0 run machine-a init "$serial" SpecView

@@ -57,7 +57,7 @@ impl Installation {
     }
 
     fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_license"));
+        let mut c = Command::new(license_bin());
         c.current_dir(self.dir.path())
             .env("LICENSE_TRUST", self.path("trust.json"))
             .env("LICENSE_MACHINE_ID_FILE", self.path("machine-a"))
@@ -105,6 +105,12 @@ impl Installation {
         assert_success(&self.run(&["enter-code", &code]));
         self
     }
+}
+
+/// The command under test: this build, or another given by LICENSE_BIN, such
+/// as the Windows build under wine (scripts/windows.sh).
+fn license_bin() -> std::ffi::OsString {
+    std::env::var_os("LICENSE_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_license").into())
 }
 
 fn stdout(out: &Output) -> String {
@@ -338,7 +344,7 @@ fn decode_shows_every_field_for_support() {
     assert_eq!(view["to_counter"], 1);
 
     // A support agent elsewhere, with the customer's serial and key id.
-    let elsewhere = Command::new(env!("CARGO_BIN_EXE_license"))
+    let elsewhere = Command::new(license_bin())
         .current_dir(std::env::temp_dir())
         .env("LICENSE_FILE", inst.path("absent.json"))
         .args(["--trust", inst.path("trust.json").to_str().unwrap(), "decode", "--json", &response])
