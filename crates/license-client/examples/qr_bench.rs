@@ -10,11 +10,24 @@ use std::time::Instant;
 use license_client::read_qr_rgba;
 
 fn main() {
-    // A response code's length: 60 characters and its group separators.
-    let code = "R1AB2C-3DEF4G-5HJK6L-7MNP8Q-9RST0U-VWXY1Z-2ABC3D-4EFG5H-6JKL7M-8NPQ9R";
+    // A real response code, signed, as the portal puts it in its QR code.
+    let grant = license_codes::Grant {
+        product: 7,
+        serial: license_codes::SerialNumber::new(0xAB_CDEF_0123).expect("serial"),
+        key_id: license_codes::KeyId(0x0123_4567_89AB_CDEF),
+        from_counter: 1,
+        to_counter: 2,
+        issued: license_codes::Day(2518),
+        entitlements: license_codes::Entitlements::new(),
+    };
+    let signed = license_codes::sign_response(&license_codes::SigningKey::from_bytes(&[42; 32]), 1, &grant);
+    let code = &signed.expect("signs").to_code();
+    let modules =
+        qrcode::QrCode::with_error_correction_level(code.as_bytes(), qrcode::EcLevel::M).expect("fits").width();
+    println!("response code: {} characters, QR code {modules} x {modules} modules", code.len());
     let reads = |img: &image::GrayImage| {
         let rgba = pictures::rgba(img);
-        read_qr_rgba(rgba.as_raw(), rgba.width(), rgba.height()).ok().as_deref() == Some(code)
+        read_qr_rgba(rgba.as_raw(), rgba.width(), rgba.height()).ok().as_deref() == Some(code.as_str())
     };
     for module in 1..=8 {
         let sharp = reads(&pictures::qr_picture(code, module, 8));
@@ -32,7 +45,7 @@ fn main() {
         let start = Instant::now();
         let text = read_qr_rgba(rgba.as_raw(), 1280, 720).expect("reads");
         times.push(start.elapsed().as_secs_f64() * 1000.0);
-        assert_eq!(text, code);
+        assert_eq!(&text, code);
     }
     times.sort_by(f64::total_cmp);
     println!("1280x720 frame, 15 runs: median {:.1} ms, min {:.1} ms, max {:.1} ms", times[7], times[0], times[14]);
