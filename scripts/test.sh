@@ -21,6 +21,10 @@ bash examples/c/story.sh
 step "Windows: license.exe and license_ffi.dll cross-compiled with mingw-w64, tested under wine"
 bash scripts/windows.sh
 
+step "macOS: the program side (license command, C library) type-checks for x86_64-apple-darwin (nothing here can link or run it)"
+rustup target list --installed | grep -qx x86_64-apple-darwin || rustup target add x86_64-apple-darwin
+cargo check --locked --target x86_64-apple-darwin -p license-client -p license-ffi
+
 step "The API against its OpenAPI document (schemathesis, every check, a demo server with an admin token)"
 bash scripts/schemathesis.sh
 

@@ -39,7 +39,10 @@ fn post<T: serde::de::DeserializeOwned>(
 ) -> Result<T, ClientError> {
     let url = format!("{}{path}", server.trim_end_matches('/'));
     let unreachable = |reason: String| ClientError::ServerUnreachable { url: url.clone(), reason };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let config = ureq::Agent::config_builder();
+    #[cfg(target_os = "macos")]
+    let config = config.tls_config(ureq::tls::TlsConfig::builder().provider(ureq::tls::TlsProvider::NativeTls).build());
+    let agent: ureq::Agent = config
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(30)))
         .build()
