@@ -42,11 +42,8 @@ fn post<T: serde::de::DeserializeOwned>(
     let config = ureq::Agent::config_builder();
     #[cfg(target_os = "macos")]
     let config = config.tls_config(ureq::tls::TlsConfig::builder().provider(ureq::tls::TlsProvider::NativeTls).build());
-    let agent: ureq::Agent = config
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(30)))
-        .build()
-        .into();
+    let agent: ureq::Agent =
+        config.http_status_as_error(false).timeout_global(Some(Duration::from_secs(30))).build().into();
     let mut response = agent
         .post(&url)
         .header("content-type", "application/json")
