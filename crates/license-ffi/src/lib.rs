@@ -391,3 +391,18 @@ pub unsafe extern "C" fn license_string_free(s: *mut c_char) {
         drop(unsafe { CString::from_raw(s) });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic inside a call becomes status 70 and an explanation; it never
+    /// unwinds into the caller.
+    #[test]
+    fn a_panic_is_caught_at_the_boundary() {
+        let status = call(None, |_| panic!("a bug"));
+        assert_eq!(status, LICENSE_INTERNAL_ERROR);
+        let last = LAST_ERROR.with(|last| last.borrow().clone()).unwrap();
+        assert_eq!(last["error"], "internal_error");
+    }
+}
