@@ -206,4 +206,18 @@ mod tests {
         assert_eq!(program.meaning, customer.meaning);
         assert_ne!(program.next_step, customer.next_step);
     }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        let truncated = |found: u32| {
+            let args = [
+                ("found_groups", Arg::from(found)),
+                ("kind", Arg::from("response")),
+                ("expected_groups", Arg::from(25u32)),
+            ];
+            CODES.explain(Lang::En, "code-truncated", &args, Audience::Program).meaning
+        };
+        assert_eq!(truncated(1), "the code is cut short: 1 complete group, a response code needs at least 25");
+        assert!(truncated(2).contains("2 complete groups,"), "{}", truncated(2));
+    }
 }

@@ -22,7 +22,10 @@ code-missing_group = a group is missing at group { $group }
 code-extra_group = group { $group } is one group too many
     .title = One group too many
     .next = Remove group { $group } (it is not in the original), or copy the code again.
-code-truncated = the code is cut short: { $found_groups } complete groups, { $kind ->
+code-truncated = the code is cut short: { $found_groups } complete { $found_groups ->
+        [one] group
+       *[other] groups
+    }, { $kind ->
         [serial] a serial number
         [request] a request code
         [response] a response code
