@@ -28,6 +28,11 @@ fn empty(kind: InspectedKind) -> Inspection {
 }
 
 pub async fn inspect(state: &AppState, query: &str) -> Result<Inspection, ApiError> {
+    // The API's documented limit (`InspectQuery`): a contact's address is
+    // searched as given, so nothing else bounds it.
+    if query.chars().count() > 1000 {
+        return Err(ApiError::InvalidInput("the query is longer than 1,000 characters".into()));
+    }
     let query = query.trim();
     if query.contains('@') {
         let licenses = licenses::of_contact(&state.db, query).await?;

@@ -349,4 +349,9 @@ fn find_explains_every_kind_of_code(backend: Backend) {
         Some(&json!({"query": "928T5F-CY4TCX"})),
     );
     assert_eq!((status, typo["code"].as_str()), (400, Some("malformed_code")));
+    // The documented limit holds for a contact's address too (searched as given).
+    let long = format!("{}@example.com", "a".repeat(1000));
+    let (status, refused) =
+        server.request("POST", "/api/v1/admin/inspect", Some(&server.support), Some(&json!({"query": long})));
+    assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
 }
