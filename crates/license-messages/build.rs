@@ -42,11 +42,17 @@ fn main() {
         langs.push((dir.file_name().unwrap().to_string_lossy().into_owned(), files));
     }
     langs.sort_by_key(|(lang, _)| (lang != "en", lang.clone()));
+    // Every language is compiled to check it; without the `translations`
+    // feature only English is written out (the others load at run time).
+    let all = std::env::var_os("CARGO_FEATURE_TRANSLATIONS").is_some();
     let mut out = String::new();
     let mut domains: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (lang, files) in &langs {
         let sources: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
         for (domain, entries) in compile(lang, files, &sources) {
+            if !all && lang != "en" {
+                continue;
+            }
             let name = format!("{}_{}", domain.to_uppercase(), lang.to_uppercase());
             writeln!(out, "static {name}: &[(&str, &str)] = &[").unwrap();
             for (key, pattern) in &entries {
@@ -69,6 +75,9 @@ const SELECT: char = '\u{2}';
 const KEY: char = '\u{3}';
 const THEN: char = '\u{4}';
 const END: char = '\u{5}';
+/// Separators of the exported form of a language (`lib.rs`, `export`).
+const FIELD: char = '\u{1f}';
+const RECORD: char = '\u{1e}';
 
 /// Domain (the file's stem) -> sorted (`id` or `id.attribute`, pattern).
 type Compiled = BTreeMap<String, Vec<(String, String)>>;
@@ -134,7 +143,7 @@ impl Context<'_> {
         match element {
             ast::PatternElement::TextElement { value } => {
                 assert!(
-                    !value.contains([VAR, SELECT, KEY, THEN, END]),
+                    !value.contains([VAR, SELECT, KEY, THEN, END, FIELD, RECORD]),
                     "{}: {id}: control characters in text",
                     self.lang
                 );

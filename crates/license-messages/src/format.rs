@@ -48,8 +48,10 @@ const END: char = '\u{5}';
 /// The CLDR plural category of a whole number.
 fn plural(lang: Lang, n: i64) -> &'static str {
     match lang {
-        Lang::En if n == 1 => "one",
-        Lang::En => "other",
+        // CLDR: French counts 0 and 1 as "one", English and German only 1.
+        Lang::Fr if n == 0 || n == 1 => "one",
+        Lang::En | Lang::De if n == 1 => "one",
+        _ => "other",
     }
 }
 

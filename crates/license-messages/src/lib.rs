@@ -18,25 +18,76 @@
 
 mod format;
 
+use std::sync::OnceLock;
+
 pub use format::{Arg, Args};
 
 /// A language the catalogue is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub enum Lang {
     #[default]
     En,
+    Fr,
+    De,
 }
 
 impl Lang {
-    /// The BCP 47 tag (`en`).
+    /// The BCP 47 tag (`en`, `fr`, `de`).
     pub const fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language's own name, for a language switch.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::De => "Deutsch",
         }
     }
 
     /// Every language the catalogue has.
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Fr, Lang::De];
+
+    /// The language of a tag or locale name, by its primary subtag and in
+    /// any case: `fr`, `fr-CA`, `de_DE.UTF-8`, `FR`. `None` for any other
+    /// language, and for `C` and `POSIX`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_', '.', '@']).next().unwrap_or("");
+        Lang::ALL.iter().copied().find(|l| primary.eq_ignore_ascii_case(l.tag()))
+    }
+
+    /// The language to answer in for an `Accept-Language` header
+    /// (`fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5`): the catalogue's language
+    /// with the highest weight, the first listed among equals; English when
+    /// none is listed, or the header does not read.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let mut best: Option<(u16, Lang)> = None;
+        for range in accept_language.split(',') {
+            let mut parts = range.split(';');
+            let tag = parts.next().unwrap_or("").trim();
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q=").map(|q| q.trim().parse::<f32>().ok()))
+                .map_or(Some(1.0), |q| q)
+                .filter(|q| (0.0..=1.0).contains(q))
+                .map_or(0, |q| (q * 1000.0) as u16);
+            let Some(lang) = Lang::from_tag(tag) else { continue };
+            if weight > 0 && best.is_none_or(|(w, _)| weight > w) {
+                best = Some((weight, lang));
+            }
+        }
+        best.map_or(Lang::En, |(_, lang)| lang)
+    }
+
+    /// The first of `preferred` (a browser's `navigator.languages`, or the
+    /// parts of `LANGUAGE`) the catalogue has, else English.
+    pub fn first_of<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred.into_iter().find_map(Lang::from_tag).unwrap_or_default()
+    }
 }
 
 /// Who reads the explanation.
@@ -64,27 +115,99 @@ mod catalogue {
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
 
-/// One domain of the catalogue: its entries in every language.
+type Table = &'static [(&'static str, &'static str)];
+
+/// One domain of the catalogue: its name (the file's stem) and its entries
+/// in every language compiled in.
 #[derive(Clone, Copy)]
-pub struct Domain(&'static [(&'static str, &'static [(&'static str, &'static str)])]);
+pub struct Domain(&'static str, &'static [(&'static str, Table)]);
 
 /// Reading codes: `code-…` (docs/codes.md §7).
-pub const CODES: Domain = Domain(catalogue::CODES);
+pub const CODES: Domain = Domain("codes", catalogue::CODES);
 /// The server's problem documents: `problem-…`.
-pub const PROBLEMS: Domain = Domain(catalogue::PROBLEMS);
-/// The licensed program's own errors: `program-…`.
-pub const PROGRAM: Domain = Domain(catalogue::PROGRAM);
-/// What only the customer's page says: `page-…`.
-pub const PAGE: Domain = Domain(catalogue::PAGE);
+pub const PROBLEMS: Domain = Domain("problems", catalogue::PROBLEMS);
+/// The licensed program's own errors and reports: `program-…`.
+pub const PROGRAM: Domain = Domain("program", catalogue::PROGRAM);
+/// What the customer's page and the decode page say: `page-…`.
+pub const PAGE: Domain = Domain("page", catalogue::PAGE);
 /// The problems only the admin API and the console meet: `problem-…` for
 /// `invalid_input`, `unauthorized`, `forbidden`, `not_found`, `conflict`.
-pub const STAFF: Domain = Domain(catalogue::STAFF);
+pub const STAFF: Domain = Domain("staff", catalogue::STAFF);
 /// The mail the licence server sends to a licence's technical contact: `mail-…`.
-pub const MAIL: Domain = Domain(catalogue::MAIL);
+pub const MAIL: Domain = Domain("mail", catalogue::MAIL);
+
+/// The words of the customer's page and the decode page: `ui-…`.
+pub const UI: Domain = Domain("ui", catalogue::UI);
+
+/// Every domain.
+pub const DOMAINS: [Domain; 7] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, STAFF, MAIL];
+
+/// Languages installed at run time ([`install`]), by [`Lang`] index: each
+/// a list of (domain name, sorted table).
+static INSTALLED: [OnceLock<Vec<(&'static str, Table)>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// Whether `lang`'s text is at hand: compiled in (English always; French
+/// and German with the `translations` feature) or [`install`]ed.
+pub fn available(lang: Lang) -> bool {
+    CODES.1.iter().any(|(tag, _)| *tag == lang.tag()) || INSTALLED[lang as usize].get().is_some()
+}
+
+/// `lang` in the form [`install`] reads, for the `domains` given: one
+/// record per entry, `domain FIELD key FIELD pattern`, separated by
+/// RECORD (U+001F, U+001E: never in text, the build checks).
+pub fn export(lang: Lang, domains: &[Domain]) -> String {
+    let mut out = String::new();
+    for domain in domains {
+        for (key, pattern) in domain.table(lang) {
+            for part in [domain.0, "\u{1f}", key, "\u{1f}", pattern, "\u{1e}"] {
+                out.push_str(part);
+            }
+        }
+    }
+    out
+}
+
+/// Why [`install`] refused a language file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstallError {
+    /// A record is not `domain FIELD key FIELD pattern`.
+    Malformed,
+}
+
+/// Makes `lang` available from `text` (what [`export`] wrote; the portal
+/// fetches it when a customer chooses the language). Entries missing from
+/// it show in English. Installing a language twice keeps the first.
+pub fn install(lang: Lang, text: &str) -> Result<(), InstallError> {
+    let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+    let mut domains: Vec<(&'static str, Vec<(&'static str, &'static str)>)> = Vec::new();
+    for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
+        let mut fields = record.splitn(3, '\u{1f}');
+        let (Some(domain), Some(key), Some(pattern)) = (fields.next(), fields.next(), fields.next()) else {
+            return Err(InstallError::Malformed);
+        };
+        match domains.iter_mut().find(|(d, _)| *d == domain) {
+            Some((_, entries)) => entries.push((key, pattern)),
+            None => domains.push((domain, vec![(key, pattern)])),
+        }
+    }
+    let tables = domains
+        .into_iter()
+        .map(|(domain, mut entries)| {
+            entries.sort_unstable();
+            (domain, &*Box::leak(entries.into_boxed_slice()))
+        })
+        .collect();
+    let _ = INSTALLED[lang as usize].set(tables);
+    Ok(())
+}
 
 impl Domain {
-    fn table(self, lang: Lang) -> &'static [(&'static str, &'static str)] {
-        self.0.iter().find(|(tag, _)| *tag == lang.tag()).map_or(self.0[0].1, |(_, t)| t)
+    fn table(self, lang: Lang) -> Table {
+        if let Some((_, table)) = self.1.iter().find(|(tag, _)| *tag == lang.tag()) {
+            return table;
+        }
+        let installed = INSTALLED[lang as usize].get().and_then(|d| d.iter().find(|(name, _)| *name == self.0));
+        installed.map_or(self.1[0].1, |(_, table)| table)
     }
 
     /// The compiled pattern of `key` (`id` or `id.attribute`) in `lang`, or in English.
@@ -169,6 +292,81 @@ mod tests {
             .ends_with("licence S (it was released)"));
     }
 
+    /// The variables a compiled pattern uses, as placeholders or selectors.
+    fn variables(pattern: &str) -> std::collections::BTreeSet<&str> {
+        let mut names = std::collections::BTreeSet::new();
+        for (i, marker) in pattern.match_indices(['\u{1}', '\u{2}']) {
+            let rest = &pattern[i + marker.len()..];
+            let end = rest.find(['\u{3}', '\u{5}']).unwrap_or(rest.len());
+            names.insert(&rest[..end]);
+        }
+        names
+    }
+
+    #[test]
+    fn every_message_is_in_every_language_with_the_same_placeholders() {
+        for domain in DOMAINS {
+            let english: Vec<&str> = domain.keys(Lang::En).collect();
+            for &lang in &Lang::ALL[1..] {
+                assert!(domain.1.iter().any(|(tag, _)| *tag == lang.tag()), "{}: no {lang:?} file", domain.0);
+                let translated: Vec<&str> = domain.keys(lang).collect();
+                assert_eq!(translated, english, "{}: {lang:?} has other entries than English", domain.0);
+                for key in &english {
+                    let (en, tr) = (domain.pattern(Lang::En, key).unwrap(), domain.pattern(lang, key).unwrap());
+                    assert_eq!(variables(tr), variables(en), "{} {key}: placeholders differ in {lang:?}", domain.0);
+                    assert!(!tr.trim().is_empty(), "{} {key}: empty in {lang:?}", domain.0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plural_rules_follow_each_language() {
+        let groups = |lang, found: u32| {
+            let args = [
+                ("found_groups", Arg::from(found)),
+                ("kind", Arg::from("request")),
+                ("expected_groups", Arg::from(8u32)),
+            ];
+            CODES.text(lang, "code-truncated", None, &args)
+        };
+        assert!(groups(Lang::Fr, 0).contains("0 groupe complet"), "{}", groups(Lang::Fr, 0));
+        assert!(groups(Lang::Fr, 2).contains("2 groupes complets"), "{}", groups(Lang::Fr, 2));
+        assert!(groups(Lang::De, 0).contains("0 vollständige Gruppen"), "{}", groups(Lang::De, 0));
+        assert!(groups(Lang::De, 1).contains("1 vollständige Gruppe,"), "{}", groups(Lang::De, 1));
+        assert!(groups(Lang::En, 0).contains("0 complete groups"), "{}", groups(Lang::En, 0));
+    }
+
+    #[test]
+    fn a_typo_is_named_in_each_language() {
+        let args = [("group", Arg::from(5u32))];
+        let said = |lang| sentence(&CODES.explain(lang, "code-bad_group", &args, Audience::Customer).meaning);
+        assert!(said(Lang::Fr).starts_with("Groupe 5 "), "{}", said(Lang::Fr));
+        assert!(said(Lang::De).starts_with("Gruppe 5 "), "{}", said(Lang::De));
+    }
+
+    #[test]
+    fn languages_are_chosen_from_headers_and_locales() {
+        assert_eq!(Lang::negotiate("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5"), Lang::Fr);
+        assert_eq!(Lang::negotiate("da, en-GB;q=0.8, de;q=0.9"), Lang::De);
+        assert_eq!(Lang::negotiate("de;q=0, fr;q=0.1"), Lang::Fr);
+        assert_eq!(Lang::negotiate("es, it"), Lang::En);
+        assert_eq!(Lang::negotiate(""), Lang::En);
+        assert_eq!(Lang::negotiate("fr;q=bad, de"), Lang::De);
+        assert_eq!(Lang::from_tag("fr_FR.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("de_AT@euro"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("C.UTF-8"), None);
+        assert_eq!(Lang::first_of(["es-ES", "de-CH", "fr"]), Lang::De);
+    }
+
+    #[test]
+    fn an_exported_language_installs_as_it_was() {
+        let text = export(Lang::Fr, &[CODES, UI]);
+        install(Lang::Fr, &text).unwrap();
+        assert!(available(Lang::Fr));
+        assert_eq!(install(Lang::De, "codes\u{1f}only two fields\u{1e}"), Err(InstallError::Malformed));
+    }
+
     #[test]
     fn a_missing_entry_or_argument_shows_its_name() {
         assert_eq!(CODES.text(Lang::En, "no-such-entry", Some("title"), &[]), "no-such-entry.title");
@@ -179,7 +377,7 @@ mod tests {
     #[test]
     fn every_entry_has_a_title_and_a_next_step() {
         for domain in [CODES, PROBLEMS, STAFF, PROGRAM, PAGE] {
-            for key in domain.keys(Lang::En).filter(|k| !k.contains('.')) {
+            for key in domain.keys(Lang::En).filter(|k| !k.contains('.') && !k.starts_with("program-report-")) {
                 // Sentences the page shows as they are, not explanations.
                 const SENTENCES: &[&str] = &[
                     "page-starts_like",

@@ -1,0 +1,27 @@
+### Die E-Mail, die der Lizenzserver an den technischen Kontakt einer Lizenz sendet.
+
+mail-response-subject = Antwortcode für { $product } (Lizenz { $serial })
+mail-response-intro = Hier ist der Antwortcode für { $product }, Lizenz { $serial }.
+mail-why-issued = Er beantwortet einen Anforderungscode, der { $channel ->
+        [console] von unserem Support-Team in Ihrem Namen
+       *[portal] auf der Lizenzseite
+    } eingereicht wurde.
+mail-why-resend = Unser Support-Team hat ihn Ihnen erneut gesendet.
+mail-why-mail_in = Er beantwortet den Anforderungscode, der per E-Mail kam.
+mail-changes = Was sich ändert:
+mail-no-changes = Es ändert sich nichts: das Programm erhält den neuesten Stand.
+mail-code-heading = Antwortcode:
+mail-enter = Im Programm: Help → Registration Info → Retrieve a waiting License Upgrade → Enter Code, dann fügen Sie den Code oben ein, öffnen die angehängte Datei Step_2_Response_Code.TXT oder halten den QR-Code vor die Webcam des Computers. Das Upgrade wird sofort installiert, ohne Neustart.
+mail-request-heading = Er beantwortet diesen Anforderungscode:
+mail-qr-alt = QR-Code des Antwortcodes
+mail-footer = Sie erhalten diese Nachricht, weil Sie der hinterlegte technische Kontakt der Lizenz { $serial } sind. Der Code funktioniert nur auf dem Computer, der den Anforderungscode erstellt hat, und nützt daher niemand anderem.
+
+## Ein per E-Mail gekommener Anforderungscode, der nicht beantwortet werden
+## konnte: der Hinweis geht an den Kontakt der Lizenz, nie an den Absender.
+
+mail-notice-subject = Ihr Anforderungscode für die Lizenz { $serial } konnte nicht beantwortet werden
+mail-notice-intro = Eine Nachricht an unsere Lizenzadresse zur Lizenz { $serial } konnte nicht beantwortet werden: { $reason }.
+mail-notice-next = Was zu tun ist: { $next }
+mail-notice-no-code = sie enthält keinen vollständigen Anforderungscode
+mail-notice-no-code-next = Senden Sie den Anforderungscode erneut: im Programm Help → Registration Info → Create Code, dann fügen Sie den ganzen Code (acht Gruppen, beginnend mit H) in die Nachricht ein oder hängen die gespeicherte Datei Step_1_Code.TXT an. Sie können ihn auch auf der Lizenzseite einreichen.
+mail-notice-sender = Die Nachricht kam von { $sender }.

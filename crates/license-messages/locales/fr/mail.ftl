@@ -1,0 +1,27 @@
+### L'e-mail que le serveur de licences envoie au contact technique d'une licence.
+
+mail-response-subject = Code de réponse pour { $product } (licence { $serial })
+mail-response-intro = Voici le code de réponse pour { $product }, licence { $serial }.
+mail-why-issued = Il répond à un code de demande soumis { $channel ->
+        [console] en votre nom par notre équipe de support
+       *[portal] sur la page de licences
+    }.
+mail-why-resend = Notre équipe de support vous l'a renvoyé.
+mail-why-mail_in = Il répond au code de demande reçu par e-mail.
+mail-changes = Ce qui change :
+mail-no-changes = Rien ne change : le programme reçoit l'état le plus récent.
+mail-code-heading = Code de réponse :
+mail-enter = Dans le programme : Help → Registration Info → Retrieve a waiting License Upgrade → Enter Code, puis collez le code ci-dessus, ouvrez le fichier joint Step_2_Response_Code.TXT, ou présentez le QR code à la webcam de l'ordinateur. La mise à niveau est installée immédiatement, sans redémarrage.
+mail-request-heading = Il répond à ce code de demande :
+mail-qr-alt = QR code du code de réponse
+mail-footer = Vous recevez ce message parce que vous êtes le contact technique enregistré pour la licence { $serial }. Le code ne fonctionne que sur l'ordinateur qui a créé le code de demande : il ne peut servir à personne d'autre.
+
+## Un code de demande reçu par e-mail auquel il n'a pas pu être répondu :
+## l'avis va au contact de la licence, jamais à l'expéditeur.
+
+mail-notice-subject = Votre code de demande pour la licence { $serial } n'a pas pu être traité
+mail-notice-intro = Un message envoyé à notre adresse de licences au sujet de la licence { $serial } n'a pas pu être traité : { $reason }.
+mail-notice-next = Que faire : { $next }
+mail-notice-no-code = il ne contient aucun code de demande complet
+mail-notice-no-code-next = Renvoyez le code de demande : dans le programme, Help → Registration Info → Create Code, puis collez le code entier (huit groupes, commençant par H) dans le message, ou joignez le fichier enregistré Step_1_Code.TXT. Vous pouvez aussi le soumettre sur la page de licences.
+mail-notice-sender = Le message venait de { $sender }.

@@ -1,0 +1,56 @@
+### Les erreurs propres au programme sous licence (la commande `license`, la bibliothèque).
+
+program-already_applied = TOO_OLD : ce code de réponse a déjà été appliqué (mise à jour { $to_counter }) ; la licence en est à la mise à jour { $counter }
+    .title = Déjà appliqué
+    .next = Rien à faire : la mise à jour est installée. Vérifiez avec `license status`.
+program-no_license = aucun fichier de licence à l'emplacement { $path }
+    .title = Aucune licence
+    .next = Lancez d'abord `license init --serial SERIAL --product PRODUCT`, ou indiquez le fichier de licence avec --license-file (LICENSE_FILE).
+program-license_exists = un fichier de licence existe déjà à l'emplacement { $path }
+    .title = Une licence existe déjà
+    .next = Utilisez la licence existante (license status), ou choisissez un autre --license-file.
+program-corrupt_license = le fichier de licence { $path } est illisible : { $reason }
+    .title = Fichier de licence illisible
+    .next = Restaurez le fichier de licence depuis une sauvegarde, ou contactez le support en indiquant votre numéro de série.
+program-copied_license = le fichier de licence { $path } a été créé sur un autre ordinateur
+    .title = Une licence d'un autre ordinateur
+    .next = Une licence est liée à l'ordinateur sur lequel elle a été installée. Installez-la avec votre numéro de série sur cet ordinateur (license init) et activez-la ici.
+program-tampered_license = le fichier de licence { $path } ne correspond pas à la réponse signée qu'il contient : { $reason ->
+        [no_response] il annonce des mises à jour mais ne contient aucun code de réponse
+        [unreadable] son code de réponse est illisible
+        [another_installation] son code de réponse est destiné à une autre installation
+        [signature] la signature de son code de réponse n'est pas valide
+       *[differs] son compteur ou ses droits diffèrent de son code de réponse
+    }
+    .title = Un fichier de licence modifié
+    .next = Restaurez le fichier de licence depuis une sauvegarde, ou créez un code de demande sur une nouvelle installation et contactez le support.
+program-no_trust = aucune clé d'éditeur de confiance : { $reason }
+    .title = Aucune clé d'éditeur
+    .next = Passez --trust KEYFILE ou définissez LICENSE_TRUST avec le fichier de confiance de l'éditeur (ses clés publiques et ses produits).
+program-unknown_product = produit inconnu '{ $product }'
+    .title = Produit inconnu
+    .next = Indiquez le numéro du produit, ou un nom figurant dans le fichier de confiance.
+program-server_refused = le serveur de licences a refusé la demande : { $detail }
+    .title = Refusé par le serveur de licences
+    .next = { $next_step }
+program-server_unreachable = le serveur de licences à l'adresse { $url } est injoignable : { $reason }
+    .title = Pas de connexion au serveur de licences
+    .next = Vérifiez la connexion internet et l'adresse du serveur ; ou utilisez `license create-code` et soumettez le code sur le portail de licences depuis n'importe quel appareil.
+program-io = { $context } : { $reason }
+    .title = Un fichier n'a pas pu être lu ou écrit
+    .next = Vérifiez que le chemin existe et est accessible en écriture, puis réessayez.
+program-released = cette licence a été libérée le { $on } : cet ordinateur a rendu sa place (code de libération { $code })
+    .title = Libérée
+    .next = Créez un nouveau code de demande sur le nouvel ordinateur : installez-y le programme avec votre numéro de série (license init), puis license create-code. `license release` affiche à nouveau le code de libération.
+program-nothing_to_release = cette installation n'a jamais reçu de réponse (elle en est à la mise à jour 0) : il n'y a rien à libérer, et elle n'occupe aucune place sur la licence
+    .title = Rien à libérer
+    .next = Rien à faire : installez le programme sur le nouvel ordinateur avec votre numéro de série (license init) et activez-le là-bas.
+program-unreadable_image = l'image { $path } est illisible : { $reason }
+    .title = L'image est illisible
+    .next = Fournissez une photo ou une capture d'écran PNG ou JPEG du QR code du code de réponse, ou tapez plutôt le code de réponse.
+program-no_qr_code = aucun QR code n'a pu être lu dans l'image
+    .title = Aucun QR code trouvé
+    .next = Reprenez la photo avec le QR code entier dans le cadre, net et sans reflet, ou tapez plutôt le code de réponse.
+program-several_qr_codes = l'image contient { $count } QR codes, et un seul peut être la réponse
+    .title = Plusieurs QR codes
+    .next = Photographiez le QR code du code de réponse seul, ou tapez plutôt le code de réponse.
