@@ -3,8 +3,9 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use license_api::{
-    paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseCreated, MailQueued, NewLicense, NewStaff,
-    QueueUpgrade, Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued,
+    paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseChange, LicenseCreated, LicenseView,
+    MailQueued, NewLicense, NewStaff, QueueUpgrade, Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList,
+    StaffView, UpgradeQueued,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -67,6 +68,11 @@ pub async fn answer(request_code: String) -> Result<Activation, ApiError> {
 
 pub async fn create_license(new: NewLicense) -> Result<LicenseCreated, ApiError> {
     send(Request::post(&api_url(paths::ADMIN_LICENSES)), json(&new)).await
+}
+
+pub async fn change_license(serial: String, change: LicenseChange) -> Result<LicenseView, ApiError> {
+    let path = paths::fill(paths::ADMIN_LICENSE, &[("serial", &serial)]);
+    send(Request::patch(&api_url(&path)), json(&change)).await
 }
 
 pub async fn queue_upgrade(serial: String, upgrade: QueueUpgrade) -> Result<UpgradeQueued, ApiError> {

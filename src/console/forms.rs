@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 use license_api::{
-    EntitlementValue, EntitlementValues, LicenseCreated, LicenseView, NewLicense, QueueUpgrade, UpgradeQueued,
+    EntitlementValue, EntitlementValues, LicenseChange, LicenseCreated, LicenseView, NewLicense, QueueUpgrade,
+    UpgradeQueued,
 };
 use license_codes::{EntitlementKind, Product};
 
@@ -133,12 +134,56 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
     .into_any()
 }
 
+/// The languages of the contact's mail, as `<option>`s with `chosen` selected.
+fn language_options(chosen: &str) -> impl IntoView {
+    license_codes::messages::Lang::ALL
+        .iter()
+        .map(|l| view! { <option value=l.tag() selected=l.tag() == chosen>{l.name()}</option> })
+        .collect_view()
+}
+
+/// The language of the mail the licence's contact receives (admins change it).
+#[component]
+pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let language = RwSignal::new(license.language.clone());
+    let done: Fetched<Result<LicenseView, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(changed)) = done.get() {
+            desk.notice.set(Some(format!("Mail to {} is now in {}.", changed.contact_email, changed.language)));
+            desk.refresh.run(());
+        }
+    });
+    let serial = license.serial.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.start(api::change_license(serial.clone(), LicenseChange { language: language.get_untracked() }));
+    };
+    let failure = move || match done.get() {
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        _ => None,
+    };
+    let admin = desk.is_admin;
+    view! {
+        <form class="inline-form" on:submit=submit>
+            <label for="mail-language" class="field-label small">"Language of the contact's mail"</label>
+            <select id="mail-language" disabled=!admin on:change=move |ev| language.set(event_target_value(&ev))>
+                {language_options(&license.language)}
+            </select>
+            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>"Save language"</button>
+        </form>
+        <div aria-live="polite">{failure}</div>
+    }
+}
+
 #[component]
 pub fn NewLicenseForm() -> impl IntoView {
     let desk = expect_context::<Desk>();
     let product_id = RwSignal::new(None::<u16>);
     let email = RwSignal::new(String::new());
     let places = RwSignal::new("1".to_string());
+    let language = RwSignal::new("en".to_string());
     let done: Fetched<Result<LicenseCreated, ApiError>> = Fetched::new();
     let busy = done.pending();
     Effect::new(move |_| {
@@ -163,6 +208,7 @@ pub fn NewLicenseForm() -> impl IntoView {
             entitlements: values(&fields.get_untracked()),
             serial: None,
             transfer_limit: None,
+            language: Some(language.get_untracked()),
         };
         done.start(api::create_license(new));
     };
@@ -183,6 +229,10 @@ pub fn NewLicenseForm() -> impl IntoView {
                 <label for="new-email" class="field-label small">"Technical contact's email"</label>
                 <input id="new-email" type="email" required disabled=!admin prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
+                <label for="new-language" class="field-label small">"Language of the contact's mail"</label>
+                <select id="new-language" disabled=!admin on:change=move |ev| language.set(event_target_value(&ev))>
+                    {language_options("en")}
+                </select>
                 <label for="new-places" class="field-label small">"Installations allowed"</label>
                 <input id="new-places" type="number" min="1" disabled=!admin prop:value=move || places.get()
                     on:input=move |ev| places.set(event_target_value(&ev))/>

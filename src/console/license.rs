@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use license_api::{LicenseView, MailQueued, Released};
 
-use super::forms::QueueUpgradeForm;
+use super::forms::{MailLanguageForm, QueueUpgradeForm};
 use super::time::local;
 use super::{api, Desk};
 use crate::api::ApiError;
@@ -143,6 +143,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 <dt>"Latest update"</dt><dd>{license.latest_counter}</dd>
                 <dt>"Created"</dt><dd>{local(&license.created_at)}</dd>
             </dl>
+            <MailLanguageForm license=license.clone()/>
             <h3>"Entitlements now"</h3>
             <ul class="entitlements">{entitlements}</ul>
             <h3>"Updates"</h3>

@@ -96,6 +96,20 @@ pub struct NewLicense {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub transfer_limit: Option<u16>,
+    /// The language of the mail the contact receives: `en` (default), `fr` or `de`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(en|fr|de)$"))]
+    pub language: Option<String>,
+}
+
+/// `PATCH /api/v1/admin/licenses/{serial}`: what an admin may change on a licence.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LicenseChange {
+    /// The language of the mail the contact receives: `en`, `fr` or `de`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(en|fr|de)$"))]
+    pub language: String,
 }
 
 fn one() -> i64 {
@@ -110,6 +124,8 @@ pub struct LicenseCreated {
     /// The product's name.
     pub product: String,
     pub contact_email: String,
+    /// The language of the contact's mail.
+    pub language: String,
     pub max_installations: i64,
     pub counter: i64,
     pub entitlements: EntitlementValues,
@@ -175,6 +191,8 @@ pub struct LicenseView {
     pub serial: String,
     pub product: ProductRef,
     pub contact_email: String,
+    /// The language of the contact's mail (`en`, `fr`, `de`).
+    pub language: String,
     pub created_at: String,
     pub max_installations: i64,
     pub bound_installations: i64,

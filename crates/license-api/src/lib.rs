@@ -17,8 +17,9 @@ pub mod staff;
 
 pub use activation::{humanize, Activation, ActivationRequest, ClientChannel, EntitlementChange, ProductRef};
 pub use admin::{
-    AuditEntry, Channel, InstallationView, IssuanceView, LicenseCreated, LicenseView, MailQueued, NewLicense, NewToken,
-    OutboxEntry, OutboxStatus, QueueUpgrade, Released, Role, StateView, TokenCreated, UpgradeQueued,
+    AuditEntry, Channel, InstallationView, IssuanceView, LicenseChange, LicenseCreated, LicenseView, MailQueued,
+    NewLicense, NewToken, OutboxEntry, OutboxStatus, QueueUpgrade, Released, Role, StateView, TokenCreated,
+    UpgradeQueued,
 };
 pub use entitlements::{EntitlementValue, EntitlementValues};
 pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outcome, WouldIssue};

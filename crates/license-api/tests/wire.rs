@@ -90,11 +90,14 @@ fn every_type_round_trips() {
         entitlements: values(),
         serial: Some("9BV3H1-W001XW".into()),
         transfer_limit: Some(2),
+        language: Some("fr".into()),
     });
+    round_trip(LicenseChange { language: "de".into() });
     round_trip(LicenseCreated {
         serial: "9BV3H1-W001XW".into(),
         product: "SpecView".into(),
         contact_email: "it@example.com".into(),
+        language: "en".into(),
         max_installations: 2,
         counter: 1,
         entitlements: values(),
@@ -114,6 +117,7 @@ fn every_type_round_trips() {
         serial: "9BV3H1-W001XW".into(),
         product: ProductRef { id: 7, name: "SpecView".into() },
         contact_email: "it@example.com".into(),
+        language: "de".into(),
         created_at: "2026-11-20T10:00:00Z".into(),
         max_installations: 2,
         bound_installations: 1,

@@ -39,6 +39,7 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
     }
     if catalog::find_license(db, demo_serial()).await?.is_none() {
         let order = LicenseOrder {
+            language: None,
             product: "SpecView".into(),
             contact_email: "technical.contact@example.com".into(),
             max_installations: 5,

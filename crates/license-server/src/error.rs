@@ -199,7 +199,8 @@ impl IntoResponse for ApiError {
         if let ApiError::Internal(message) = &self {
             tracing::error!(error = %message, "internal error");
         }
-        let mut response = (self.status(), axum::Json(self.problem(Lang::En))).into_response();
+        let problem = self.problem(crate::http::language::current());
+        let mut response = (self.status(), axum::Json(problem)).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         if let ApiError::RateLimited { retry_after } = self {

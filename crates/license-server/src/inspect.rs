@@ -3,7 +3,6 @@
 //! console's Find).
 
 use license_api::{InspectedKind, Inspection, IssuanceView, LicenseView, Outcome, WouldIssue};
-use license_codes::messages::Lang;
 use license_codes::{AnyCode, Entitlements, RequestCode, ResponseCode};
 
 use crate::catalog::{licenses, show_license};
@@ -82,7 +81,7 @@ async fn request_code(state: &AppState, r: &RequestCode) -> Result<Inspection, A
             refused: None,
         },
         Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
-        Err(refused) => Outcome { would_issue: None, refused: Some(refused.problem(Lang::En)) },
+        Err(refused) => Outcome { would_issue: None, refused: Some(refused.problem(crate::http::language::current())) },
     };
     let key_id = r.key_id.to_string();
     let mut found = Inspection {

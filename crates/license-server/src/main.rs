@@ -185,6 +185,9 @@ enum LicenseCommand {
         /// Releases the customer may make with release codes in 365 days (default: the server's --transfer-limit).
         #[arg(long)]
         transfer_limit: Option<u16>,
+        /// The language of the mail the contact receives: en, fr or de.
+        #[arg(long, default_value = "en", value_parser = ["en", "fr", "de"])]
+        language: String,
         /// The purchased entitlements, NAME=VALUE.
         entitlements: Vec<String>,
     },
@@ -382,6 +385,7 @@ async fn run_command(cli: Cli) -> Result<(), String> {
             max_installations,
             serial,
             transfer_limit,
+            language,
             entitlements,
         }) => {
             let serial = serial.map(|s| SerialNumber::parse(&s).map_err(|e| format!("serial: {e}"))).transpose()?;
@@ -392,6 +396,7 @@ async fn run_command(cli: Cli) -> Result<(), String> {
                 assignments: entitlements,
                 serial,
                 transfer_limit,
+                language: Some(language),
             };
             let view = catalog::create_license(&db, order, &actor()).await.map_err(api)?;
             print_json(&view);

@@ -4,6 +4,7 @@
 use license_api::{
     Channel, EntitlementChange, EntitlementValues, IssuanceView, LicenseCreated, LicenseView, ProductRef, StateView,
 };
+use license_codes::messages::Lang;
 use license_codes::{Entitlements, KeyId, SerialNumber};
 
 use super::{installations, now, parse_serial, states};
@@ -16,6 +17,7 @@ pub struct LicenseRow {
     pub serial: i64,
     pub product_id: i64,
     pub contact_email: String,
+    pub language: String,
     pub max_installations: i64,
     pub bound_installations: i64,
     pub latest_counter: i64,
@@ -29,7 +31,7 @@ impl LicenseRow {
 }
 
 const COLUMNS: &str =
-    "id, serial, product_id, contact_email, max_installations, bound_installations, latest_counter, created_at";
+    "id, serial, product_id, contact_email, language, max_installations, bound_installations, latest_counter, created_at";
 
 pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
     Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE serial = $1"))
@@ -60,6 +62,29 @@ pub struct LicenseOrder {
     pub serial: Option<SerialNumber>,
     /// Releases the customer may make in 365 days; the server's default when absent.
     pub transfer_limit: Option<u16>,
+    /// The language of the contact's mail: `en`, `fr` or `de`; English when absent.
+    pub language: Option<String>,
+}
+
+/// A language tag the catalogue has, exactly as stored (`en`, `fr`, `de`).
+fn language_tag(tag: &str) -> Result<&'static str, ApiError> {
+    Lang::ALL.iter().find(|l| l.tag() == tag).map(|l| l.tag()).ok_or_else(|| {
+        ApiError::InvalidInput(format!(
+            "language must be one of en, fr, de, not '{}'",
+            tag.chars().take(20).collect::<String>()
+        ))
+    })
+}
+
+/// Sets the language of the mail licence `serial`'s contact receives.
+pub async fn set_language(db: &Db, serial: &str, language: &str, actor: &str) -> Result<(), ApiError> {
+    let tag = language_tag(language)?;
+    let license = license_by_text(db, serial).await?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE licenses SET language = $1 WHERE id = $2").bind(tag).bind(license.id).execute(&mut *tx).await?;
+    audit::record(&mut tx, actor, "license.language", Some(license.id), serde_json::json!({"language": tag})).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 impl TryFrom<license_api::NewLicense> for LicenseOrder {
@@ -72,6 +97,7 @@ impl TryFrom<license_api::NewLicense> for LicenseOrder {
             assignments: new.entitlements.assignments(),
             serial: new.serial.as_deref().map(parse_serial).transpose()?,
             transfer_limit: new.transfer_limit,
+            language: new.language,
         })
     }
 }
@@ -97,6 +123,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     if !is_email(&order.contact_email) {
         return Err(ApiError::InvalidInput("contact_email must be an email address".into()));
     }
+    let language = language_tag(order.language.as_deref().unwrap_or("en"))?;
     let entitlements = states::assign(&product, &Entitlements::new(), &order.assignments)?;
     let serial = match order.serial {
         Some(s) => s,
@@ -108,8 +135,8 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     };
     let mut tx = db.begin().await?;
     let id: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit) \
-         VALUES ($1, $2, $3, $4, 1, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit, language) \
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(serial.value() as i64)
     .bind(i64::from(product.id))
@@ -117,6 +144,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     .bind(order.max_installations)
     .bind(now())
     .bind(order.transfer_limit.map(i64::from))
+    .bind(language)
     .fetch_optional(&mut *tx)
     .await?;
     let (id,) = id.ok_or_else(|| ApiError::Conflict(format!("serial {serial} is already used")))?;
@@ -125,6 +153,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
         serial: serial.to_code(),
         product: product.name.clone(),
         contact_email: order.contact_email,
+        language: language.to_string(),
         max_installations: order.max_installations,
         counter: 1,
         entitlements: EntitlementValues::of(Some(&product), &entitlements),
@@ -168,6 +197,7 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         serial: license.serial().to_code(),
         product: ProductRef { id: product.id, name: product.name.clone() },
         contact_email: license.contact_email.clone(),
+        language: license.language.clone(),
         created_at: license.created_at.clone(),
         max_installations: license.max_installations,
         bound_installations: license.bound_installations,

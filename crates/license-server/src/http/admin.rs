@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use license_api::{
-    paths, LicenseCreated, LicenseView, NewLicense, NewToken, Problem, Product, QueueUpgrade, Released, TokenCreated,
-    UpgradeQueued,
+    paths, LicenseChange, LicenseCreated, LicenseView, NewLicense, NewToken, Problem, Product, QueueUpgrade, Released,
+    TokenCreated, UpgradeQueued,
 };
 
 use super::extract::ApiJson;
@@ -72,6 +72,28 @@ pub async fn show_license(
     _caller: Caller,
     Path(serial): Path<String>,
 ) -> Result<Json<LicenseView>, ApiError> {
+    Ok(Json(catalog::show_license(&state.db, &serial).await?))
+}
+
+/// Change a licence (admin): the language of its contact's mail.
+#[utoipa::path(patch, path = paths::ADMIN_LICENSE, tag = "admin", request_body = LicenseChange, security(("bearer" = []), ("session" = [])),
+    params(("serial" = String, Path, description = "The serial number", example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$")),
+    responses(
+        (status = 200, description = "The licence as changed", body = LicenseView),
+        (status = 400, description = "`invalid_body`, `invalid_input` (not a serial, not a language the catalogue has)", body = Problem, content_type = "application/problem+json"),
+        AdminOnly,
+        (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+        BodyRefused,
+        Unavailable,
+    ))]
+pub async fn change_license(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(serial): Path<String>,
+    ApiJson(body): ApiJson<LicenseChange>,
+) -> Result<Json<LicenseView>, ApiError> {
+    caller.require_admin()?;
+    catalog::set_language(&state.db, &serial, &body.language, &caller.actor()).await?;
     Ok(Json(catalog::show_license(&state.db, &serial).await?))
 }
 

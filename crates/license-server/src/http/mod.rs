@@ -6,6 +6,7 @@
 mod admin;
 mod console;
 mod extract;
+pub mod language;
 mod metrics;
 mod openapi;
 mod public;
@@ -96,7 +97,7 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
     let rest = OpenApiRouter::new()
         .routes(routes!(admin::add_product))
         .routes(routes!(admin::create_license))
-        .routes(routes!(admin::show_license))
+        .routes(routes!(admin::show_license, admin::change_license))
         .routes(routes!(admin::queue_upgrade))
         .routes(routes!(admin::release_installation))
         .routes(routes!(admin::create_token))
@@ -154,6 +155,7 @@ pub fn router(state: AppState) -> Router {
             "camera=(), microphone=(), geolocation=(), payment=()",
         ))
         .layer(header_layer(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+        .layer(axum::middleware::from_fn(language::negotiate))
         .with_state(state)
 }
 

@@ -30,20 +30,22 @@ pub struct ResponseMail {
     pub changes: Vec<EntitlementChange>,
     pub response_code: String,
     pub request_code: String,
+    /// The licence's language, the mail's.
+    pub language: Lang,
 }
 
 impl ResponseMail {
     /// Issuance `id` as stored.
     pub async fn load(db: &Db, id: i64) -> Result<ResponseMail, ApiError> {
-        let row: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT l.serial, p.name, i.channel, i.changes, i.response_code, i.request_code \
+        let row: Option<(i64, String, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT l.serial, p.name, i.channel, i.changes, i.response_code, i.request_code, l.language \
              FROM issuances i JOIN licenses l ON l.id = i.license_id JOIN products p ON p.id = l.product_id \
              WHERE i.id = $1",
         )
         .bind(id)
         .fetch_optional(db.read())
         .await?;
-        let (serial, product, channel, changes, response_code, request_code) =
+        let (serial, product, channel, changes, response_code, request_code, language) =
             row.ok_or_else(|| ApiError::NotFound(format!("issuance {id}")))?;
         Ok(ResponseMail {
             serial: SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default(),
@@ -52,6 +54,7 @@ impl ResponseMail {
             changes: serde_json::from_str(&changes).unwrap_or_default(),
             response_code,
             request_code,
+            language: Lang::from_tag(&language).unwrap_or_default(),
         })
     }
 }
@@ -61,8 +64,8 @@ impl ResponseMail {
 #[error("{0}")]
 pub struct ComposeError(String);
 
-fn text(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    MAIL.text(Lang::En, id, None, args)
+fn text_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    MAIL.text(lang, id, None, args)
 }
 
 /// The message carrying `mail`'s response code to `to`.
@@ -73,6 +76,7 @@ pub fn response_message(
     reason: Reason,
     mail: &ResponseMail,
 ) -> Result<Message, ComposeError> {
+    let text = |id: &str, args: &[(&str, Arg<'_>)]| text_in(mail.language, id, args);
     let serial = ("serial", Arg::from(mail.serial.as_str()));
     let product = ("product", Arg::from(mail.product.as_str()));
     let why = match reason {
@@ -212,6 +216,7 @@ mod tests {
             changes: vec![EntitlementChange { name: "remote_users".into(), from: "1".into(), to: "3".into() }],
             response_code: "MAAAAA-BBBBBB-CCCCCC".into(),
             request_code: "H003HY-4D2PFD".into(),
+            language: Lang::En,
         }
     }
 

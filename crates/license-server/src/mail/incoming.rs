@@ -162,7 +162,7 @@ async fn answer(
     request: RequestCode,
 ) -> Result<Outcome, MailInError> {
     let serial = request.serial;
-    let Some((license_id, contact)) = licence(state, serial).await? else {
+    let Some((license_id, contact, language)) = licence(state, serial).await? else {
         return Ok(Outcome::Dropped(format!("request code for unknown serial {}", serial.to_code())));
     };
     if over_limit(state, license_id).await? {
@@ -194,9 +194,10 @@ async fn answer(
         }
         Err(e @ (ApiError::Unavailable | ApiError::Internal(_))) => Err(MailInError::Temporary(e)),
         Err(e) => {
-            let words = e.problem(Lang::En).explain(Lang::En, Audience::Customer);
-            notify(state, mailer, license_id, serial, &contact, &words.meaning, &words.next_step, &incoming.sender)
-                .await
+            let lang = Lang::from_tag(&language).unwrap_or_default();
+            let words = e.problem(lang).explain(lang, Audience::Customer);
+            let notice = Notice { reason: &words.meaning, next: &words.next_step, lang };
+            notify(state, mailer, license_id, serial, &contact, notice, &incoming.sender).await
         }
     }
 }
@@ -209,43 +210,51 @@ async fn unanswerable(
     incoming: &Incoming,
     found: &Scan,
 ) -> Result<Outcome, MailInError> {
-    let (reason, next) = match &found.damaged {
+    // In the words of the licence's language, once it is known.
+    let why = |lang: Lang| match &found.damaged {
         Some(e) => {
-            let words = e.explain(Lang::En, Audience::Customer);
-            (format!("its request code does not read: {}", words.meaning), words.next_step)
+            let words = e.explain(lang, Audience::Customer);
+            (words.meaning, words.next_step)
         }
-        None => (
-            MAIL.text(Lang::En, "mail-notice-no-code", None, &[]),
-            MAIL.text(Lang::En, "mail-notice-no-code-next", None, &[]),
-        ),
+        None => {
+            (MAIL.text(lang, "mail-notice-no-code", None, &[]), MAIL.text(lang, "mail-notice-no-code-next", None, &[]))
+        }
     };
     for serial in &found.serials {
-        if let Some((license_id, contact)) = licence(state, *serial).await? {
+        if let Some((license_id, contact, language)) = licence(state, *serial).await? {
             if over_limit(state, license_id).await? {
                 return Ok(Outcome::Dropped(format!(
                     "licence {} had {PER_LICENCE_PER_DAY} mails today",
                     serial.to_code()
                 )));
             }
-            return notify(state, mailer, license_id, *serial, &contact, &reason, &next, &incoming.sender).await;
+            let lang = Lang::from_tag(&language).unwrap_or_default();
+            let (reason, next) = why(lang);
+            let notice = Notice { reason: &reason, next: &next, lang };
+            return notify(state, mailer, license_id, *serial, &contact, notice, &incoming.sender).await;
         }
     }
-    Ok(Outcome::Dropped(format!("from {}: {reason}, and no known serial number", incoming.sender)))
+    Ok(Outcome::Dropped(format!("from {}: {}, and no known serial number", incoming.sender, why(Lang::En).0)))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Why a mail could not be answered, in the licence's language.
+struct Notice<'a> {
+    reason: &'a str,
+    next: &'a str,
+    lang: Lang,
+}
+
 async fn notify(
     state: &AppState,
     mailer: &Mailer,
     license_id: i64,
     serial: SerialNumber,
     contact: &str,
-    reason: &str,
-    next: &str,
+    Notice { reason, next, lang }: Notice<'_>,
     sender: &str,
 ) -> Result<Outcome, MailInError> {
     let serial_code = serial.to_code();
-    let text = |id: &str, args: &[(&str, Arg<'_>)]| MAIL.text(Lang::En, id, None, args);
+    let text = |id: &str, args: &[(&str, Arg<'_>)]| MAIL.text(lang, id, None, args);
     let s = ("serial", Arg::from(serial_code.as_str()));
     let subject = text("mail-notice-subject", std::slice::from_ref(&s));
     let body = format!(
@@ -271,9 +280,9 @@ impl Outcome {
     }
 }
 
-/// The licence of `serial`: its id and contact.
-async fn licence(state: &AppState, serial: SerialNumber) -> Result<Option<(i64, String)>, ApiError> {
-    Ok(sqlx::query_as("SELECT id, contact_email FROM licenses WHERE serial = $1")
+/// The licence of `serial`: its id, contact and language.
+async fn licence(state: &AppState, serial: SerialNumber) -> Result<Option<(i64, String, String)>, ApiError> {
+    Ok(sqlx::query_as("SELECT id, contact_email, language FROM licenses WHERE serial = $1")
         .bind(serial.value() as i64)
         .fetch_optional(state.db.read())
         .await?)

@@ -281,10 +281,10 @@ pub fn request(base: &str, method: &str, path: &str, token: Option<&str>, body: 
             r.call()
         }
         (m, body) => {
-            let mut r = if m == "DELETE" {
-                return delete(&agent, &url, token);
-            } else {
-                agent.post(&url)
+            let mut r = match m {
+                "DELETE" => return delete(&agent, &url, token),
+                "PATCH" => agent.patch(&url),
+                _ => agent.post(&url),
             };
             if let Some(t) = token {
                 r = r.header("authorization", &format!("Bearer {t}"));

@@ -311,6 +311,36 @@ fn an_activation_mails_the_contact(backend: Backend) {
     assert_eq!(resend["detail"]["issuance"], id);
     let (status, missing) = request(&url, "POST", "/api/v1/admin/issuances/999999/send", Some(&token), None);
     assert_eq!((status, missing["code"].as_str()), (404, Some("not_found")));
+
+    // The licence's language is the mail's: an admin sets French, the next mail is French.
+    let admin = vendor.process.ok(&["token", "create", "--role", "admin", "--name", "lang"]);
+    let licence = format!("/api/v1/admin/licenses/{}", vendor.serial);
+    let set = |token: &str, language: &str| {
+        request(&url, "PATCH", &licence, Some(token), Some(&json!({"language": language})))
+    };
+    assert_eq!(set(&token, "fr").0, 403, "support may not change a licence");
+    let (status, refused) = set(&admin, "es");
+    assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
+    let (status, changed) = set(&admin, "fr");
+    assert_eq!((status, changed["language"].as_str()), (200, Some("fr")), "{changed}");
+    request(&url, "POST", &path, Some(&token), None);
+    let mails = sink.wait_for(3, 20);
+    assert!(mails[2].subject().starts_with("Code de réponse pour SpecView"), "{}", mails[2].subject());
+    assert!(mails[2].text().contains("Notre équipe de support vous l'a renvoyé."), "{}", mails[2].text());
+    assert_eq!(mails[2].response_code().as_deref(), Some(response_code));
+    // A licence ordered in German says so from the start.
+    let created: Value = serde_json::from_str(&vendor.process.ok(&[
+        "license",
+        "create",
+        "--product",
+        "SpecView",
+        "--email",
+        "de@example.com",
+        "--language",
+        "de",
+    ]))
+    .unwrap();
+    assert_eq!(created["language"], "de");
     stop(server);
 }
 

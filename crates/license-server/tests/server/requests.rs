@@ -16,6 +16,7 @@ for_each_backend!(
     admin_requires_the_right_token,
     public_endpoints,
     serves_the_portal_with_security_headers,
+    problems_in_the_language_asked_for,
 );
 
 fn assert_problem(answer: &(u16, Value), status: u16, code: &str) {
@@ -303,4 +304,49 @@ fn serves_the_portal_with_security_headers(backend: Backend) {
         HttpSettings { allow_origins: vec!["https://portal.example.com".into()], ..settings },
     );
     assert_eq!(from_portal(&open)["access-control-allow-origin"], "https://portal.example.com");
+}
+
+/// `Accept-Language` chooses the words of a problem document, named in
+/// `Content-Language`; its code, status and fields stay the same.
+fn problems_in_the_language_asked_for(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let serial = server.specview_license(1, json!({"remote_users": 3}));
+    let code = request_code(7, serial, random_key_id(), 0, empty_digest());
+    let mut typo: Vec<char> = code.chars().collect();
+    typo[3 * 7 + 2] = if typo[3 * 7 + 2] == 'Q' { 'R' } else { 'Q' };
+    let typo: String = typo.into_iter().collect();
+    let unknown = request_code(7, SerialNumber::new(serial.value() ^ 1).unwrap(), random_key_id(), 0, empty_digest());
+    let ask = |code: &str, accept: Option<&str>| {
+        let mut headers = vec![("content-type", "application/json")];
+        headers.extend(accept.map(|a| ("accept-language", a)));
+        let body = json!({"request_code": code}).to_string().into_bytes();
+        let (status, headers, text) = server.raw("POST", "/api/v1/activations", &headers, body);
+        let language = headers.get("content-language").map(|v| v.to_str().unwrap().to_string());
+        (status, language, serde_json::from_str::<Value>(&text).unwrap())
+    };
+    let cases = [
+        (None, "en", "group 4 has a typo", "no licence has serial number"),
+        (
+            Some("fr-FR,fr;q=0.9,en;q=0.8"),
+            "fr",
+            "groupe 4 contient une faute de frappe",
+            "aucune licence n'a le numéro de série",
+        ),
+        (Some("de-DE"), "de", "Gruppe 4 enthält einen Tippfehler", "keine Lizenz hat die Seriennummer"),
+        (Some("es-ES, de;q=0.5"), "de", "Gruppe 4", "keine Lizenz"),
+        (Some("es-ES"), "en", "group 4 has a typo", "no licence has serial number"),
+    ];
+    for (accept, tag, typo_words, unknown_words) in cases {
+        let (status, language, problem) = ask(&typo, accept);
+        assert_eq!((status, language.as_deref()), (400, Some(tag)), "{accept:?}: {problem}");
+        assert_eq!((problem["code"].as_str(), problem["group"].as_u64()), (Some("malformed_code"), Some(4)));
+        assert!(problem["detail"].as_str().unwrap().starts_with(typo_words), "{accept:?}: {problem}");
+        let (status, language, problem) = ask(&unknown, accept);
+        assert_eq!((status, language.as_deref()), (404, Some(tag)), "{accept:?}: {problem}");
+        assert_eq!(problem["code"], "unknown_serial");
+        assert!(problem["detail"].as_str().unwrap().starts_with(unknown_words), "{accept:?}: {problem}");
+        assert!(!problem["next_step"].as_str().unwrap().is_empty() && !problem["title"].as_str().unwrap().is_empty());
+    }
+    let (_, french, _) = server.raw("GET", "/api/v1/keys", &[("accept-language", "fr")], vec![]);
+    assert!(french.get("content-language").is_none(), "only problem documents have words to translate");
 }
