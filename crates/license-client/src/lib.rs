@@ -18,6 +18,7 @@
 
 pub mod clock;
 mod error;
+pub mod language;
 mod license;
 mod machine;
 mod online;

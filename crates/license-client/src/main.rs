@@ -101,10 +101,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let lang = license_client::language::from_environment();
             if json {
-                println!("{}", serde_json::to_string_pretty(&license_client::report::error_json(&e)).expect("json"));
+                let view = license_client::report::error_json(&e, lang);
+                println!("{}", serde_json::to_string_pretty(&view).expect("json"));
             }
-            eprintln!("error: {e}\nnext step: {}", e.next_step());
+            eprintln!("{}", license_client::report::error_text(&e, lang));
             ExitCode::from(e.exit_code())
         }
     }

@@ -2,6 +2,7 @@
 //! an error with `--json`) and the C interface returns: one shape for both.
 
 use license_api::EntitlementValues;
+use license_codes::messages::{Arg, Audience, Lang, PROGRAM};
 use license_codes::{AnyCode, Installation, KeyId, Product, SerialNumber};
 use serde_json::{json, Value};
 
@@ -94,8 +95,16 @@ pub fn decode_json(
 }
 
 /// `{"error", "message", "next_step", "group"}`.
-pub fn error_json(e: &ClientError) -> Value {
-    json!({"error": e.code(), "message": e.to_string(), "next_step": e.next_step(), "group": e.group()})
+pub fn error_json(e: &ClientError, lang: Lang) -> Value {
+    let words = e.explain(lang, Audience::Program);
+    json!({"error": e.code(), "message": words.meaning, "next_step": words.next_step, "group": e.group()})
+}
+
+/// An error as the command prints it, in `lang`: `error: …` and `next step: …`.
+pub fn error_text(e: &ClientError, lang: Lang) -> String {
+    let words = e.explain(lang, Audience::Program);
+    let args = [("meaning", Arg::from(words.meaning)), ("next_step", Arg::from(words.next_step))];
+    PROGRAM.text(lang, "program-report-error", None, &args)
 }
 
 /// What entering a response did: the counters, each change (also as the

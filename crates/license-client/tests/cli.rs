@@ -61,7 +61,12 @@ impl Installation {
         c.current_dir(self.dir.path())
             .env("LICENSE_TRUST", self.path("trust.json"))
             .env("LICENSE_MACHINE_ID_FILE", self.path("machine-a"))
-            .env_remove("LICENSE_FILE");
+            .env_remove("LICENSE_FILE")
+            // English unless a test asks otherwise, whatever this machine's locale.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE");
         c
     }
 
@@ -365,6 +370,37 @@ fn decode_shows_every_field_for_support() {
     assert_eq!(err["error"], "truncated");
     let human = stdout(&inst.run(&["decode", &Installation::serial().to_code()]));
     assert!(human.contains("Serial number"), "{human}");
+}
+
+/// The command speaks the user's language (LANG, LC_MESSAGES, LC_ALL);
+/// the error's name and the JSON's shape stay the same.
+#[test]
+fn errors_are_explained_in_the_users_language() {
+    let inst = Installation::new();
+    let code = inst.request().to_code();
+    let mut chars: Vec<char> = code.chars().collect();
+    chars[4 * 7 + 1] = if chars[4 * 7 + 1] == '7' { '8' } else { '7' };
+    let typo: String = chars.into_iter().collect();
+    let decode = |vars: &[(&str, &str)], json: bool| {
+        let mut command = inst.command();
+        command.envs(vars.iter().copied()).arg("decode");
+        if json {
+            command.arg("--json");
+        }
+        command.arg(&typo).output().unwrap()
+    };
+    let french = decode(&[("LANG", "fr_FR.UTF-8")], false);
+    assert_eq!(french.status.code(), Some(3));
+    let said = stderr(&french);
+    assert!(said.contains("erreur\u{a0}: groupe 5 contient une faute de frappe"), "{said}");
+    assert!(said.contains("étape suivante\u{a0}: Comparez le groupe 5"), "{said}");
+    let german = stderr(&decode(&[("LANG", "fr_FR.UTF-8"), ("LC_MESSAGES", "de_DE.UTF-8")], false));
+    assert!(german.contains("Fehler: Gruppe 5 enthält einen Tippfehler"), "{german}");
+    let english = stderr(&decode(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "C")], false));
+    assert!(english.contains("error: group 5 has a typo"), "{english}");
+    let json: Value = serde_json::from_str(&stdout(&decode(&[("LANG", "de_DE.UTF-8")], true))).unwrap();
+    assert_eq!((json["error"].as_str(), json["group"].as_u64()), (Some("bad_group"), Some(5)));
+    assert_eq!(json["message"], "Gruppe 5 enthält einen Tippfehler");
 }
 
 /// Kill -9 `license enter-code` at many moments: the licence file always

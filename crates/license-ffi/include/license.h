@@ -159,6 +159,21 @@ int license_decode_json(const char *text, const char *trust_json, char **out_jso
 int license_last_error_json(struct license_handle *h, char **out_json);
 
 /*
+ Sets the language of the explanations `license_last_error_json` gives:
+ `"en"`, `"fr"` or `"de"` (a locale such as `"fr_FR.UTF-8"` or a tag such
+ as `"de-CH"` reads by its language). On `h`, for that handle; with `h`
+ NULL, for calls without a handle and handles opened afterwards on this
+ thread. By default the language comes from the environment, as for the
+ `license` command (`LC_ALL`, `LC_MESSAGES`, `LANG`; on Windows the
+ user's display language), else English. Returns `LICENSE_BAD_ARGUMENT`
+ for a language the library does not have; nothing changes then.
+
+ # Safety
+ `h` NULL or from `license_open`; `language` a NUL-terminated string.
+ */
+int license_set_language(struct license_handle *h, const char *language);
+
+/*
  Frees a string this library handed out (NULL: nothing).
 
  # Safety

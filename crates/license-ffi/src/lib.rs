@@ -9,12 +9,13 @@
 //! panic, caught here: none crosses into the caller). After a failure,
 //! [`license_last_error_json`] says what went wrong and what to do next.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, c_int, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use license_client::clock::{now_rfc3339, today};
 use license_client::{report, ClientError, Licensing, MachineIdentity};
+use license_codes::messages::Lang;
 use license_codes::{SerialNumber, TrustFile};
 use serde_json::{json, Value};
 
@@ -30,18 +31,28 @@ pub const LICENSE_INTERNAL_ERROR: c_int = 70;
 pub struct LicenseHandle {
     licensing: Licensing,
     last_error: Option<Value>,
+    /// The language of its explanations (`license_set_language`).
+    language: Lang,
 }
 
 thread_local! {
     /// The last failure of a call without a handle (`license_open`,
     /// `license_decode_json`) on this thread.
     static LAST_ERROR: RefCell<Option<Value>> = const { RefCell::new(None) };
+    /// The language set with `license_set_language(NULL, …)` on this thread.
+    static THREAD_LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The language of calls without a handle, and of new handles, on this thread.
+fn thread_language() -> Lang {
+    THREAD_LANGUAGE.with(Cell::get).unwrap_or_else(license_client::language::from_environment)
 }
 
 /// Why a call failed, before it is written down.
 enum Failure {
     Client(ClientError),
     BadArgument(&'static str),
+    UnknownLanguage,
     Panicked,
 }
 
@@ -49,17 +60,20 @@ impl Failure {
     fn status(&self) -> c_int {
         match self {
             Failure::Client(e) => c_int::from(e.exit_code()),
-            Failure::BadArgument(_) => LICENSE_BAD_ARGUMENT,
+            Failure::BadArgument(_) | Failure::UnknownLanguage => LICENSE_BAD_ARGUMENT,
             Failure::Panicked => LICENSE_INTERNAL_ERROR,
         }
     }
 
-    fn json(&self) -> Value {
+    fn json(&self, lang: Lang) -> Value {
         match self {
-            Failure::Client(e) => report::error_json(e),
+            Failure::Client(e) => report::error_json(e, lang),
             Failure::BadArgument(what) => json!({
                 "error": "bad_argument", "message": format!("{what} is NULL or not UTF-8 text"),
                 "next_step": "Pass a valid, NUL-terminated UTF-8 string or pointer (see license.h).", "group": null}),
+            Failure::UnknownLanguage => json!({
+                "error": "bad_argument", "message": "the language is not one the library has",
+                "next_step": "Pass \"en\", \"fr\" or \"de\" (see license.h).", "group": null}),
             Failure::Panicked => json!({
                 "error": "internal_error", "message": "the licence library failed unexpectedly",
                 "next_step": "Report this to the vendor with what you did; the licence file is unchanged.", "group": null}),
@@ -87,11 +101,10 @@ fn call(
         Ok(()) => LICENSE_OK,
         Err(failure) => {
             let status = failure.status();
-            let error = Some(failure.json());
             match raw {
                 // SAFETY: as above; the closure's borrow has ended.
-                Some(h) => unsafe { (*h).last_error = error },
-                None => LAST_ERROR.with(|last| *last.borrow_mut() = error),
+                Some(h) => unsafe { (*h).last_error = Some(failure.json((*h).language)) },
+                None => LAST_ERROR.with(|last| *last.borrow_mut() = Some(failure.json(thread_language()))),
             }
             status
         }
@@ -175,7 +188,7 @@ pub unsafe extern "C" fn license_open(
             MachineIdentity::new(unsafe { text(machine_id, "machine_id") }?)
         };
         let licensing = Licensing::new(path, trust, machine)?;
-        let handle = Box::new(LicenseHandle { licensing, last_error: None });
+        let handle = Box::new(LicenseHandle { licensing, last_error: None, language: thread_language() });
         // SAFETY: checked non-NULL.
         unsafe { *out = Box::into_raw(handle) };
         Ok(())
@@ -378,6 +391,33 @@ pub unsafe extern "C" fn license_last_error_json(h: *mut LicenseHandle, out_json
         Ok(Err(failure)) => failure.status(),
         Err(_) => LICENSE_INTERNAL_ERROR,
     }
+}
+
+/// Sets the language of the explanations `license_last_error_json` gives:
+/// `"en"`, `"fr"` or `"de"` (a locale such as `"fr_FR.UTF-8"` or a tag such
+/// as `"de-CH"` reads by its language). On `h`, for that handle; with `h`
+/// NULL, for calls without a handle and handles opened afterwards on this
+/// thread. By default the language comes from the environment, as for the
+/// `license` command (`LC_ALL`, `LC_MESSAGES`, `LANG`; on Windows the
+/// user's display language), else English. Returns `LICENSE_BAD_ARGUMENT`
+/// for a language the library does not have; nothing changes then.
+///
+/// # Safety
+/// `h` NULL or from `license_open`; `language` a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn license_set_language(h: *mut LicenseHandle, language: *const c_char) -> c_int {
+    // SAFETY: the caller's promise.
+    let handle = unsafe { h.as_mut() };
+    call(handle, |handle| {
+        // SAFETY: the caller's promise.
+        let tag = unsafe { text(language, "language") }?;
+        let lang = Lang::from_tag(tag).ok_or(Failure::UnknownLanguage)?;
+        match handle {
+            Some(h) => h.language = lang,
+            None => THREAD_LANGUAGE.with(|l| l.set(Some(lang))),
+        }
+        Ok(())
+    })
 }
 
 /// Frees a string this library handed out (NULL: nothing).

@@ -75,3 +75,35 @@ fn failures_have_the_commands_status_and_an_explanation() {
     assert!(out.is_null());
     unsafe { license_close(h) };
 }
+
+#[test]
+fn explanations_come_in_the_language_asked_for() {
+    let set = |h: *mut LicenseHandle, language: &str| {
+        let language = CString::new(language).unwrap();
+        unsafe { license_set_language(h, language.as_ptr()) }
+    };
+    // For calls without a handle on this thread (tests run on their own threads).
+    assert_eq!(set(null_mut(), "fr"), LICENSE_OK);
+    let damaged = CString::new("S0400R-F3XY09-00000D-89TRG1-Q8MCPJ").unwrap();
+    let mut out: *mut c_char = null_mut();
+    assert_eq!(unsafe { license_decode_json(damaged.as_ptr(), null(), &mut out) }, 3);
+    let error = last_error(null_mut());
+    assert!(error["message"].as_str().unwrap().starts_with("il manque un groupe à la position 5"), "{error}");
+    // A handle opened now takes the thread's language; it can have its own.
+    let dir = tempfile::tempdir().unwrap();
+    let h = open(&dir);
+    assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
+    assert!(last_error(h)["message"].as_str().unwrap().starts_with("aucun fichier de licence"), "{}", last_error(h));
+    assert_eq!(set(h, "de_DE.UTF-8"), LICENSE_OK);
+    assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
+    let error = last_error(h);
+    assert_eq!(error["error"], "no_license", "the name never changes");
+    assert!(error["message"].as_str().unwrap().starts_with("keine Lizenzdatei"), "{error}");
+    // A language the library lacks is refused, and nothing changes.
+    assert_eq!(set(h, "es"), LICENSE_BAD_ARGUMENT);
+    assert_eq!(last_error(h)["error"], "bad_argument");
+    assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
+    assert!(last_error(h)["message"].as_str().unwrap().starts_with("keine Lizenzdatei"));
+    assert_eq!(unsafe { license_set_language(h, null()) }, LICENSE_BAD_ARGUMENT);
+    unsafe { license_close(h) };
+}

@@ -54,3 +54,8 @@ program-no_qr_code = im Bild wurde kein QR-Code gefunden
 program-several_qr_codes = das Bild enthält { $count } QR-Codes, und nur einer kann die Antwort sein
     .title = Mehrere QR-Codes
     .next = Fotografieren Sie nur den QR-Code des Antwortcodes, oder tippen Sie stattdessen den Antwortcode ein.
+
+## Wie der Befehl einen Fehler ausgibt (die zwei Zeilen nach einem Fehlschlag).
+
+program-report-error = Fehler: { $meaning }
+    nächster Schritt: { $next_step }

@@ -54,3 +54,8 @@ program-no_qr_code = no QR code could be read in the image
 program-several_qr_codes = the image holds { $count } QR codes, and only one can be the response
     .title = Several QR codes
     .next = Take a picture of the response code's QR code alone, or type the response code instead.
+
+## How the command prints an error (the two lines after a failure).
+
+program-report-error = error: { $meaning }
+    next step: { $next_step }

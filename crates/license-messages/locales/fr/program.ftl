@@ -54,3 +54,8 @@ program-no_qr_code = aucun QR code n'a pu être lu dans l'image
 program-several_qr_codes = l'image contient { $count } QR codes, et un seul peut être la réponse
     .title = Plusieurs QR codes
     .next = Photographiez le QR code du code de réponse seul, ou tapez plutôt le code de réponse.
+
+## Comment la commande affiche une erreur (les deux lignes après un échec).
+
+program-report-error = erreur : { $meaning }
+    étape suivante : { $next_step }
