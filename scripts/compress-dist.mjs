@@ -13,7 +13,7 @@ function compress(dir) {
       compress(path);
       continue;
     }
-    if (!/\.(wasm|js|css|html|svg|webmanifest)$/.test(name)) continue;
+    if (!/\.(wasm|js|css|html|svg|webmanifest|txt)$/.test(name)) continue;
     const data = readFileSync(path);
     writeFileSync(`${path}.br`, zlib.brotliCompressSync(data, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },

@@ -42,7 +42,7 @@ bash scripts/build-portal.sh
 node scripts/compress-dist.mjs dist
 
 step "Portal: end to end in Chromium, phone and desktop, against the release build and a real server (the first view, offline, the console)"
-npx playwright test --config tests/e2e/playwright.config.mjs portal.spec.mjs first-view.spec.mjs console.spec.mjs
+npx playwright test --config tests/e2e/playwright.config.mjs portal.spec.mjs first-view.spec.mjs languages.spec.mjs console.spec.mjs
 
 step "Portal: size of the first load"
 node scripts/bench-portal.mjs --sizes

@@ -34,30 +34,33 @@ impl Page {
     }
 }
 
-/// Starts the customer's page in the browser, taking over its first view.
+/// Starts the customer's page in the browser in its language, taking over
+/// its first view.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_customer_page() {
     use crate::components::code_page::{CodePage, CodePageHeader};
     use crate::first_view::FirstView;
-    match Page::for_path(&window().location().pathname().unwrap_or_default()) {
-        Page::Code => FirstView::take().mount(Page::Code, CodePageHeader, CodePage),
-        // The decode page is served by its own bundle; this is reached only
-        // from a server that sends this page's HTML for every path.
-        Page::Decode | Page::NotFound => {
-            if let Some(main) = document().query_selector("main").ok().flatten() {
-                main.remove();
+    crate::i18n::start(crate::i18n::UI, "ui-code-title", || {
+        match Page::for_path(&window().location().pathname().unwrap_or_default()) {
+            Page::Code => FirstView::take().mount(Page::Code, CodePageHeader, CodePage),
+            // The decode page is served by its own bundle; this is reached only
+            // from a server that sends this page's HTML for every path.
+            Page::Decode | Page::NotFound => {
+                if let Some(main) = document().query_selector("main").ok().flatten() {
+                    main.remove();
+                }
+                leptos::mount::mount_to_body(NotFound);
             }
-            leptos::mount::mount_to_body(NotFound);
         }
-    }
+    });
 }
 
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
         <main>
-            <h1>"Page not found"</h1>
-            <p><a href="/code.html">"Enter a request code"</a></p>
+            <h1>{crate::i18n::tr("ui-not-found")}</h1>
+            <p><a href="/code.html">{crate::i18n::tr("ui-enter-request")}</a></p>
         </main>
     }
 }

@@ -54,28 +54,29 @@ impl Checked {
     }
 }
 
-fn problem(e: &CodeError) -> Verdict {
-    let words = e.explain(Lang::En, Audience::Customer);
+fn problem(e: &CodeError, lang: Lang) -> Verdict {
+    let words = e.explain(lang, Audience::Customer);
     Verdict::Problem { group: e.group(), message: sentence(&words.meaning), next_step: words.next_step }
 }
 
-fn other_kind(kind: Kind, certain: bool) -> Verdict {
+fn other_kind(kind: Kind, certain: bool, lang: Lang) -> Verdict {
     let e = CodeError::WrongKind { expected: Kind::Request, found: kind };
-    let words = e.explain(Lang::En, Audience::Customer);
+    let words = e.explain(lang, Audience::Customer);
     let message = if certain {
         words.meaning
     } else {
-        license_codes::messages::PAGE.text(Lang::En, "page-starts_like", None, &[("kind", kind.code_name().into())])
+        license_codes::messages::PAGE.text(lang, "page-starts_like", None, &[("kind", kind.code_name().into())])
     };
     Verdict::OtherKind { kind, message: sentence(&message), next_step: words.next_step }
 }
 
-/// Checks what was typed or pasted into the request code field.
-pub fn check_request(input: &str) -> Checked {
+/// Checks what was typed or pasted into the request code field; what is
+/// wrong is said in `lang`.
+pub fn check_request(input: &str, lang: Lang) -> Checked {
     // A release code is checked as one from its first symbol on.
     let starts_as_release = input.chars().find_map(license_codes::text::symbol_value).is_some_and(|s| s >> 3 == 0);
     let groups = inspect_groups(input, if starts_as_release { Kind::Release } else { Kind::Request });
-    let verdict = verdict(input, &groups);
+    let verdict = verdict(input, &groups, lang);
     // A code of another kind is shown checked as what it is, not as 26 typos.
     let groups = match &verdict {
         Verdict::OtherKind { kind, .. } => inspect_groups(input, *kind),
@@ -84,21 +85,21 @@ pub fn check_request(input: &str) -> Checked {
     Checked { groups, verdict }
 }
 
-fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
+fn verdict(input: &str, groups: &[GroupView], lang: Lang) -> Verdict {
     let symbols = match normalize(input) {
         Err(CodeError::Empty) => return Verdict::Empty,
-        Err(e) => return problem(&e),
+        Err(e) => return problem(&e, lang),
         Ok(symbols) => symbols,
     };
     // A whole code of another kind, or one that starts like one.
     match license_codes::decode(input) {
         Ok(AnyCode::Request(r)) => return Verdict::Valid(r),
         Ok(AnyCode::Release(r)) => return Verdict::Release(r),
-        Ok(other) => return other_kind(other.kind(), true),
+        Ok(other) => return other_kind(other.kind(), true, lang),
         Err(_) => {}
     }
     match Kind::from_number(symbols[0] >> 3) {
-        Some(kind @ (Kind::Response | Kind::Serial)) => return other_kind(kind, false),
+        Some(kind @ (Kind::Response | Kind::Serial)) => return other_kind(kind, false, lang),
         Some(Kind::Release) => {
             return match ReleaseCode::parse(input) {
                 Ok(r) => Verdict::Release(r),
@@ -107,7 +108,7 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
                         complete: groups.iter().filter(|g| g.state == GroupState::Good).count(),
                     }
                 }
-                Err(e) => problem(&e),
+                Err(e) => problem(&e, lang),
             }
         }
         _ => {}
@@ -117,7 +118,7 @@ fn verdict(input: &str, groups: &[GroupView]) -> Verdict {
         Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
             Verdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
         }
-        Err(e) => problem(&e),
+        Err(e) => problem(&e, lang),
     }
 }
 
@@ -202,28 +203,43 @@ mod tests {
     #[test]
     fn valid_and_incomplete() {
         let code = request();
-        assert!(matches!(check_request(&code).verdict, Verdict::Valid(_)));
-        assert_eq!(check_request(&code[..20]).verdict, Verdict::Incomplete { complete: 3 });
-        assert_eq!(check_request(&code[..17]).verdict, Verdict::Incomplete { complete: 2 });
-        assert_eq!(check_request("").verdict, Verdict::Empty);
+        assert!(matches!(check_request(&code, Lang::En).verdict, Verdict::Valid(_)));
+        assert_eq!(check_request(&code[..20], Lang::En).verdict, Verdict::Incomplete { complete: 3 });
+        assert_eq!(check_request(&code[..17], Lang::En).verdict, Verdict::Incomplete { complete: 2 });
+        assert_eq!(check_request("", Lang::En).verdict, Verdict::Empty);
     }
 
     #[test]
     fn a_typo_names_its_group() {
-        let mut code: Vec<char> = request().chars().collect();
-        code[3 * 7 + 1] = if code[22] == 'A' { 'B' } else { 'A' };
-        let checked = check_request(&code.into_iter().collect::<String>());
+        let checked = check_request(&code_with_typo(), Lang::En);
         assert_eq!(checked.groups[3].state, GroupState::Wrong);
         assert!(matches!(checked.verdict, Verdict::Problem { group: Some(4), .. }), "{:?}", checked.verdict);
+        let typo = checked_text(&code_with_typo(), Lang::Fr);
+        assert!(typo.starts_with("Groupe 4 "), "{typo}");
+        let typo = checked_text(&code_with_typo(), Lang::De);
+        assert!(typo.starts_with("Gruppe 4 "), "{typo}");
+    }
+
+    fn code_with_typo() -> String {
+        let mut code: Vec<char> = request().chars().collect();
+        code[3 * 7 + 1] = if code[22] == 'A' { 'B' } else { 'A' };
+        code.into_iter().collect()
+    }
+
+    fn checked_text(input: &str, lang: Lang) -> String {
+        match check_request(input, lang).verdict {
+            Verdict::Problem { message, .. } => message,
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
     fn a_serial_is_recognised() {
         let serial = SerialNumber::new(42).unwrap().to_code();
-        let checked = check_request(&serial);
+        let checked = check_request(&serial, Lang::En);
         assert!(matches!(checked.verdict, Verdict::OtherKind { kind: Kind::Serial, .. }));
         assert!(checked.groups.iter().all(|g| g.state == GroupState::Good), "a valid serial is not shown as typos");
-        assert!(matches!(check_request("S04").verdict, Verdict::OtherKind { kind: Kind::Response, .. }));
+        assert!(matches!(check_request("S04", Lang::En).verdict, Verdict::OtherKind { kind: Kind::Response, .. }));
     }
 
     #[test]
@@ -237,9 +253,9 @@ mod tests {
             proof: 99,
         }
         .to_code();
-        assert_eq!(check_request(&release[..24]).verdict, Verdict::ReleaseIncomplete { complete: 3 });
-        assert!(check_request(&release[..27]).groups.iter().all(|g| g.state != GroupState::Wrong));
-        assert!(matches!(check_request(&release).verdict, Verdict::Release(_)));
+        assert_eq!(check_request(&release[..24], Lang::En).verdict, Verdict::ReleaseIncomplete { complete: 3 });
+        assert!(check_request(&release[..27], Lang::En).groups.iter().all(|g| g.state != GroupState::Wrong));
+        assert!(matches!(check_request(&release, Lang::En).verdict, Verdict::Release(_)));
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! the running page into that `<main>` beside the static copy and removes
 //! the copy in the same task (the browser paints once, so nothing flashes or
 //! jumps) after carrying over what was typed into its fields and where the
-//! caret was, and any file chosen with its file button. The header is static and stays: the largest text the browser
+//! caret was, any file chosen with its file button, and a language chosen
+//! in its language switch. The header is static and stays: the largest text the browser
 //! painted first is still the one on screen, so the page's largest paint is
 //! the first view's, not the running page's.
 
@@ -26,6 +27,9 @@ pub struct FirstView {
     focus: Option<(String, u32, u32)>,
     /// The static view's file buttons, in order.
     file_buttons: Vec<web_sys::HtmlInputElement>,
+    /// A language chosen in the static view's language switch (it shows
+    /// English, its first option, until one is chosen).
+    language: Option<String>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -56,6 +60,13 @@ impl FirstView {
                 view.typed.push((id, text));
             }
         }
+        view.language = container
+            .query_selector("select")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .filter(|chosen| chosen != crate::i18n::Lang::En.tag());
         if let Ok(buttons) = container.query_selector_all("input[type=file]") {
             view.file_buttons = (0..buttons.length())
                 .filter_map(|i| buttons.get(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -137,6 +148,9 @@ impl FirstView {
             let _ = static_button.add_event_listener_with_callback("change", later.as_ref().unchecked_ref());
             // Lives as long as the removed button, which nothing else holds.
             later.forget();
+        }
+        if let Some(tag) = self.language {
+            crate::i18n::choose_tag(&tag);
         }
         if let Some((id, start, end)) = self.focus {
             if let Some(field) = field(&id) {

@@ -16,6 +16,7 @@ pub mod components;
 pub mod console;
 pub mod fetched;
 pub mod first_view;
+pub mod i18n;
 pub mod json;
 pub mod messages;
 pub mod offline;

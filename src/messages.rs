@@ -2,9 +2,10 @@
 //! catalogue (`license-messages`), in the customer's wording.
 
 use license_api::{Problem, ProblemCode};
-use license_codes::messages::{self, sentence, Arg, Audience, Lang};
+use license_codes::messages::{self, sentence, Arg, Audience};
 
 use crate::api::ApiError;
+use crate::i18n::lang;
 
 /// A message for people: a title, what it means, and the next step.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +19,7 @@ pub struct Explanation {
 
 /// An entry of the page's own part of the catalogue (`page-…`), for the customer.
 pub fn entry(id: &str, args: &[(&str, Arg<'_>)], retry: bool) -> Explanation {
-    shown(messages::PAGE.explain(Lang::En, id, args, Audience::Customer), retry)
+    shown(messages::PAGE.explain(lang(), id, args, Audience::Customer), retry)
 }
 
 fn shown(e: messages::Explanation, retry: bool) -> Explanation {
@@ -40,7 +41,7 @@ fn may_retry(code: ProblemCode) -> bool {
 
 /// A sentence of the page's own part of the catalogue (`page-…`), with `args`.
 pub fn page_text_with(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    messages::PAGE.text(Lang::En, id, None, args)
+    messages::PAGE.text(lang(), id, None, args)
 }
 
 pub fn page_text(id: &str) -> String {
@@ -48,7 +49,7 @@ pub fn page_text(id: &str) -> String {
 }
 
 pub fn problem(p: &Problem) -> Explanation {
-    shown(p.explain_public(Lang::En), may_retry(p.code))
+    shown(p.explain_public(lang()), may_retry(p.code))
 }
 
 pub fn api_error(e: &ApiError) -> Explanation {

@@ -61,7 +61,7 @@ fn text_of(container: &web_sys::Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn typing_a_code_marks_the_right_group() {
     let code = RwSignal::new(String::new());
-    let checked = Memo::new(move |_| check_request(&code.get()));
+    let checked = Memo::new(move |_| check_request(&code.get(), license_codes::messages::Lang::En));
     let container = mount(move || view! { <RequestCodeField code checked/> });
 
     let mut typo: Vec<char> = request().to_code().chars().collect();

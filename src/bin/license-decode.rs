@@ -9,6 +9,9 @@ fn main() {
     {
         use license_portal::components::decode_page::{DecodePage, DecodePageHeader};
         use license_portal::first_view::FirstView;
-        FirstView::take().mount(license_portal::Page::Decode, DecodePageHeader, DecodePage);
+        use license_portal::i18n::{start, SUPPORT};
+        start(SUPPORT, "support-decode-title", || {
+            FirstView::take().mount(license_portal::Page::Decode, DecodePageHeader, DecodePage)
+        });
     }
 }

@@ -1,7 +1,10 @@
 //! Finishes a Trunk build of the portal (a `post_build` hook in Trunk.toml):
 //! writes each page's HTML file with its first view rendered from the
-//! components (see `license_portal::first_view`); for the customer's page
-//! also the service worker listing the build's files.
+//! components (see `license_portal::first_view`) and the script that
+//! chooses its language before the first paint (`license_portal::i18n`);
+//! for the customer's page also the French and German text the pages fetch
+//! when chosen (`lang-fr.txt`, `lang-de.txt`) and the service worker listing
+//! the build's files, those included.
 //!
 //! Usage: `prerender DIR code|decode` (DIR: Trunk's staging directory, with
 //! the index.html Trunk wrote). Native only.
@@ -32,6 +35,7 @@ mod build {
     use std::{fs, io};
 
     use license_portal::first_view::{render, CONTAINER_ID};
+    use license_portal::i18n::{Lang, LANGUAGE_SCRIPT};
     use license_portal::Page;
 
     pub fn page(name: &str) -> Option<Page> {
@@ -43,17 +47,18 @@ mod build {
     }
 
     /// Writes `page`'s files into `dir`: the customer's page as `index.html`
-    /// and `code.html`, with the service worker; the decode page (its own
-    /// build, in `decode/`) as its `index.html`.
+    /// and `code.html`, with the language files and the service worker; the
+    /// decode page (its own build, in `decode/`) as its `index.html`.
     pub fn finish(dir: &Path, page: Page) -> io::Result<()> {
         let shell = fs::read_to_string(dir.join("index.html"))?;
         if shell.contains(&format!("id=\"{CONTAINER_ID}\"")) {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "index.html already has its first view"));
         }
-        let html = with_first_view(&start_after_first_paint(&shell)?, page)?;
+        let html = with_first_view(&with_language_script(&start_after_first_paint(&shell)?)?, page)?;
         fs::write(dir.join("index.html"), &html)?;
         if page == Page::Code {
             fs::write(dir.join("code.html"), &html)?;
+            write_languages(dir)?;
             write_service_worker(dir)?;
         }
         Ok(())
@@ -67,6 +72,29 @@ mod build {
             .or_else(|| after("<body>"))
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "index.html has no <body> tag"))?;
         Ok(format!("{}{}{}", &shell[..body], render(page), &shell[body..]))
+    }
+
+    /// `shell` with [`LANGUAGE_SCRIPT`] first in its `<head>`, so the
+    /// language is chosen before anything paints.
+    fn with_language_script(shell: &str) -> io::Result<String> {
+        let head = shell
+            .find("<head>")
+            .map(|i| i + "<head>".len())
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "index.html has no <head> tag"))?;
+        Ok(format!("{}<script>{LANGUAGE_SCRIPT}</script>{}", &shell[..head], &shell[head..]))
+    }
+
+    /// `lang-<tag>.txt` for each language but English (compiled into the
+    /// wasm): what the pages show and explain, in the form
+    /// `license_messages::install` reads. The console's words too: it
+    /// fetches them from the same place.
+    fn write_languages(dir: &Path) -> io::Result<()> {
+        use license_messages::{CODES, PAGE, PROBLEMS, STAFF, SUPPORT, UI};
+        for &lang in &Lang::ALL[1..] {
+            let text = license_messages::export(lang, &[CODES, PROBLEMS, PAGE, UI, SUPPORT, STAFF]);
+            fs::write(dir.join(format!("lang-{}.txt", lang.tag())), text)?;
+        }
+        Ok(())
     }
 
     /// `shell` with the wasm fetched only after the first view has painted:

@@ -11,6 +11,7 @@ use super::problem_view::ProblemView;
 use super::response_view::{verify, ResponseView, Verification};
 use crate::api::{self, ApiError};
 use crate::fetched::Fetched;
+use crate::i18n::{self, tr};
 use crate::messages;
 
 /// `result` answers `request`; `keys` are the vendor's, fetched by the page;
@@ -27,7 +28,7 @@ pub fn answer_view(
     match result {
         Err(e) => view! { <ProblemView explanation=messages::api_error(&e) on_retry=resend/> }.into_any(),
         Ok(activation) => match keys.get() {
-            None => view! { <p class="status info">"Checking the response's signature…"</p> }.into_any(),
+            None => view! { <p class="status info">{tr("ui-checking-signature")}</p> }.into_any(),
             Some(Err(e)) => {
                 let reason = messages::api_error(&e).title;
                 let explanation = messages::entry("page-keys_failed", &[("reason", reason.into())], true);
@@ -56,12 +57,12 @@ pub fn release_view(result: Result<ReleaseAnswer, ApiError>, retry: Callback<()>
                 ("product", answer.product.name.as_str().into()),
                 ("used", answer.installations_used.into()),
                 ("allowed", answer.installations_allowed.into()),
-                ("date", answer.released_at.split('T').next().unwrap_or_default().into()),
+                ("date", i18n::date(&answer.released_at).into()),
             ];
             let done = if answer.already_released { "page-already_released" } else { "page-released" };
             view! {
                 <section class="response released" aria-labelledby="released-heading">
-                    <h2 id="released-heading" tabindex="-1">"Licence released"</h2>
+                    <h2 id="released-heading" tabindex="-1">{tr("ui-released-heading")}</h2>
                     <p class="verified">{messages::page_text_with(done, &args)}</p>
                     <p class="next">{messages::page_text_with("page-release_next", &args)}</p>
                 </section>

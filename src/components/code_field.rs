@@ -9,6 +9,7 @@ use license_codes::text::{GroupState, GroupView};
 
 use super::files;
 use crate::check::{Checked, Verdict, REQUEST_GROUPS};
+use crate::i18n::{t, t_with, tr_in};
 
 fn state_class(state: GroupState) -> &'static str {
     match state {
@@ -21,14 +22,16 @@ fn state_class(state: GroupState) -> &'static str {
 /// The customer's status line under the request code field.
 pub fn request_status(verdict: &Verdict) -> (&'static str, String) {
     match verdict {
-        Verdict::Empty => ("info", "Type or paste the request code, or open the file Step_1_Code.TXT.".into()),
-        Verdict::Incomplete { complete } => {
-            ("info", format!("{complete} of {REQUEST_GROUPS} groups complete. Keep typing."))
-        }
-        Verdict::Valid(_) => ("ok", "The code is complete and correct. You can submit it.".into()),
-        Verdict::ReleaseIncomplete { complete } => {
-            ("info", format!("A release code: {complete} of 9 groups complete. Keep typing."))
-        }
+        Verdict::Empty => ("info", t("ui-status-empty")),
+        Verdict::Incomplete { complete } => (
+            "info",
+            t_with("ui-status-incomplete", &[("complete", (*complete).into()), ("total", REQUEST_GROUPS.into())]),
+        ),
+        Verdict::Valid(_) => ("ok", t("ui-status-valid")),
+        Verdict::ReleaseIncomplete { complete } => (
+            "info",
+            t_with("ui-status-release-incomplete", &[("complete", (*complete).into()), ("total", 9u32.into())]),
+        ),
         Verdict::Release(_) => ("ok", crate::messages::page_text("page-release_recognised")),
         Verdict::Problem { message, next_step, .. } => ("error", format!("{message} {next_step}")),
         Verdict::OtherKind { message, next_step, .. } => ("error", format!("{message} {next_step}")),
@@ -46,9 +49,10 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
                 status: "request-code-status",
                 described_by: "request-code-help request-code-status",
             }
-            label="Request code"
-            help="The code from Create Code in your program. Spaces, dashes, line breaks and upper or lower case do not matter."
-            file_label="Open Step_1_Code.TXT"
+            domain=crate::i18n::UI
+            label="ui-request-label"
+            help="ui-request-help"
+            file_label="ui-request-file"
             code
             checked
         />
@@ -88,9 +92,11 @@ impl FieldCheck for Checked {
 
 /// A code field, generic over its check (the customer's page and the
 /// console's Find each get their own instance, and compare only their own).
+/// `label`, `help` and `file_label` are entries of the catalogue's `domain`.
 #[component]
 pub fn CodeField<C: FieldCheck>(
     ids: FieldIds,
+    domain: crate::i18n::Domain,
     label: &'static str,
     help: &'static str,
     file_label: &'static str,
@@ -109,10 +115,7 @@ pub fn CodeField<C: FieldCheck>(
         spawn_local(async move {
             match files::read_text(&file).await {
                 Ok(text) => code.set(text),
-                Err(_) => file_problem.set(Some(format!(
-                    "{} could not be read. Open it in a text editor and paste the code here.",
-                    file.name()
-                ))),
+                Err(_) => file_problem.set(Some(t_with("ui-file-unreadable", &[("file", file.name().into())]))),
             }
         })
     };
@@ -122,8 +125,8 @@ pub fn CodeField<C: FieldCheck>(
         None => checked.with(FieldCheck::status),
     });
     view! {
-        <label for=ids.field class="field-label">{label}</label>
-        <p id=ids.help class="help">{help}</p>
+        <label for=ids.field class="field-label">{tr_in(domain, label)}</label>
+        <p id=ids.help class="help">{tr_in(domain, help)}</p>
         <textarea
             id=ids.field
             name=ids.field
@@ -176,7 +179,7 @@ pub fn CodeField<C: FieldCheck>(
             {move || status_line.get().1}
         </p>
         <label class="file-button">
-            {file_label}
+            {tr_in(domain, file_label)}
             <input
                 type="file"
                 accept=".txt,.TXT,text/plain"

@@ -9,6 +9,7 @@ use super::code_field::RequestCodeField;
 use crate::api;
 use crate::check::{check_request, Checked, Verdict};
 use crate::fetched::Fetched;
+use crate::i18n::{self, tr, LanguageSwitch};
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
 /// reaches the server's logs. Empty when prerendered (no browser).
@@ -44,7 +45,7 @@ fn follow_browser(code: RwSignal<String>, resend_when_online: impl Fn() + 'stati
 #[component]
 pub fn CodePage() -> impl IntoView {
     let code = RwSignal::new(code_from_fragment());
-    let checked = Memo::new(move |_| check_request(&code.get()));
+    let checked = Memo::new(move |_| check_request(&code.get(), i18n::lang()));
     let keys = Fetched::start_with(api::keys());
     let submit = Fetched::new();
     let submitted = RwSignal::new(None::<RequestCode>);
@@ -85,6 +86,8 @@ pub fn CodePage() -> impl IntoView {
     });
 
     let answer = move || {
+        // Shown again, in its words, when the language changes.
+        i18n::lang();
         if current_release().is_some() {
             let result = release.get()?;
             let retry = Callback::new(move |_| send());
@@ -111,26 +114,26 @@ pub fn CodePage() -> impl IntoView {
                     disabled=move || !checked.with(Checked::submittable) || busy.get()
                     aria-busy=move || busy.get().to_string()
                 >
-                    {move || if busy.get() { "Sending…" } else { "Submit code" }}
+                    {move || i18n::t(if busy.get() { "ui-sending" } else { "ui-submit" })}
                 </button>
             </form>
             <div class="answer">{answer}</div>
             <footer>
-                <a href="/decode/">"Support: decode a code"</a>
+                <a href="/decode/">{tr("ui-decode-link")}</a>
+                <LanguageSwitch/>
             </footer>
     }
 }
 
 /// The page's heading and explanation: static, so the prerendered copy stays
-/// on screen when the wasm takes over (see `first_view`).
+/// on screen when the wasm takes over (see `first_view`); its text follows
+/// the language through `data-l10n` (see `i18n::LanguageSwitch`).
 #[component]
 pub fn CodePageHeader() -> impl IntoView {
     view! {
         <header>
-            <h1>"Get your licence upgrade"</h1>
-            <p class="lead">
-                "Enter the request code your program made (Create Code). You get back a response code to enter in the program."
-            </p>
+            <h1 data-l10n="ui-code-heading">{i18n::t("ui-code-heading")}</h1>
+            <p class="lead" data-l10n="ui-code-lead">{i18n::t("ui-code-lead")}</p>
         </header>
     }
 }

@@ -2,13 +2,14 @@
 //! browser. Nothing is sent.
 
 use leptos::prelude::*;
-use license_codes::messages::sentence;
+use license_codes::messages::{sentence, Audience};
 use license_codes::text::inspect_groups;
 use license_codes::{Kind, RequestCode};
 
 use crate::api;
 use crate::components::decode_table::DecodeTable;
 use crate::fetched::Fetched;
+use crate::i18n::{self, tr, tr_in, LanguageSwitch, SUPPORT};
 
 /// Everything of the page below its header ([`DecodePageHeader`]).
 #[component]
@@ -18,10 +19,11 @@ pub fn DecodePage() -> impl IntoView {
     let keys = Fetched::start_with(api::keys());
     let products = Fetched::start_with(api::products());
     let table = move || {
+        // Shown again, in its words, when the language changes.
+        i18n::lang();
         let text = code.get();
         if text.trim().is_empty() {
-            return view! { <p class="status info">"Paste a serial number, request code or response code."</p> }
-                .into_any();
+            return view! { <p class="status info">{tr_in(SUPPORT, "support-decode-empty")}</p> }.into_any();
         }
         match license_codes::decode(&text) {
             Ok(decoded) => {
@@ -34,13 +36,14 @@ pub fn DecodePage() -> impl IntoView {
                 let symbols = license_codes::text::normalize(&text).unwrap_or_default();
                 let kind = symbols.first().and_then(|s| Kind::from_number(s >> 3)).unwrap_or(Kind::Request);
                 let groups = inspect_groups(&text, kind);
+                let words = e.explain(i18n::lang(), Audience::Program);
                 view! {
                     <div class="problem" role="alert">
-                        <h2>"This code does not decode"</h2>
-                        <p>{sentence(&e.to_string())}</p>
-                        <p><strong>"What to do: "</strong>{e.next_step()}</p>
+                        <h2>{tr_in(SUPPORT, "support-decode-failed")}</h2>
+                        <p>{sentence(&words.meaning)}</p>
+                        <p><strong>{tr("ui-what-to-do")}" "</strong>{words.next_step}</p>
                     </div>
-                    <div class="groups" aria-label="Groups as read">
+                    <div class="groups" aria-label=tr_in(SUPPORT, "support-decode-groups")>
                         {groups.into_iter().enumerate().map(|(i, g)| {
                             let class = match g.state {
                                 license_codes::text::GroupState::Good => "group good",
@@ -56,14 +59,17 @@ pub fn DecodePage() -> impl IntoView {
         }
     };
     view! {
-            <label for="code" class="field-label">"Code"</label>
+            <label for="code" class="field-label">{tr_in(SUPPORT, "support-decode-code")}</label>
             <textarea id="code" rows="4" spellcheck="false" autocomplete="off"
                 prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))></textarea>
-            <label for="answers" class="field-label">"The request code it answers (optional: checks a response's signature)"</label>
+            <label for="answers" class="field-label">{tr_in(SUPPORT, "support-decode-answers")}</label>
             <textarea id="answers" rows="2" spellcheck="false" autocomplete="off"
                 prop:value=move || answers.get() on:input=move |ev| answers.set(event_target_value(&ev))></textarea>
             <div class="decoded" aria-live="polite">{table}</div>
-            <footer><a href="/code.html">"Enter a request code"</a></footer>
+            <footer>
+                <a href="/code.html">{tr("ui-enter-request")}</a>
+                <LanguageSwitch/>
+            </footer>
     }
 }
 
@@ -72,8 +78,8 @@ pub fn DecodePage() -> impl IntoView {
 pub fn DecodePageHeader() -> impl IntoView {
     view! {
         <header>
-            <h1>"Decode a code"</h1>
-            <p class="lead">"For support: every field of a serial number, request code or response code. Decoding happens in this browser; nothing is sent."</p>
+            <h1 data-l10n="support-decode-heading">{i18n::text(SUPPORT, "support-decode-heading", &[])}</h1>
+            <p class="lead" data-l10n="support-decode-lead">{i18n::text(SUPPORT, "support-decode-lead", &[])}</p>
         </header>
     }
 }

@@ -4,83 +4,111 @@
 //! decode page and the console show it.
 
 use leptos::prelude::*;
-use license_codes::{AnyCode, CodeError, Installation, Product, RequestCode, TrustedKeys};
+use license_codes::messages::Audience;
+use license_codes::{AnyCode, CodeError, Installation, Kind, Product, RequestCode, TrustedKeys};
 
 use license_api::humanize;
+
+use crate::i18n::{date, lang, text, tr_in, SUPPORT};
+
+fn t(key: &'static str) -> String {
+    text(SUPPORT, key, &[])
+}
+
+fn t_with(key: &str, args: &[(&str, license_codes::messages::Arg<'_>)]) -> String {
+    text(SUPPORT, key, args)
+}
 
 fn product_name(products: &[Product], id: u16) -> String {
     products
         .iter()
         .find(|p| p.id == id)
-        .map_or_else(|| format!("{id} (unknown product)"), |p| format!("{} ({id})", p.name))
+        .map_or_else(|| t_with("support-unknown-product", &[("id", id.into())]), |p| format!("{} ({id})", p.name))
 }
 
-/// The rows of the table: (field id, label, value).
+/// What kind of code it is, and its format.
+fn kind(kind: Kind) -> String {
+    t_with("support-kind-format", &[("kind", kind.code_name().into()), ("version", 1u8.into())])
+}
+
+/// The rows of the table, in the page's language: (field id, label, value).
 pub fn rows(
     code: &AnyCode,
     products: &[Product],
     keys: Option<&TrustedKeys>,
     answers: Option<&RequestCode>,
 ) -> Vec<(&'static str, String, String)> {
-    let row = |id, label: &str, value: String| (id, label.to_string(), value);
+    let row = |id, label: &'static str, value: String| (id, t(label), value);
     match code {
         AnyCode::Serial(s) => vec![
-            row("kind", "Kind", "Serial number (format 1)".into()),
-            row("serial", "Serial number", s.to_code()),
-            row("serial_number", "Serial, as a number", s.value().to_string()),
+            row("kind", "support-field-kind", kind(Kind::Serial)),
+            row("serial", "support-field-serial", s.to_code()),
+            row("serial_number", "support-field-serial-number", s.value().to_string()),
         ],
         AnyCode::Release(r) => vec![
-            row("kind", "Kind", "Release code (format 1)".into()),
-            row("product", "Product", product_name(products, r.product)),
-            row("serial", "Serial number", r.serial.to_code()),
-            row("key_id", "Key id (installation released)", r.key_id.to_string()),
-            row("counter", "Update counter held", r.counter.to_string()),
-            row("created", "Created", r.created.to_string()),
+            row("kind", "support-field-kind", kind(Kind::Release)),
+            row("product", "support-field-product", product_name(products, r.product)),
+            row("serial", "support-field-serial", r.serial.to_code()),
+            row("key_id", "support-field-key-id-released", r.key_id.to_string()),
+            row("counter", "support-field-counter", r.counter.to_string()),
+            row("created", "support-field-created", date(&r.created.to_string())),
             row(
                 "proof",
-                "Proof",
-                format!("{:014X} (the server checks it against the response that installation holds)", r.proof),
+                "support-field-proof",
+                t_with("support-proof", &[("proof", format!("{:014X}", r.proof).into())]),
             ),
         ],
         AnyCode::Request(r) => vec![
-            row("kind", "Kind", "Request code (format 1)".into()),
-            row("product", "Product", product_name(products, r.product)),
-            row("serial", "Serial number", r.serial.to_code()),
-            row("key_id", "Key id (installation)", r.key_id.to_string()),
-            row("counter", "Update counter held", r.counter.to_string()),
-            row("entitlement_digest", "Entitlement digest", format!("{:08X}", r.entitlement_digest)),
-            row("created", "Created", r.created.to_string()),
+            row("kind", "support-field-kind", kind(Kind::Request)),
+            row("product", "support-field-product", product_name(products, r.product)),
+            row("serial", "support-field-serial", r.serial.to_code()),
+            row("key_id", "support-field-key-id", r.key_id.to_string()),
+            row("counter", "support-field-counter", r.counter.to_string()),
+            row("entitlement_digest", "support-field-digest", format!("{:08X}", r.entitlement_digest)),
+            row("created", "support-field-created", date(&r.created.to_string())),
         ],
         AnyCode::Response(r) => {
             let product = products.iter().find(|p| p.id == r.product);
-            let trusted = keys.map(|k| k.get(r.signing_key_id).is_some());
+            let tag = || format!("{:04X}", r.key_id_tag).into();
             let signature = match (keys, answers) {
-                (None, _) => "Not checked: the vendor keys are not loaded.".to_string(),
-                (Some(_), None) => "Not checked: paste the request code it answers below.".to_string(),
+                (None, _) => t("support-signature-no-keys"),
+                (Some(_), None) => t("support-signature-no-request"),
                 (Some(keys), Some(req)) => match r.verify_for(&Installation::from(req), keys) {
-                    Ok(()) => format!("Verified for serial {} and key id {}.", req.serial, req.key_id),
-                    Err(CodeError::AnotherProduct { .. } | CodeError::AnotherInstallation { .. }) => {
-                        format!("Does not match: that request code is from key id {}, this response is for a key id starting {:04X}.", req.key_id, r.key_id_tag)
-                    }
-                    Err(e) => format!("Does not verify: {e}."),
+                    Ok(()) => t_with(
+                        "support-signature-verified",
+                        &[("serial", req.serial.to_string().into()), ("key_id", req.key_id.to_string().into())],
+                    ),
+                    Err(CodeError::AnotherProduct { .. } | CodeError::AnotherInstallation { .. }) => t_with(
+                        "support-signature-other-installation",
+                        &[("key_id", req.key_id.to_string().into()), ("tag", tag())],
+                    ),
+                    Err(e) => t_with(
+                        "support-signature-failed",
+                        &[("reason", e.explain(lang(), Audience::Program).meaning.into())],
+                    ),
                 },
             };
+            let trusted = match keys.map(|k| k.get(r.signing_key_id).is_some()) {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "unknown",
+            };
             let mut rows = vec![
-                row("kind", "Kind", "Response code (format 1)".into()),
-                row("product", "Product", product_name(products, r.product)),
-                row("key_id_tag", "For installation", format!("key id starting {:04X}", r.key_id_tag)),
-                row("counters", "Update", format!("{} → {}", r.from_counter, r.to_counter)),
-                row("issued", "Issued", r.issued.to_string()),
+                row("kind", "support-field-kind", kind(Kind::Response)),
+                row("product", "support-field-product", product_name(products, r.product)),
+                row(
+                    "key_id_tag",
+                    "support-field-for-installation",
+                    t_with("support-key-id-starting", &[("tag", tag())]),
+                ),
+                row("counters", "support-field-update", format!("{} → {}", r.from_counter, r.to_counter)),
+                row("issued", "support-field-issued", date(&r.issued.to_string())),
                 row(
                     "signing_key",
-                    "Signed with",
-                    match trusted {
-                        Some(true) => format!("vendor key {} (trusted)", r.signing_key_id),
-                        Some(false) => format!("vendor key {} (NOT a key of this vendor)", r.signing_key_id),
-                        None => format!("vendor key {}", r.signing_key_id),
-                    },
+                    "support-field-signed-with",
+                    t_with("support-vendor-key", &[("key_id", r.signing_key_id.into()), ("trusted", trusted.into())]),
                 ),
-                row("signature", "Signature", signature),
+                row("signature", "support-field-signature", signature),
             ];
             for (name, value) in r.entitlements.describe(product) {
                 rows.push(("entitlement", humanize(&name), value));
@@ -100,7 +128,7 @@ pub fn DecodeTable(
     let rows = rows(&code, &products, keys.as_ref(), answers.as_ref());
     view! {
         <table class="fields">
-            <caption>"Decoded fields"</caption>
+            <caption>{tr_in(SUPPORT, "support-decoded-fields")}</caption>
             <tbody>
                 {rows.into_iter().map(|(id, label, value)| view! {
                     <tr data-field=id><th scope="row">{label}</th><td>{value}</td></tr>

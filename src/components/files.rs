@@ -32,11 +32,9 @@ const LARGEST_CODE_FILE: f64 = 16_384.0;
 pub fn unlikely_code_file(file: &web_sys::File) -> Option<String> {
     let size = file.size();
     (size > LARGEST_CODE_FILE).then(|| {
-        format!(
-            "{} is {} KB, too large to be a request code file. Choose Step_1_Code.TXT, the file Create Code saved (a few lines of text).",
-            file.name(),
-            (size / 1024.0).round() as u64 // an integer: float formatting would add 8 KB
-        )
+        // An integer: float formatting would add 8 KB.
+        let kilobytes = (size / 1024.0).round() as u64;
+        crate::i18n::t_with("ui-file-too-large", &[("file", file.name().into()), ("size", kilobytes.into())])
     })
 }
 

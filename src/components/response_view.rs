@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use license_codes::{Installation, RequestCode, ResponseCode, TrustedKeys};
 
 use super::{files, qr};
+use crate::i18n::{self, t, t_with, tr};
 use license_api::Activation;
 
 /// Whether the response is what the vendor signed, for this installation.
@@ -23,84 +24,73 @@ pub fn verify(activation: &Activation, request: &RequestCode, keys: &TrustedKeys
         .and_then(|response| response.applies_to(&Installation::from(request), keys).map(|()| response));
     match checked {
         Ok(response) => Verification::Verified { key_id: response.signing_key_id },
-        Err(e) => Verification::Failed(e.to_string()),
+        Err(e) => Verification::Failed(e.explain(i18n::lang(), license_codes::messages::Audience::Customer).meaning),
     }
-}
-
-/// The date part of an RFC 3339 timestamp.
-fn date(timestamp: &str) -> String {
-    timestamp.split('T').next().unwrap_or(timestamp).to_string()
 }
 
 #[component]
 pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
     let code = activation.response_code.clone();
     // What became of the last Copy or Save to file, announced.
-    let notice = RwSignal::new("");
+    let notice = RwSignal::new(None::<&'static str>);
     let copy_code = code.clone();
     let copy = move |_| {
         let text = copy_code.clone();
         spawn_local(async move {
-            notice.set(match files::copy(&text).await {
-                Ok(()) => "Copied.",
-                Err(_) => "Copying is not allowed here: select the code and copy it, or use Save to file.",
-            })
+            notice.set(Some(match files::copy(&text).await {
+                Ok(()) => "ui-copied",
+                Err(_) => "ui-copy-refused",
+            }))
         });
     };
     let save_code = code.clone();
     let save = move |_| {
-        notice.set(match files::save_text("Step_2_Response_Code.TXT", &format!("{save_code}\r\n")) {
-            Ok(()) => "Saved as Step_2_Response_Code.TXT in your downloads.",
-            Err(_) => "This browser did not save the file: use Copy, or select the code and copy it.",
-        })
+        notice.set(Some(match files::save_text("Step_2_Response_Code.TXT", &format!("{save_code}\r\n")) {
+            Ok(()) => "ui-saved",
+            Err(_) => "ui-save-refused",
+        }))
     };
     let svg = qr::qr_svg(&code).unwrap_or_default();
     // A repeat is never mailed, so at most one of the two notes applies (one view: less wasm).
     let note = if activation.already_issued {
-        let date = date(&activation.issued_at);
-        Some(("already-issued", format!("Already issued on {date}: this is the same response code as before.")))
+        let date = i18n::date(&activation.issued_at);
+        Some(("already-issued", t_with("ui-already-issued", &[("date", date.into())])))
     } else {
-        activation
-            .mailed_to
-            .as_ref()
-            .map(|to| ("mailed-to", format!("A copy went by email to the technical contact on file, {to}.")))
+        activation.mailed_to.as_ref().map(|to| ("mailed-to", t_with("ui-mailed-to", &[("to", to.as_str().into())])))
     };
     let groups: Vec<String> = code.split('-').map(str::to_string).collect();
     view! {
         <section class="response" aria-labelledby="response-heading">
-            <h2 id="response-heading" tabindex="-1">"Your response code"</h2>
+            <h2 id="response-heading" tabindex="-1">{tr("ui-response-heading")}</h2>
             {note.map(|(id, text)| view! { <p class="note" id=id>{text}</p> })}
             <p class="verified">
-                {format!("Signed by the vendor (key {key_id}) and checked on this device.")}
+                {t_with("ui-verified", &[("key_id", key_id.into())])}
             </p>
-            <h3>"What changes"</h3>
+            <h3>{tr("ui-changes-heading")}</h3>
             <ul class="changes">
                 {if activation.changes.is_empty() {
-                    view! { <li>"Nothing changes: the program gets the latest state."</li> }.into_any()
+                    view! { <li>{tr("ui-no-changes")}</li> }.into_any()
                 } else {
                     activation.changes.iter().map(|c| view! {
                         <li>{c.in_words()}</li>
                     }).collect_view().into_any()
                 }}
             </ul>
-            <p class="code" id="response-code" aria-label="Response code">
+            <p class="code" id="response-code" aria-label=tr("ui-response-label")>
                 {groups.into_iter().map(|g| view! { <span class="code-group">{g}</span>" " }).collect_view()}
             </p>
             <div class="actions">
-                <button type="button" class="primary" on:click=copy>"Copy"</button>
-                <button type="button" class="secondary" on:click=save>"Save to file"</button>
+                <button type="button" class="primary" on:click=copy>{tr("ui-copy")}</button>
+                <button type="button" class="secondary" on:click=save>{tr("ui-save")}</button>
             </div>
             <p class="status" id="response-notice" role="status" aria-live="polite">
-                {move || notice.get()}
+                {move || notice.get().map(t)}
             </p>
             <figure class="qr">
-                <div class="qr-image" role="img" aria-label="QR code of the response code" inner_html=svg></div>
-                <figcaption>"Scan it with the program's camera, or show it to the computer's webcam."</figcaption>
+                <div class="qr-image" role="img" aria-label=tr("ui-qr-label") inner_html=svg></div>
+                <figcaption>{tr("ui-qr-caption")}</figcaption>
             </figure>
-            <p class="next">
-                "In the program: Help → Registration Info → Retrieve a waiting License Upgrade → Enter Code. "
-                "The upgrade is installed at once, no restart needed."
-            </p>
+            <p class="next">{tr("ui-enter-in-program")}</p>
         </section>
     }
 }

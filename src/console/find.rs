@@ -100,9 +100,10 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
             }>
                 <CodeField
                     ids=FieldIds { field: "find", help: "find-help", status: "find-status", described_by: "find-help find-status" }
-                    label="Find"
-                    help="What the customer sent: a serial number, a request code, a response code, or their email address."
-                    file_label="Open a code file"
+                    domain=crate::i18n::SUPPORT
+                    label="support-find-label"
+                    help="support-find-help"
+                    file_label="support-find-file"
                     code=query
                     checked
                 />

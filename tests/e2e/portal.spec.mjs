@@ -62,7 +62,7 @@ test('the SpecView story: type the code, submit, apply the response; the QR code
   await page.reload();
   await typeLikeAPerson(page, code);
   await submit.click();
-  await expect(page.getByText(/Already issued on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByText(/Already issued on \d{1,2} [A-Z][a-z]+ \d{4}/)).toBeVisible();
   expect((await response.innerText()).trim().split(/\s+/).join('-')).toBe(responseCode);
   // Not a new issuance: no new copy, and the page says none.
   await expect(page.locator('#mailed-to')).toHaveCount(0);

@@ -136,11 +136,16 @@ pub const STAFF: Domain = Domain("staff", catalogue::STAFF);
 /// The mail the licence server sends to a licence's technical contact: `mail-…`.
 pub const MAIL: Domain = Domain("mail", catalogue::MAIL);
 
-/// The words of the customer's page and the decode page: `ui-…`.
+/// The words of the customer's page (and what the support pages share with
+/// it): `ui-…`.
 pub const UI: Domain = Domain("ui", catalogue::UI);
+/// The words of the support pages: the decode page, its table of fields and
+/// the console's Find: `support-…`. Apart from [`UI`], so that the customer's
+/// page does not carry them.
+pub const SUPPORT: Domain = Domain("support", catalogue::SUPPORT);
 
 /// Every domain.
-pub const DOMAINS: [Domain; 7] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, STAFF, MAIL];
+pub const DOMAINS: [Domain; 8] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, SUPPORT, STAFF, MAIL];
 
 /// Languages installed at run time ([`install`]), by [`Lang`] index: each
 /// a list of (domain name, sorted table).
@@ -179,24 +184,29 @@ pub enum InstallError {
 /// it show in English. Installing a language twice keeps the first.
 pub fn install(lang: Lang, text: &str) -> Result<(), InstallError> {
     let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
-    let mut domains: Vec<(&'static str, Vec<(&'static str, &'static str)>)> = Vec::new();
+    // Each domain's records are together and sorted by key, as `export`
+    // writes them (no sorting here: the portal's wasm stays smaller).
+    let mut tables: Vec<(&'static str, Table)> = Vec::new();
+    let mut entries: Vec<(&'static str, &'static str)> = Vec::new();
+    let mut current = "";
     for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
         let mut fields = record.splitn(3, '\u{1f}');
         let (Some(domain), Some(key), Some(pattern)) = (fields.next(), fields.next(), fields.next()) else {
             return Err(InstallError::Malformed);
         };
-        match domains.iter_mut().find(|(d, _)| *d == domain) {
-            Some((_, entries)) => entries.push((key, pattern)),
-            None => domains.push((domain, vec![(key, pattern)])),
+        if domain != current {
+            if !entries.is_empty() {
+                tables.push((current, Box::leak(std::mem::take(&mut entries).into_boxed_slice())));
+            }
+            current = domain;
+        } else if entries.last().is_some_and(|(last, _)| *last >= key) {
+            return Err(InstallError::Malformed);
         }
+        entries.push((key, pattern));
     }
-    let tables = domains
-        .into_iter()
-        .map(|(domain, mut entries)| {
-            entries.sort_unstable();
-            (domain, &*Box::leak(entries.into_boxed_slice()))
-        })
-        .collect();
+    if !entries.is_empty() {
+        tables.push((current, Box::leak(entries.into_boxed_slice())));
+    }
     let _ = INSTALLED[lang as usize].set(tables);
     Ok(())
 }
@@ -365,6 +375,8 @@ mod tests {
         install(Lang::Fr, &text).unwrap();
         assert!(available(Lang::Fr));
         assert_eq!(install(Lang::De, "codes\u{1f}only two fields\u{1e}"), Err(InstallError::Malformed));
+        let unsorted = "codes\u{1f}b\u{1f}B\u{1e}codes\u{1f}a\u{1f}A\u{1e}";
+        assert_eq!(install(Lang::De, unsorted), Err(InstallError::Malformed));
     }
 
     #[test]

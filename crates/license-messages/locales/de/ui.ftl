@@ -1,4 +1,4 @@
-### Die Texte der Seite des Kunden und der Dekodierseite.
+### Die Texte der Seite des Kunden: Überschriften, Beschriftungen, Schaltflächen und Statuszeilen.
 
 ## Die Seite des Kunden (code.html)
 
@@ -40,49 +40,3 @@ ui-enter-in-program = Im Programm: Help → Registration Info → Retrieve a wai
 ui-released-heading = Lizenz freigegeben
 ui-not-found = Seite nicht gefunden
 ui-enter-request = Einen Anforderungscode eingeben
-
-## Die Dekodierseite (Support)
-
-ui-decode-title = Einen Lizenzcode dekodieren
-ui-decode-heading = Einen Code dekodieren
-ui-decode-lead = Für den Support: jedes Feld einer Seriennummer, eines Anforderungscodes oder eines Antwortcodes. Die Dekodierung geschieht in diesem Browser; es wird nichts gesendet.
-ui-decode-code = Code
-ui-decode-answers = Der Anforderungscode, den er beantwortet (optional: prüft die Signatur einer Antwort)
-ui-decode-empty = Fügen Sie eine Seriennummer, einen Anforderungscode oder einen Antwortcode ein.
-ui-decode-failed = Dieser Code lässt sich nicht dekodieren
-ui-decode-groups = Gruppen wie gelesen
-ui-decoded-fields = Dekodierte Felder
-ui-field-kind = Art
-ui-field-serial = Seriennummer
-ui-field-serial-number = Seriennummer als Zahl
-ui-field-product = Produkt
-ui-field-key-id = Schlüssel-ID (Installation)
-ui-field-key-id-released = Schlüssel-ID (freigegebene Installation)
-ui-field-counter = Gehaltener Update-Zähler
-ui-field-digest = Prüfsumme der Berechtigungen
-ui-field-created = Erstellt
-ui-field-proof = Nachweis
-ui-field-for-installation = Für Installation
-ui-field-update = Update
-ui-field-issued = Ausgestellt
-ui-field-signed-with = Signiert mit
-ui-field-signature = Signatur
-ui-kind-format = { $kind ->
-        [serial] Seriennummer
-        [response] Antwortcode
-        [release] Freigabecode
-       *[request] Anforderungscode
-    } (Format { $version })
-ui-unknown-product = { $id } (unbekanntes Produkt)
-ui-proof = { $proof } (der Server prüft ihn gegen die Antwort, die diese Installation hält)
-ui-key-id-starting = Schlüssel-ID beginnt mit { $tag }
-ui-vendor-key = Herstellerschlüssel { $key_id }{ $trusted ->
-        [yes] {" "}(vertrauenswürdig)
-        [no] {" "}(KEIN Schlüssel dieses Herstellers)
-       *[unknown] {""}
-    }
-ui-signature-no-keys = Nicht geprüft: die Schlüssel des Herstellers sind nicht geladen.
-ui-signature-no-request = Nicht geprüft: Fügen Sie unten den Anforderungscode ein, den sie beantwortet.
-ui-signature-verified = Geprüft für Seriennummer { $serial } und Schlüssel-ID { $key_id }.
-ui-signature-other-installation = Passt nicht: dieser Anforderungscode stammt von Schlüssel-ID { $key_id }, diese Antwort ist für eine Schlüssel-ID, die mit { $tag } beginnt.
-ui-signature-failed = Ungültig: { $reason }.

@@ -1,5 +1,6 @@
-### The words of the customer's page and the decode page: headings,
-### labels, buttons and status lines. Sentences, shown as they are.
+### The words of the customer's page: headings, labels, buttons and status
+### lines, and what the support pages share with it. Sentences, shown as
+### they are.
 
 ## The customer's page (code.html)
 
@@ -41,49 +42,3 @@ ui-enter-in-program = In the program: Help → Registration Info → Retrieve a 
 ui-released-heading = Licence released
 ui-not-found = Page not found
 ui-enter-request = Enter a request code
-
-## The decode page (support)
-
-ui-decode-title = Decode a licence code
-ui-decode-heading = Decode a code
-ui-decode-lead = For support: every field of a serial number, request code or response code. Decoding happens in this browser; nothing is sent.
-ui-decode-code = Code
-ui-decode-answers = The request code it answers (optional: checks a response's signature)
-ui-decode-empty = Paste a serial number, request code or response code.
-ui-decode-failed = This code does not decode
-ui-decode-groups = Groups as read
-ui-decoded-fields = Decoded fields
-ui-field-kind = Kind
-ui-field-serial = Serial number
-ui-field-serial-number = Serial, as a number
-ui-field-product = Product
-ui-field-key-id = Key id (installation)
-ui-field-key-id-released = Key id (installation released)
-ui-field-counter = Update counter held
-ui-field-digest = Entitlement digest
-ui-field-created = Created
-ui-field-proof = Proof
-ui-field-for-installation = For installation
-ui-field-update = Update
-ui-field-issued = Issued
-ui-field-signed-with = Signed with
-ui-field-signature = Signature
-ui-kind-format = { $kind ->
-        [serial] Serial number
-        [response] Response code
-        [release] Release code
-       *[request] Request code
-    } (format { $version })
-ui-unknown-product = { $id } (unknown product)
-ui-proof = { $proof } (the server checks it against the response that installation holds)
-ui-key-id-starting = key id starting { $tag }
-ui-vendor-key = vendor key { $key_id }{ $trusted ->
-        [yes] {" "}(trusted)
-        [no] {" "}(NOT a key of this vendor)
-       *[unknown] {""}
-    }
-ui-signature-no-keys = Not checked: the vendor keys are not loaded.
-ui-signature-no-request = Not checked: paste the request code it answers below.
-ui-signature-verified = Verified for serial { $serial } and key id { $key_id }.
-ui-signature-other-installation = Does not match: that request code is from key id { $key_id }, this response is for a key id starting { $tag }.
-ui-signature-failed = Does not verify: { $reason }.

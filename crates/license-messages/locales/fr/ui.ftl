@@ -1,4 +1,4 @@
-### Les textes de la page du client et de la page de décodage.
+### Les textes de la page du client : titres, libellés, boutons et lignes d'état.
 
 ## La page du client (code.html)
 
@@ -46,49 +46,3 @@ ui-enter-in-program = Dans le programme : Help → Registration Info → Retrie
 ui-released-heading = Licence libérée
 ui-not-found = Page introuvable
 ui-enter-request = Saisir un code de demande
-
-## La page de décodage (support)
-
-ui-decode-title = Décoder un code de licence
-ui-decode-heading = Décoder un code
-ui-decode-lead = Pour le support : tous les champs d'un numéro de série, d'un code de demande ou d'un code de réponse. Le décodage se fait dans ce navigateur ; rien n'est envoyé.
-ui-decode-code = Code
-ui-decode-answers = Le code de demande auquel il répond (facultatif : vérifie la signature d'une réponse)
-ui-decode-empty = Collez un numéro de série, un code de demande ou un code de réponse.
-ui-decode-failed = Ce code ne se décode pas
-ui-decode-groups = Groupes tels que lus
-ui-decoded-fields = Champs décodés
-ui-field-kind = Type
-ui-field-serial = Numéro de série
-ui-field-serial-number = Numéro de série, en nombre
-ui-field-product = Produit
-ui-field-key-id = Identifiant (installation)
-ui-field-key-id-released = Identifiant (installation libérée)
-ui-field-counter = Compteur de mises à jour détenu
-ui-field-digest = Empreinte des droits
-ui-field-created = Créé le
-ui-field-proof = Preuve
-ui-field-for-installation = Pour l'installation
-ui-field-update = Mise à jour
-ui-field-issued = Délivré le
-ui-field-signed-with = Signé avec
-ui-field-signature = Signature
-ui-kind-format = { $kind ->
-        [serial] Numéro de série
-        [response] Code de réponse
-        [release] Code de libération
-       *[request] Code de demande
-    } (format { $version })
-ui-unknown-product = { $id } (produit inconnu)
-ui-proof = { $proof } (le serveur la compare à la réponse que détient cette installation)
-ui-key-id-starting = identifiant commençant par { $tag }
-ui-vendor-key = clé { $key_id } de l'éditeur{ $trusted ->
-        [yes] {" "}(de confiance)
-        [no] {" "}(PAS une clé de cet éditeur)
-       *[unknown] {""}
-    }
-ui-signature-no-keys = Non vérifiée : les clés de l'éditeur ne sont pas chargées.
-ui-signature-no-request = Non vérifiée : collez ci-dessous le code de demande auquel elle répond.
-ui-signature-verified = Vérifiée pour le numéro de série { $serial } et l'identifiant { $key_id }.
-ui-signature-other-installation = Ne correspond pas : ce code de demande vient de l'identifiant { $key_id }, cette réponse est destinée à un identifiant commençant par { $tag }.
-ui-signature-failed = Non valide : { $reason }.
