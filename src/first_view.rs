@@ -10,9 +10,9 @@
 //! the copy in the same task (the browser paints once, so nothing flashes or
 //! jumps) after carrying over what was typed into its fields and where the
 //! caret was, any file chosen with its file button, and a language chosen
-//! in its language switch. The header is static and stays: the largest text the browser
-//! painted first is still the one on screen, so the page's largest paint is
-//! the first view's, not the running page's.
+//! in its language switch. The header is static and stays: the largest text
+//! the browser painted first is still the one on screen, so the page's
+//! largest paint is the first view's, not the running page's.
 
 /// The element the prerendered view is written into.
 pub const CONTAINER_ID: &str = "first-view";

@@ -41,7 +41,7 @@ fn may_retry(code: ProblemCode) -> bool {
 
 /// A sentence of the page's own part of the catalogue (`page-…`), with `args`.
 pub fn page_text_with(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    messages::PAGE.text(lang(), id, None, args)
+    crate::i18n::text(messages::PAGE, id, args)
 }
 
 pub fn page_text(id: &str) -> String {

@@ -11,11 +11,13 @@ use license_api::humanize;
 
 use crate::i18n::{date, lang, text, tr_in, SUPPORT};
 
-fn t(key: &'static str) -> String {
+/// The support pages' text for `key` (a `support-…` entry).
+fn support(key: &'static str) -> String {
     text(SUPPORT, key, &[])
 }
 
-fn t_with(key: &str, args: &[(&str, license_codes::messages::Arg<'_>)]) -> String {
+/// [`support`] with the entry's placeholders filled in.
+fn support_with(key: &str, args: &[(&str, license_codes::messages::Arg<'_>)]) -> String {
     text(SUPPORT, key, args)
 }
 
@@ -23,12 +25,12 @@ fn product_name(products: &[Product], id: u16) -> String {
     products
         .iter()
         .find(|p| p.id == id)
-        .map_or_else(|| t_with("support-unknown-product", &[("id", id.into())]), |p| format!("{} ({id})", p.name))
+        .map_or_else(|| support_with("support-unknown-product", &[("id", id.into())]), |p| format!("{} ({id})", p.name))
 }
 
 /// What kind of code it is, and its format.
 fn kind(kind: Kind) -> String {
-    t_with("support-kind-format", &[("kind", kind.code_name().into()), ("version", 1u8.into())])
+    support_with("support-kind-format", &[("kind", kind.code_name().into()), ("version", 1u8.into())])
 }
 
 /// The rows of the table, in the page's language: (field id, label, value).
@@ -38,7 +40,7 @@ pub fn rows(
     keys: Option<&TrustedKeys>,
     answers: Option<&RequestCode>,
 ) -> Vec<(&'static str, String, String)> {
-    let row = |id, label: &'static str, value: String| (id, t(label), value);
+    let row = |id, label: &'static str, value: String| (id, support(label), value);
     match code {
         AnyCode::Serial(s) => vec![
             row("kind", "support-field-kind", kind(Kind::Serial)),
@@ -55,7 +57,7 @@ pub fn rows(
             row(
                 "proof",
                 "support-field-proof",
-                t_with("support-proof", &[("proof", format!("{:014X}", r.proof).into())]),
+                support_with("support-proof", &[("proof", format!("{:014X}", r.proof).into())]),
             ),
         ],
         AnyCode::Request(r) => vec![
@@ -71,18 +73,18 @@ pub fn rows(
             let product = products.iter().find(|p| p.id == r.product);
             let tag = || format!("{:04X}", r.key_id_tag).into();
             let signature = match (keys, answers) {
-                (None, _) => t("support-signature-no-keys"),
-                (Some(_), None) => t("support-signature-no-request"),
+                (None, _) => support("support-signature-no-keys"),
+                (Some(_), None) => support("support-signature-no-request"),
                 (Some(keys), Some(req)) => match r.verify_for(&Installation::from(req), keys) {
-                    Ok(()) => t_with(
+                    Ok(()) => support_with(
                         "support-signature-verified",
                         &[("serial", req.serial.to_string().into()), ("key_id", req.key_id.to_string().into())],
                     ),
-                    Err(CodeError::AnotherProduct { .. } | CodeError::AnotherInstallation { .. }) => t_with(
+                    Err(CodeError::AnotherProduct { .. } | CodeError::AnotherInstallation { .. }) => support_with(
                         "support-signature-other-installation",
                         &[("key_id", req.key_id.to_string().into()), ("tag", tag())],
                     ),
-                    Err(e) => t_with(
+                    Err(e) => support_with(
                         "support-signature-failed",
                         &[("reason", e.explain(lang(), Audience::Program).meaning.into())],
                     ),
@@ -99,14 +101,17 @@ pub fn rows(
                 row(
                     "key_id_tag",
                     "support-field-for-installation",
-                    t_with("support-key-id-starting", &[("tag", tag())]),
+                    support_with("support-key-id-starting", &[("tag", tag())]),
                 ),
                 row("counters", "support-field-update", format!("{} → {}", r.from_counter, r.to_counter)),
                 row("issued", "support-field-issued", date(&r.issued.to_string())),
                 row(
                     "signing_key",
                     "support-field-signed-with",
-                    t_with("support-vendor-key", &[("key_id", r.signing_key_id.into()), ("trusted", trusted.into())]),
+                    support_with(
+                        "support-vendor-key",
+                        &[("key_id", r.signing_key_id.into()), ("trusted", trusted.into())],
+                    ),
                 ),
                 row("signature", "support-field-signature", signature),
             ];
