@@ -40,7 +40,8 @@ impl Page {
 pub fn mount_customer_page() {
     use crate::components::code_page::{CodePage, CodePageHeader};
     use crate::first_view::FirstView;
-    crate::i18n::start(crate::i18n::UI, "ui-code-title", || {
+    let texts = crate::i18n::Texts { domain: crate::i18n::UI, title: "ui-code-title", files: "/" };
+    crate::i18n::start(texts, || {
         match Page::for_path(&window().location().pathname().unwrap_or_default()) {
             Page::Code => FirstView::take().mount(Page::Code, CodePageHeader, CodePage),
             // The decode page is served by its own bundle; this is reached only

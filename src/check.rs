@@ -155,7 +155,7 @@ impl FindChecked {
 }
 
 /// Checks what was typed into the console's Find.
-pub fn check_any(input: &str) -> FindChecked {
+pub fn check_any(input: &str, lang: Lang) -> FindChecked {
     let done = |groups, verdict| FindChecked { groups, verdict };
     let text = input.trim();
     if text.contains('@') {
@@ -163,7 +163,7 @@ pub fn check_any(input: &str) -> FindChecked {
     }
     let symbols = match normalize(input) {
         Err(CodeError::Empty) => return done(Vec::new(), FindVerdict::Empty),
-        Err(e) => return done(Vec::new(), find_problem(&e)),
+        Err(e) => return done(Vec::new(), find_problem(&e, lang)),
         Ok(symbols) => symbols,
     };
     let kind = Kind::from_number(symbols[0] >> 3).unwrap_or(Kind::Request);
@@ -173,13 +173,13 @@ pub fn check_any(input: &str) -> FindChecked {
         Err(CodeError::Truncated { .. }) if groups.iter().all(|g| g.state != GroupState::Wrong) => {
             FindVerdict::Incomplete { complete: groups.iter().filter(|g| g.state == GroupState::Good).count() }
         }
-        Err(e) => find_problem(&e),
+        Err(e) => find_problem(&e, lang),
     };
     done(groups, verdict)
 }
 
-fn find_problem(e: &CodeError) -> FindVerdict {
-    let words = e.explain(Lang::En, Audience::Program);
+fn find_problem(e: &CodeError, lang: Lang) -> FindVerdict {
+    let words = e.explain(lang, Audience::Program);
     FindVerdict::Problem { message: sentence(&words.meaning), next_step: words.next_step }
 }
 
@@ -261,10 +261,17 @@ mod tests {
     #[test]
     fn find_takes_any_kind_and_emails() {
         let serial = SerialNumber::new(42).unwrap().to_code();
-        assert_eq!(check_any(&serial).verdict, FindVerdict::Code(Kind::Serial));
-        assert_eq!(check_any(&request()).verdict, FindVerdict::Code(Kind::Request));
-        assert_eq!(check_any(" it@example.com ").verdict, FindVerdict::Email("it@example.com".into()));
-        assert_eq!(check_any(&request()[..20]).verdict, FindVerdict::Incomplete { complete: 3 });
-        assert_eq!(check_any("").verdict, FindVerdict::Empty);
+        assert_eq!(check_any(&serial, Lang::En).verdict, FindVerdict::Code(Kind::Serial));
+        assert_eq!(check_any(&request(), Lang::En).verdict, FindVerdict::Code(Kind::Request));
+        assert_eq!(check_any(" it@example.com ", Lang::En).verdict, FindVerdict::Email("it@example.com".into()));
+        assert_eq!(check_any(&request()[..20], Lang::En).verdict, FindVerdict::Incomplete { complete: 3 });
+        assert_eq!(check_any("", Lang::En).verdict, FindVerdict::Empty);
+    }
+
+    #[test]
+    fn find_names_a_typo_in_the_language_asked_for() {
+        let verdict = check_any(&code_with_typo(), Lang::De).verdict;
+        let FindVerdict::Problem { message, .. } = verdict else { panic!("{verdict:?}") };
+        assert!(message.starts_with("Gruppe 4 "), "{message}");
     }
 }

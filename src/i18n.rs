@@ -1,11 +1,12 @@
 //! The page's language: English, French or German, from the one catalogue
 //! (`license-messages`: its `ui-…` entries for the customer's page, its
-//! `support-…` entries for the support pages).
+//! `support-…` entries for the support pages, its `console-…` entries for
+//! the support console).
 //!
 //! The wasm carries English only. French and German are files the build
-//! writes (`/lang-fr.txt`, `/lang-de.txt`, see `src/bin/prerender.rs`),
-//! fetched when the language is chosen, so the English first load does not
-//! grow with them. [`LANGUAGE_SCRIPT`], inline in each page's `<head>`,
+//! writes next to each bundle's page (`/lang-fr.txt`, `/console/lang-fr.txt`,
+//! see `src/bin/prerender.rs`), fetched when the language is chosen, so the
+//! English first load does not grow with them. [`LANGUAGE_SCRIPT`], inline in each page's `<head>`,
 //! chooses before the first paint: the language the customer picked on the
 //! page before (kept in `localStorage`), else the first of the browser's
 //! languages we have. For French or German it sets `<html lang>` and hides
@@ -16,7 +17,7 @@
 use leptos::prelude::*;
 use license_codes::messages::Arg;
 pub use license_codes::messages::Lang;
-pub use license_codes::messages::{Domain, SUPPORT, UI};
+pub use license_codes::messages::{Domain, CONSOLE, SUPPORT, UI};
 
 /// Chooses the language before the first paint (see the module's comment).
 /// `lang` in `localStorage` is what [`choose`] saved.
@@ -31,9 +32,9 @@ const WAITING: &str = "l10n";
 
 thread_local! {
     static CURRENT: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
-    /// The page's domain and its title's entry, from [`start`].
+    /// The page's text, from [`start`].
     #[cfg(target_arch = "wasm32")]
-    static PAGE: std::cell::Cell<(Domain, &'static str)> = const { std::cell::Cell::new((UI, "ui-code-title")) };
+    static PAGE: std::cell::Cell<Texts> = const { std::cell::Cell::new(Texts { domain: UI, title: "ui-code-title", files: "/" }) };
 }
 
 /// The page's language; read in a reactive closure, the closure follows it.
@@ -87,21 +88,56 @@ pub fn date(timestamp: &str) -> String {
         }
         let parsed = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(day));
         if !parsed.get_time().is_nan() {
-            // British English, as the page spells it (`24 November 2026`).
-            let locale = if lang() == Lang::En { "en-GB" } else { lang().tag() };
-            return parsed.to_locale_date_string(locale, &options).into();
+            return parsed.to_locale_date_string(locale(), &options).into();
         }
     }
     day.to_string()
 }
 
+/// Where a page's words are.
+#[derive(Clone, Copy)]
+pub struct Texts {
+    /// The domain of the page's own words (its title, its header's `data-l10n`).
+    pub domain: Domain,
+    /// The title's entry.
+    pub title: &'static str,
+    /// The folder of the build's language files (`/`, `/console/`).
+    pub files: &'static str,
+}
+
+/// A timestamp's date and time in the browser's time zone, as the page's
+/// language writes them (`24 Nov 2026, 09:12`, `24 nov. 2026, 09:12`,
+/// `24.11.2026, 09:12`); as it is outside a browser.
+pub fn date_time(rfc3339: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+        if !date.get_time().is_nan() {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+            return date.to_locale_string(locale(), &options).into();
+        }
+    }
+    rfc3339.to_string()
+}
+
+/// The locale `Intl` formats in: British English, as the pages spell it.
+#[cfg(target_arch = "wasm32")]
+fn locale() -> &'static str {
+    if lang() == Lang::En {
+        "en-GB"
+    } else {
+        lang().tag()
+    }
+}
+
 /// Sets the language [`LANGUAGE_SCRIPT`] chose, then calls `mount`: at
 /// once for English, once its text is fetched for another (English when it
 /// cannot be), and shows the document in it (see [`show_document_in`]).
-/// `domain` holds the page's words, `title` its title's entry.
 #[cfg(target_arch = "wasm32")]
-pub fn start(domain: Domain, title: &'static str, mount: impl FnOnce() + 'static) {
-    PAGE.with(|page| page.set((domain, title)));
+pub fn start(texts: Texts, mount: impl FnOnce() + 'static) {
+    PAGE.with(|page| page.set(texts));
     let chosen = document().document_element().and_then(|html| html.get_attribute("lang"));
     let chosen = chosen.as_deref().and_then(from_tag).unwrap_or_default();
     if chosen == Lang::En {
@@ -153,7 +189,7 @@ async fn load(lang: Lang) -> bool {
     if license_codes::messages::available(lang) {
         return true;
     }
-    let path = format!("/lang-{}.txt", lang.tag());
+    let path = format!("{}lang-{}.txt", PAGE.with(|page| page.get().files), lang.tag());
     let Ok(response) = gloo_net::http::Request::get(&path).send().await else { return false };
     if !response.ok() {
         return false;
@@ -187,7 +223,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// shown if it waited for its language.
 #[cfg(target_arch = "wasm32")]
 fn show_document_in(lang: Lang) {
-    let (domain, title) = PAGE.with(std::cell::Cell::get);
+    let Texts { domain, title, .. } = PAGE.with(std::cell::Cell::get);
     let document = document();
     document.set_title(&domain.text(lang, title, None, &[]));
     if let Ok(elements) = document.query_selector_all("[data-l10n]") {

@@ -52,6 +52,16 @@ pub fn problem(p: &Problem) -> Explanation {
     shown(p.explain_public(lang()), may_retry(p.code))
 }
 
+/// [`api_error`] for the console, whose problems include the staff-only
+/// ones (`STAFF`: sign-in, session, role); the customer's page does not
+/// carry their words.
+pub fn staff_api_error(e: &ApiError) -> Explanation {
+    match e {
+        ApiError::Problem(p) => shown(p.explain(lang(), Audience::Customer), may_retry(p.code)),
+        other => api_error(other),
+    }
+}
+
 pub fn api_error(e: &ApiError) -> Explanation {
     match e {
         ApiError::Problem(p) => problem(p),

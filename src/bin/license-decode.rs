@@ -9,8 +9,9 @@ fn main() {
     {
         use license_portal::components::decode_page::{DecodePage, DecodePageHeader};
         use license_portal::first_view::FirstView;
-        use license_portal::i18n::{start, SUPPORT};
-        start(SUPPORT, "support-decode-title", || {
+        use license_portal::i18n::{start, Texts, SUPPORT};
+        // The customer's page's language files serve this page too.
+        start(Texts { domain: SUPPORT, title: "support-decode-title", files: "/" }, || {
             FirstView::take().mount(license_portal::Page::Decode, DecodePageHeader, DecodePage)
         });
     }

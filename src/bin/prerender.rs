@@ -4,16 +4,17 @@
 //! chooses its language before the first paint (`license_portal::i18n`);
 //! for the customer's page also the French and German text the pages fetch
 //! when chosen (`lang-fr.txt`, `lang-de.txt`) and the service worker listing
-//! the build's files, those included.
+//! the build's files, those included. The support console has no first
+//! view: it gets the script and its own language files, with its words.
 //!
-//! Usage: `prerender DIR code|decode` (DIR: Trunk's staging directory, with
-//! the index.html Trunk wrote). Native only.
+//! Usage: `prerender DIR code|decode|console` (DIR: Trunk's staging
+//! directory, with the index.html Trunk wrote). Native only.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(dir), Some(page)) = (args.first(), args.get(1).and_then(|p| build::page(p))) else {
-        eprintln!("usage: prerender DIR code|decode   (DIR: the directory Trunk built, with its index.html)");
+    let (Some(dir), Some(page)) = (args.first(), args.get(1).and_then(|p| build::target(p))) else {
+        eprintln!("usage: prerender DIR code|decode|console   (DIR: the directory Trunk built, with its index.html)");
         return std::process::ExitCode::from(2);
     };
     match build::finish(std::path::Path::new(dir), page) {
@@ -34,31 +35,49 @@ mod build {
     use std::path::Path;
     use std::{fs, io};
 
-    use license_portal::first_view::{render, CONTAINER_ID};
+    use license_messages::{Domain, CODES, CONSOLE, PAGE, PROBLEMS, STAFF, SUPPORT, UI};
+    use license_portal::first_view::render;
     use license_portal::i18n::{Lang, LANGUAGE_SCRIPT};
     use license_portal::Page;
 
-    pub fn page(name: &str) -> Option<Page> {
+    /// The build to finish: a page with a first view, or the console.
+    #[derive(Clone, Copy)]
+    pub enum Target {
+        Page(Page),
+        Console,
+    }
+
+    pub fn target(name: &str) -> Option<Target> {
         match name {
-            "code" => Some(Page::Code),
-            "decode" => Some(Page::Decode),
+            "code" => Some(Target::Page(Page::Code)),
+            "decode" => Some(Target::Page(Page::Decode)),
+            "console" => Some(Target::Console),
             _ => None,
         }
     }
 
-    /// Writes `page`'s files into `dir`: the customer's page as `index.html`
-    /// and `code.html`, with the language files and the service worker; the
-    /// decode page (its own build, in `decode/`) as its `index.html`.
-    pub fn finish(dir: &Path, page: Page) -> io::Result<()> {
+    /// Writes the build's files into `dir`: the customer's page as
+    /// `index.html` and `code.html`, with the language files and the service
+    /// worker; the decode page (its own build, in `decode/`) as its
+    /// `index.html` (it fetches the customer's page's language files); the
+    /// console (in `console/`) with the script and its own language files.
+    pub fn finish(dir: &Path, target: Target) -> io::Result<()> {
         let shell = fs::read_to_string(dir.join("index.html"))?;
-        if shell.contains(&format!("id=\"{CONTAINER_ID}\"")) {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "index.html already has its first view"));
+        if shell.contains(LANGUAGE_SCRIPT) {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "index.html is already finished"));
         }
+        let page = match target {
+            Target::Console => {
+                fs::write(dir.join("index.html"), with_language_script(&shell)?)?;
+                return write_languages(dir, &[CODES, PROBLEMS, PAGE, UI, SUPPORT, STAFF, CONSOLE]);
+            }
+            Target::Page(page) => page,
+        };
         let html = with_first_view(&with_language_script(&start_after_first_paint(&shell)?)?, page)?;
         fs::write(dir.join("index.html"), &html)?;
         if page == Page::Code {
             fs::write(dir.join("code.html"), &html)?;
-            write_languages(dir)?;
+            write_languages(dir, &[CODES, PROBLEMS, PAGE, UI, SUPPORT, STAFF])?;
             write_service_worker(dir)?;
         }
         Ok(())
@@ -85,13 +104,11 @@ mod build {
     }
 
     /// `lang-<tag>.txt` for each language but English (compiled into the
-    /// wasm): what the pages show and explain, in the form
-    /// `license_messages::install` reads. The console's words too: it
-    /// fetches them from the same place.
-    fn write_languages(dir: &Path) -> io::Result<()> {
-        use license_messages::{CODES, PAGE, PROBLEMS, STAFF, SUPPORT, UI};
+    /// wasm): the `domains` the build's pages show and explain, in the form
+    /// `license_messages::install` reads.
+    fn write_languages(dir: &Path, domains: &[Domain]) -> io::Result<()> {
         for &lang in &Lang::ALL[1..] {
-            let text = license_messages::export(lang, &[CODES, PROBLEMS, PAGE, UI, SUPPORT, STAFF]);
+            let text = license_messages::export(lang, domains);
             fs::write(dir.join(format!("lang-{}.txt", lang.tag())), text)?;
         }
         Ok(())

@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 use license_api::{InspectedKind, Inspection, LicenseSummary};
-use license_codes::messages::{Audience, Lang};
-use license_codes::{Kind, RequestCode};
+use license_codes::messages::Audience;
+use license_codes::RequestCode;
 
 use super::license::LicensePanel;
-use super::time::local;
-use super::{api, Desk};
+use super::{api, assigned, say, say_with, words, Desk};
 use crate::api::ApiError;
 use crate::check::{check_any, FindChecked, FindVerdict};
 use crate::components::answer_view::answer_view;
@@ -15,6 +14,7 @@ use crate::components::code_field::{CodeField, FieldCheck, FieldIds};
 use crate::components::decode_table::DecodeTable;
 use crate::components::problem_view::ProblemView;
 use crate::fetched::Fetched;
+use crate::i18n::{date_time, lang};
 use crate::messages;
 use license_api::humanize;
 
@@ -32,23 +32,12 @@ impl FieldCheck for FindChecked {
 
 fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
     match verdict {
-        FindVerdict::Empty => {
-            ("info", "Paste a serial number, a request or response code, or a contact's email.".into())
+        FindVerdict::Empty => ("info", say("console-find-empty")),
+        FindVerdict::Incomplete { complete } => {
+            ("info", say_with("console-find-incomplete", &[("complete", (*complete).into())]))
         }
-        FindVerdict::Incomplete { complete } => ("info", format!("{complete} groups complete. Keep typing.")),
-        FindVerdict::Code(kind) => (
-            "ok",
-            format!(
-                "A whole {}: press Find.",
-                match kind {
-                    Kind::Serial => "serial number",
-                    Kind::Request => "request code",
-                    Kind::Response => "response code",
-                    Kind::Release => "release code",
-                }
-            ),
-        ),
-        FindVerdict::Email(_) => ("ok", "An email address: press Find to list that contact's licences.".into()),
+        FindVerdict::Code(kind) => ("ok", say_with("console-find-whole", &[("kind", kind.code_name().into())])),
+        FindVerdict::Email(_) => ("ok", say("console-find-email")),
         FindVerdict::Problem { message, next_step } => ("error", format!("{message} {next_step}")),
     }
 }
@@ -56,7 +45,7 @@ fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
 #[component]
 pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let checked = Memo::new(move |_| check_any(&query.get()));
+    let checked = Memo::new(move |_| check_any(&query.get(), lang()));
     let findable = move || checked.with(FindChecked::findable);
     let found: Fetched<(String, Result<Inspection, ApiError>)> = Fetched::new();
     // Every change of the query to find (a submit, a link, a refresh) finds it.
@@ -74,22 +63,24 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
             let keys = desk.keys.get().and_then(Result::ok);
             Some(view! {
                 <details class="decoded">
-                    <summary>"Every field of the code"</summary>
+                    <summary>{words("console-every-field")}</summary>
                     <DecodeTable code products keys answers=None/>
                 </details>
             })
         }
         _ => None,
     };
+    // Built again in a newly chosen language, from what was found.
     let result = move || {
+        lang();
         found.get().map(|(query, result)| match result {
             Ok(inspection) => view! { <Found inspection query/> }.into_any(),
-            Err(e) => view! { <ProblemView explanation=messages::api_error(&e)/> }.into_any(),
+            Err(e) => view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any(),
         })
     };
     view! {
         <section class="find" aria-labelledby="find-heading">
-            <h2 id="find-heading" class="visually-hidden">"Find"</h2>
+            <h2 id="find-heading" class="visually-hidden">{words("console-find")}</h2>
             <form novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 if checked.with_untracked(FindChecked::findable) {
@@ -108,7 +99,7 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
                     checked
                 />
                 <button type="submit" class="primary submit" disabled=move || !findable() || busy.get()>
-                    {move || if busy.get() { "Finding…" } else { "Find" }}
+                    {move || words(if busy.get() { "console-finding" } else { "console-find" })()}
                 </button>
             </form>
             {decoded}
@@ -135,7 +126,7 @@ fn Found(inspection: Inspection, query: String) -> impl IntoView {
 
 fn changes_text(changes: &[license_api::EntitlementChange]) -> String {
     if changes.is_empty() {
-        return "nothing changes".into();
+        return say("console-nothing-changes");
     }
     changes.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", ")
 }
@@ -146,44 +137,40 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
     let key_id = inspection.key_id.clone().unwrap_or_default();
     let counter = inspection.counter.unwrap_or(0);
     let binding = match &inspection.installation {
-        None => {
-            "Not bound to this licence yet: a new installation, which takes one of the licence's places.".to_string()
-        }
+        None => say("console-not-bound"),
         Some(i) => match &i.released_at {
-            Some(at) => {
-                format!("Released on {}: the licence no longer counts it, and it gets no more updates.", local(at))
-            }
-            None => format!("Bound since {}.", local(&i.bound_at)),
+            Some(at) => say_with("console-released-on", &[("date", date_time(at).into())]),
+            None => say_with("console-bound-since", &[("date", date_time(&i.bound_at).into())]),
         },
     };
     let holds = match (&inspection.holds, counter) {
-        (_, 0) => "Holds nothing yet (update 0).".to_string(),
-        (Some(state), _) => format!(
-            "Holds update {counter}: {}.",
-            state
+        (_, 0) => say("console-holds-nothing"),
+        (Some(state), _) => {
+            let entitlements = state
                 .entitlements
                 .0
                 .iter()
-                .map(|(n, v)| format!("{} {}", humanize(n), v.as_assigned()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        (None, _) => format!("Claims update {counter}, which this licence never had."),
+                .map(|(n, v)| format!("{} {}", humanize(n), assigned(v)))
+                .collect::<Vec<_>>();
+            say_with("console-holds", &[("counter", counter.into()), ("entitlements", entitlements.join(", ").into())])
+        }
+        (None, _) => say_with("console-claims", &[("counter", counter.into())]),
     };
     let diverged = (inspection.digest_matches == Some(false))
-        .then(|| view! { <p class="status error">"Its entitlements differ from what was issued at that update: the licence on that computer was changed, or has diverged. Check with the customer before answering."</p> });
+        .then(|| view! { <p class="status error">{say("console-diverged")}</p> });
     let latest = inspection.license.as_ref().map_or(0, |l| l.latest_counter);
-    let waiting = (i64::from(counter) < latest).then(|| format!("Update {latest} is waiting for it."));
+    let waiting = (i64::from(counter) < latest).then(|| say_with("console-waiting", &[("counter", latest.into())]));
     let outcome = inspection.outcome.clone().map(|o| match (o.would_issue, o.refused) {
         (Some(w), _) if w.already_issued => view! {
-            <p class="outcome">{format!("It was answered before: submitting it gets the same response again (update {} → {}: {}).", w.from_counter, w.to_counter, changes_text(&w.changes))}</p>
+            <p class="outcome">{say_with("console-answered-before", &[("from", w.from_counter.into()), ("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
         }.into_any(),
         (Some(w), _) => view! {
-            <p class="outcome">{format!("Submitting it would give update {}: {}.", w.to_counter, changes_text(&w.changes))}</p>
+            <p class="outcome">{say_with("console-would-give", &[("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
         }.into_any(),
         (None, Some(problem)) => {
-            let words = problem.explain(Lang::En, Audience::Customer);
-            let explanation = messages::Explanation { title: format!("The customer's page would say: {}", words.title), meaning: license_codes::messages::sentence(&words.meaning), next_step: words.next_step, retry: false };
+            let words = problem.explain(lang(), Audience::Customer);
+            let title = say_with("console-page-would-say", &[("title", words.title.into())]);
+            let explanation = messages::Explanation { title, meaning: license_codes::messages::sentence(&words.meaning), next_step: words.next_step, retry: false };
             view! { <ProblemView explanation/> }.into_any()
         }
         (None, None) => ().into_any(),
@@ -200,7 +187,7 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
     };
     view! {
         <section class="summary" aria-labelledby="request-heading">
-            <h2 id="request-heading">{format!("Request code from installation {key_id}")}</h2>
+            <h2 id="request-heading">{say_with("console-request-heading", &[("key_id", key_id.into())])}</h2>
             <p>{binding}</p>
             <p>{holds}</p>
             {diverged}
@@ -208,7 +195,7 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
             {outcome}
             {request.map(|request| view! {
                 <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| send(request)>
-                    {move || if busy.get() { "Answering…" } else { "Answer this code for the customer" }}
+                    {move || words(if busy.get() { "console-answering" } else { "console-answer" })()}
                 </button>
             })}
             <div class="answer">{answered}</div>
@@ -218,30 +205,23 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
 
 fn response_found(inspection: &Inspection) -> impl IntoView {
     let text = match &inspection.issuance {
-        None => "This server did not issue this response code: it is not in any licence's history.".to_string(),
-        Some(i) => format!(
-            "Issued on {} through the {} by {}, bringing installation {} from update {} to {}. {}",
-            local(&i.issued_at),
-            match i.channel {
-                license_api::Channel::Portal => "customer's page",
-                license_api::Channel::Online => "program's Get it now",
-                license_api::Channel::Console => "console",
-                license_api::Channel::Mail => "mailbox (a request code by mail)",
-            },
-            i.actor,
-            i.key_id,
-            i.from_counter,
-            i.to_counter,
-            if inspection.latest_for_installation == Some(true) {
-                "It is still the newest response for that installation."
-            } else {
-                "A newer response was issued to that installation since."
-            }
+        None => say("console-response-unknown"),
+        Some(i) => say_with(
+            "console-response-issued",
+            &[
+                ("date", date_time(&i.issued_at).into()),
+                ("channel", i.channel.as_str().into()),
+                ("actor", i.actor.as_str().into()),
+                ("key_id", i.key_id.as_str().into()),
+                ("from", i.from_counter.into()),
+                ("to", i.to_counter.into()),
+                ("latest", if inspection.latest_for_installation == Some(true) { "yes" } else { "no" }.into()),
+            ],
         ),
     };
     view! {
         <section class="summary" aria-labelledby="response-heading">
-            <h2 id="response-heading">"Response code"</h2>
+            <h2 id="response-heading">{say("console-response-heading")}</h2>
             <p>{text}</p>
         </section>
     }
@@ -250,15 +230,18 @@ fn response_found(inspection: &Inspection) -> impl IntoView {
 fn release_found(inspection: &Inspection) -> impl IntoView {
     let key_id = inspection.key_id.clone().unwrap_or_default();
     let text = match &inspection.installation {
-        None => "This licence never bound that installation: the release code frees nothing.".to_string(),
+        None => say("console-release-never"),
         Some(i) => match (&i.released_at, &i.released_by) {
-            (Some(at), by) => format!("Released on {} by {}.", local(at), by.as_deref().unwrap_or("staff")),
-            (None, _) => "Still bound: submitting the release code on the customer's page frees its place (within the licence's transfer limit); an admin can release it here without limit.".to_string(),
+            (Some(at), Some(by)) => {
+                say_with("console-released-by", &[("date", date_time(at).into()), ("actor", by.as_str().into())])
+            }
+            (Some(at), None) => say_with("console-released-by-staff", &[("date", date_time(at).into())]),
+            (None, _) => say("console-still-bound"),
         },
     };
     view! {
         <section class="summary" aria-labelledby="release-heading">
-            <h2 id="release-heading">{format!("Release code from installation {key_id}")}</h2>
+            <h2 id="release-heading">{say_with("console-release-heading", &[("key_id", key_id.into())])}</h2>
             <p>{text}</p>
         </section>
     }
@@ -274,14 +257,14 @@ fn ContactFound(licenses: Vec<LicenseSummary>) -> impl IntoView {
             view! {
                 <li>
                     <button type="button" class="link" on:click=move |_| desk.open.run(serial.clone())>{l.serial.clone()}</button>
-                    {format!(" {}: {} of {} installations, update {}", l.product.name, l.bound_installations, l.max_installations, l.latest_counter)}
+                    " "{say_with("console-contact-licence", &[("product", l.product.name.as_str().into()), ("bound", l.bound_installations.into()), ("max", l.max_installations.into()), ("counter", l.latest_counter.into())])}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="summary" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">"Licences of this contact"</h2>
+            <h2 id="contact-heading">{say("console-contact-heading")}</h2>
             <ul class="licences">{rows}</ul>
         </section>
     }

@@ -9,7 +9,7 @@ use license_api::{
 use license_codes::{EntitlementKind, Product};
 
 use super::license::admins_only;
-use super::{api, Desk};
+use super::{api, say_with, words, Desk};
 use crate::api::ApiError;
 use crate::components::problem_view::ProblemView;
 use crate::fetched::Fetched;
@@ -98,8 +98,7 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(q)) = done.get() {
-            desk.notice
-                .set(Some(format!("Update {} is queued: installations get it with their next request.", q.counter)));
+            desk.notice.set(Some(say_with("console-queued", &[("counter", q.counter.into())])));
             desk.refresh.run(());
         }
     });
@@ -112,21 +111,21 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
     };
     let outcome = move || {
         match done.get() {
-        Some(Ok(q)) => Some(view! { <p class="status ok" role="status">{format!("Update {} is queued: installations get it with their next request.", q.counter)}</p> }.into_any()),
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }.into_any()),
+        Some(Ok(q)) => Some(view! { <p class="status ok" role="status">{say_with("console-queued", &[("counter", q.counter.into())])}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any()),
         None => None,
     }
     };
     view! {
         <details class="form-panel">
-            <summary>"Queue an upgrade"</summary>
-            {admins_only(&desk, "queue-note", "queue an upgrade")}
+            <summary>{words("console-queue-heading")}</summary>
+            {admins_only(&desk, "queue-note", "queue")}
             <form on:submit=submit aria-describedby=(!desk.is_admin).then_some("queue-note")>
                 {entitlement_inputs("upgrade", &fields, desk.is_admin)}
-                <label for="upgrade-note" class="field-label small">"Note (for the history, e.g. the order number)"</label>
+                <label for="upgrade-note" class="field-label small">{words("console-upgrade-note")}</label>
                 <input id="upgrade-note" type="text" maxlength="500" disabled=!desk.is_admin
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
-                <button type="submit" class="primary" disabled=move || !desk.is_admin || busy.get()>"Queue upgrade"</button>
+                <button type="submit" class="primary" disabled=move || !desk.is_admin || busy.get()>{words("console-queue")}</button>
             </form>
             <div aria-live="polite">{outcome}</div>
         </details>
@@ -151,7 +150,9 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(changed)) = done.get() {
-            desk.notice.set(Some(format!("Mail to {} is now in {}.", changed.contact_email, changed.language)));
+            let args =
+                [("email", changed.contact_email.as_str().into()), ("language", changed.language.as_str().into())];
+            desk.notice.set(Some(say_with("console-mail-language-changed", &args)));
             desk.refresh.run(());
         }
     });
@@ -161,17 +162,17 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
         done.start(api::change_license(serial.clone(), LicenseChange { language: language.get_untracked() }));
     };
     let failure = move || match done.get() {
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
         _ => None,
     };
     let admin = desk.is_admin;
     view! {
         <form class="inline-form" on:submit=submit>
-            <label for="mail-language" class="field-label small">"Language of the contact's mail"</label>
+            <label for="mail-language" class="field-label small">{words("console-mail-language")}</label>
             <select id="mail-language" disabled=!admin on:change=move |ev| language.set(event_target_value(&ev))>
                 {language_options(&license.language)}
             </select>
-            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>"Save language"</button>
+            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{words("console-save-language")}</button>
         </form>
         <div aria-live="polite">{failure}</div>
     }
@@ -188,7 +189,7 @@ pub fn NewLicenseForm() -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(created)) = done.get() {
-            desk.notice.set(Some(format!("Licence {} is created.", created.serial)));
+            desk.notice.set(Some(say_with("console-licence-created", &[("serial", created.serial.as_str().into())])));
             desk.open.run(created.serial);
         }
     });
@@ -213,31 +214,31 @@ pub fn NewLicenseForm() -> impl IntoView {
         done.start(api::create_license(new));
     };
     let failure = move || match done.get() {
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
         _ => None,
     };
     let admin = desk.is_admin;
     view! {
         <details class="form-panel">
-            <summary>"Create a licence"</summary>
-            {admins_only(&desk, "create-note", "create a licence")}
+            <summary>{words("console-create-heading")}</summary>
+            {admins_only(&desk, "create-note", "create")}
             <form on:submit=submit>
-                <label for="new-product" class="field-label small">"Product"</label>
+                <label for="new-product" class="field-label small">{words("console-product")}</label>
                 <select id="new-product" disabled=!admin on:change=move |ev| product_id.set(event_target_value(&ev).parse().ok())>
                     {move || products().into_iter().map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.name, p.id)}</option> }).collect_view()}
                 </select>
-                <label for="new-email" class="field-label small">"Technical contact's email"</label>
+                <label for="new-email" class="field-label small">{words("console-contact-email")}</label>
                 <input id="new-email" type="email" required disabled=!admin prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
-                <label for="new-language" class="field-label small">"Language of the contact's mail"</label>
+                <label for="new-language" class="field-label small">{words("console-mail-language")}</label>
                 <select id="new-language" disabled=!admin on:change=move |ev| language.set(event_target_value(&ev))>
                     {language_options("en")}
                 </select>
-                <label for="new-places" class="field-label small">"Installations allowed"</label>
+                <label for="new-places" class="field-label small">{words("console-installations-allowed")}</label>
                 <input id="new-places" type="number" min="1" disabled=!admin prop:value=move || places.get()
                     on:input=move |ev| places.set(event_target_value(&ev))/>
                 {move || entitlement_inputs("new", &fields.get(), admin)}
-                <button type="submit" class="primary" disabled=move || !admin || busy.get()>"Create licence"</button>
+                <button type="submit" class="primary" disabled=move || !admin || busy.get()>{words("console-create")}</button>
             </form>
             <div aria-live="polite">{failure}</div>
         </details>

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use license_api::{LicenseView, MailQueued, Released};
 
 use super::forms::{MailLanguageForm, QueueUpgradeForm};
-use super::time::local;
-use super::{api, Desk};
+use super::{api, assigned, say, say_with, words, Desk};
 use crate::api::ApiError;
 use crate::components::problem_view::ProblemView;
 use crate::fetched::Fetched;
+use crate::i18n::date_time;
 use crate::messages;
 use license_api::humanize;
 
@@ -33,15 +33,17 @@ fn detail_text(detail: &serde_json::Value) -> String {
 /// A table body's rows, or one row saying there are none.
 fn rows_or_none(rows: Vec<AnyView>, columns: usize, none: &'static str) -> AnyView {
     if rows.is_empty() {
-        view! { <tr><td colspan=columns class="none">{none}</td></tr> }.into_any()
+        view! { <tr><td colspan=columns class="none">{say(none)}</td></tr> }.into_any()
     } else {
         rows.into_iter().collect_view().into_any()
     }
 }
 
-/// The note that tells a support agent why an admin action is disabled.
-pub fn admins_only(desk: &Desk, id: &'static str, what: &'static str) -> Option<impl IntoView> {
-    (!desk.is_admin).then(|| view! { <p id=id class="note">{format!("Only admins can {what}.")}</p> })
+/// The note that tells a support agent why an admin action is disabled
+/// (`action`: `create`, `queue`, `release` or `staff`; `console-admins-only`).
+pub fn admins_only(desk: &Desk, id: &'static str, action: &'static str) -> Option<impl IntoView> {
+    let note = move || say_with("console-admins-only", &[("action", action.into())]);
+    (!desk.is_admin).then(|| view! { <p id=id class="note">{note}</p> })
 }
 
 #[component]
@@ -52,7 +54,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .entitlements
         .0
         .iter()
-        .map(|(name, value)| view! { <li>{format!("{}: {}", humanize(name), value.as_assigned())}</li> })
+        .map(|(name, value)| view! { <li>{format!("{}: {}", humanize(name), assigned(value))}</li> })
         .collect_view();
     let states = license
         .states
@@ -60,10 +62,15 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .map(|s| {
             let note = if s.note.is_empty() { String::new() } else { format!(" ({})", s.note) };
             let changes = s.changes.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", ");
+            let by = [
+                ("date", date_time(&s.created_at).into()),
+                ("actor", s.created_by.as_str().into()),
+                ("changes", changes.into()),
+            ];
             view! {
                 <li data-counter=s.counter>
-                    <strong>{format!("Update {}{note}", s.counter)}</strong>
-                    {format!(" on {} by {}: {changes}", local(&s.created_at), s.created_by)}
+                    <strong>{say_with("console-update", &[("counter", s.counter.into())])}{note}</strong>
+                    " "{say_with("console-update-by", &by)}
                 </li>
             }
         })
@@ -73,9 +80,9 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .iter()
         .map(|i| {
             let status = match (&i.released_at, i.waiting) {
-                (Some(at), _) => format!("released {}", local(at)),
-                (None, true) => "an update is waiting".to_string(),
-                (None, false) => "up to date".to_string(),
+                (Some(at), _) => say_with("console-installation-released", &[("date", date_time(at).into())]),
+                (None, true) => say("console-installation-waiting"),
+                (None, false) => say("console-installation-up-to-date"),
             };
             let release = i.released_at.is_none().then(|| {
                 view! { <ReleaseButton serial=serial.clone() key_id=i.key_id.clone()/> }
@@ -83,8 +90,8 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             view! {
                 <tr>
                     <td class="mono">{i.key_id.clone()}</td>
-                    <td>{local(&i.bound_at)}</td>
-                    <td>{i.last_issued_counter.map_or("none".to_string(), |c| c.to_string())}</td>
+                    <td>{date_time(&i.bound_at)}</td>
+                    <td>{i.last_issued_counter.map_or_else(|| say("console-no-value"), |c| c.to_string())}</td>
                     <td>{status}</td>
                     <td>{release}</td>
                 </tr>
@@ -99,16 +106,16 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .map(|i| {
             view! {
                 <tr>
-                    <td>{local(&i.issued_at)}</td>
-                    <td>{format!("{:?}", i.channel).to_lowercase()}</td>
+                    <td>{date_time(&i.issued_at)}</td>
+                    <td>{say_with("console-channel-name", &[("channel", i.channel.as_str().into())])}</td>
                     <td>{i.actor.clone()}</td>
                     <td>{format!("{} → {}", i.from_counter, i.to_counter)}</td>
                     <td>
                         <details>
-                            <summary>"Codes"</summary>
-                            <p class="small">"Request code"</p>
+                            <summary>{say("console-codes")}</summary>
+                            <p class="small">{say("console-request-code")}</p>
                             <p class="mono small">{i.request_code.clone()}</p>
-                            <p class="small">"Response code"</p>
+                            <p class="small">{say("console-response-code")}</p>
                             <p class="mono small">{i.response_code.clone()}</p>
                         </details>
                     </td>
@@ -125,7 +132,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .map(|a| {
             view! {
                 <tr>
-                    <td>{local(&a.at)}</td>
+                    <td>{date_time(&a.at)}</td>
                     <td>{a.actor.clone()}</td>
                     <td>{a.action.clone()}</td>
                     <td class="small">{detail_text(&a.detail)}</td>
@@ -136,42 +143,42 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <section class="license" aria-labelledby="license-heading">
-            <h2 id="license-heading">{format!("{} licence {}", license.product.name, license.serial)}</h2>
+            <h2 id="license-heading">{say_with("console-licence-heading", &[("product", license.product.name.as_str().into()), ("serial", license.serial.as_str().into())])}</h2>
             <dl class="facts">
-                <dt>"Contact"</dt><dd>{license.contact_email.clone()}</dd>
-                <dt>"Installations"</dt><dd>{format!("{} of {} used", license.bound_installations, license.max_installations)}</dd>
-                <dt>"Latest update"</dt><dd>{license.latest_counter}</dd>
-                <dt>"Created"</dt><dd>{local(&license.created_at)}</dd>
+                <dt>{say("console-contact")}</dt><dd>{license.contact_email.clone()}</dd>
+                <dt>{say("console-installations")}</dt><dd>{say_with("console-installations-used", &[("bound", license.bound_installations.into()), ("max", license.max_installations.into())])}</dd>
+                <dt>{say("console-latest-update")}</dt><dd>{license.latest_counter}</dd>
+                <dt>{say("console-created")}</dt><dd>{date_time(&license.created_at)}</dd>
             </dl>
             <MailLanguageForm license=license.clone()/>
-            <h3>"Entitlements now"</h3>
+            <h3>{say("console-entitlements-now")}</h3>
             <ul class="entitlements">{entitlements}</ul>
-            <h3>"Updates"</h3>
+            <h3>{say("console-updates")}</h3>
             <ol class="timeline">{states}</ol>
             <QueueUpgradeForm license=license.clone()/>
-            <h3>"Installations"</h3>
-            {admins_only(&desk, "release-note", "release an installation")}
-            <div class="scroll" tabindex="0" role="region" aria-label="Installations">
+            <h3>{say("console-installations")}</h3>
+            {admins_only(&desk, "release-note", "release")}
+            <div class="scroll" tabindex="0" role="region" aria-label=say("console-installations")>
                 <table class="data">
-                    <thead><tr><th scope="col">"Key id"</th><th scope="col">"Bound"</th><th scope="col">"Last update sent"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                    <tbody>{rows_or_none(installations, 5, "None yet: no computer has been activated.")}</tbody>
+                    <thead><tr><th scope="col">{say("console-key-id")}</th><th scope="col">{say("console-bound")}</th><th scope="col">{say("console-last-sent")}</th><th scope="col">{say("console-status")}</th><th scope="col"><span class="visually-hidden">{say("console-actions")}</span></th></tr></thead>
+                    <tbody>{rows_or_none(installations, 5, "console-no-installations")}</tbody>
                 </table>
             </div>
-            <h3>"Responses issued"</h3>
+            <h3>{say("console-responses-issued")}</h3>
             {(!desk.me.get_value().mail).then(|| view! {
-                <p id="mail-off-note" class="note">"This server does not send mail (started without --smtp-url), so responses cannot be sent to the contact from here."</p>
+                <p id="mail-off-note" class="note">{say("console-mail-off")}</p>
             })}
-            <div class="scroll" tabindex="0" role="region" aria-label="Responses issued">
+            <div class="scroll" tabindex="0" role="region" aria-label=say("console-responses-issued")>
                 <table class="data">
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Channel"</th><th scope="col">"By"</th><th scope="col">"Update"</th><th scope="col">"Request and response codes"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                    <tbody>{rows_or_none(issuances, 6, "None yet.")}</tbody>
+                    <thead><tr><th scope="col">{say("console-when")}</th><th scope="col">{say("console-channel")}</th><th scope="col">{say("console-by")}</th><th scope="col">{say("console-update-column")}</th><th scope="col">{say("console-codes-column")}</th><th scope="col"><span class="visually-hidden">{say("console-actions")}</span></th></tr></thead>
+                    <tbody>{rows_or_none(issuances, 6, "console-none-yet")}</tbody>
                 </table>
             </div>
-            <h3>"Audit log"</h3>
-            <div class="scroll" tabindex="0" role="region" aria-label="Audit log">
+            <h3>{say("console-audit-log")}</h3>
+            <div class="scroll" tabindex="0" role="region" aria-label=say("console-audit-log")>
                 <table class="data audit">
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Detail"</th></tr></thead>
-                    <tbody>{rows_or_none(audit, 4, "Nothing yet.")}</tbody>
+                    <thead><tr><th scope="col">{say("console-when")}</th><th scope="col">{say("console-who-column")}</th><th scope="col">{say("console-what")}</th><th scope="col">{say("console-detail")}</th></tr></thead>
+                    <tbody>{rows_or_none(audit, 4, "console-nothing-yet")}</tbody>
                 </table>
             </div>
         </section>
@@ -186,24 +193,27 @@ fn ReleaseButton(serial: String, key_id: String) -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(released)) = done.get() {
-            desk.notice.set(Some(format!("Installation {} is released: its place is free.", released.key_id)));
+            desk.notice.set(Some(say_with("console-released", &[("key_id", released.key_id.as_str().into())])));
             desk.refresh.run(());
         }
     });
-    let label = format!("Release {key_id}");
+    let label = say_with("console-release-label", &[("key_id", key_id.as_str().into())]);
     let release = move |_| {
-        let question = format!("Release installation {key_id} of licence {serial}? It frees a place, and that computer gets no more updates. This cannot be undone.");
+        let question = say_with(
+            "console-release-confirm",
+            &[("key_id", key_id.as_str().into()), ("serial", serial.as_str().into())],
+        );
         if window().confirm_with_message(&question).unwrap_or(false) {
             done.start(api::release(serial.clone(), key_id.clone()));
         }
     };
     let failure = move || match done.get() {
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
         _ => None,
     };
     view! {
         <button type="button" class="secondary small" aria-label=label disabled=move || !desk.is_admin || busy.get()
-            aria-describedby=(!desk.is_admin).then_some("release-note") on:click=release>"Release"</button>
+            aria-describedby=(!desk.is_admin).then_some("release-note") on:click=release>{words("console-release")}</button>
         {failure}
     }
 }
@@ -218,19 +228,20 @@ fn SendButton(issuance: i64, to_counter: i64) -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(queued)) = done.get() {
-            desk.notice.set(Some(format!("The response for update {to_counter} is on its way to {}.", queued.to)));
+            let args = [("counter", to_counter.into()), ("to", queued.to.as_str().into())];
+            desk.notice.set(Some(say_with("console-sent", &args)));
             desk.refresh.run(());
         }
     });
     let failure = move || match done.get() {
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
         _ => None,
     };
     view! {
         <button type="button" class="secondary small" data-issuance=issuance
-            aria-label=format!("Send to contact: the response for update {to_counter}")
+            aria-label=say_with("console-send-label", &[("counter", to_counter.into())])
             disabled=move || !mail || busy.get() aria-describedby=(!mail).then_some("mail-off-note")
-            on:click=move |_| done.start(api::send_to_contact(issuance))>"Send to contact"</button>
+            on:click=move |_| done.start(api::send_to_contact(issuance))>{words("console-send")}</button>
         {failure}
     }
 }

@@ -10,18 +10,46 @@ mod forms;
 mod license;
 mod sign_in;
 mod staff;
-mod time;
 
 use leptos::prelude::*;
-use license_api::{Activation, Role, SessionView};
+use license_api::{Activation, EntitlementValue, Role, SessionView};
+use license_codes::messages::Arg;
 use license_codes::{Product, RequestCode, TrustedKeys};
 
 use crate::api::ApiError;
 use crate::fetched::Fetched;
+use crate::i18n::{text, tr_in, LanguageSwitch, CONSOLE};
 use find::FindDesk;
 use forms::NewLicenseForm;
 use sign_in::{SetPasswordForm, SignInForm};
 use staff::StaffPanel;
+
+/// The console's text for `key` (a `console-…` entry) in the page's
+/// language. Views built from it are built again when the language changes
+/// (see `FindDesk`), or use [`words`].
+fn say(key: &'static str) -> String {
+    text(CONSOLE, key, &[])
+}
+
+/// [`say`] with the entry's placeholders filled in.
+fn say_with(key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    text(CONSOLE, key, args)
+}
+
+/// The console's text for `key` as a view or attribute that follows the language.
+fn words(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    tr_in(CONSOLE, key)
+}
+
+/// An entitlement's value as the console shows it: a flag in the page's
+/// language, counts and dates as they are.
+fn assigned(value: &EntitlementValue) -> String {
+    match value {
+        EntitlementValue::Flag(on) => say_with("console-flag", &[("on", if *on { "yes" } else { "no" }.into())]),
+        EntitlementValue::None => say("console-no-value"),
+        other => other.as_assigned(),
+    }
+}
 
 /// What every part of the signed-in console shares.
 #[derive(Clone, Copy)]
@@ -69,7 +97,7 @@ pub fn ConsoleApp() -> impl IntoView {
         })
     });
     (move || match me.get() {
-        None => view! { <main class="console"><p class="status info">"Loading…"</p></main> }.into_any(),
+        None => view! { <main class="console"><p class="status info">{words("console-loading")}</p></main> }.into_any(),
         Some(Ok(session)) => view! { <Workspace session on_sign_out=signed_out/> }.into_any(),
         Some(Err(_)) => view! { <SignInForm on_signed_in=signed_in/> }.into_any(),
     })
@@ -100,20 +128,21 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
         }
     });
     provide_context(desk);
-    let role = match session.role {
-        Role::Admin => "admin",
-        Role::Support => "support",
+    let who = move || {
+        let role = session.role.as_str();
+        say_with("console-who", &[("email", session.email.as_str().into()), ("role", role.into())])
     };
     view! {
         <header class="console-bar">
-            <span class="brand">"Licence console"</span>
-            <span class="who">{format!("{} ({role})", session.email)}</span>
-            <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>"Sign out"</button>
+            <span class="brand">{words("console-title")}</span>
+            <span class="who">{who}</span>
+            <LanguageSwitch/>
+            <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>{words("console-sign-out")}</button>
         </header>
         <main class="console workspace">
             <FindDesk query last_query/>
             <section class="tools" aria-labelledby="tools-heading">
-                <h2 id="tools-heading">"Admin tools"</h2>
+                <h2 id="tools-heading">{words("console-admin-tools")}</h2>
                 <NewLicenseForm/>
                 <StaffPanel/>
             </section>

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use license_api::SessionView;
 
-use super::api;
+use super::{api, words};
 use crate::api::ApiError;
 use crate::components::problem_view::ProblemView;
 use crate::fetched::Fetched;
+use crate::i18n::LanguageSwitch;
 use crate::messages;
 
 #[component]
@@ -21,28 +22,29 @@ pub fn SignInForm(on_signed_in: Callback<SessionView>) -> impl IntoView {
         }
     });
     let failure = move || match attempt.get() {
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
         _ => None,
     };
     view! {
         <main class="console sign-in">
-            <h1>"Licence console"</h1>
-            <p class="lead">"For the vendor's support and sales staff."</p>
+            <h1>{words("console-title")}</h1>
+            <p class="lead">{words("console-sign-in-lead")}</p>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 attempt.start(api::sign_in(email.get_untracked(), password.get_untracked()));
             }>
-                <label for="email" class="field-label">"Email"</label>
+                <label for="email" class="field-label">{words("console-email")}</label>
                 <input id="email" type="email" autocomplete="username" required
                     prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
-                <label for="password" class="field-label">"Password"</label>
+                <label for="password" class="field-label">{words("console-password")}</label>
                 <input id="password" type="password" autocomplete="current-password" required
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                 <button type="submit" class="primary" disabled=move || busy.get()>
-                    {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                    {move || words(if busy.get() { "console-signing-in" } else { "console-sign-in" })()}
                 </button>
             </form>
             <div aria-live="polite">{failure}</div>
+            <footer><LanguageSwitch/></footer>
         </main>
     }
 }
@@ -58,37 +60,38 @@ pub fn SetPasswordForm(token: String) -> impl IntoView {
         Some(Ok(())) => Some(
             view! {
                 <p class="status ok" role="status">
-                    "Your password is set. " <a href="/console/">"Sign in"</a>
+                    {words("console-password-set")}" " <a href="/console/">{words("console-sign-in")}</a>
                 </p>
             }
             .into_any(),
         ),
-        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }.into_any()),
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any()),
         None => None,
     };
     view! {
         <main class="console sign-in">
-            <h1>"Set your password"</h1>
-            <p class="lead">"This link works once. Choose a password of at least 10 characters."</p>
+            <h1>{words("console-set-password-heading")}</h1>
+            <p class="lead">{words("console-set-password-lead")}</p>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 if !mismatch() {
                     attempt.start(api::set_password(token.clone(), password.get_untracked()));
                 }
             }>
-                <label for="new-password" class="field-label">"New password"</label>
+                <label for="new-password" class="field-label">{words("console-new-password")}</label>
                 <input id="new-password" type="password" autocomplete="new-password" minlength="10" required
                     prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
-                <label for="new-password-again" class="field-label">"The same again"</label>
+                <label for="new-password-again" class="field-label">{words("console-password-again")}</label>
                 <input id="new-password-again" type="password" autocomplete="new-password" minlength="10" required
                     aria-describedby="password-match"
                     prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
                 <p id="password-match" class="status error" role="status">
-                    {move || mismatch().then_some("The two passwords differ.")}
+                    {move || mismatch().then(words("console-passwords-differ"))}
                 </p>
-                <button type="submit" class="primary" disabled=move || busy.get() || mismatch()>"Set password"</button>
+                <button type="submit" class="primary" disabled=move || busy.get() || mismatch()>{words("console-set-password")}</button>
             </form>
             <div aria-live="polite">{outcome}</div>
+            <footer><LanguageSwitch/></footer>
         </main>
     }
 }

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use license_api::{NewStaff, Role, StaffAdded, StaffList, StaffView};
 
 use super::license::admins_only;
-use super::time::local;
-use super::{api, Desk};
+use super::{api, say, say_with, words, Desk};
 use crate::api::ApiError;
 use crate::components::problem_view::ProblemView;
 use crate::fetched::Fetched;
+use crate::i18n::{date_time, lang};
 use crate::messages;
 
 #[component]
@@ -29,25 +29,26 @@ pub fn StaffPanel() -> impl IntoView {
         }
     });
     let rows = move || {
+        lang();
         list.get().and_then(Result::ok).map(|l| {
             l.staff
                 .into_iter()
                 .map(|s| {
                     let who = s.email.clone();
                     let state = match (&s.disabled_at, s.password_set) {
-                        (Some(at), _) => format!("disabled {}", local(at)),
-                        (None, false) => "link sent, no password yet".to_string(),
-                        (None, true) => "active".to_string(),
+                        (Some(at), _) => say_with("console-staff-disabled", &[("date", date_time(at).into())]),
+                        (None, false) => say("console-staff-link-sent"),
+                        (None, true) => say("console-staff-active"),
                     };
                     let disable = s.disabled_at.is_none().then(|| {
-                        let label = format!("Disable {who}");
+                        let label = say_with("console-disable-label", &[("email", who.as_str().into())]);
                         view! {
                             <button type="button" class="secondary small" aria-label=label on:click=move |_| {
-                                let question = format!("Disable {who}? Their sessions end at once and they can no longer sign in.");
+                                let question = say_with("console-disable-confirm", &[("email", who.as_str().into())]);
                                 if window().confirm_with_message(&question).unwrap_or(false) {
                                     disabled.start(api::disable_staff(who.clone()));
                                 }
-                            }>"Disable"</button>
+                            }>{say("console-disable")}</button>
                         }
                     });
                     view! {
@@ -62,27 +63,30 @@ pub fn StaffPanel() -> impl IntoView {
                 .collect_view()
         })
     };
-    let outcome = move || {
-        match (added.get(), disabled.get()) {
-        (Some(Ok(a)), _) => Some(view! {
-            <div class="status ok" role="status">
-                <p>{format!("Added {}. Send them this link: it sets their password, once, within 72 hours.", a.email)}</p>
-                <p class="mono small link-text">{a.setup_link}</p>
-            </div>
-        }.into_any()),
-        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ProblemView explanation=messages::api_error(&e)/> }.into_any()),
+    let outcome = move || match (added.get(), disabled.get()) {
+        (Some(Ok(a)), _) => Some(
+            view! {
+                <div class="status ok" role="status">
+                    <p>{say_with("console-staff-added", &[("email", a.email.as_str().into())])}</p>
+                    <p class="mono small link-text">{a.setup_link}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        (Some(Err(e)), _) | (_, Some(Err(e))) => {
+            Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any())
+        }
         _ => None,
-    }
     };
     let admin = desk.is_admin;
     view! {
         <details class="form-panel">
-            <summary>"Staff"</summary>
-            {admins_only(&desk, "staff-note", "add or disable staff")}
+            <summary>{words("console-staff")}</summary>
+            {admins_only(&desk, "staff-note", "staff")}
             {admin.then(|| view! {
-                <div class="scroll" tabindex="0" role="region" aria-label="Staff members">
+                <div class="scroll" tabindex="0" role="region" aria-label=words("console-staff-members")>
                     <table class="data">
-                        <thead><tr><th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"State"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                        <thead><tr><th scope="col">{words("console-email")}</th><th scope="col">{words("console-role")}</th><th scope="col">{words("console-state")}</th><th scope="col"><span class="visually-hidden">{words("console-actions")}</span></th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -91,15 +95,15 @@ pub fn StaffPanel() -> impl IntoView {
                 ev.prevent_default();
                 added.start(api::add_staff(NewStaff { email: email.get_untracked(), role: role.get_untracked() }));
             }>
-                <label for="staff-email" class="field-label small">"Email"</label>
+                <label for="staff-email" class="field-label small">{words("console-email")}</label>
                 <input id="staff-email" type="email" required disabled=!admin prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
-                <label for="staff-role" class="field-label small">"Role"</label>
+                <label for="staff-role" class="field-label small">{words("console-role")}</label>
                 <select id="staff-role" disabled=!admin on:change=move |ev| role.set(if event_target_value(&ev) == "admin" { Role::Admin } else { Role::Support })>
-                    <option value="support">"support: finds codes and answers them"</option>
-                    <option value="admin">"admin: also creates licences, queues upgrades, releases, manages staff"</option>
+                    <option value="support">{words("console-role-support")}</option>
+                    <option value="admin">{words("console-role-admin")}</option>
                 </select>
-                <button type="submit" class="primary" disabled=!admin>"Add staff member"</button>
+                <button type="submit" class="primary" disabled=!admin>{words("console-add-staff")}</button>
             </form>
             <div aria-live="polite">{outcome}</div>
         </details>

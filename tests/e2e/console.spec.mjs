@@ -1,7 +1,7 @@
 // The support console end to end: staff sign in, find what a customer sent,
 // answer it, queue upgrades; against the release build and a real server.
 import { test, expect } from '@playwright/test';
-import { Vendor, Computer, keep as keepPage, seriousAxeViolations } from './support.mjs';
+import { Vendor, Computer, keep as keepPage, seriousAxeViolations, withTypoInGroup5 } from './support.mjs';
 
 let vendor;
 test.beforeAll(async () => {
@@ -155,4 +155,102 @@ test('a wrong password is explained without saying whether the account exists', 
   await expect(page.getByRole('alert')).toContainText('The email address or the password is wrong.');
   await keep(page, testInfo, 'sign-in-refused');
   await noSeriousAxeViolations(page);
+});
+
+test.describe('a staff member whose browser is in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the console in German: signing in, a typo named in Find, a request code found and answered, dates in German', async ({ page }, testInfo) => {
+    const computer = new Computer(vendor);
+    const code = computer.createCode();
+    const { email, password } = vendor.staff(`de-${testInfo.project.name}-${Date.now()}@vendor.example`, 'support');
+    await page.goto(`${vendor.url}/console/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page).toHaveTitle('Lizenzkonsole');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lizenzkonsole');
+    await keep(page, testInfo, 'de-sign-in');
+    await noSeriousAxeViolations(page);
+    await page.getByLabel('E-Mail').fill(email);
+    await page.getByLabel('Passwort').fill(password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.locator('.console-bar .who')).toHaveText(`${email} (support)`);
+    await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+
+    const field = page.locator('#find');
+    await field.fill(withTypoInGroup5(code));
+    await expect(page.locator('#find-status')).toContainText(/^Gruppe 5 enthält einen Tippfehler\./);
+    await field.fill(code);
+    await expect(page.locator('#find-status')).toHaveText('Ein vollständiger Anforderungscode: Klicken Sie auf Suchen.');
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    const summary = page.locator('section.summary');
+    await expect(summary).toContainText('Noch nicht an diese Lizenz gebunden');
+    await expect(summary).toContainText('Hat noch nichts (Update 0).');
+    await expect(summary).toContainText('Das Einreichen ergäbe Update ');
+    await expect(page.locator('section.license h2')).toHaveText(`SpecView-Lizenz ${vendor.serial}`);
+    // Intl's German form of the date and time ("24.11.2026, 09:12").
+    await expect(page.locator('dl.facts dd').last()).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    await expect(page.getByText('Nur Administratoren können eine Installation freigeben.')).toBeVisible();
+    await keep(page, testInfo, 'de-request-found');
+    await noSeriousAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Diesen Code für den Kunden beantworten' }).click();
+    await expect(page.getByText('Vom Hersteller signiert (Schlüssel 1) und auf diesem Gerät geprüft.')).toBeVisible();
+    const responseCode = (await page.locator('#response-code').innerText()).trim().split(/\s+/).join('-');
+    expect(computer.run('enter-code', responseCode)).toContain('remote_users:');
+    await page.locator('#find').fill(responseCode);
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await expect(summary).toContainText(`über die Konsole von ${email}`);
+    await expect(summary).toContainText('Es ist weiterhin die neueste Antwort für diese Installation.');
+    await keep(page, testInfo, 'de-answered');
+    await noSeriousAxeViolations(page);
+  });
+});
+
+test.describe('a staff member whose browser is in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('a wrong password is explained in French; English chosen on the page is remembered', async ({ page }, testInfo) => {
+    await page.goto(`${vendor.url}/console/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Console des licences');
+    await page.getByLabel('Adresse e-mail').fill('nobody@vendor.example');
+    await page.getByLabel('Mot de passe').fill('not the password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert')).toContainText("L'adresse e-mail ou le mot de passe est incorrect.");
+    await keep(page, testInfo, 'fr-sign-in-refused');
+    await noSeriousAxeViolations(page);
+
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Licence console');
+    await expect(page.getByRole('alert')).toContainText('The email address or the password is wrong.');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page).toHaveTitle('Licence console');
+  });
+});
+
+test('switched to German, the console keeps what it found and what is typed; an admin sets the contact\'s mail language', async ({ page }, testInfo) => {
+  new Computer(vendor).run('get-it-now', '--server', vendor.url);
+  await signIn(page, testInfo, 'admin');
+  await find(page, vendor.serial);
+  await expect(page.locator('section.license h2')).toHaveText(`SpecView licence ${vendor.serial}`);
+  await page.locator('#find').fill('it@example');
+
+  await page.locator('.console-bar').getByLabel('Language').selectOption('de');
+  await expect(page.locator('section.license h2')).toHaveText(`SpecView-Lizenz ${vendor.serial}`);
+  await expect(page.locator('#find')).toHaveValue('it@example');
+  await expect(page.locator('#find-status')).toHaveText('Eine E-Mail-Adresse: Klicken Sie auf Suchen, um die Lizenzen dieses Kontakts aufzulisten.');
+  await expect(page.locator('#tools-heading')).toHaveText('Administration');
+  await expect(page).toHaveTitle('Lizenzkonsole');
+
+  const mailLanguage = page.locator('#mail-language');
+  await mailLanguage.selectOption('fr');
+  await page.getByRole('button', { name: 'Sprache speichern' }).click();
+  await expect(page.locator('.notice')).toHaveText('E-Mails an it@example.com sind jetzt auf Französisch.');
+  await keep(page, testInfo, 'switched-to-de');
+  await noSeriousAxeViolations(page);
+  // Back as the other tests expect it.
+  await page.locator('#mail-language').selectOption('en');
+  await page.getByRole('button', { name: 'Sprache speichern' }).click();
+  await expect(page.locator('.notice')).toHaveText('E-Mails an it@example.com sind jetzt auf Englisch.');
 });

@@ -2,7 +2,7 @@
 // the browser's languages, switchable on the page, remembered, with no
 // English flash before the page runs in the language.
 import { test, expect } from '@playwright/test';
-import { Vendor, Computer, keep, seriousAxeViolations, unsoldSerial } from './support.mjs';
+import { Vendor, Computer, keep, seriousAxeViolations, unsoldSerial, withTypoInGroup5 } from './support.mjs';
 
 let vendor;
 test.beforeAll(async () => {
@@ -43,14 +43,6 @@ const LANGUAGES = {
     serial: 'Seriennummer',
   },
 };
-
-/** `code` with one character of group 5 changed. */
-function withTypoInGroup5(code) {
-  const chars = [...code];
-  const at = 4 * 7 + 2;
-  chars[at] = chars[at] === 'Q' ? 'R' : 'Q';
-  return chars.join('');
-}
 
 for (const [locale, words] of Object.entries(LANGUAGES)) {
   test.describe(`a phone in ${locale}`, () => {

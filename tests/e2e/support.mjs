@@ -150,6 +150,14 @@ export class Computer {
   status() { return JSON.parse(this.run('status', '--json')); }
 }
 
+/** `code` with one character of group 5 changed. */
+export function withTypoInGroup5(code) {
+  const chars = [...code];
+  const at = 4 * 7 + 2;
+  chars[at] = chars[at] === 'Q' ? 'R' : 'Q';
+  return chars.join('');
+}
+
 /** A serial number nobody sold (valid format). */
 export function unsoldSerial() {
   return execFileSync(join(root, 'target/debug/examples/vendor'), ['serial']).toString().trim();

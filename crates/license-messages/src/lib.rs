@@ -143,9 +143,12 @@ pub const UI: Domain = Domain("ui", catalogue::UI);
 /// the console's Find: `support-…`. Apart from [`UI`], so that the customer's
 /// page does not carry them.
 pub const SUPPORT: Domain = Domain("support", catalogue::SUPPORT);
+/// The words of the support console (`/console/`): `console-…`. Its own
+/// domain, so that neither the customer's page nor the decode page carries them.
+pub const CONSOLE: Domain = Domain("console", catalogue::CONSOLE);
 
 /// Every domain.
-pub const DOMAINS: [Domain; 8] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, SUPPORT, STAFF, MAIL];
+pub const DOMAINS: [Domain; 9] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, SUPPORT, CONSOLE, STAFF, MAIL];
 
 /// Languages installed at run time ([`install`]), by [`Lang`] index: each
 /// a list of (domain name, sorted table).

@@ -1,0 +1,172 @@
+### Die Texte der Support-Konsole (/console/): Anmeldung, Suche und was sie
+### findet, eine Lizenz und die Werkzeuge des Administrators. Rollennamen
+### (admin, support), Aktionen im Audit-Protokoll (license.language) und die
+### Kanäle der API bleiben, wie sie sind: so stehen sie in der API, auf der
+### Kommandozeile und in den Protokollen.
+
+## An- und Abmelden
+
+console-title = Lizenzkonsole
+console-loading = Wird geladen…
+console-sign-in-lead = Für die Support- und Vertriebsmitarbeiter des Herstellers.
+console-email = E-Mail
+console-password = Passwort
+console-sign-in = Anmelden
+console-signing-in = Anmeldung…
+console-sign-out = Abmelden
+console-who = { $email } ({ $role })
+console-set-password-heading = Passwort festlegen
+console-set-password-lead = Dieser Link funktioniert nur einmal. Wählen Sie ein Passwort mit mindestens 10 Zeichen.
+console-new-password = Neues Passwort
+console-password-again = Noch einmal dasselbe
+console-passwords-differ = Die beiden Passwörter stimmen nicht überein.
+console-set-password = Passwort festlegen
+console-password-set = Ihr Passwort ist festgelegt.
+
+## Die Suche und was sie findet
+
+console-find = Suchen
+console-finding = Suche läuft…
+console-find-empty = Fügen Sie eine Seriennummer, einen Anforderungs- oder Antwortcode oder die E-Mail-Adresse eines Kontakts ein.
+console-find-incomplete = { $complete ->
+        [one] 1 Gruppe vollständig
+       *[other] { $complete } Gruppen vollständig
+    }. Tippen Sie weiter.
+console-find-whole = { $kind ->
+        [serial] Eine vollständige Seriennummer
+        [response] Ein vollständiger Antwortcode
+        [release] Ein vollständiger Freigabecode
+       *[request] Ein vollständiger Anforderungscode
+    }: Klicken Sie auf Suchen.
+console-find-email = Eine E-Mail-Adresse: Klicken Sie auf Suchen, um die Lizenzen dieses Kontakts aufzulisten.
+console-every-field = Alle Felder des Codes
+console-request-heading = Anforderungscode der Installation { $key_id }
+console-not-bound = Noch nicht an diese Lizenz gebunden: eine neue Installation, die einen der Plätze der Lizenz belegt.
+console-released-on = Freigegeben am { $date }: Die Lizenz zählt sie nicht mehr, und sie erhält keine Updates mehr.
+console-bound-since = Gebunden seit { $date }.
+console-holds-nothing = Hat noch nichts (Update 0).
+console-holds = Hat Update { $counter }: { $entitlements }.
+console-claims = Gibt Update { $counter } an, das diese Lizenz nie hatte.
+console-diverged = Ihre Berechtigungen weichen von dem ab, was mit diesem Update ausgestellt wurde: Die Lizenz auf diesem Computer wurde geändert oder ist abgewichen. Klären Sie das mit dem Kunden, bevor Sie antworten.
+console-waiting = Update { $counter } wartet auf sie.
+console-answered-before = Dieser Code wurde schon beantwortet: Erneutes Einreichen ergibt dieselbe Antwort (Update { $from } → { $to }: { $changes }).
+console-would-give = Das Einreichen ergäbe Update { $to }: { $changes }.
+console-nothing-changes = nichts ändert sich
+console-page-would-say = Die Seite des Kunden würde sagen: { $title }
+console-answer = Diesen Code für den Kunden beantworten
+console-answering = Antwort wird erstellt…
+console-response-heading = Antwortcode
+console-response-unknown = Dieser Server hat diesen Antwortcode nicht ausgestellt: Er steht im Verlauf keiner Lizenz.
+console-response-issued = Ausgestellt am { $date } { $channel ->
+        [portal] über die Seite des Kunden
+        [online] über Get it now im Programm
+        [console] über die Konsole
+       *[mail] über das Postfach (ein Anforderungscode per E-Mail)
+    } von { $actor }; bringt Installation { $key_id } von Update { $from } auf { $to }. { $latest ->
+        [yes] Es ist weiterhin die neueste Antwort für diese Installation.
+       *[no] Seitdem wurde dieser Installation eine neuere Antwort ausgestellt.
+    }
+console-release-heading = Freigabecode der Installation { $key_id }
+console-release-never = Diese Lizenz hat diese Installation nie gebunden: Der Freigabecode gibt nichts frei.
+console-released-by = Freigegeben am { $date } von { $actor }.
+console-released-by-staff = Freigegeben am { $date } durch Mitarbeiter.
+console-still-bound = Noch gebunden: Das Einreichen des Freigabecodes auf der Seite des Kunden gibt ihren Platz frei (im Rahmen des Übertragungslimits der Lizenz); ein Administrator kann sie hier ohne Limit freigeben.
+console-contact-heading = Lizenzen dieses Kontakts
+console-contact-licence = { $product }: { $bound } von { $max } Installationen, Update { $counter }
+
+## Eine Lizenz
+
+console-licence-heading = { $product }-Lizenz { $serial }
+console-contact = Kontakt
+console-installations = Installationen
+console-installations-used = { $bound } von { $max } belegt
+console-latest-update = Neuestes Update
+console-created = Erstellt
+console-entitlements-now = Aktuelle Berechtigungen
+console-updates = Updates
+console-update = Update { $counter }
+console-update-by = am { $date } von { $actor }: { $changes }
+console-flag = { $on ->
+        [yes] ja
+       *[no] nein
+    }
+console-no-value = keiner
+console-key-id = Schlüssel-ID
+console-bound = Gebunden
+console-last-sent = Zuletzt gesendetes Update
+console-status = Status
+console-actions = Aktionen
+console-installation-released = freigegeben { $date }
+console-installation-waiting = ein Update wartet
+console-installation-up-to-date = aktuell
+console-no-installations = Noch keine: Es wurde noch kein Computer aktiviert.
+console-responses-issued = Ausgestellte Antworten
+console-mail-off = Dieser Server versendet keine E-Mails (ohne --smtp-url gestartet), daher können Antworten von hier aus nicht an den Kontakt gesendet werden.
+console-when = Wann
+console-channel = Kanal
+console-by = Von
+console-update-column = Update
+console-codes-column = Anforderungs- und Antwortcodes
+console-channel-name = { $channel ->
+        [portal] Portal
+        [online] online
+        [console] Konsole
+       *[mail] E-Mail
+    }
+console-codes = Codes
+console-request-code = Anforderungscode
+console-response-code = Antwortcode
+console-none-yet = Noch keine.
+console-audit-log = Audit-Protokoll
+console-who-column = Wer
+console-what = Was
+console-detail = Details
+console-nothing-yet = Noch nichts.
+console-release = Freigeben
+console-release-label = { $key_id } freigeben
+console-release-confirm = Installation { $key_id } der Lizenz { $serial } freigeben? Das gibt einen Platz frei, und dieser Computer erhält keine Updates mehr. Dies kann nicht rückgängig gemacht werden.
+console-released = Installation { $key_id } ist freigegeben, ihr Platz ist wieder frei.
+console-send = An Kontakt senden
+console-send-label = An Kontakt senden: die Antwort für Update { $counter }
+console-sent = Die Antwort für Update { $counter } ist unterwegs an { $to }.
+
+## Die Werkzeuge des Administrators
+
+console-admin-tools = Administration
+console-admins-only = { $action ->
+        [create] Nur Administratoren können eine Lizenz erstellen.
+        [queue] Nur Administratoren können ein Upgrade einplanen.
+        [release] Nur Administratoren können eine Installation freigeben.
+       *[staff] Nur Administratoren können Mitarbeiter hinzufügen oder deaktivieren.
+    }
+console-queue-heading = Upgrade einplanen
+console-upgrade-note = Notiz (für den Verlauf, z. B. die Bestellnummer)
+console-queue = Upgrade einplanen
+console-queued = Update { $counter } ist eingeplant: Installationen erhalten es mit ihrer nächsten Anforderung.
+console-mail-language = Sprache der E-Mails an den Kontakt
+console-save-language = Sprache speichern
+console-mail-language-changed = E-Mails an { $email } sind jetzt auf { $language ->
+        [fr] Französisch
+        [de] Deutsch
+       *[en] Englisch
+    }.
+console-create-heading = Lizenz erstellen
+console-product = Produkt
+console-contact-email = E-Mail des technischen Kontakts
+console-installations-allowed = Erlaubte Installationen
+console-create = Lizenz erstellen
+console-licence-created = Lizenz { $serial } ist erstellt.
+console-staff = Mitarbeiter
+console-staff-members = Mitarbeiter
+console-role = Rolle
+console-state = Zustand
+console-staff-disabled = deaktiviert { $date }
+console-staff-link-sent = Link gesendet, noch kein Passwort
+console-staff-active = aktiv
+console-disable = Deaktivieren
+console-disable-label = { $email } deaktivieren
+console-disable-confirm = { $email } deaktivieren? Die Sitzungen enden sofort, und eine Anmeldung ist nicht mehr möglich.
+console-role-support = support: findet Codes und beantwortet sie
+console-role-admin = admin: erstellt außerdem Lizenzen, plant Upgrades ein, gibt Installationen frei, verwaltet Mitarbeiter
+console-add-staff = Mitarbeiter hinzufügen
+console-staff-added = { $email } wurde hinzugefügt. Senden Sie diesen Link: Damit wird das Passwort festgelegt, einmalig, innerhalb von 72 Stunden.

@@ -1,0 +1,173 @@
+### The words of the support console (/console/): signing in, Find and
+### what it finds, a licence, and the admin's tools. Staff read them; the
+### customer's page and the decode page do not carry them. Role names
+### (admin, support), audit actions (license.language) and channels in the
+### API stay as they are: they are what the API, the command line and the
+### logs say.
+
+## Signing in and out
+
+console-title = Licence console
+console-loading = Loading…
+console-sign-in-lead = For the vendor's support and sales staff.
+console-email = Email
+console-password = Password
+console-sign-in = Sign in
+console-signing-in = Signing in…
+console-sign-out = Sign out
+console-who = { $email } ({ $role })
+console-set-password-heading = Set your password
+console-set-password-lead = This link works once. Choose a password of at least 10 characters.
+console-new-password = New password
+console-password-again = The same again
+console-passwords-differ = The two passwords differ.
+console-set-password = Set password
+console-password-set = Your password is set.
+
+## Find and what it finds
+
+console-find = Find
+console-finding = Finding…
+console-find-empty = Paste a serial number, a request or response code, or a contact's email.
+console-find-incomplete = { $complete ->
+        [one] 1 group complete
+       *[other] { $complete } groups complete
+    }. Keep typing.
+console-find-whole = A whole { $kind ->
+        [serial] serial number
+        [response] response code
+        [release] release code
+       *[request] request code
+    }: press Find.
+console-find-email = An email address: press Find to list that contact's licences.
+console-every-field = Every field of the code
+console-request-heading = Request code from installation { $key_id }
+console-not-bound = Not bound to this licence yet: a new installation, which takes one of the licence's places.
+console-released-on = Released on { $date }: the licence no longer counts it, and it gets no more updates.
+console-bound-since = Bound since { $date }.
+console-holds-nothing = Holds nothing yet (update 0).
+console-holds = Holds update { $counter }: { $entitlements }.
+console-claims = Claims update { $counter }, which this licence never had.
+console-diverged = Its entitlements differ from what was issued at that update: the licence on that computer was changed, or has diverged. Check with the customer before answering.
+console-waiting = Update { $counter } is waiting for it.
+console-answered-before = It was answered before: submitting it gets the same response again (update { $from } → { $to }: { $changes }).
+console-would-give = Submitting it would give update { $to }: { $changes }.
+console-nothing-changes = nothing changes
+console-page-would-say = The customer's page would say: { $title }
+console-answer = Answer this code for the customer
+console-answering = Answering…
+console-response-heading = Response code
+console-response-unknown = This server did not issue this response code: it is not in any licence's history.
+console-response-issued = Issued on { $date } through the { $channel ->
+        [portal] customer's page
+        [online] program's Get it now
+        [console] console
+       *[mail] mailbox (a request code by mail)
+    } by { $actor }, bringing installation { $key_id } from update { $from } to { $to }. { $latest ->
+        [yes] It is still the newest response for that installation.
+       *[no] A newer response was issued to that installation since.
+    }
+console-release-heading = Release code from installation { $key_id }
+console-release-never = This licence never bound that installation: the release code frees nothing.
+console-released-by = Released on { $date } by { $actor }.
+console-released-by-staff = Released on { $date } by staff.
+console-still-bound = Still bound: submitting the release code on the customer's page frees its place (within the licence's transfer limit); an admin can release it here without limit.
+console-contact-heading = Licences of this contact
+console-contact-licence = { $product }: { $bound } of { $max } installations, update { $counter }
+
+## A licence
+
+console-licence-heading = { $product } licence { $serial }
+console-contact = Contact
+console-installations = Installations
+console-installations-used = { $bound } of { $max } used
+console-latest-update = Latest update
+console-created = Created
+console-entitlements-now = Entitlements now
+console-updates = Updates
+console-update = Update { $counter }
+console-update-by = on { $date } by { $actor }: { $changes }
+console-flag = { $on ->
+        [yes] yes
+       *[no] no
+    }
+console-no-value = none
+console-key-id = Key id
+console-bound = Bound
+console-last-sent = Last update sent
+console-status = Status
+console-actions = Actions
+console-installation-released = released { $date }
+console-installation-waiting = an update is waiting
+console-installation-up-to-date = up to date
+console-no-installations = None yet: no computer has been activated.
+console-responses-issued = Responses issued
+console-mail-off = This server does not send mail (started without --smtp-url), so responses cannot be sent to the contact from here.
+console-when = When
+console-channel = Channel
+console-by = By
+console-update-column = Update
+console-codes-column = Request and response codes
+console-channel-name = { $channel ->
+        [portal] portal
+        [online] online
+        [console] console
+       *[mail] mail
+    }
+console-codes = Codes
+console-request-code = Request code
+console-response-code = Response code
+console-none-yet = None yet.
+console-audit-log = Audit log
+console-who-column = Who
+console-what = What
+console-detail = Detail
+console-nothing-yet = Nothing yet.
+console-release = Release
+console-release-label = Release { $key_id }
+console-release-confirm = Release installation { $key_id } of licence { $serial }? It frees a place, and that computer gets no more updates. This cannot be undone.
+console-released = Installation { $key_id } is released: its place is free.
+console-send = Send to contact
+console-send-label = Send to contact: the response for update { $counter }
+console-sent = The response for update { $counter } is on its way to { $to }.
+
+## The admin's tools
+
+console-admin-tools = Admin tools
+console-admins-only = { $action ->
+        [create] Only admins can create a licence.
+        [queue] Only admins can queue an upgrade.
+        [release] Only admins can release an installation.
+       *[staff] Only admins can add or disable staff.
+    }
+console-queue-heading = Queue an upgrade
+console-upgrade-note = Note (for the history, e.g. the order number)
+console-queue = Queue upgrade
+console-queued = Update { $counter } is queued: installations get it with their next request.
+console-mail-language = Language of the contact's mail
+console-save-language = Save language
+console-mail-language-changed = Mail to { $email } is now in { $language ->
+        [fr] French
+        [de] German
+       *[en] English
+    }.
+console-create-heading = Create a licence
+console-product = Product
+console-contact-email = Technical contact's email
+console-installations-allowed = Installations allowed
+console-create = Create licence
+console-licence-created = Licence { $serial } is created.
+console-staff = Staff
+console-staff-members = Staff members
+console-role = Role
+console-state = State
+console-staff-disabled = disabled { $date }
+console-staff-link-sent = link sent, no password yet
+console-staff-active = active
+console-disable = Disable
+console-disable-label = Disable { $email }
+console-disable-confirm = Disable { $email }? Their sessions end at once and they can no longer sign in.
+console-role-support = support: finds codes and answers them
+console-role-admin = admin: also creates licences, queues upgrades, releases, manages staff
+console-add-staff = Add staff member
+console-staff-added = Added { $email }. Send them this link: it sets their password, once, within 72 hours.

@@ -1,0 +1,172 @@
+### Les textes de la console du support (/console/) : connexion, recherche
+### et ce qu'elle trouve, une licence, et les outils de l'administrateur.
+### Les noms de rôles (admin, support), les actions du journal d'audit
+### (license.language) et les canaux de l'API restent tels quels : c'est ce
+### que disent l'API, la ligne de commande et les journaux.
+
+## Connexion et déconnexion
+
+console-title = Console des licences
+console-loading = Chargement…
+console-sign-in-lead = Pour l'équipe support et commerciale de l'éditeur.
+console-email = Adresse e-mail
+console-password = Mot de passe
+console-sign-in = Se connecter
+console-signing-in = Connexion…
+console-sign-out = Se déconnecter
+console-who = { $email } ({ $role })
+console-set-password-heading = Choisissez votre mot de passe
+console-set-password-lead = Ce lien ne fonctionne qu'une fois. Choisissez un mot de passe d'au moins 10 caractères.
+console-new-password = Nouveau mot de passe
+console-password-again = Le même, à nouveau
+console-passwords-differ = Les deux mots de passe diffèrent.
+console-set-password = Enregistrer le mot de passe
+console-password-set = Votre mot de passe est enregistré.
+
+## La recherche et ce qu'elle trouve
+
+console-find = Rechercher
+console-finding = Recherche…
+console-find-empty = Collez un numéro de série, un code de demande ou de réponse, ou l'adresse e-mail d'un contact.
+console-find-incomplete = { $complete } { $complete ->
+        [one] groupe complet
+       *[other] groupes complets
+    }. Continuez la saisie.
+console-find-whole = { $kind ->
+        [serial] Un numéro de série complet
+        [response] Un code de réponse complet
+        [release] Un code de libération complet
+       *[request] Un code de demande complet
+    } : cliquez sur Rechercher.
+console-find-email = Une adresse e-mail : cliquez sur Rechercher pour lister les licences de ce contact.
+console-every-field = Tous les champs du code
+console-request-heading = Code de demande de l'installation { $key_id }
+console-not-bound = Pas encore liée à cette licence : une nouvelle installation, qui occupera l'une des places de la licence.
+console-released-on = Libérée le { $date } : la licence ne la compte plus et elle ne reçoit plus de mises à jour.
+console-bound-since = Liée depuis le { $date }.
+console-holds-nothing = Ne détient encore rien (mise à jour 0).
+console-holds = Détient la mise à jour { $counter } : { $entitlements }.
+console-claims = Annonce la mise à jour { $counter }, que cette licence n'a jamais eue.
+console-diverged = Ses droits diffèrent de ce qui a été délivré à cette mise à jour : la licence de cet ordinateur a été modifiée ou a divergé. Vérifiez auprès du client avant de répondre.
+console-waiting = La mise à jour { $counter } l'attend.
+console-answered-before = Ce code a déjà reçu une réponse : le soumettre redonne la même réponse (mise à jour { $from } → { $to } : { $changes }).
+console-would-give = Le soumettre donnerait la mise à jour { $to } : { $changes }.
+console-nothing-changes = rien ne change
+console-page-would-say = La page du client dirait : { $title }
+console-answer = Répondre à ce code pour le client
+console-answering = Réponse en cours…
+console-response-heading = Code de réponse
+console-response-unknown = Ce serveur n'a pas délivré ce code de réponse : il ne figure dans l'historique d'aucune licence.
+console-response-issued = Délivré le { $date } { $channel ->
+        [portal] via la page du client
+        [online] via la fonction Get it now du programme
+        [console] via la console
+       *[mail] via la boîte aux lettres (un code de demande reçu par e-mail)
+    } par { $actor }, faisant passer l'installation { $key_id } de la mise à jour { $from } à { $to }. { $latest ->
+        [yes] C'est toujours la réponse la plus récente pour cette installation.
+       *[no] Une réponse plus récente a été délivrée à cette installation depuis.
+    }
+console-release-heading = Code de libération de l'installation { $key_id }
+console-release-never = Cette licence n'a jamais lié cette installation : le code de libération ne libère rien.
+console-released-by = Libérée le { $date } par { $actor }.
+console-released-by-staff = Libérée le { $date } par l'équipe.
+console-still-bound = Toujours liée : soumettre le code de libération sur la page du client libère sa place (dans la limite de transferts de la licence) ; un administrateur peut la libérer ici sans limite.
+console-contact-heading = Licences de ce contact
+console-contact-licence = { $product } : { $bound } installations sur { $max }, mise à jour { $counter }
+
+## Une licence
+
+console-licence-heading = Licence { $product } { $serial }
+console-contact = Contact
+console-installations = Installations
+console-installations-used = { $bound } sur { $max } utilisées
+console-latest-update = Dernière mise à jour
+console-created = Créée le
+console-entitlements-now = Droits actuels
+console-updates = Mises à jour
+console-update = Mise à jour { $counter }
+console-update-by = le { $date } par { $actor } : { $changes }
+console-flag = { $on ->
+        [yes] oui
+       *[no] non
+    }
+console-no-value = aucun
+console-key-id = Identifiant
+console-bound = Liée le
+console-last-sent = Dernière mise à jour envoyée
+console-status = État
+console-actions = Actions
+console-installation-released = libérée le { $date }
+console-installation-waiting = une mise à jour l'attend
+console-installation-up-to-date = à jour
+console-no-installations = Aucune pour l'instant : aucun ordinateur n'a été activé.
+console-responses-issued = Réponses délivrées
+console-mail-off = Ce serveur n'envoie pas d'e-mails (démarré sans --smtp-url) : les réponses ne peuvent pas être envoyées au contact d'ici.
+console-when = Date
+console-channel = Canal
+console-by = Par
+console-update-column = Mise à jour
+console-codes-column = Codes de demande et de réponse
+console-channel-name = { $channel ->
+        [portal] portail
+        [online] en ligne
+        [console] console
+       *[mail] e-mail
+    }
+console-codes = Codes
+console-request-code = Code de demande
+console-response-code = Code de réponse
+console-none-yet = Aucune pour l'instant.
+console-audit-log = Journal d'audit
+console-who-column = Qui
+console-what = Quoi
+console-detail = Détail
+console-nothing-yet = Rien pour l'instant.
+console-release = Libérer
+console-release-label = Libérer { $key_id }
+console-release-confirm = Libérer l'installation { $key_id } de la licence { $serial } ? Cela libère une place, et cet ordinateur ne recevra plus de mises à jour. Cette action est définitive.
+console-released = L'installation { $key_id } est libérée : sa place est disponible.
+console-send = Envoyer au contact
+console-send-label = Envoyer au contact : la réponse de la mise à jour { $counter }
+console-sent = La réponse de la mise à jour { $counter } est en route vers { $to }.
+
+## Les outils de l'administrateur
+
+console-admin-tools = Outils d'administration
+console-admins-only = { $action ->
+        [create] Seuls les administrateurs peuvent créer une licence.
+        [queue] Seuls les administrateurs peuvent programmer une mise à niveau.
+        [release] Seuls les administrateurs peuvent libérer une installation.
+       *[staff] Seuls les administrateurs peuvent ajouter ou désactiver des membres de l'équipe.
+    }
+console-queue-heading = Programmer une mise à niveau
+console-upgrade-note = Note (pour l'historique, par exemple le numéro de commande)
+console-queue = Programmer la mise à niveau
+console-queued = La mise à jour { $counter } est programmée : les installations la reçoivent avec leur prochaine demande.
+console-mail-language = Langue des e-mails du contact
+console-save-language = Enregistrer la langue
+console-mail-language-changed = Les e-mails à { $email } sont désormais en { $language ->
+        [fr] français
+        [de] allemand
+       *[en] anglais
+    }.
+console-create-heading = Créer une licence
+console-product = Produit
+console-contact-email = Adresse e-mail du contact technique
+console-installations-allowed = Installations autorisées
+console-create = Créer la licence
+console-licence-created = La licence { $serial } est créée.
+console-staff = Équipe
+console-staff-members = Membres de l'équipe
+console-role = Rôle
+console-state = État
+console-staff-disabled = désactivé le { $date }
+console-staff-link-sent = lien envoyé, pas encore de mot de passe
+console-staff-active = actif
+console-disable = Désactiver
+console-disable-label = Désactiver { $email }
+console-disable-confirm = Désactiver { $email } ? Ses sessions prennent fin immédiatement et cette personne ne peut plus se connecter.
+console-role-support = support : recherche les codes et y répond
+console-role-admin = admin : crée aussi des licences, programme des mises à niveau, libère des installations, gère l'équipe
+console-add-staff = Ajouter un membre
+console-staff-added = { $email } est ajouté. Envoyez-lui ce lien : il permet de choisir son mot de passe, une seule fois, dans les 72 heures.
