@@ -36,7 +36,19 @@ x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror examples/c/specview.c -I c
 export WINEDEBUG=-all WINEPREFIX="$target/wine/machine-a"
 # Start wine's server and services first, with no output attached: started
 # inside a test they would hold its pipes open.
-start_wine() { (mkdir -p "$WINEPREFIX"; wineserver -p >/dev/null 2>&1 </dev/null || true; wine "$out/license.exe" --version >/dev/null 2>&1 </dev/null); }
+# The first run in a new prefix creates it, and on a busy machine it can fail
+# once (seen in a clean-clone CI run); a second try finds the prefix made.
+start_wine() {
+    mkdir -p "$WINEPREFIX"
+    wineserver -p >/dev/null 2>&1 </dev/null || true
+    local try
+    for try in 1 2 3; do
+        if wine "$out/license.exe" --version >"$target/wine/start.log" 2>&1 </dev/null; then return 0; fi
+        echo "wine did not start license.exe in $WINEPREFIX (try $try of 3): $(tail -3 "$target/wine/start.log")" >&2
+        sleep 5
+    done
+    return 1
+}
 start_wine
 
 step "The license command's tests, on license.exe under wine"
