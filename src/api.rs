@@ -44,7 +44,7 @@ pub enum ApiError {
 #[inline(never)]
 pub(crate) async fn answer(response: Response) -> Result<String, ApiError> {
     let status = response.status();
-    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = response.text().await.map_err(|e| ApiError::Network(reason(&e)))?;
     if response.ok() {
         return Ok(text);
     }
@@ -71,7 +71,20 @@ pub(crate) fn unreachable(e: gloo_net::Error) -> ApiError {
     if cfg!(target_arch = "wasm32") && !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
         return ApiError::Offline;
     }
-    ApiError::Network(e.to_string())
+    ApiError::Network(reason(&e))
+}
+
+/// What gloo-net says went wrong. Not `e.to_string()`: its error also has a
+/// variant for serde_json (gloo-net's `json` feature, which Leptos turns
+/// on), and displaying that would bring serde_json's and std::io's error
+/// texts into the page (about 1 KB gzip) for an error it never meets.
+pub(crate) fn reason(e: &gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(js) => js.to_string(),
+        gloo_net::Error::GlooError(words) => words.clone(),
+        #[allow(unreachable_patterns)]
+        _ => "the request could not be made".to_owned(),
+    }
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
@@ -85,7 +98,7 @@ pub async fn activate(request_code: &str) -> Result<Activation, ApiError> {
     let response = Request::post(&api_url(paths::ACTIVATIONS))
         .header("content-type", "application/json")
         .body(activation_body(request_code))
-        .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+        .map_err(|e| ApiError::BadAnswer(reason(&e)))?
         .send()
         .await
         .map_err(unreachable)?;
@@ -103,7 +116,7 @@ pub async fn release(release_code: &str) -> Result<ReleaseAnswer, ApiError> {
     let response = Request::post(&api_url(paths::RELEASES))
         .header("content-type", "application/json")
         .body(release_body(release_code))
-        .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+        .map_err(|e| ApiError::BadAnswer(reason(&e)))?
         .send()
         .await
         .map_err(unreachable)?;

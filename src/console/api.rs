@@ -17,7 +17,7 @@ async fn send<T: DeserializeOwned>(request: RequestBuilder, body: Option<String>
         Some(body) => request.header("content-type", "application/json").body(body),
         None => request.build(),
     }
-    .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+    .map_err(|e| ApiError::BadAnswer(api::reason(&e)))?
     .send()
     .await
     .map_err(crate::api::unreachable)?;
@@ -30,7 +30,7 @@ async fn send_empty(request: RequestBuilder, body: Option<String>) -> Result<(),
         Some(body) => request.header("content-type", "application/json").body(body),
         None => request.build(),
     }
-    .map_err(|e| ApiError::BadAnswer(e.to_string()))?
+    .map_err(|e| ApiError::BadAnswer(api::reason(&e)))?
     .send()
     .await
     .map_err(crate::api::unreachable)?;
