@@ -27,11 +27,21 @@ try {
     const results = [];
     for (let i = 0; i < runs; i++) {
       const report = join(out, `run-${i}.json`);
-      execFileSync(join(root, 'node_modules/.bin/lighthouse'), [`${vendor.url}${path}`,
-        '--quiet', '--output=json', `--output-path=${report}`,
-        '--only-categories=performance,accessibility,best-practices',
-        '--chrome-flags=--headless --no-sandbox --disable-gpu'],
-      { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+      // Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP)
+      // on this machine: such a run is made again, at most twice.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          execFileSync(join(root, 'node_modules/.bin/lighthouse'), [`${vendor.url}${path}`,
+            '--quiet', '--output=json', `--output-path=${report}`,
+            '--only-categories=performance,accessibility,best-practices',
+            '--chrome-flags=--headless --no-sandbox --disable-gpu'],
+          { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          console.log(`${path} run ${i + 1}: Lighthouse failed (above), running it again`);
+        }
+      }
       const lhr = JSON.parse(readFileSync(report, 'utf8'));
       const audit = (id) => lhr.audits[id].numericValue;
       results.push({

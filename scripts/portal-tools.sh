@@ -23,7 +23,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     fi
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    step "Installing npm packages (binaryen, Playwright, axe-core, jsQR)"
+    step "Installing npm packages (binaryen, terser, Playwright, axe-core, jsQR)"
     npm ci --no-audit --no-fund --loglevel=error
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
