@@ -3,7 +3,7 @@
 # Trunk's staging directory before it is copied to its dist folder.
 #  1. In a release build, minifies wasm-bindgen's JavaScript glue with terser
 #     (npm, scripts/portal-tools.sh) and updates its integrity hashes in the
-#     HTML (scripts/minify-glue.mjs): 41 KB → 19 KB, 1.3 KB gzip less on
+#     HTML (scripts/minify-glue.mjs): 41 KB → 19 KB, 1.4 KB gzip less on
 #     every page's first load. Trunk's own minifier cannot parse the glue
 #     (it stops at `export default`), so Trunk's `minify` stays off.
 #  2. Renders the page's first view into its HTML and, for the customer's

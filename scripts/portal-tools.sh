@@ -1,7 +1,8 @@
 # Installs what building and testing the portal needs, when missing: Trunk,
 # wasm-bindgen-cli (the version in Cargo.lock), Chromium and ChromeDriver,
 # zopfli (the gzip copies, scripts/compress-dist.mjs), and the npm packages
-# (wasm-opt from binaryen, terser, Playwright, axe-core, a QR decoder). Sourced by run.sh and test.sh; puts the tools on PATH.
+# (wasm-opt from binaryen, terser, Playwright, axe-core, a QR decoder).
+# Sourced by run.sh and test.sh; puts the tools on PATH.
 export TRUNK_SKIP_VERSION_CHECK=true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 WASM_BINDGEN_VERSION=0.2.130
