@@ -1,16 +1,26 @@
-//! Today's date and the time now, as the codes and the codes-sent log write them.
+//! Today's date and the time now, as the codes and the codes-sent log write
+//! them: read once per command or call ([`Now::read`]), so the day in a code
+//! and the time in the log agree.
 
 use license_codes::Day;
 
-/// Today, in the codes' day count (UTC).
-pub fn today() -> Day {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    Day::from_unix_seconds(seconds as i64)
+/// One reading of the system clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Now {
+    /// Today, in the codes' day count (UTC).
+    pub today: Day,
+    /// Now, in RFC 3339 (UTC), for the codes-sent log.
+    pub rfc3339: String,
 }
 
-/// Now, for the codes-sent log.
-pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| "unknown-time".into())
+impl Now {
+    pub fn read() -> Now {
+        let now = time::OffsetDateTime::now_utc();
+        Now {
+            today: Day::from_unix_seconds(now.unix_timestamp()),
+            rfc3339: now
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_else(|_| "unknown-time".into()),
+        }
+    }
 }

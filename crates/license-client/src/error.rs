@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use license_codes::messages::{self, Arg, Audience, Explanation, Lang};
-use license_codes::CodeError;
+use license_codes::{CodeError, Detail};
 
 /// Why a licence file does not match the signed response it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +190,20 @@ impl ClientError {
             }
             ClientError::NoQrCode => ("program-no_qr_code", vec![]),
             ClientError::SeveralQrCodes(count) => ("program-several_qr_codes", vec![("count", (*count).into())]),
+        }
+    }
+
+    /// The detail members of `--json`'s and `license_last_error_json`'s
+    /// `detail`: a code's errors as docs/codes.md §8 lists them; for the
+    /// program's own, the values its explanation names, and for a server's
+    /// refusal its HTTP status and problem `code` (the README lists them).
+    pub fn detail(&self) -> Detail {
+        match self {
+            ClientError::Code(e) => e.detail(),
+            ClientError::ServerRefused { status, code, .. } => {
+                Detail::from_args(vec![("status", (*status).into()), ("code", code.as_str().into())])
+            }
+            _ => Detail::from_args(self.entry().1),
         }
     }
 

@@ -467,3 +467,94 @@ fn a_picture_of_the_response_qr_is_entered_as_if_typed() {
     assert!(stdout(&out).contains("remote_users: 0 -> 3"), "{}", stdout(&out));
     assert_eq!(inst.status()["counter"], 1);
 }
+
+/// Validates `documents` (schema name, JSON) against docs/schemas/ with the
+/// `jsonschema` package (Python, installed by scripts/setup.sh).
+fn assert_match_schemas(documents: &[(&str, Value)]) {
+    use std::io::Write;
+    let checker = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/validate_json.py");
+    let mut child = Command::new("python3")
+        .arg(checker)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs the schema checker");
+    let mut input = child.stdin.take().unwrap();
+    for (schema, value) in documents {
+        writeln!(input, "{}", serde_json::json!({"schema": schema, "value": value})).unwrap();
+    }
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+/// `--json` output as the command prints it, whatever the exit code.
+fn json_of(out: &Output) -> Value {
+    serde_json::from_str(&stdout(out)).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
+}
+
+#[test]
+fn errors_carry_the_detail_members_the_spec_lists() {
+    let inst = Installation::new();
+    // The example: a request code cut short after four groups.
+    let out = inst.run(&["decode", "--json", "H003HY-4D2PFD-2D028M-T5CY4Y"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = json_of(&out);
+    assert_eq!(err["error"], "truncated");
+    assert_eq!(err["detail"], serde_json::json!({"kind": "request", "expected_groups": 8, "found_groups": 4}));
+
+    let mut typo: Vec<char> = inst.request().to_code().chars().collect();
+    typo[21] = if typo[21] == '0' { '1' } else { '0' }; // the first symbol of group 4
+    let typo: String = typo.into_iter().collect();
+    let err = json_of(&inst.run(&["decode", "--json", &typo]));
+    assert_eq!(err["error"], "bad_group");
+    assert_eq!(err["detail"], serde_json::json!({"group": 4}));
+    assert_eq!(err["group"], 4);
+
+    let err = json_of(&inst.run(&["decode", "--json", "???"]));
+    assert_eq!(err["error"], "invalid_character");
+    assert_eq!(err["detail"], serde_json::json!({"character": "?", "position": 1, "group": 1}));
+
+    let missing = Command::new(license_bin())
+        .env("LICENSE_FILE", inst.path("nowhere.json"))
+        .env("LANG", "C.UTF-8")
+        .args(["status", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(12));
+    let err = json_of(&missing);
+    assert_eq!(err["error"], "no_license");
+    assert!(err["detail"]["path"].as_str().unwrap().ends_with("nowhere.json"), "{err}");
+}
+
+#[test]
+fn reports_match_their_schemas() {
+    let inst = Installation::new();
+    let mut documents = vec![("status", inst.status())];
+    let request = inst.request();
+    let response = inst.respond(&request, 1, state(&["remote_users=3", "clients=25", "historian=yes"]));
+    for code in [Installation::serial().to_code(), request.to_code(), response.clone()] {
+        let out = inst.run(&["decode", "--json", &code]);
+        assert_success(&out);
+        documents.push(("decode", json_of(&out)));
+    }
+    // Checked against another serial: the signature does not verify.
+    let other = SerialNumber::new(1).unwrap().to_code();
+    let out = inst.run(&["decode", "--json", &response, "--serial", &other, "--key-id", &request.key_id.to_string()]);
+    documents.push(("decode", json_of(&out)));
+    assert_success(&inst.run(&["enter-code", &response]));
+    documents.push(("status", inst.status()));
+    let release = inst.run(&["release"]);
+    assert_success(&release);
+    documents.push(("decode", json_of(&inst.run(&["decode", "--json", &stdout(&release)]))));
+    // Errors of every family: damaged codes, the program's own, after a release.
+    for text in ["", "???", "H003HY-4D2PFD-2D028M-T5CY4Y", &request.to_code()[..40], &response[..response.len() - 7]] {
+        let out = inst.run(&["decode", "--json", text]);
+        assert!(!out.status.success(), "{text}");
+        documents.push(("error", json_of(&out)));
+    }
+    let out = inst.run(&["status", "--json"]);
+    assert_eq!(out.status.code(), Some(18));
+    documents.push(("error", json_of(&out)));
+    assert_match_schemas(&documents);
+}

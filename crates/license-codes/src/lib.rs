@@ -31,7 +31,7 @@ mod vendor;
 
 pub use day::Day;
 pub use entitlements::{Change, Entitlements, MAX_ENTITLEMENT_SLOTS};
-pub use error::{CodeError, Malformed};
+pub use error::{CodeError, Detail, DetailValue, Malformed};
 pub use keys::{KeyError, PublicKeyEntry, TrustFile, TrustedKeys};
 pub use license_messages as messages;
 pub use product::{EntitlementDef, EntitlementKind, Product, ProductError};

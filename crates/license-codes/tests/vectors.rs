@@ -254,18 +254,9 @@ fn decode_as(code: &str, how: &str) -> Result<(), CodeError> {
     }
 }
 
-/// The `detail` members of an error (docs/codes.md §7): its catalogue
-/// arguments, numbers as numbers, and `kind` null when no kind is known.
+/// The `detail` members of an error (docs/codes.md §8), as the program prints them.
 fn detail(err: &CodeError) -> Value {
-    let members = err.args().into_iter().map(|(name, arg)| {
-        let value = match arg {
-            messages::Arg::Num(n) => json!(n),
-            messages::Arg::Str(s) if name == "kind" && s == "none" => Value::Null,
-            messages::Arg::Str(s) => json!(s),
-        };
-        (name.to_string(), value)
-    });
-    Value::Object(members.collect())
+    serde_json::to_value(err.detail()).unwrap()
 }
 
 #[test]

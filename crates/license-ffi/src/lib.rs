@@ -13,11 +13,11 @@ use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, c_int, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use license_client::clock::{now_rfc3339, today};
-use license_client::{report, ClientError, Licensing, MachineIdentity};
+use license_client::clock::Now;
+use license_client::report::{AppliedReport, DecodeReport, ErrorReport, StatusReport};
+use license_client::{ClientError, Licensing, MachineIdentity};
 use license_codes::messages::Lang;
-use license_codes::{SerialNumber, TrustFile};
-use serde_json::{json, Value};
+use license_codes::{Detail, SerialNumber, TrustFile};
 
 /// Success.
 pub const LICENSE_OK: c_int = 0;
@@ -30,7 +30,7 @@ pub const LICENSE_INTERNAL_ERROR: c_int = 70;
 /// One licence file on this machine, with the vendor's trust file. Opaque to C.
 pub struct LicenseHandle {
     licensing: Licensing,
-    last_error: Option<Value>,
+    last_error: Option<ErrorReport>,
     /// The language of its explanations (`license_set_language`).
     language: Lang,
 }
@@ -38,7 +38,7 @@ pub struct LicenseHandle {
 thread_local! {
     /// The last failure of a call without a handle (`license_open`,
     /// `license_decode_json`) on this thread.
-    static LAST_ERROR: RefCell<Option<Value>> = const { RefCell::new(None) };
+    static LAST_ERROR: RefCell<Option<ErrorReport>> = const { RefCell::new(None) };
     /// The language set with `license_set_language(NULL, …)` on this thread.
     static THREAD_LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
 }
@@ -65,18 +65,31 @@ impl Failure {
         }
     }
 
-    fn json(&self, lang: Lang) -> Value {
+    fn report(&self, lang: Lang) -> ErrorReport {
+        let boundary = |error, message: String, next_step: &str| ErrorReport {
+            error,
+            message,
+            next_step: next_step.to_string(),
+            group: None,
+            detail: Detail::default(),
+        };
         match self {
-            Failure::Client(e) => report::error_json(e, lang),
-            Failure::BadArgument(what) => json!({
-                "error": "bad_argument", "message": format!("{what} is NULL or not UTF-8 text"),
-                "next_step": "Pass a valid, NUL-terminated UTF-8 string or pointer (see license.h).", "group": null}),
-            Failure::UnknownLanguage => json!({
-                "error": "bad_argument", "message": "the language is not one the library has",
-                "next_step": "Pass \"en\", \"fr\" or \"de\" (see license.h).", "group": null}),
-            Failure::Panicked => json!({
-                "error": "internal_error", "message": "the licence library failed unexpectedly",
-                "next_step": "Report this to the vendor with what you did; the licence file is unchanged.", "group": null}),
+            Failure::Client(e) => ErrorReport::of(e, lang),
+            Failure::BadArgument(what) => boundary(
+                "bad_argument",
+                format!("{what} is NULL or not UTF-8 text"),
+                "Pass a valid, NUL-terminated UTF-8 string or pointer (see license.h).",
+            ),
+            Failure::UnknownLanguage => boundary(
+                "bad_argument",
+                "the language is not one the library has".to_string(),
+                "Pass \"en\", \"fr\" or \"de\" (see license.h).",
+            ),
+            Failure::Panicked => boundary(
+                "internal_error",
+                "the licence library failed unexpectedly".to_string(),
+                "Report this to the vendor with what you did; the licence file is unchanged.",
+            ),
         }
     }
 }
@@ -103,8 +116,8 @@ fn call(
             let status = failure.status();
             match raw {
                 // SAFETY: as above; the closure's borrow has ended.
-                Some(h) => unsafe { (*h).last_error = Some(failure.json((*h).language)) },
-                None => LAST_ERROR.with(|last| *last.borrow_mut() = Some(failure.json(thread_language()))),
+                Some(h) => unsafe { (*h).last_error = Some(failure.report((*h).language)) },
+                None => LAST_ERROR.with(|last| *last.borrow_mut() = Some(failure.report(thread_language()))),
             }
             status
         }
@@ -147,6 +160,11 @@ impl Output {
         unsafe { *self.0 = s.into_raw() };
         Ok(())
     }
+}
+
+/// A report as the JSON text handed to the caller (compact, one line).
+fn json(report: &impl serde::Serialize) -> String {
+    serde_json::to_string(report).expect("reports are plain data")
 }
 
 fn trust(trust_json: Option<&str>) -> Result<TrustFile, Failure> {
@@ -242,7 +260,7 @@ pub unsafe extern "C" fn license_status_json(h: *mut LicenseHandle, out_json: *m
         // SAFETY: the caller's promise.
         let out = unsafe { output(out_json, "out_json") }?;
         let license = h.licensing.load()?;
-        out.give(report::status_json(&h.licensing, &license).to_string())
+        out.give(json(&StatusReport::of(&h.licensing, &license)))
     })
 }
 
@@ -256,7 +274,8 @@ pub unsafe extern "C" fn license_create_code(h: *mut LicenseHandle, out_code: *m
     with_handle(h, |h| {
         // SAFETY: the caller's promise.
         let out = unsafe { output(out_code, "out_code") }?;
-        out.give(h.licensing.create_code(today(), &now_rfc3339())?.to_code())
+        let now = Now::read();
+        out.give(h.licensing.create_code(now.today, &now.rfc3339)?.to_code())
     })
 }
 
@@ -277,7 +296,7 @@ pub unsafe extern "C" fn license_enter_code(
         let out = unsafe { output(out_changes_json, "out_changes_json") }?;
         let code = unsafe { self::text(text, "text") }?;
         let applied = h.licensing.enter_code(code)?;
-        out.give(report::applied_json(&h.licensing, &applied).to_string())
+        out.give(json(&AppliedReport::of(&h.licensing, &applied)))
     })
 }
 
@@ -307,7 +326,7 @@ pub unsafe extern "C" fn license_enter_code_image(
         let pixels = unsafe { std::slice::from_raw_parts(rgba, len) };
         let code = license_client::read_qr_rgba(pixels, width, height)?;
         let applied = h.licensing.enter_code(&code)?;
-        out.give(report::applied_json(&h.licensing, &applied).to_string())
+        out.give(json(&AppliedReport::of(&h.licensing, &applied)))
     })
 }
 
@@ -322,7 +341,8 @@ pub unsafe extern "C" fn license_release(h: *mut LicenseHandle, out_code: *mut *
     with_handle(h, |h| {
         // SAFETY: the caller's promise.
         let out = unsafe { output(out_code, "out_code") }?;
-        let (code, _) = h.licensing.release(today(), &now_rfc3339())?;
+        let now = Now::read();
+        let (code, _) = h.licensing.release(now.today, &now.rfc3339)?;
         out.give(code.to_code())
     })
 }
@@ -342,8 +362,9 @@ pub unsafe extern "C" fn license_get_it_now(
         // SAFETY: the caller's promise.
         let out = unsafe { output(out_changes_json, "out_changes_json") }?;
         let server = unsafe { text(server_url, "server_url") }?;
-        let applied = license_client::get_it_now(&h.licensing, server, today(), &now_rfc3339())?;
-        out.give(report::applied_json(&h.licensing, &applied).to_string())
+        let now = Now::read();
+        let applied = license_client::get_it_now(&h.licensing, server, now.today, &now.rfc3339)?;
+        out.give(json(&AppliedReport::of(&h.licensing, &applied)))
     })
 }
 
@@ -366,14 +387,15 @@ pub unsafe extern "C" fn license_decode_json(
         let given = if trust_json.is_null() { None } else { Some(unsafe { self::text(trust_json, "trust_json") }?) };
         let licensing = Licensing::new("", trust(given)?, MachineIdentity::unknown())?;
         let decoded = license_codes::decode(code).map_err(ClientError::from)?;
-        out.give(report::decode_json(&licensing, given.is_some(), &decoded, None).to_string())
+        out.give(json(&DecodeReport::of(&licensing, given.is_some(), &decoded, None)))
     })
 }
 
 /// The last failure on `h` (NULL: of `license_open` or `license_decode_json`
-/// on this thread) as JSON: `{"error", "message", "next_step", "group"}`,
-/// the error's name, what is wrong, what to do next and, for a damaged code,
-/// the group it is in; `null` when nothing failed.
+/// on this thread) as JSON: `{"error", "message", "next_step", "group",
+/// "detail"}`, the error's name, what is wrong, what to do next, for a
+/// damaged code the group it is in, and the error's detail members
+/// (docs/schemas/error.json); `null` when nothing failed.
 ///
 /// # Safety
 /// `h` NULL or from `license_open`; `out_json` writable.
@@ -384,7 +406,7 @@ pub unsafe extern "C" fn license_last_error_json(h: *mut LicenseHandle, out_json
         Some(handle) => handle.last_error.clone(),
         None => LAST_ERROR.with(|last| last.borrow().clone()),
     };
-    let json = last.unwrap_or(Value::Null).to_string();
+    let json = last.map_or_else(|| "null".to_string(), |report| json(&report));
     // SAFETY: the caller's promise; reading the error must not replace it.
     match catch_unwind(AssertUnwindSafe(|| unsafe { output(out_json, "out_json") }?.give(json))) {
         Ok(Ok(())) => LICENSE_OK,
@@ -443,6 +465,6 @@ mod tests {
         let status = call(None, |_| panic!("a bug"));
         assert_eq!(status, LICENSE_INTERNAL_ERROR);
         let last = LAST_ERROR.with(|last| last.borrow().clone()).unwrap();
-        assert_eq!(last["error"], "internal_error");
+        assert_eq!(last.error, "internal_error");
     }
 }

@@ -1,0 +1,100 @@
+//! The `license` command's arguments (clap): one variant per command,
+//! each run by its function in `commands.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "license",
+    version,
+    about = "Stands in for a licensed program: create a request code, enter a response code"
+)]
+pub struct Cli {
+    /// The licence file.
+    #[arg(long, env = "LICENSE_FILE", default_value = "license.json", global = true)]
+    pub license_file: PathBuf,
+    /// The vendor's trust file: public keys and product names (JSON).
+    #[arg(long, env = "LICENSE_TRUST", global = true)]
+    pub trust: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Starts a new installation at update 0, bound to this machine.
+    Init {
+        /// The serial number from the purchase email.
+        #[arg(long)]
+        serial: String,
+        /// The product: its number, or its name in the trust file.
+        #[arg(long)]
+        product: String,
+    },
+    /// Shows product, serial, key id, update counter and entitlements.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints the request code to submit on the licence portal.
+    CreateCode {
+        /// Also write the code to this file (e.g. Step_1_Code.TXT).
+        #[arg(long)]
+        save: Option<PathBuf>,
+        /// The vendor's portal (e.g. https://licensing.example.com): also show a
+        /// link, and a QR code for a phone's camera, that opens it with the code filled in.
+        #[arg(long, env = "LICENSE_PORTAL_URL")]
+        portal: Option<String>,
+    },
+    /// Verifies a response code and installs it.
+    EnterCode {
+        /// The response code (quote it, or give --file).
+        code: Option<String>,
+        /// Read the response code from this file (e.g. Step_2_Response_Code.TXT).
+        #[arg(long, conflicts_with = "code")]
+        file: Option<PathBuf>,
+        /// Read the response code from the QR code in this picture (PNG or JPEG),
+        /// e.g. a photo or screenshot of the licence portal's answer.
+        #[arg(long, conflicts_with_all = ["code", "file"])]
+        image: Option<PathBuf>,
+    },
+    /// Gets the waiting upgrade from the licence server and installs it (needs the internet).
+    GetItNow {
+        /// The licence server, e.g. https://licensing.example.com
+        #[arg(long, env = "LICENSE_SERVER_URL")]
+        server: String,
+    },
+    /// Gives this computer's place on the licence back, to move the licence to another computer.
+    Release {
+        /// Also write the release code to this file.
+        #[arg(long)]
+        save: Option<PathBuf>,
+        /// Submit the release code to this licence server at once (needs the internet).
+        #[arg(long)]
+        server: Option<String>,
+    },
+    /// Decodes any code without applying it (for support).
+    Decode {
+        code: Option<String>,
+        #[arg(long, conflicts_with = "code")]
+        file: Option<PathBuf>,
+        /// The installation's serial, to check a response's signature.
+        #[arg(long, requires = "key_id")]
+        serial: Option<String>,
+        /// The installation's key id (16 hex digits), to check a response's signature.
+        #[arg(long, requires = "serial")]
+        key_id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Command {
+    /// Whether the command was asked for JSON: then an error is printed as
+    /// JSON on stdout too.
+    pub fn prints_json(&self) -> bool {
+        matches!(self, Command::Status { json: true } | Command::Decode { json: true, .. })
+    }
+}

@@ -1,0 +1,336 @@
+//! One function per `license` command (`cli.rs` names them): each does its
+//! work through the library and prints what the person reads; errors go
+//! back to `main`, which explains them.
+
+use std::path::{Path, PathBuf};
+
+use license_api::{EntitlementValue, EntitlementValues};
+use license_client::clock::Now;
+use license_client::report::{self, DecodeReport, ProductRef, SignatureCheck, StatusReport};
+use license_client::{Applied, ClientError, License, Licensing, MachineIdentity};
+use license_codes::{CodeError, KeyId, SerialNumber, TrustFile};
+
+use crate::cli::{Cli, Command};
+
+/// What every command works with: the licence file, the trust file (if
+/// given), and one reading of the clock.
+struct Context {
+    licensing: Licensing,
+    trust: Option<TrustFile>,
+    now: Now,
+}
+
+pub fn run(cli: Cli) -> Result<(), ClientError> {
+    let trust = load_trust(cli.trust.as_deref())?;
+    let licensing = Licensing::new(&cli.license_file, trust.clone().unwrap_or_default(), MachineIdentity::from_os())?;
+    let cx = Context { licensing, trust, now: Now::read() };
+    match cli.command {
+        Command::Init { serial, product } => init(&cx, &serial, &product),
+        Command::Status { json } => status(&cx, json),
+        Command::CreateCode { save, portal } => create_code(&cx, save.as_deref(), portal.as_deref()),
+        Command::EnterCode { code, file, image } => enter_code(&cx, code, file, image.as_deref()),
+        Command::GetItNow { server } => get_it_now(&cx, &server),
+        Command::Release { save, server } => release(&cx, save.as_deref(), server.as_deref()),
+        Command::Decode { code, file, serial, key_id, json } => decode(&cx, code, file, serial, key_id, json),
+    }
+}
+
+fn init(cx: &Context, serial: &str, product: &str) -> Result<(), ClientError> {
+    let serial = SerialNumber::parse(serial)?;
+    let license = cx.licensing.init(serial, cx.licensing.product_id(product)?)?;
+    println!("Installed {} with serial {} at update 0.", product_name(&cx.licensing, license.product), license.serial);
+    let unbound =
+        if license.machine_bound { "" } else { " (no machine identity could be read: not bound to this machine)" };
+    println!("Key id: {}{unbound}", license.key_id);
+    println!("Next: `license create-code` and submit the code on the licence portal.");
+    Ok(())
+}
+
+fn status(cx: &Context, json: bool) -> Result<(), ClientError> {
+    let license = load(cx)?;
+    if json {
+        println!("{}", report::to_json(&StatusReport::of(&cx.licensing, &license)));
+    } else {
+        print_status(&cx.licensing, &license);
+    }
+    Ok(())
+}
+
+fn create_code(cx: &Context, save: Option<&Path>, portal: Option<&str>) -> Result<(), ClientError> {
+    if cx.trust.is_none() {
+        load(cx)?;
+    }
+    let code = cx.licensing.create_code(cx.now.today, &cx.now.rfc3339)?.to_code();
+    save_code(save, &code)?;
+    println!("{code}");
+    eprintln!("Also recorded in {}.", cx.licensing.codes_sent_log().display());
+    if let Some(portal) = portal {
+        let link = license_client::portal_link(portal, &code);
+        eprintln!("Open this link, or scan the QR code with a phone, to submit the code:\n{link}");
+        if let Some(qr) = license_client::terminal_qr(&link) {
+            eprintln!("{qr}");
+        }
+    }
+    Ok(())
+}
+
+fn enter_code(
+    cx: &Context,
+    code: Option<String>,
+    file: Option<PathBuf>,
+    image: Option<&Path>,
+) -> Result<(), ClientError> {
+    require_trust(cx)?;
+    let text = match image {
+        Some(path) => license_client::read_qr_file(path)?,
+        None => code_text(code, file)?,
+    };
+    let applied = cx.licensing.enter_code(&text)?;
+    print_applied(&cx.licensing, &applied);
+    Ok(())
+}
+
+fn get_it_now(cx: &Context, server: &str) -> Result<(), ClientError> {
+    require_trust(cx)?;
+    match license_client::get_it_now(&cx.licensing, server, cx.now.today, &cx.now.rfc3339) {
+        Ok(applied) => print_applied(&cx.licensing, &applied),
+        Err(ClientError::ServerRefused { code, detail, next_step, .. }) if code == "up_to_date" => {
+            println!("Nothing is waiting: {detail}.\n{next_step}");
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
+fn release(cx: &Context, save: Option<&Path>, server: Option<&str>) -> Result<(), ClientError> {
+    require_trust(cx)?;
+    let (code, submitted) = match server {
+        Some(server) => {
+            let (code, answer) = license_client::release_online(&cx.licensing, server, cx.now.today, &cx.now.rfc3339)?;
+            (code, Some(answer))
+        }
+        None => (cx.licensing.release(cx.now.today, &cx.now.rfc3339)?.0, None),
+    };
+    let code = code.to_code();
+    save_code(save, &code)?;
+    println!("{code}");
+    eprintln!(
+        "This computer no longer holds the licence. The release code is also recorded in {}.",
+        cx.licensing.codes_sent_log().display()
+    );
+    match submitted {
+        None => eprintln!(
+            "Next: submit the release code on the licence portal (or send it to support), then install on the new computer."
+        ),
+        Some(Ok(answer)) => println!(
+            "Released{}: licence {} now uses {} of {} installations. Next: install on the new computer with the serial number.",
+            if answer.already_released { " before" } else { "" },
+            answer.serial,
+            answer.installations_used,
+            answer.installations_allowed
+        ),
+        Some(Err(e)) => {
+            eprintln!("The release code stays valid: submit it on the licence portal, or send it to support.");
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+fn decode(
+    cx: &Context,
+    code: Option<String>,
+    file: Option<PathBuf>,
+    serial: Option<String>,
+    key_id: Option<String>,
+    json: bool,
+) -> Result<(), ClientError> {
+    let decoded = license_codes::decode(&code_text(code, file)?)?;
+    let binding = match (serial, key_id) {
+        (Some(s), Some(k)) => Some((
+            SerialNumber::parse(&s)?,
+            KeyId::parse_hex(&k.to_uppercase())
+                .ok_or_else(|| ClientError::NoTrust("--key-id is 16 hex digits".into()))?,
+            "the given serial and key id".to_string(),
+        )),
+        _ => cx.licensing.load().ok().map(|l| (l.serial, l.key_id, cx.licensing.path().display().to_string())),
+    };
+    let view = DecodeReport::of(&cx.licensing, cx.trust.is_some(), &decoded, binding);
+    if json {
+        println!("{}", report::to_json(&view));
+    } else {
+        print_decoded(&view);
+    }
+    Ok(())
+}
+
+/// `--save PATH`: the code on one line, as programs read it back.
+fn save_code(path: Option<&Path>, code: &str) -> Result<(), ClientError> {
+    let Some(path) = path else { return Ok(()) };
+    license_client::store::write_atomically(path, format!("{code}\r\n").as_bytes())
+        .map_err(ClientError::io(format!("cannot write {}", path.display())))?;
+    eprintln!("Saved to {}.", path.display());
+    Ok(())
+}
+
+fn require_trust(cx: &Context) -> Result<(), ClientError> {
+    match &cx.trust {
+        Some(t) if !t.keys.is_empty() => Ok(()),
+        _ => Err(ClientError::NoTrust("no trust file given (--trust KEYFILE or LICENSE_TRUST)".into())),
+    }
+}
+
+fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ClientError::NoTrust(format!("cannot read trust file {}: {e}", path.display())))?;
+    license_client::parse_trust(&text, &format!("trust file {}", path.display())).map(Some)
+}
+
+/// Loads the licence; a licence holding a response needs the trusted keys to check it.
+fn load(cx: &Context) -> Result<License, ClientError> {
+    match cx.licensing.load() {
+        Err(ClientError::Code(CodeError::UnknownSigningKey { .. })) if cx.trust.is_none() => {
+            Err(ClientError::NoTrust("the licence holds a signed update, and checking it needs the vendor keys (--trust KEYFILE or LICENSE_TRUST)".into()))
+        }
+        other => other,
+    }
+}
+
+fn code_text(code: Option<String>, file: Option<PathBuf>) -> Result<String, ClientError> {
+    match (code, file) {
+        (Some(code), _) => Ok(code),
+        (None, Some(path)) => {
+            std::fs::read_to_string(&path).map_err(ClientError::io(format!("cannot read {}", path.display())))
+        }
+        (None, None) => Err(ClientError::Code(CodeError::Empty)),
+    }
+}
+
+fn product_name(licensing: &Licensing, id: u16) -> String {
+    licensing.product(id).map_or_else(|| format!("product {id}"), |p| format!("{} ({id})", p.name))
+}
+
+fn print_applied(licensing: &Licensing, applied: &Applied) {
+    println!(
+        "Response code accepted: {} is now at update {} (was {}).",
+        product_name(licensing, applied.license.product),
+        applied.license.counter,
+        applied.from_counter
+    );
+    if applied.changes.is_empty() {
+        println!("No entitlement changed.");
+    }
+    for change in &applied.changes {
+        println!("{change}");
+    }
+}
+
+fn print_status(licensing: &Licensing, license: &License) {
+    let product = licensing.product(license.product);
+    println!("Product:      {}", product_name(licensing, license.product));
+    println!("Serial:       {}", license.serial);
+    let unbound = if license.machine_bound { "" } else { " (not bound to a machine identity)" };
+    println!("Key id:       {}{unbound}", license.key_id);
+    println!("Update:       {}", license.counter);
+    println!("Entitlements:");
+    let described = license.entitlements.describe(product);
+    if described.is_empty() {
+        println!("  (none yet: create a code and submit it)");
+    }
+    for (name, value) in described {
+        println!("  {name}: {value}");
+    }
+}
+
+/// `license decode` for people: every field of the report, one a line.
+fn print_decoded(view: &DecodeReport) {
+    let field = |name: &str, value: &dyn std::fmt::Display| println!("  {name}: {value}");
+    let product = |p: &ProductRef| match &p.name {
+        Some(name) => println!("  product: {} ({name})", p.id),
+        None => println!("  product: {}", p.id),
+    };
+    match view {
+        DecodeReport::Serial { serial, serial_number } => {
+            println!("Serial number: code (format 1)");
+            field("serial", serial);
+            field("serial_number", serial_number);
+        }
+        DecodeReport::Request { product: p, serial, key_id, counter, entitlement_digest, created } => {
+            println!("Request code (format 1)");
+            product(p);
+            field("serial", serial);
+            field("key_id", key_id);
+            field("counter", counter);
+            field("entitlement_digest", entitlement_digest);
+            field("created", created);
+        }
+        DecodeReport::Release { product: p, serial, key_id, counter, created, proof } => {
+            println!("Release code (format 1)");
+            product(p);
+            field("serial", serial);
+            field("key_id", key_id);
+            field("counter", counter);
+            field("created", created);
+            field("proof", proof);
+        }
+        DecodeReport::Response {
+            product: p,
+            key_id_tag,
+            from_counter,
+            to_counter,
+            issued,
+            signing_key_id,
+            signing_key_trusted,
+            signature,
+            entitlements,
+        } => {
+            println!("Response code (format 1)");
+            product(p);
+            field("key_id_tag", key_id_tag);
+            field("from_counter", from_counter);
+            field("to_counter", to_counter);
+            field("issued", issued);
+            field("signing_key_id", signing_key_id);
+            field("signing_key_trusted", &yes_no(*signing_key_trusted));
+            print_signature(signature);
+            print_entitlements(entitlements);
+        }
+    }
+}
+
+fn print_signature(check: &SignatureCheck) {
+    let verdict = match check.verified {
+        Some(true) => "verifies",
+        Some(false) => "DOES NOT VERIFY",
+        None => "not checked",
+    };
+    let error = check.error.map(str::to_string);
+    let detail: Vec<String> =
+        [("checked_against", &check.checked_against), ("error", &error), ("reason", &check.reason)]
+            .into_iter()
+            .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}: {v}")))
+            .collect();
+    println!("  signature: {verdict} ({})", detail.join("; "));
+}
+
+fn print_entitlements(entitlements: &EntitlementValues) {
+    println!("  entitlements:");
+    for (name, value) in &entitlements.0 {
+        let value = match value {
+            EntitlementValue::Flag(on) => yes_no(*on).to_string(),
+            EntitlementValue::Count(n) => n.to_string(),
+            EntitlementValue::Date(d) => d.clone(),
+            EntitlementValue::None => "none".to_string(),
+        };
+        println!("    {name} = {value}");
+    }
+}
+
+fn yes_no(on: bool) -> &'static str {
+    if on {
+        "yes"
+    } else {
+        "no"
+    }
+}
