@@ -6,11 +6,13 @@
 //! [`catalog`] is what the vendor manages; [`audit`], [`tokens`] and
 //! [`signing`] hold who did what, who may, and the keys; [`mail`] sends
 //! responses to a licence's contact and answers request codes by mail;
-//! [`db`] the storage.
+//! [`db`] the storage; [`cli`] the command line (`main.rs` only parses
+//! and runs it).
 
 pub mod application;
 pub mod audit;
 pub mod catalog;
+pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod error;

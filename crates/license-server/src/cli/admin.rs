@@ -1,0 +1,179 @@
+//! The vendor's commands: products, licences, upgrades, tokens, staff, the
+//! trust file, the database check, signing keys and the mail outbox. Each
+//! does what the admin API does, as `cli:$USER`, and prints JSON or a line.
+
+use std::path::Path;
+
+use license_codes::{EntitlementDef, Product, SerialNumber, TrustFile};
+
+use super::{
+    mail_settings, Cli, CliError, Command, LicenseCommand, MailCommand, ProductCommand, StaffCommand, TokenCommand,
+    UpgradeCommand,
+};
+use crate::catalog::{self, installations, LicenseOrder};
+use crate::db::Db;
+use crate::mail;
+use crate::signing::SigningKeys;
+use crate::{staff, tokens};
+
+/// `keygen`: a new signing key in the data directory.
+pub fn keygen(data: &Path) -> Result<(), CliError> {
+    let id = SigningKeys::generate(data)?;
+    println!(
+        "Created signing key {id} in {}; it signs new responses from the next start.",
+        data.join("keys").display()
+    );
+    Ok(())
+}
+
+/// Every command but `serve`, `keygen` and `mail-in`.
+pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
+    let actor = actor();
+    match &cli.command {
+        Command::Product(ProductCommand::Add { id, name, entitlements }) => {
+            let entitlements = entitlements
+                .iter()
+                .map(|e| {
+                    let (name, kind) = e.split_once(':').unwrap_or((e, "count"));
+                    Ok(EntitlementDef { name: name.into(), kind: kind.parse().map_err(CliError::Invalid)? })
+                })
+                .collect::<Result<Vec<_>, CliError>>()?;
+            let product = Product { id: *id, name: name.clone(), entitlements };
+            catalog::add_product(&db, &product, &actor).await?;
+            print_json(&product);
+        }
+        Command::Product(ProductCommand::List) => print_json(&catalog::products(&db).await?),
+        Command::License(LicenseCommand::Create {
+            product,
+            email,
+            max_installations,
+            serial,
+            transfer_limit,
+            language,
+            entitlements,
+        }) => {
+            let serial = serial
+                .as_deref()
+                .map(|s| SerialNumber::parse(s).map_err(|e| CliError::Invalid(format!("serial: {e}"))))
+                .transpose()?;
+            let order = LicenseOrder {
+                product: product.clone(),
+                contact_email: email.clone(),
+                max_installations: *max_installations,
+                assignments: entitlements.clone(),
+                serial,
+                transfer_limit: *transfer_limit,
+                language: Some(language.tag().to_string()),
+            };
+            print_json(&catalog::create_license(&db, order, &actor).await?);
+        }
+        Command::License(LicenseCommand::Show { serial }) => print_json(&catalog::show_license(&db, serial).await?),
+        Command::License(LicenseCommand::Release { serial, key_id }) => {
+            print_json(&installations::release_installation(&db, serial, key_id, &actor).await?)
+        }
+        Command::Upgrade(UpgradeCommand::Queue { serial, note, changes }) => {
+            print_json(&catalog::queue_upgrade(&db, serial, changes, note, &actor).await?)
+        }
+        Command::Token(TokenCommand::Create { role, name }) => {
+            let token = tokens::create(&db, name, *role, &actor).await?;
+            println!("{token}");
+            eprintln!("Keep this {} token safe: it is shown only now.", role.as_str());
+        }
+        Command::Staff(StaffCommand::Add { email, role, password_stdin }) => {
+            let password = if *password_stdin { Some(read_password()?) } else { None };
+            match staff::add(&db, email, *role, password.as_deref(), &actor).await? {
+                Some(token) => {
+                    let base = cli.public_url.as_deref().unwrap_or("http://127.0.0.1:8080");
+                    println!("{}", staff::setup_link(base, &token));
+                    eprintln!("Send this link to {email}: it sets the password, once, within 72 hours.");
+                }
+                None => println!("Added {email} ({}).", role.as_str()),
+            }
+        }
+        Command::Staff(StaffCommand::List) => print_json(&staff::list(&db).await?),
+        Command::Staff(StaffCommand::Disable { email }) => print_json(&staff::disable(&db, email, &actor).await?),
+        Command::TrustFile => {
+            print_json(&TrustFile { keys: keys.public_entries(), products: catalog::products(&db).await? })
+        }
+        Command::Check => {
+            let problems = db.integrity_check().await.map_err(CliError::Database)?;
+            if !problems.is_empty() {
+                return Err(CliError::Inconsistent(problems));
+            }
+            println!("ok");
+        }
+        Command::Mail(MailCommand::Status { json }) => {
+            let status = mail::outbox::status(&db).await?;
+            if *json {
+                print_json(&status);
+            } else {
+                print_outbox(&status, mail_settings(cli)?.is_some());
+            }
+        }
+        Command::Mail(MailCommand::Retry { id }) => {
+            let n = mail::outbox::retry_failed(&db, *id).await?;
+            println!("{n} failed message(s) queued again; a running server sends them within seconds.");
+        }
+        Command::Serve(_) | Command::Keygen | Command::MailIn => unreachable!("run by cli::run"),
+    }
+    Ok(())
+}
+
+/// Who the audit log names for a command: the user running it.
+fn actor() -> String {
+    format!("cli:{}", std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
+}
+
+/// `--password-stdin`: one line.
+fn read_password() -> Result<String, CliError> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| CliError::Invalid(format!("cannot read the password from standard input: {e}")))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+fn print_outbox(status: &license_api::OutboxStatus, mail_on: bool) {
+    let when = |unix: i64| {
+        time::OffsetDateTime::from_unix_timestamp(unix)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_default()
+    };
+    println!("Sent: {}", status.sent);
+    println!("Waiting: {}", status.waiting.len());
+    for e in &status.waiting {
+        let error = e.last_error.as_deref().map(|r| format!("; last attempt: {r}")).unwrap_or_default();
+        println!(
+            "  #{} {} to {} (queued {}), {} attempt(s), next at {}{error}",
+            e.id,
+            e.reason,
+            e.to,
+            when(e.created_unix),
+            e.attempts,
+            when(e.next_attempt_unix)
+        );
+    }
+    println!("Failed: {}", status.failed.len());
+    for e in &status.failed {
+        println!(
+            "  #{} {} to {} (queued {}), {} attempt(s): {}",
+            e.id,
+            e.reason,
+            e.to,
+            when(e.created_unix),
+            e.attempts,
+            e.last_error.as_deref().unwrap_or("unknown")
+        );
+    }
+    if !status.failed.is_empty() {
+        println!("Fix the cause (a contact's address: license-server license show), then: license-server mail retry [--id N]");
+    }
+    if !mail_on && !status.waiting.is_empty() {
+        println!("Mail is off here (no --smtp-url): a server started with --smtp-url sends what waits.");
+    }
+}

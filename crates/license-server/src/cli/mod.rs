@@ -1,0 +1,304 @@
+//! The `license-server` command line: its arguments (clap types, here),
+//! and one function per command: `serve` ([`serve`]), the vendor's admin
+//! commands ([`admin`]), and `mail-in` ([`mail_in`]). Every failure is a
+//! [`CliError`], which carries its exit status.
+
+mod admin;
+mod error;
+mod mail_in;
+mod serve;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum};
+use license_codes::messages::Lang;
+
+pub use error::CliError;
+
+use crate::db::Db;
+use crate::mail::MailSettings;
+use crate::signing::{ExternalKey, SigningKeys};
+use crate::tokens::Role;
+
+#[derive(Parser)]
+#[command(name = "license-server", version, about = "The vendor's licence server")]
+pub struct Cli {
+    /// Data directory: the SQLite database and the signing keys.
+    #[arg(long, env = "LICENSE_SERVER_DATA", default_value = "data", global = true)]
+    pub data: PathBuf,
+    /// PostgreSQL (postgres://user@host/db) instead of the embedded SQLite.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// A signing key (64 hex digits) to use as the active key, instead of the data directory's.
+    #[arg(
+        long,
+        env = "LICENSE_SERVER_SIGNING_KEY",
+        global = true,
+        hide_env_values = true,
+        conflicts_with = "signing_key_file"
+    )]
+    pub signing_key: Option<String>,
+    /// A file holding the signing key (64 hex digits).
+    #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_FILE", global = true)]
+    pub signing_key_file: Option<PathBuf>,
+    /// The id published for --signing-key / --signing-key-file.
+    #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_ID", default_value_t = 1, global = true)]
+    pub signing_key_id: u8,
+    #[arg(long, env = "LICENSE_SERVER_LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    pub log_format: LogFormat,
+    /// Where staff and customers reach this server, e.g. https://licensing.example.com: the
+    /// console's origin, set-password links, and (https) Secure __Host- session cookies.
+    #[arg(long, env = "LICENSE_SERVER_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Mail to licences' technical contacts: smtp://host:port (plain), smtp://host:port?tls=required
+    /// (STARTTLS) or smtps://host:port (TLS), user and password in it or in their own variables.
+    #[arg(long, env = "LICENSE_SERVER_SMTP_URL", global = true, hide_env_values = true, requires = "mail_from")]
+    pub smtp_url: Option<String>,
+    /// The sender of that mail, e.g. "Licensing <licensing@vendor.example>".
+    #[arg(long, env = "LICENSE_SERVER_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
+    /// The SMTP user, when not in --smtp-url.
+    #[arg(long, env = "LICENSE_SERVER_SMTP_USER", global = true, requires = "smtp_password")]
+    pub smtp_user: Option<String>,
+    /// The SMTP password, when not in --smtp-url (prefer the variable: flags show in `ps`).
+    #[arg(long, env = "LICENSE_SERVER_SMTP_PASSWORD", global = true, hide_env_values = true, requires = "smtp_user")]
+    pub smtp_password: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serves the API and the portal.
+    Serve(Serve),
+    /// Creates a new signing key; it signs new responses from the next start.
+    Keygen,
+    /// Products.
+    #[command(subcommand)]
+    Product(ProductCommand),
+    /// Licences.
+    #[command(subcommand)]
+    License(LicenseCommand),
+    /// Upgrades.
+    #[command(subcommand)]
+    Upgrade(UpgradeCommand),
+    /// Admin and support API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Staff accounts for the support console.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Prints the trust file (public keys and products) a program is built with.
+    TrustFile,
+    /// Checks the database's integrity.
+    Check,
+    /// The mail outbox.
+    #[command(subcommand)]
+    Mail(MailCommand),
+    /// Reads one mail message on standard input (a mail server's pipe delivery) and answers
+    /// the request codes in it, mailing the responses to each licence's technical contact.
+    /// Exit status 0 unless the message cannot be read (65) or the server cannot answer now (75).
+    MailIn,
+}
+
+#[derive(Subcommand)]
+pub enum MailCommand {
+    /// Lists what waits to be sent and what failed.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sends failed messages again (all, or --id), to the licence's current contact.
+    Retry {
+        #[arg(long)]
+        id: Option<i64>,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct Serve {
+    #[arg(long, env = "LICENSE_SERVER_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// The built portal (Trunk's dist/).
+    #[arg(long = "static", env = "LICENSE_SERVER_STATIC", default_value = "dist")]
+    pub static_dir: PathBuf,
+    /// Seeds SpecView's example (a licence with a waiting upgrade) and prints how to try it.
+    #[arg(long)]
+    pub demo: bool,
+    /// Lets a portal on this origin call the public API (repeat, or separate with commas).
+    #[arg(long, env = "LICENSE_SERVER_ALLOW_ORIGIN", value_delimiter = ',')]
+    pub allow_origin: Vec<String>,
+    /// Activation requests per minute per client IP (0: no limit).
+    #[arg(long, env = "LICENSE_SERVER_RATE_LIMIT_IP", default_value_t = 120)]
+    pub rate_limit_ip: u32,
+    /// Activation requests per minute per serial number (0: no limit).
+    #[arg(long, env = "LICENSE_SERVER_RATE_LIMIT_SERIAL", default_value_t = 20)]
+    pub rate_limit_serial: u32,
+    /// Take the client IP from X-Forwarded-For (only behind a proxy you trust).
+    #[arg(long, env = "LICENSE_SERVER_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+    /// Releases a customer may make per licence with release codes in 365 days (licences may set their own).
+    #[arg(long, env = "LICENSE_SERVER_TRANSFER_LIMIT", default_value_t = 3)]
+    pub transfer_limit: u16,
+    /// Seconds requests in flight may take to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "LICENSE_SERVER_SHUTDOWN_TIMEOUT", default_value_t = 10)]
+    pub shutdown_timeout: u64,
+}
+
+#[derive(Subcommand)]
+pub enum ProductCommand {
+    /// Adds a product: --id 7 --name SpecView --entitlement remote_users:count --entitlement historian:flag
+    Add {
+        #[arg(long)]
+        id: u16,
+        #[arg(long)]
+        name: String,
+        /// NAME:KIND with KIND count, flag or date; slots in the order given.
+        #[arg(long = "entitlement")]
+        entitlements: Vec<String>,
+    },
+    /// Lists products.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum LicenseCommand {
+    /// Creates a licence and prints its serial number: --product SpecView --email … remote_users=1 clients=25
+    Create {
+        #[arg(long)]
+        product: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value_t = 1)]
+        max_installations: i64,
+        /// Use this serial number instead of a random one.
+        #[arg(long)]
+        serial: Option<String>,
+        /// Releases the customer may make with release codes in 365 days (default: the server's --transfer-limit).
+        #[arg(long)]
+        transfer_limit: Option<u16>,
+        /// The language of the mail the contact receives: en, fr or de.
+        #[arg(long, default_value = "en", value_parser = language_parser())]
+        language: Lang,
+        /// The purchased entitlements, NAME=VALUE.
+        entitlements: Vec<String>,
+    },
+    /// Shows a licence's state and history (JSON).
+    Show {
+        #[arg(long)]
+        serial: String,
+    },
+    /// Releases an installation, freeing its place.
+    Release {
+        #[arg(long)]
+        serial: String,
+        #[arg(long)]
+        key_id: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum UpgradeCommand {
+    /// Queues an upgrade: --serial … remote_users=3
+    Queue {
+        #[arg(long)]
+        serial: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The entitlements that change, NAME=VALUE.
+        changes: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum StaffCommand {
+    /// Adds a staff member; prints a one-time link to set the password, unless --password-stdin.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = role_parser())]
+        role: Role,
+        /// Read the password from standard input instead (one line).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Lists staff members.
+    List,
+    /// Disables a staff member and ends their sessions.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Creates a token and prints it (once).
+    Create {
+        #[arg(long, value_parser = role_parser())]
+        role: Role,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// `--role admin|support`, listed in `--help`.
+fn role_parser() -> impl TypedValueParser<Value = Role> {
+    PossibleValuesParser::new(["admin", "support"]).map(|s| Role::parse(&s).expect("one of the possible values"))
+}
+
+/// `--language en|fr|de`, listed in `--help`.
+fn language_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.iter().map(|l| l.tag()))
+        .map(|s| Lang::from_tag(&s).expect("one of the possible values"))
+}
+
+/// Runs the command `cli` names.
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        // Mail-in must never bounce a customer's message for a passing
+        // fault: anything short of an unreadable message asks the mail
+        // server to try again.
+        Command::MailIn => mail_in::run(&cli).await.map_err(CliError::for_mail_server),
+        Command::Keygen => admin::keygen(&cli.data),
+        Command::Serve(ref args) => serve::run(&cli, args).await,
+        _ => {
+            let keys = SigningKeys::load(&cli.data, external_key(&cli)?)?;
+            admin::run(&cli, keys, open_db(&cli).await?).await
+        }
+    }
+}
+
+async fn open_db(cli: &Cli) -> Result<Db, CliError> {
+    Db::open(&cli.data, cli.database_url.as_deref()).await.map_err(CliError::Database)
+}
+
+/// The signing key given by flag or variable, if any.
+fn external_key(cli: &Cli) -> Result<Option<ExternalKey>, CliError> {
+    Ok(match (&cli.signing_key, &cli.signing_key_file) {
+        (Some(hex), _) => Some(ExternalKey { id: cli.signing_key_id, hex: hex.clone() }),
+        (None, Some(path)) => Some(ExternalKey {
+            id: cli.signing_key_id,
+            hex: std::fs::read_to_string(path).map_err(CliError::read(path))?,
+        }),
+        _ => None,
+    })
+}
+
+/// The mail settings from the flags, when --smtp-url is given.
+fn mail_settings(cli: &Cli) -> Result<Option<MailSettings>, CliError> {
+    let Some(smtp_url) = cli.smtp_url.clone() else { return Ok(None) };
+    let from = cli.mail_from.as_deref().unwrap_or_default();
+    let from =
+        from.parse().map_err(|e| CliError::Invalid(format!("--mail-from {from:?} is not a mail address: {e}")))?;
+    let credentials = cli.smtp_user.clone().zip(cli.smtp_password.clone());
+    Ok(Some(MailSettings { smtp_url, from, credentials }))
+}
