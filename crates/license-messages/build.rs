@@ -47,9 +47,19 @@ fn main() {
     let all = std::env::var_os("CARGO_FEATURE_TRANSLATIONS").is_some();
     let mut out = String::new();
     let mut domains: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (lang, files) in &langs {
-        let sources: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
-        for (domain, entries) in compile(lang, files, &sources) {
+    let compiled: Vec<(&str, Compiled)> = langs
+        .iter()
+        .map(|(lang, files)| {
+            let sources: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+            (lang.as_str(), compile(lang, files, &sources))
+        })
+        .collect();
+    check_languages_agree(&compiled);
+    for (lang, catalogue) in compiled.iter().cloned() {
+        if lang == "en" {
+            write_message_macro(&catalogue);
+        }
+        for (domain, entries) in catalogue {
             if !all && lang != "en" {
                 continue;
             }
@@ -59,7 +69,7 @@ fn main() {
                 writeln!(out, "    ({key:?}, {pattern:?}),").unwrap();
             }
             writeln!(out, "];").unwrap();
-            domains.entry(domain).or_default().push(format!("({lang:?}, {name})"));
+            domains.entry(domain.clone()).or_default().push(format!("({lang:?}, {name})"));
         }
     }
     for (domain, tables) in &domains {
@@ -67,6 +77,96 @@ fn main() {
         writeln!(out, "pub(crate) static {}: &[(&str, &[(&str, &str)])] = &[{list}];", domain.to_uppercase()).unwrap();
     }
     std::fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs"), out).unwrap();
+}
+
+/// Stops the build when a language lacks an entry English has, has one
+/// English lacks, or fills an entry with other placeholders, naming the
+/// entry and the file: a translation that drifted is a build error, not a
+/// word shown in English (or as its key) at run time.
+fn check_languages_agree(compiled: &[(&str, Compiled)]) {
+    let Some((_, english)) = compiled.iter().find(|(lang, _)| *lang == "en") else {
+        fail(vec!["locales/en/ is missing: English is the catalogue's source".into()]);
+    };
+    let mut errors = Vec::new();
+    for (lang, catalogue) in compiled.iter().filter(|(lang, _)| *lang != "en") {
+        for (domain, entries) in english {
+            let file = format!("crates/license-messages/locales/{lang}/{domain}.ftl");
+            let translated: BTreeMap<&str, &str> =
+                catalogue.get(domain).into_iter().flatten().map(|(k, p)| (k.as_str(), p.as_str())).collect();
+            for (key, pattern) in entries {
+                match translated.get(key.as_str()) {
+                    None => errors.push(format!("message `{key}` is missing from {file} (English has it)")),
+                    Some(other) if variables(other) != variables(pattern) => errors.push(format!(
+                        "message `{key}` in {file} uses the placeholders {:?}, English {:?}",
+                        variables(other),
+                        variables(pattern)
+                    )),
+                    Some(other) if other.trim().is_empty() => {
+                        errors.push(format!("message `{key}` in {file} is empty"))
+                    }
+                    Some(_) => {}
+                }
+            }
+            let known: std::collections::BTreeSet<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+            for key in translated.keys().filter(|k| !known.contains(*k)) {
+                errors.push(format!("message `{key}` in {file} is not in English's {domain}.ftl"));
+            }
+        }
+        for domain in catalogue.keys().filter(|d| !english.contains_key(*d)) {
+            errors.push(format!("locales/{lang}/{domain}.ftl has no English file"));
+        }
+    }
+    if !errors.is_empty() {
+        fail(errors);
+    }
+}
+
+fn fail(errors: Vec<String>) -> ! {
+    for e in &errors {
+        println!("cargo::error={e}");
+        eprintln!("error: {e}");
+    }
+    std::process::exit(1);
+}
+
+/// The variables a compiled pattern uses, as placeholders or selectors.
+fn variables(pattern: &str) -> std::collections::BTreeSet<&str> {
+    let mut names = std::collections::BTreeSet::new();
+    for (i, marker) in pattern.match_indices([VAR, SELECT]) {
+        let rest = &pattern[i + marker.len()..];
+        let end = rest.find([KEY, END]).unwrap_or(rest.len());
+        names.insert(&rest[..end]);
+    }
+    names
+}
+
+/// Writes `$OUT_DIR/msg.rs`: the `msg!` macro, with one arm per message of
+/// the English catalogue giving its typed id ([`MsgId`] of its domain), and
+/// a last arm that makes any other id a compile error naming it.
+fn write_message_macro(english: &Compiled) {
+    let mut arms = String::new();
+    for (domain, entries) in english {
+        let marker = domain_marker(domain);
+        for (key, _) in entries.iter().filter(|(k, _)| !k.contains('.')) {
+            writeln!(arms, "    ({key:?}) => {{ $crate::MsgId::<$crate::domain::{marker}>::__checked({key:?}) }};")
+                .unwrap();
+        }
+    }
+    let out = format!(
+        "/// The typed id of a catalogue message, checked when the code is built:\n\
+         /// `msg!(\"ui-submit\")` is the id of `ui-submit` in its domain's file;\n\
+         /// an id the English catalogue lacks is a compile error naming it (and\n\
+         /// the build stops earlier when a language lacks a message or fills it\n\
+         /// with other placeholders).\n\
+         #[macro_export]\nmacro_rules! msg {{\n{arms}    ($other:literal) => {{ compile_error!(concat!(\"no message `\", $other, \"` in crates/license-messages/locales/en/\")) }};\n}}\n"
+    );
+    std::fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("msg.rs"), out).unwrap();
+}
+
+/// The marker type of a domain (`ui` -> `Ui`), as `src/lib.rs` names them.
+fn domain_marker(domain: &str) -> String {
+    let mut chars = domain.chars();
+    chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect()
 }
 
 /// Markers in compiled patterns (see the module comment).

@@ -210,3 +210,15 @@ fn the_json_examples_in_docs_server_md_parse_into_their_types() {
     }
     assert!(checked >= 6, "only {checked} examples found");
 }
+
+/// Problem codes are mapped to their messages by name (`problem-<code>`):
+/// every code must have its own, so none is explained with the server's
+/// bare words or another problem's.
+#[test]
+fn every_problem_code_has_its_own_message() {
+    for code in ProblemCode::ALL {
+        let p = Problem::new(*code).explained(license_messages::Lang::En);
+        assert_ne!(p.title, code.to_string(), "no catalogue message problem-{code}");
+        assert!(!p.next_step.is_empty(), "problem-{code} has no next step");
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use license_codes::messages::{self, Arg, Audience, Explanation, Lang};
+use license_codes::messages::{msg, Arg, Audience, Explanation, Lang, Msg};
 use license_codes::{CodeError, Detail};
 
 /// Why a licence file does not match the signed response it holds.
@@ -150,46 +150,57 @@ impl ClientError {
     }
 
     /// The catalogue entry and its arguments.
-    fn entry(&self) -> (&'static str, Vec<(&'static str, Arg<'_>)>) {
+    fn entry(&self) -> (Msg, Vec<(&'static str, Arg<'_>)>) {
         let path = |p: &PathBuf| Arg::from(p.display().to_string());
         match self {
-            ClientError::Code(e) => (e.message_id(), e.args()),
-            ClientError::AnotherProduct { expected, found } => {
-                ("code-another_product", vec![("expected", expected.as_str().into()), ("found", found.as_str().into())])
-            }
-            ClientError::AlreadyApplied { counter, to_counter } => {
-                ("program-already_applied", vec![("counter", (*counter).into()), ("to_counter", (*to_counter).into())])
-            }
-            ClientError::NoLicense(p) => ("program-no_license", vec![("path", path(p))]),
-            ClientError::LicenseExists(p) => ("program-license_exists", vec![("path", path(p))]),
+            ClientError::Code(e) => (e.message_id().erased(), e.args()),
+            ClientError::AnotherProduct { expected, found } => (
+                msg!("code-another_product").erased(),
+                vec![("expected", expected.as_str().into()), ("found", found.as_str().into())],
+            ),
+            ClientError::AlreadyApplied { counter, to_counter } => (
+                msg!("program-already_applied").erased(),
+                vec![("counter", (*counter).into()), ("to_counter", (*to_counter).into())],
+            ),
+            ClientError::NoLicense(p) => (msg!("program-no_license").erased(), vec![("path", path(p))]),
+            ClientError::LicenseExists(p) => (msg!("program-license_exists").erased(), vec![("path", path(p))]),
             ClientError::CorruptLicense { path: p, reason } => {
-                ("program-corrupt_license", vec![("path", path(p)), ("reason", reason.as_str().into())])
+                (msg!("program-corrupt_license").erased(), vec![("path", path(p)), ("reason", reason.as_str().into())])
             }
-            ClientError::CopiedLicense(p) => ("program-copied_license", vec![("path", path(p))]),
+            ClientError::CopiedLicense(p) => (msg!("program-copied_license").erased(), vec![("path", path(p))]),
             ClientError::TamperedLicense { path: p, reason } => {
-                ("program-tampered_license", vec![("path", path(p)), ("reason", reason.code().into())])
+                (msg!("program-tampered_license").erased(), vec![("path", path(p)), ("reason", reason.code().into())])
             }
-            ClientError::NoTrust(reason) => ("program-no_trust", vec![("reason", reason.as_str().into())]),
-            ClientError::UnknownProduct(name) => ("program-unknown_product", vec![("product", name.as_str().into())]),
+            ClientError::NoTrust(reason) => {
+                (msg!("program-no_trust").erased(), vec![("reason", reason.as_str().into())])
+            }
+            ClientError::UnknownProduct(name) => {
+                (msg!("program-unknown_product").erased(), vec![("product", name.as_str().into())])
+            }
             ClientError::ServerRefused { detail, next_step, .. } => (
-                "program-server_refused",
+                msg!("program-server_refused").erased(),
                 vec![("detail", detail.as_str().into()), ("next_step", next_step.as_str().into())],
             ),
-            ClientError::ServerUnreachable { url, reason } => {
-                ("program-server_unreachable", vec![("url", url.as_str().into()), ("reason", reason.as_str().into())])
-            }
-            ClientError::Io { context, source } => {
-                ("program-io", vec![("context", context.as_str().into()), ("reason", source.to_string().into())])
-            }
+            ClientError::ServerUnreachable { url, reason } => (
+                msg!("program-server_unreachable").erased(),
+                vec![("url", url.as_str().into()), ("reason", reason.as_str().into())],
+            ),
+            ClientError::Io { context, source } => (
+                msg!("program-io").erased(),
+                vec![("context", context.as_str().into()), ("reason", source.to_string().into())],
+            ),
             ClientError::Released { on, code } => {
-                ("program-released", vec![("on", on.to_string().into()), ("code", code.as_str().into())])
+                (msg!("program-released").erased(), vec![("on", on.to_string().into()), ("code", code.as_str().into())])
             }
-            ClientError::NothingToRelease => ("program-nothing_to_release", vec![]),
-            ClientError::UnreadableImage { path, reason } => {
-                ("program-unreadable_image", vec![("path", path.as_str().into()), ("reason", reason.as_str().into())])
+            ClientError::NothingToRelease => (msg!("program-nothing_to_release").erased(), vec![]),
+            ClientError::UnreadableImage { path, reason } => (
+                msg!("program-unreadable_image").erased(),
+                vec![("path", path.as_str().into()), ("reason", reason.as_str().into())],
+            ),
+            ClientError::NoQrCode => (msg!("program-no_qr_code").erased(), vec![]),
+            ClientError::SeveralQrCodes(count) => {
+                (msg!("program-several_qr_codes").erased(), vec![("count", (*count).into())])
             }
-            ClientError::NoQrCode => ("program-no_qr_code", vec![]),
-            ClientError::SeveralQrCodes(count) => ("program-several_qr_codes", vec![("count", (*count).into())]),
         }
     }
 
@@ -209,8 +220,7 @@ impl ClientError {
 
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
         let (id, args) = self.entry();
-        let domain = if id.starts_with("code-") { messages::CODES } else { messages::PROGRAM };
-        domain.explain(lang, id, &args, audience)
+        id.explain(lang, &args, audience)
     }
 
     pub fn next_step(&self) -> String {

@@ -4,7 +4,7 @@
 //! `decode.json`, `error.json`, `applied.json`).
 
 use license_api::EntitlementValues;
-use license_codes::messages::{Arg, Audience, Lang, PROGRAM};
+use license_codes::messages::{msg, Arg, Audience, Lang};
 use license_codes::{AnyCode, Detail, Installation, KeyId, SerialNumber};
 use serde::Serialize;
 
@@ -208,7 +208,7 @@ impl ErrorReport {
 pub fn error_text(e: &ClientError, lang: Lang) -> String {
     let words = e.explain(lang, Audience::Program);
     let args = [("meaning", Arg::from(words.meaning)), ("next_step", Arg::from(words.next_step))];
-    PROGRAM.text(lang, "program-report-error", None, &args)
+    msg!("program-report-error").text(lang, &args)
 }
 
 /// One entitlement that changed.

@@ -3,7 +3,8 @@
 //! are the catalogue's (`license-messages`), found by [`CodeError::message_id`]
 //! and filled with [`CodeError::args`].
 
-use license_messages::{Arg, Audience, Explanation, Lang};
+use license_messages::domain::Codes;
+use license_messages::{msg, Arg, Audience, Explanation, Lang, MsgId};
 
 use crate::{KeyId, Kind};
 
@@ -135,26 +136,26 @@ impl CodeError {
 
     /// The catalogue entry that explains this error: one per error, so a
     /// new error cannot borrow another's words.
-    pub fn message_id(&self) -> &'static str {
+    pub fn message_id(&self) -> MsgId<Codes> {
         match self {
-            CodeError::Empty => "code-empty",
-            CodeError::InvalidCharacter { .. } => "code-invalid_character",
-            CodeError::BadGroup { .. } => "code-bad_group",
-            CodeError::GroupsSwapped { .. } => "code-groups_swapped",
-            CodeError::MissingGroup { .. } => "code-missing_group",
-            CodeError::ExtraGroup { .. } => "code-extra_group",
-            CodeError::Truncated { .. } => "code-truncated",
-            CodeError::TooLong { .. } => "code-too_long",
-            CodeError::WrongKind { .. } => "code-wrong_kind",
-            CodeError::UnknownVersion { .. } => "code-unknown_version",
-            CodeError::CodeCheckFailed => "code-code_check_failed",
-            CodeError::Malformed { .. } => "code-malformed",
-            CodeError::BadSignature => "code-bad_signature",
-            CodeError::UnknownSigningKey { .. } => "code-unknown_signing_key",
-            CodeError::AnotherProduct { .. } => "code-another_product",
-            CodeError::AnotherInstallation { .. } => "code-another_installation",
-            CodeError::TooOld { .. } => "code-too_old",
-            CodeError::TooNew { .. } => "code-too_new",
+            CodeError::Empty => msg!("code-empty"),
+            CodeError::InvalidCharacter { .. } => msg!("code-invalid_character"),
+            CodeError::BadGroup { .. } => msg!("code-bad_group"),
+            CodeError::GroupsSwapped { .. } => msg!("code-groups_swapped"),
+            CodeError::MissingGroup { .. } => msg!("code-missing_group"),
+            CodeError::ExtraGroup { .. } => msg!("code-extra_group"),
+            CodeError::Truncated { .. } => msg!("code-truncated"),
+            CodeError::TooLong { .. } => msg!("code-too_long"),
+            CodeError::WrongKind { .. } => msg!("code-wrong_kind"),
+            CodeError::UnknownVersion { .. } => msg!("code-unknown_version"),
+            CodeError::CodeCheckFailed => msg!("code-code_check_failed"),
+            CodeError::Malformed { .. } => msg!("code-malformed"),
+            CodeError::BadSignature => msg!("code-bad_signature"),
+            CodeError::UnknownSigningKey { .. } => msg!("code-unknown_signing_key"),
+            CodeError::AnotherProduct { .. } => msg!("code-another_product"),
+            CodeError::AnotherInstallation { .. } => msg!("code-another_installation"),
+            CodeError::TooOld { .. } => msg!("code-too_old"),
+            CodeError::TooNew { .. } => msg!("code-too_new"),
         }
     }
 
@@ -214,12 +215,12 @@ impl CodeError {
 
     /// Title, meaning and next step, in `lang`, for `audience`.
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
-        license_messages::CODES.explain(lang, self.message_id(), &self.args(), audience)
+        self.message_id().explain(lang, &self.args(), audience)
     }
 
     /// What the person should do next (the program's wording, in English).
     pub fn next_step(&self) -> String {
-        license_messages::CODES.text(Lang::En, self.message_id(), Some("next"), &self.args())
+        self.message_id().attribute(Lang::En, "next", &self.args())
     }
 
     /// The group the error is in, when it is in one group.
@@ -298,7 +299,7 @@ impl serde::Serialize for Detail {
 /// What it means, in English, as a fragment ("group 4 has a typo").
 impl std::fmt::Display for CodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&license_messages::CODES.text(Lang::En, self.message_id(), None, &self.args()))
+        f.write_str(&self.message_id().text(Lang::En, &self.args()))
     }
 }
 

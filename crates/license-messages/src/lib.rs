@@ -18,6 +18,7 @@
 
 mod format;
 
+use std::marker::PhantomData;
 use std::sync::OnceLock;
 
 pub use format::{Arg, Args};
@@ -146,6 +147,110 @@ pub const SUPPORT: Domain = Domain("support", catalogue::SUPPORT);
 /// The words of the support console (`/console/`): `console-…`. Its own
 /// domain, so that neither the customer's page nor the decode page carries them.
 pub const CONSOLE: Domain = Domain("console", catalogue::CONSOLE);
+
+/// The domains as types, so that a message's id carries its domain at no
+/// cost ([`MsgId`]): a binary links only the tables of the domains its ids name.
+pub mod domain {
+    use crate::Domain;
+
+    /// A domain as a type.
+    pub trait InDomain: Copy + 'static {
+        const DOMAIN: Domain;
+    }
+
+    macro_rules! markers {
+        ($($marker:ident => $domain:ident),*) => {$(
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub struct $marker;
+            impl InDomain for $marker {
+                const DOMAIN: Domain = crate::$domain;
+            }
+        )*};
+    }
+    markers!(Codes => CODES, Problems => PROBLEMS, Program => PROGRAM, Page => PAGE, Staff => STAFF,
+        Mail => MAIL, Ui => UI, Support => SUPPORT, Console => CONSOLE);
+}
+
+include!(concat!(env!("OUT_DIR"), "/msg.rs"));
+
+/// A message of the catalogue, in the domain `D`: made only by [`msg!`],
+/// which checks at compile time that the message exists.
+pub struct MsgId<D>(&'static str, PhantomData<fn() -> D>);
+
+impl<D> Clone for MsgId<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<D> Copy for MsgId<D> {}
+impl<D> PartialEq for MsgId<D> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl<D> Eq for MsgId<D> {}
+impl<D> std::fmt::Debug for MsgId<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl<D: domain::InDomain> MsgId<D> {
+    /// For [`msg!`] only: it has checked that `id` is in the catalogue.
+    #[doc(hidden)]
+    pub const fn __checked(id: &'static str) -> Self {
+        MsgId(id, PhantomData)
+    }
+
+    /// The message's id (`ui-submit`).
+    pub const fn id(self) -> &'static str {
+        self.0
+    }
+
+    pub fn domain(self) -> Domain {
+        D::DOMAIN
+    }
+
+    /// The message's text in `lang`, with `args` filled in.
+    pub fn text(self, lang: Lang, args: &Args<'_>) -> String {
+        D::DOMAIN.text(lang, self.0, None, args)
+    }
+
+    /// One of the message's attributes (`title`, `next`, …).
+    pub fn attribute(self, lang: Lang, attribute: &str, args: &Args<'_>) -> String {
+        D::DOMAIN.text(lang, self.0, Some(attribute), args)
+    }
+
+    /// Title, meaning and next step (see [`Domain::explain`]).
+    pub fn explain(self, lang: Lang, args: &Args<'_>, audience: Audience) -> Explanation {
+        D::DOMAIN.explain(lang, self.0, args, audience)
+    }
+
+    /// The id with its domain as a value, for code that explains messages
+    /// of several domains alike.
+    pub fn erased(self) -> Msg {
+        Msg { domain: D::DOMAIN, id: self.0 }
+    }
+}
+
+/// A checked message id of any domain ([`MsgId::erased`]).
+#[derive(Clone, Copy)]
+pub struct Msg {
+    pub domain: Domain,
+    pub id: &'static str,
+}
+
+impl Msg {
+    pub fn explain(self, lang: Lang, args: &Args<'_>, audience: Audience) -> Explanation {
+        self.domain.explain(lang, self.id, args, audience)
+    }
+}
+
+impl<D: domain::InDomain> From<MsgId<D>> for Msg {
+    fn from(id: MsgId<D>) -> Msg {
+        id.erased()
+    }
+}
 
 /// Every domain.
 pub const DOMAINS: [Domain; 9] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, SUPPORT, CONSOLE, STAFF, MAIL];

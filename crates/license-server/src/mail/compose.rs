@@ -7,8 +7,8 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use license_api::{Channel, EntitlementChange};
-use license_codes::messages::MAIL;
-use license_codes::messages::{Arg, Lang};
+use license_codes::messages::domain::Mail;
+use license_codes::messages::{msg, Arg, Lang, MsgId};
 use license_codes::SerialNumber;
 
 use super::outbox::Reason;
@@ -64,10 +64,6 @@ impl ResponseMail {
 #[error("{0}")]
 pub struct ComposeError(String);
 
-fn text_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    MAIL.text(lang, id, None, args)
-}
-
 /// The message carrying `mail`'s response code to `to`.
 pub fn response_message(
     settings: &MailSettings,
@@ -76,31 +72,33 @@ pub fn response_message(
     reason: Reason,
     mail: &ResponseMail,
 ) -> Result<Message, ComposeError> {
-    let text = |id: &str, args: &[(&str, Arg<'_>)]| text_in(mail.language, id, args);
+    let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(mail.language, args);
     let serial = ("serial", Arg::from(mail.serial.as_str()));
     let product = ("product", Arg::from(mail.product.as_str()));
     let why = match reason {
-        Reason::Resend => text("mail-why-resend", &[]),
-        Reason::MailIn => text("mail-why-mail_in", &[]),
-        Reason::Issued | Reason::Notice => text("mail-why-issued", &[("channel", Arg::from(mail.channel.as_str()))]),
+        Reason::Resend => text(msg!("mail-why-resend"), &[]),
+        Reason::MailIn => text(msg!("mail-why-mail_in"), &[]),
+        Reason::Issued | Reason::Notice => {
+            text(msg!("mail-why-issued"), &[("channel", Arg::from(mail.channel.as_str()))])
+        }
     };
-    let intro = text("mail-response-intro", &[serial.clone(), product.clone()]);
+    let intro = text(msg!("mail-response-intro"), &[serial.clone(), product.clone()]);
     let changes: Vec<String> = if mail.changes.is_empty() {
-        vec![text("mail-no-changes", &[])]
+        vec![text(msg!("mail-no-changes"), &[])]
     } else {
         mail.changes.iter().map(EntitlementChange::in_words).collect()
     };
-    let enter = text("mail-enter", &[]);
-    let footer = text("mail-footer", std::slice::from_ref(&serial));
+    let enter = text(msg!("mail-enter"), &[]);
+    let footer = text(msg!("mail-footer"), std::slice::from_ref(&serial));
 
     // The code alone on its line, as `license enter-code` and Enter Code read it.
     let plain = format!(
         "{intro}\n{why}\n\n{}\n{}\n\n{}\n\n{}\n\n{enter}\n\n{}\n{}\n\n-- \n{footer}\n",
-        text("mail-changes", &[]),
+        text(msg!("mail-changes"), &[]),
         changes.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"),
-        text("mail-code-heading", &[]),
+        text(msg!("mail-code-heading"), &[]),
         mail.response_code,
-        text("mail-request-heading", &[]),
+        text(msg!("mail-request-heading"), &[]),
         mail.request_code,
     );
     let png =
@@ -114,15 +112,15 @@ pub fn response_message(
          </body></html>",
         escape(&intro),
         escape(&why),
-        escape(&text("mail-changes", &[])),
+        escape(&text(msg!("mail-changes"), &[])),
         changes.iter().map(|c| format!("<li>{}</li>", escape(c))).collect::<String>(),
-        escape(&text("mail-code-heading", &[])),
+        escape(&text(msg!("mail-code-heading"), &[])),
         escape(&mail.response_code),
-        escape(&text("mail-qr-alt", &[])),
+        escape(&text(msg!("mail-qr-alt"), &[])),
         png.1,
         png.1,
         escape(&enter),
-        escape(&text("mail-request-heading", &[])),
+        escape(&text(msg!("mail-request-heading"), &[])),
         escape(&mail.request_code),
         escape(&footer),
     );
@@ -139,7 +137,7 @@ pub fn response_message(
             Attachment::new(RESPONSE_FILE.to_string())
                 .body(format!("{}\r\n", mail.response_code), ContentType::TEXT_PLAIN),
         );
-    let subject = text("mail-response-subject", &[serial, product]);
+    let subject = text(msg!("mail-response-subject"), &[serial, product]);
     headers(settings, message_id, to, &subject)?.multipart(body).map_err(|e| ComposeError(e.to_string()))
 }
 

@@ -14,7 +14,8 @@
 //! no two robots write to each other for long.
 
 use license_api::Channel;
-use license_codes::messages::{Arg, Audience, Lang, MAIL};
+use license_codes::messages::domain::Mail;
+use license_codes::messages::{msg, Arg, Audience, Lang, MsgId};
 use license_codes::scan::{scan, Scan};
 use license_codes::{RequestCode, SerialNumber};
 use mail_parser::{MessageParser, MimeHeaders};
@@ -216,9 +217,7 @@ async fn unanswerable(
             let words = e.explain(lang, Audience::Customer);
             (words.meaning, words.next_step)
         }
-        None => {
-            (MAIL.text(lang, "mail-notice-no-code", None, &[]), MAIL.text(lang, "mail-notice-no-code-next", None, &[]))
-        }
+        None => (msg!("mail-notice-no-code").text(lang, &[]), msg!("mail-notice-no-code-next").text(lang, &[])),
     };
     for serial in &found.serials {
         if let Some((license_id, contact, language)) = licence(state, *serial).await? {
@@ -254,15 +253,15 @@ async fn notify(
     sender: &str,
 ) -> Result<Outcome, MailInError> {
     let serial_code = serial.to_code();
-    let text = |id: &str, args: &[(&str, Arg<'_>)]| MAIL.text(lang, id, None, args);
+    let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(lang, args);
     let s = ("serial", Arg::from(serial_code.as_str()));
-    let subject = text("mail-notice-subject", std::slice::from_ref(&s));
+    let subject = text(msg!("mail-notice-subject"), std::slice::from_ref(&s));
     let body = format!(
         "{}\n\n{}\n\n{}\n\n-- \n{}\n",
-        text("mail-notice-intro", &[s.clone(), ("reason", Arg::from(reason))]),
-        text("mail-notice-next", &[("next", Arg::from(next))]),
-        text("mail-notice-sender", &[("sender", Arg::from(sender))]),
-        text("mail-footer", &[s]),
+        text(msg!("mail-notice-intro"), &[s.clone(), ("reason", Arg::from(reason))]),
+        text(msg!("mail-notice-next"), &[("next", Arg::from(next))]),
+        text(msg!("mail-notice-sender"), &[("sender", Arg::from(sender))]),
+        text(msg!("mail-footer"), &[s]),
     );
     let mut tx = state.db.begin().await?;
     outbox::enqueue_notice(&mut tx, &mailer.settings, license_id, &subject, &body).await?;
