@@ -6,8 +6,9 @@
 # enabled on the stable toolchain with RUSTC_BOOTSTRAP=1 for this build only;
 # every other build and test uses plain stable Rust. A plain
 # `trunk build --release` still works, and gives a larger but equivalent page.
-# The decode page and the support console are built the same way into
-# DIST/decode/ and DIST/console/, bundles of their own.
+# The decode page (a second bin of the root package) and the support console
+# (crates/license-console) are built the same way into DIST/decode/ and
+# DIST/console/, bundles of their own.
 # Usage: bash scripts/build-portal.sh [--dist DIR]   (default dist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 # by this first cargo build (a no-op when they are there and nothing changed).
 dist=dist
 if [ "${1:-}" = --dist ]; then dist=$2; fi
-cargo build --target wasm32-unknown-unknown --profile wasm-release --bin license-portal --bin license-decode --bin license-console --quiet
+cargo build --target wasm32-unknown-unknown --profile wasm-release -p license-portal -p license-console --bins --quiet
 trunk build --release --dist "$dist"
 trunk build decode/index.html --release --dist "$dist/decode" --public-url /decode/
-trunk build console/index.html --release --dist "$dist/console" --public-url /console/
+trunk build crates/license-console/index.html --release --dist "$dist/console" --public-url /console/

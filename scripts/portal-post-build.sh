@@ -8,11 +8,11 @@
 #     (it stops at `export default`), so Trunk's `minify` stays off.
 #  2. Renders the page's first view into its HTML and, for the customer's
 #     page, writes the service worker with the build's file list
-#     (src/bin/prerender.rs, natively on plain stable Rust). It runs after
+#     (crates/license-prerender, natively on plain stable Rust). It runs after
 #     the minification, so the worker's version hashes the files as served.
 set -euo pipefail
 case "$(basename "$TRUNK_SOURCE_DIR")" in
-    console) page=console ;;
+    license-console) page=console ;;
     decode) page=decode ;;
     *) page=code ;;
 esac
@@ -24,4 +24,4 @@ if [ "$TRUNK_PROFILE" = release ]; then
     node scripts/minify-glue.mjs "$TRUNK_STAGING_DIR"
 fi
 cd "$TRUNK_SOURCE_DIR"
-exec env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD cargo run --quiet --locked --bin prerender -- "$TRUNK_STAGING_DIR" "$page"
+exec env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD cargo run --quiet --locked -p license-prerender -- "$TRUNK_STAGING_DIR" "$page"

@@ -3,10 +3,10 @@
 //! page once, from the path, is all the routing needed, and keeps a router
 //! out of what a phone downloads. The decode page is its own bundle
 //! (`src/bin/license-decode.rs`, built into `decode/`), so the customer's
-//! first load does not carry it; [`mount_customer_page`] starts the
-//! customer's page.
+//! first load does not carry it; `crate::start` starts each page.
 
 use leptos::prelude::*;
+use license_web::i18n::msg;
 
 /// Which page a path shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,34 +34,13 @@ impl Page {
     }
 }
 
-/// Starts the customer's page in the browser in its language, taking over
-/// its first view.
-#[cfg(target_arch = "wasm32")]
-pub fn mount_customer_page() {
-    use crate::components::code_page::{CodePage, CodePageHeader};
-    use crate::first_view::FirstView;
-    let texts = crate::i18n::Texts { domain: crate::i18n::UI, title: "ui-code-title", files: "/" };
-    crate::i18n::start(texts, || {
-        match Page::for_path(&window().location().pathname().unwrap_or_default()) {
-            Page::Code => FirstView::take().mount(Page::Code, CodePageHeader, CodePage),
-            // The decode page is served by its own bundle; this is reached only
-            // from a server that sends this page's HTML for every path.
-            Page::Decode | Page::NotFound => {
-                if let Some(main) = document().query_selector("main").ok().flatten() {
-                    main.remove();
-                }
-                leptos::mount::mount_to_body(NotFound);
-            }
-        }
-    });
-}
-
+/// What a path that is no page shows.
 #[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     view! {
         <main>
-            <h1>{crate::i18n::tr("ui-not-found")}</h1>
-            <p><a href="/code.html">{crate::i18n::tr("ui-enter-request")}</a></p>
+            <h1>{license_web::i18n::tr(msg!("ui-not-found"))}</h1>
+            <p><a href="/code.html">{license_web::i18n::tr(msg!("ui-enter-request"))}</a></p>
         </main>
     }
 }

@@ -1,7 +1,7 @@
 //! The page's first view, painted from the HTML before any wasm arrives.
 //!
-//! At build time, `src/bin/prerender.rs` renders each page's components
-//! natively ([`render`]) into its HTML file: `<main>` with the page's header
+//! At build time, `crates/license-prerender` renders each page's components
+//! natively into its HTML file: `<main>` with the page's header
 //! (heading and explanation) and, in `<div id="first-view">`, the rest of the
 //! page's first view (the labelled code field and its buttons), styled, with
 //! the same markup the running page makes. The customer can read it and
@@ -18,7 +18,6 @@
 pub const CONTAINER_ID: &str = "first-view";
 
 /// What the customer did in the static first view before the wasm ran.
-#[cfg(target_arch = "wasm32")]
 #[derive(Debug, Default)]
 pub struct FirstView {
     /// `(element id, text)` of each field that has text.
@@ -32,7 +31,6 @@ pub struct FirstView {
     language: Option<String>,
 }
 
-#[cfg(target_arch = "wasm32")]
 impl FirstView {
     /// Reads the static view's fields (none when the page has no first view).
     pub fn take() -> FirstView {
@@ -66,7 +64,7 @@ impl FirstView {
             .flatten()
             .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
             .map(|s| s.value())
-            .filter(|chosen| chosen != crate::i18n::Lang::En.tag());
+            .filter(|chosen| chosen != license_web::i18n::Lang::En.tag());
         if let Ok(buttons) = container.query_selector_all("input[type=file]") {
             view.file_buttons = (0..buttons.length())
                 .filter_map(|i| buttons.get(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -150,7 +148,7 @@ impl FirstView {
             later.forget();
         }
         if let Some(tag) = self.language {
-            crate::i18n::choose_tag(&tag);
+            license_web::i18n::choose_tag(&tag);
         }
         if let Some((id, start, end)) = self.focus {
             if let Some(field) = field(&id) {
@@ -159,39 +157,4 @@ impl FirstView {
             }
         }
     }
-}
-
-/// The HTML of `page`'s first view (its `<main>`), rendered natively from the same
-/// components the browser runs.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn render(page: crate::Page) -> String {
-    use leptos::prelude::*;
-
-    use crate::components::code_page::{CodePage, CodePageHeader};
-    use crate::components::decode_page::{DecodePage, DecodePageHeader};
-    use crate::Page;
-
-    // The pages start their requests (keys, products) as they are built; a
-    // build has no browser to send them, so they are dropped unsent.
-    struct Unsent;
-    impl any_spawner::CustomExecutor for Unsent {
-        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-        fn poll_local(&self) {}
-    }
-    let _ = any_spawner::Executor::init_custom_executor(Unsent);
-    let owner = Owner::new();
-    // Read once, as a snapshot: nothing here reacts to later changes.
-    let (header, body) = owner.with(|| {
-        untrack(|| match page {
-            Page::Code => (view! { <CodePageHeader/> }.to_html(), view! { <CodePage/> }.to_html()),
-            Page::Decode => (view! { <DecodePageHeader/> }.to_html(), view! { <DecodePage/> }.to_html()),
-            Page::NotFound => (String::new(), String::new()),
-        })
-    });
-    let class = match page.main_class() {
-        "" => String::new(),
-        class => format!(" class=\"{class}\""),
-    };
-    format!("<main{class}>{header}<div id=\"{CONTAINER_ID}\">{body}</div></main>")
 }

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use license_codes::{Day, Entitlements, Grant, KeyId, RequestCode, SerialNumber, SigningKey};
-use license_portal::check::check_request;
-use license_portal::components::code_field::RequestCodeField;
 use license_portal::components::decode_page::DecodePage;
-use license_portal::components::qr::qr_svg;
-use license_portal::fetched::Fetched;
+use license_web::check::check_request;
+use license_web::components::code_field::RequestCodeField;
+use license_web::components::qr::qr_svg;
+use license_web::fetched::Fetched;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

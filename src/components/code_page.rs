@@ -4,17 +4,17 @@
 use leptos::prelude::*;
 use license_codes::{ReleaseCode, RequestCode};
 
-use super::answer_view::{answer_view, release_view};
-use super::code_field::RequestCodeField;
-use crate::api;
-use crate::check::{check_request, Checked, Verdict};
-use crate::fetched::Fetched;
-use crate::i18n::{self, tr, LanguageSwitch};
+use license_web::check::{check_request, Checked, Verdict};
+use license_web::components::answer_view::{answer_view, release_view};
+use license_web::components::code_field::RequestCodeField;
+use license_web::fetched::Fetched;
+use license_web::i18n::{self, msg, text, tr, LanguageSwitch};
+use license_web::{api, browser};
 
 /// A code handed over in the link (`/code.html#<code>`): the fragment never
 /// reaches the server's logs. Empty when prerendered (no browser).
 fn code_from_fragment() -> String {
-    if cfg!(not(target_arch = "wasm32")) {
+    if !browser::present() {
         return String::new();
     }
     let hash = window().location().hash().unwrap_or_default();
@@ -26,8 +26,10 @@ fn code_from_fragment() -> String {
 /// tab (only the fragment changes, say a second QR scanned) replaces the
 /// code; a code that could not be sent because the device was offline is
 /// sent by itself when the connection comes back.
-#[cfg(target_arch = "wasm32")]
 fn follow_browser(code: RwSignal<String>, resend_when_online: impl Fn() + 'static) {
+    if !browser::present() {
+        return;
+    }
     let fragment = window_event_listener(leptos::ev::hashchange, move |_| {
         let linked = code_from_fragment();
         if !linked.is_empty() {
@@ -70,7 +72,6 @@ pub fn CodePage() -> impl IntoView {
     let current_release =
         move || released.get().filter(|r| matches!(checked.get().verdict, Verdict::Release(c) if c == *r));
 
-    #[cfg(target_arch = "wasm32")]
     follow_browser(code, move || {
         // Keys that could not be loaded offline are needed to check the answer.
         if matches!(keys.get_untracked(), Some(Err(_))) {
@@ -114,12 +115,12 @@ pub fn CodePage() -> impl IntoView {
                     disabled=move || !checked.with(Checked::submittable) || busy.get()
                     aria-busy=move || busy.get().to_string()
                 >
-                    {move || i18n::t(if busy.get() { "ui-sending" } else { "ui-submit" })}
+                    {move || text(if busy.get() { msg!("ui-sending") } else { msg!("ui-submit") }, &[])}
                 </button>
             </form>
             <div class="answer">{answer}</div>
             <footer>
-                <a href="/decode/">{tr("ui-decode-link")}</a>
+                <a href="/decode/">{tr(msg!("ui-decode-link"))}</a>
                 <LanguageSwitch/>
             </footer>
     }
@@ -132,8 +133,8 @@ pub fn CodePage() -> impl IntoView {
 pub fn CodePageHeader() -> impl IntoView {
     view! {
         <header>
-            <h1 data-l10n="ui-code-heading">{i18n::t("ui-code-heading")}</h1>
-            <p class="lead" data-l10n="ui-code-lead">{i18n::t("ui-code-lead")}</p>
+            <h1 data-l10n=msg!("ui-code-heading").id()>{i18n::text(msg!("ui-code-heading"), &[])}</h1>
+            <p class="lead" data-l10n=msg!("ui-code-lead").id()>{i18n::text(msg!("ui-code-lead"), &[])}</p>
         </header>
     }
 }

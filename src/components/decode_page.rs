@@ -6,10 +6,10 @@ use license_codes::messages::{sentence, Audience};
 use license_codes::text::inspect_groups;
 use license_codes::{Kind, RequestCode};
 
-use crate::api;
-use crate::components::decode_table::DecodeTable;
-use crate::fetched::Fetched;
-use crate::i18n::{self, tr, tr_in, LanguageSwitch, SUPPORT};
+use license_web::api;
+use license_web::components::decode_table::DecodeTable;
+use license_web::fetched::Fetched;
+use license_web::i18n::{self, msg, tr, LanguageSwitch};
 
 /// Everything of the page below its header ([`DecodePageHeader`]).
 #[component]
@@ -23,7 +23,7 @@ pub fn DecodePage() -> impl IntoView {
         i18n::lang();
         let text = code.get();
         if text.trim().is_empty() {
-            return view! { <p class="status info">{tr_in(SUPPORT, "support-decode-empty")}</p> }.into_any();
+            return view! { <p class="status info">{tr(msg!("support-decode-empty"))}</p> }.into_any();
         }
         match license_codes::decode(&text) {
             Ok(decoded) => {
@@ -39,11 +39,11 @@ pub fn DecodePage() -> impl IntoView {
                 let words = e.explain(i18n::lang(), Audience::Program);
                 view! {
                     <div class="problem" role="alert">
-                        <h2>{tr_in(SUPPORT, "support-decode-failed")}</h2>
+                        <h2>{tr(msg!("support-decode-failed"))}</h2>
                         <p>{sentence(&words.meaning)}</p>
-                        <p><strong>{tr("ui-what-to-do")}" "</strong>{words.next_step}</p>
+                        <p><strong>{tr(msg!("ui-what-to-do"))}" "</strong>{words.next_step}</p>
                     </div>
-                    <div class="groups" aria-label=tr_in(SUPPORT, "support-decode-groups")>
+                    <div class="groups" aria-label=tr(msg!("support-decode-groups"))>
                         {groups.into_iter().enumerate().map(|(i, g)| {
                             let class = match g.state {
                                 license_codes::text::GroupState::Good => "group good",
@@ -59,15 +59,15 @@ pub fn DecodePage() -> impl IntoView {
         }
     };
     view! {
-            <label for="code" class="field-label">{tr_in(SUPPORT, "support-decode-code")}</label>
+            <label for="code" class="field-label">{tr(msg!("support-decode-code"))}</label>
             <textarea id="code" rows="4" spellcheck="false" autocomplete="off"
                 prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))></textarea>
-            <label for="answers" class="field-label">{tr_in(SUPPORT, "support-decode-answers")}</label>
+            <label for="answers" class="field-label">{tr(msg!("support-decode-answers"))}</label>
             <textarea id="answers" rows="2" spellcheck="false" autocomplete="off"
                 prop:value=move || answers.get() on:input=move |ev| answers.set(event_target_value(&ev))></textarea>
             <div class="decoded" aria-live="polite">{table}</div>
             <footer>
-                <a href="/code.html">{tr("ui-enter-request")}</a>
+                <a href="/code.html">{tr(msg!("ui-enter-request"))}</a>
                 <LanguageSwitch/>
             </footer>
     }
@@ -78,8 +78,8 @@ pub fn DecodePage() -> impl IntoView {
 pub fn DecodePageHeader() -> impl IntoView {
     view! {
         <header>
-            <h1 data-l10n="support-decode-heading">{i18n::text(SUPPORT, "support-decode-heading", &[])}</h1>
-            <p class="lead" data-l10n="support-decode-lead">{i18n::text(SUPPORT, "support-decode-lead", &[])}</p>
+            <h1 data-l10n=msg!("support-decode-heading").id()>{i18n::text(msg!("support-decode-heading"), &[])}</h1>
+            <p class="lead" data-l10n=msg!("support-decode-lead").id()>{i18n::text(msg!("support-decode-lead"), &[])}</p>
         </header>
     }
 }

@@ -7,14 +7,15 @@ use license_api::{
     UpgradeQueued,
 };
 use license_codes::{EntitlementKind, Product};
+use license_web::i18n::{msg, text, tr};
 
 use super::license::admins_only;
-use super::{api, say_with, words, Desk};
-use crate::api::ApiError;
-use crate::components::problem_view::ProblemView;
-use crate::fetched::Fetched;
-use crate::messages;
+use crate::{api, Desk};
 use license_api::humanize;
+use license_web::api::ApiError;
+use license_web::components::problem_view::ProblemView;
+use license_web::fetched::Fetched;
+use license_web::messages;
 
 /// One input per entitlement of `product`, starting from `current`.
 fn inputs(product: &Product, current: Option<&EntitlementValues>) -> Vec<(String, EntitlementKind, RwSignal<String>)> {
@@ -98,7 +99,7 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(q)) = done.get() {
-            desk.notice.set(Some(say_with("console-queued", &[("counter", q.counter.into())])));
+            desk.notice.set(Some(text(msg!("console-queued"), &[("counter", q.counter.into())])));
             desk.refresh.run(());
         }
     });
@@ -111,21 +112,21 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
     };
     let outcome = move || {
         match done.get() {
-        Some(Ok(q)) => Some(view! { <p class="status ok" role="status">{say_with("console-queued", &[("counter", q.counter.into())])}</p> }.into_any()),
+        Some(Ok(q)) => Some(view! { <p class="status ok" role="status">{text(msg!("console-queued"), &[("counter", q.counter.into())])}</p> }.into_any()),
         Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any()),
         None => None,
     }
     };
     view! {
         <details class="form-panel">
-            <summary>{words("console-queue-heading")}</summary>
+            <summary>{tr(msg!("console-queue-heading"))}</summary>
             {admins_only(&desk, "queue-note", "queue")}
             <form on:submit=submit aria-describedby=(!desk.is_admin).then_some("queue-note")>
                 {entitlement_inputs("upgrade", &fields, desk.is_admin)}
-                <label for="upgrade-note" class="field-label small">{words("console-upgrade-note")}</label>
+                <label for="upgrade-note" class="field-label small">{tr(msg!("console-upgrade-note"))}</label>
                 <input id="upgrade-note" type="text" maxlength="500" disabled=!desk.is_admin
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
-                <button type="submit" class="primary" disabled=move || !desk.is_admin || busy.get()>{words("console-queue")}</button>
+                <button type="submit" class="primary" disabled=move || !desk.is_admin || busy.get()>{tr(msg!("console-queue"))}</button>
             </form>
             <div aria-live="polite">{outcome}</div>
         </details>
@@ -152,7 +153,7 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
         if let Some(Ok(changed)) = done.get() {
             let args =
                 [("email", changed.contact_email.as_str().into()), ("language", changed.language.as_str().into())];
-            desk.notice.set(Some(say_with("console-mail-language-changed", &args)));
+            desk.notice.set(Some(text(msg!("console-mail-language-changed"), &args)));
             desk.refresh.run(());
         }
     });
@@ -168,11 +169,11 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
     let admin = desk.is_admin;
     view! {
         <form class="inline-form" on:submit=submit>
-            <label for="mail-language" class="field-label small">{words("console-mail-language")}</label>
+            <label for="mail-language" class="field-label small">{tr(msg!("console-mail-language"))}</label>
             <select id="mail-language" disabled=!admin on:change=move |ev| language.set(event_target_value(&ev))>
                 {language_options(&license.language)}
             </select>
-            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{words("console-save-language")}</button>
+            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{tr(msg!("console-save-language"))}</button>
         </form>
         <div aria-live="polite">{failure}</div>
     }
@@ -189,7 +190,7 @@ pub fn NewLicenseForm() -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(created)) = done.get() {
-            desk.notice.set(Some(say_with("console-licence-created", &[("serial", created.serial.as_str().into())])));
+            desk.notice.set(Some(text(msg!("console-licence-created"), &[("serial", created.serial.as_str().into())])));
             desk.open.run(created.serial);
         }
     });
@@ -220,25 +221,25 @@ pub fn NewLicenseForm() -> impl IntoView {
     let admin = desk.is_admin;
     view! {
         <details class="form-panel">
-            <summary>{words("console-create-heading")}</summary>
+            <summary>{tr(msg!("console-create-heading"))}</summary>
             {admins_only(&desk, "create-note", "create")}
             <form on:submit=submit>
-                <label for="new-product" class="field-label small">{words("console-product")}</label>
+                <label for="new-product" class="field-label small">{tr(msg!("console-product"))}</label>
                 <select id="new-product" disabled=!admin on:change=move |ev| product_id.set(event_target_value(&ev).parse().ok())>
                     {move || products().into_iter().map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.name, p.id)}</option> }).collect_view()}
                 </select>
-                <label for="new-email" class="field-label small">{words("console-contact-email")}</label>
+                <label for="new-email" class="field-label small">{tr(msg!("console-contact-email"))}</label>
                 <input id="new-email" type="email" required disabled=!admin prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
-                <label for="new-language" class="field-label small">{words("console-mail-language")}</label>
+                <label for="new-language" class="field-label small">{tr(msg!("console-mail-language"))}</label>
                 <select id="new-language" disabled=!admin on:change=move |ev| language.set(event_target_value(&ev))>
                     {language_options("en")}
                 </select>
-                <label for="new-places" class="field-label small">{words("console-installations-allowed")}</label>
+                <label for="new-places" class="field-label small">{tr(msg!("console-installations-allowed"))}</label>
                 <input id="new-places" type="number" min="1" disabled=!admin prop:value=move || places.get()
                     on:input=move |ev| places.set(event_target_value(&ev))/>
                 {move || entitlement_inputs("new", &fields.get(), admin)}
-                <button type="submit" class="primary" disabled=move || !admin || busy.get()>{words("console-create")}</button>
+                <button type="submit" class="primary" disabled=move || !admin || busy.get()>{tr(msg!("console-create"))}</button>
             </form>
             <div aria-live="polite">{failure}</div>
         </details>

@@ -54,6 +54,7 @@ impl de::Error for Unreadable {
 }
 
 /// Parses `text` as JSON and reads it as `T`.
+#[inline(always)]
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
     let value = js_sys::JSON::parse(text).map_err(|_| Unreadable("the answer is not JSON"))?;
     T::deserialize(Value(value))

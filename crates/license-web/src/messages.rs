@@ -2,7 +2,8 @@
 //! catalogue (`license-messages`), in the customer's wording.
 
 use license_api::{Problem, ProblemCode};
-use license_codes::messages::{self, sentence, Arg, Audience};
+use license_codes::messages::domain::Page;
+use license_codes::messages::{self, msg, sentence, Arg, Audience, MsgId};
 
 use crate::api::ApiError;
 use crate::i18n::lang;
@@ -18,8 +19,8 @@ pub struct Explanation {
 }
 
 /// An entry of the page's own part of the catalogue (`page-…`), for the customer.
-pub fn entry(id: &str, args: &[(&str, Arg<'_>)], retry: bool) -> Explanation {
-    shown(messages::PAGE.explain(lang(), id, args, Audience::Customer), retry)
+pub fn entry(id: MsgId<Page>, args: &[(&str, Arg<'_>)], retry: bool) -> Explanation {
+    shown(id.explain(lang(), args, Audience::Customer), retry)
 }
 
 fn shown(e: messages::Explanation, retry: bool) -> Explanation {
@@ -39,15 +40,6 @@ fn may_retry(code: ProblemCode) -> bool {
     )
 }
 
-/// A sentence of the page's own part of the catalogue (`page-…`), with `args`.
-pub fn page_text_with(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    crate::i18n::text(messages::PAGE, id, args)
-}
-
-pub fn page_text(id: &str) -> String {
-    page_text_with(id, &[])
-}
-
 pub fn problem(p: &Problem) -> Explanation {
     shown(p.explain_public(lang()), may_retry(p.code))
 }
@@ -65,9 +57,9 @@ pub fn staff_api_error(e: &ApiError) -> Explanation {
 pub fn api_error(e: &ApiError) -> Explanation {
     match e {
         ApiError::Problem(p) => problem(p),
-        ApiError::Network(_) => entry("page-network", &[], true),
-        ApiError::Offline => entry("page-offline", &[], true),
-        ApiError::BadAnswer(what) => entry("page-bad_answer", &[("what", what.as_str().into())], true),
+        ApiError::Network(_) => entry(msg!("page-network"), &[], true),
+        ApiError::Offline => entry(msg!("page-offline"), &[], true),
+        ApiError::BadAnswer(what) => entry(msg!("page-bad_answer"), &[("what", what.as_str().into())], true),
     }
 }
 
@@ -81,7 +73,7 @@ mod tests {
     /// Every problem code in docs/server.md's table, so a code added to the
     /// server's documentation fails here until this page explains it.
     fn documented_codes() -> Vec<String> {
-        let doc = include_str!("../docs/server.md");
+        let doc = include_str!("../../../docs/server.md");
         doc.lines()
             .filter_map(|line| line.strip_prefix("| `"))
             .filter_map(|rest| rest.split_once("` | "))

@@ -9,7 +9,7 @@ use license_codes::text::{GroupState, GroupView};
 
 use super::files;
 use crate::check::{Checked, Verdict, REQUEST_GROUPS};
-use crate::i18n::{t, t_with, tr_in};
+use crate::i18n::{msg, text, tr, InDomain, MsgId};
 
 fn state_class(state: GroupState) -> &'static str {
     match state {
@@ -22,17 +22,17 @@ fn state_class(state: GroupState) -> &'static str {
 /// The customer's status line under the request code field.
 pub fn request_status(verdict: &Verdict) -> (&'static str, String) {
     match verdict {
-        Verdict::Empty => ("info", t("ui-status-empty")),
+        Verdict::Empty => ("info", text(msg!("ui-status-empty"), &[])),
         Verdict::Incomplete { complete } => (
             "info",
-            t_with("ui-status-incomplete", &[("complete", (*complete).into()), ("total", REQUEST_GROUPS.into())]),
+            text(msg!("ui-status-incomplete"), &[("complete", (*complete).into()), ("total", REQUEST_GROUPS.into())]),
         ),
-        Verdict::Valid(_) => ("ok", t("ui-status-valid")),
+        Verdict::Valid(_) => ("ok", text(msg!("ui-status-valid"), &[])),
         Verdict::ReleaseIncomplete { complete } => (
             "info",
-            t_with("ui-status-release-incomplete", &[("complete", (*complete).into()), ("total", 9u32.into())]),
+            text(msg!("ui-status-release-incomplete"), &[("complete", (*complete).into()), ("total", 9u32.into())]),
         ),
-        Verdict::Release(_) => ("ok", crate::messages::page_text("page-release_recognised")),
+        Verdict::Release(_) => ("ok", text(msg!("page-release_recognised"), &[])),
         Verdict::Problem { message, next_step, .. } => ("error", format!("{message} {next_step}")),
         Verdict::OtherKind { message, next_step, .. } => ("error", format!("{message} {next_step}")),
     }
@@ -49,10 +49,9 @@ pub fn RequestCodeField(code: RwSignal<String>, checked: Memo<Checked>) -> impl 
                 status: "request-code-status",
                 described_by: "request-code-help request-code-status",
             }
-            domain=crate::i18n::UI
-            label="ui-request-label"
-            help="ui-request-help"
-            file_label="ui-request-file"
+            label=msg!("ui-request-label")
+            help=msg!("ui-request-help")
+            file_label=msg!("ui-request-file")
             code
             checked
         />
@@ -92,14 +91,13 @@ impl FieldCheck for Checked {
 
 /// A code field, generic over its check (the customer's page and the
 /// console's Find each get their own instance, and compare only their own).
-/// `label`, `help` and `file_label` are entries of the catalogue's `domain`.
+/// `label`, `help` and `file_label` are messages of one domain (the page's).
 #[component]
-pub fn CodeField<C: FieldCheck>(
+pub fn CodeField<C: FieldCheck, D: InDomain>(
     ids: FieldIds,
-    domain: crate::i18n::Domain,
-    label: &'static str,
-    help: &'static str,
-    file_label: &'static str,
+    label: MsgId<D>,
+    help: MsgId<D>,
+    file_label: MsgId<D>,
     code: RwSignal<String>,
     checked: Memo<C>,
 ) -> impl IntoView {
@@ -115,7 +113,7 @@ pub fn CodeField<C: FieldCheck>(
         spawn_local(async move {
             match files::read_text(&file).await {
                 Ok(text) => code.set(text),
-                Err(_) => file_problem.set(Some(t_with("ui-file-unreadable", &[("file", file.name().into())]))),
+                Err(_) => file_problem.set(Some(text(msg!("ui-file-unreadable"), &[("file", file.name().into())]))),
             }
         })
     };
@@ -125,8 +123,8 @@ pub fn CodeField<C: FieldCheck>(
         None => checked.with(FieldCheck::status),
     });
     view! {
-        <label for=ids.field class="field-label">{tr_in(domain, label)}</label>
-        <p id=ids.help class="help">{tr_in(domain, help)}</p>
+        <label for=ids.field class="field-label">{tr(label)}</label>
+        <p id=ids.help class="help">{tr(help)}</p>
         <textarea
             id=ids.field
             name=ids.field
@@ -179,7 +177,7 @@ pub fn CodeField<C: FieldCheck>(
             {move || status_line.get().1}
         </p>
         <label class="file-button">
-            {tr_in(domain, file_label)}
+            {tr(file_label)}
             <input
                 type="file"
                 accept=".txt,.TXT,text/plain"

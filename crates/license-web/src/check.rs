@@ -65,7 +65,7 @@ fn other_kind(kind: Kind, certain: bool, lang: Lang) -> Verdict {
     let message = if certain {
         words.meaning
     } else {
-        license_codes::messages::PAGE.text(lang, "page-starts_like", None, &[("kind", kind.code_name().into())])
+        license_codes::messages::msg!("page-starts_like").text(lang, &[("kind", kind.code_name().into())])
     };
     Verdict::OtherKind { kind, message: sentence(&message), next_step: words.next_step }
 }

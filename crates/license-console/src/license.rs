@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use license_api::{LicenseView, MailQueued, Released};
 
 use super::forms::{MailLanguageForm, QueueUpgradeForm};
-use super::{api, assigned, say, say_with, words, Desk};
-use crate::api::ApiError;
-use crate::components::problem_view::ProblemView;
-use crate::fetched::Fetched;
-use crate::i18n::date_time;
-use crate::messages;
+use crate::{api, assigned, Desk};
 use license_api::humanize;
+use license_codes::messages::domain::Console;
+use license_web::api::ApiError;
+use license_web::components::problem_view::ProblemView;
+use license_web::fetched::Fetched;
+use license_web::i18n::{date_time, msg, text, tr, MsgId};
+use license_web::messages;
 
 /// An audit entry's detail for reading: `name: value` pairs, values that
 /// are themselves lists or objects in compact JSON.
@@ -31,9 +32,9 @@ fn detail_text(detail: &serde_json::Value) -> String {
 }
 
 /// A table body's rows, or one row saying there are none.
-fn rows_or_none(rows: Vec<AnyView>, columns: usize, none: &'static str) -> AnyView {
+fn rows_or_none(rows: Vec<AnyView>, columns: usize, none: MsgId<Console>) -> AnyView {
     if rows.is_empty() {
-        view! { <tr><td colspan=columns class="none">{say(none)}</td></tr> }.into_any()
+        view! { <tr><td colspan=columns class="none">{text(none, &[])}</td></tr> }.into_any()
     } else {
         rows.into_iter().collect_view().into_any()
     }
@@ -42,7 +43,7 @@ fn rows_or_none(rows: Vec<AnyView>, columns: usize, none: &'static str) -> AnyVi
 /// The note that tells a support agent why an admin action is disabled
 /// (`action`: `create`, `queue`, `release` or `staff`; `console-admins-only`).
 pub fn admins_only(desk: &Desk, id: &'static str, action: &'static str) -> Option<impl IntoView> {
-    let note = move || say_with("console-admins-only", &[("action", action.into())]);
+    let note = move || text(msg!("console-admins-only"), &[("action", action.into())]);
     (!desk.is_admin).then(|| view! { <p id=id class="note">{note}</p> })
 }
 
@@ -69,8 +70,8 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             ];
             view! {
                 <li data-counter=s.counter>
-                    <strong>{say_with("console-update", &[("counter", s.counter.into())])}{note}</strong>
-                    " "{say_with("console-update-by", &by)}
+                    <strong>{text(msg!("console-update"), &[("counter", s.counter.into())])}{note}</strong>
+                    " "{text(msg!("console-update-by"), &by)}
                 </li>
             }
         })
@@ -80,9 +81,9 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .iter()
         .map(|i| {
             let status = match (&i.released_at, i.waiting) {
-                (Some(at), _) => say_with("console-installation-released", &[("date", date_time(at).into())]),
-                (None, true) => say("console-installation-waiting"),
-                (None, false) => say("console-installation-up-to-date"),
+                (Some(at), _) =>text(msg!("console-installation-released"), &[("date", date_time(at).into())]),
+                (None, true) =>text(msg!("console-installation-waiting"), &[]),
+                (None, false) =>text(msg!("console-installation-up-to-date"), &[]),
             };
             let release = i.released_at.is_none().then(|| {
                 view! { <ReleaseButton serial=serial.clone() key_id=i.key_id.clone()/> }
@@ -91,7 +92,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 <tr>
                     <td class="mono">{i.key_id.clone()}</td>
                     <td>{date_time(&i.bound_at)}</td>
-                    <td>{i.last_issued_counter.map_or_else(|| say("console-no-value"), |c| c.to_string())}</td>
+                    <td>{i.last_issued_counter.map_or_else(||text(msg!("console-no-value"), &[]), |c| c.to_string())}</td>
                     <td>{status}</td>
                     <td>{release}</td>
                 </tr>
@@ -107,15 +108,15 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             view! {
                 <tr>
                     <td>{date_time(&i.issued_at)}</td>
-                    <td>{say_with("console-channel-name", &[("channel", i.channel.as_str().into())])}</td>
+                    <td>{text(msg!("console-channel-name"), &[("channel", i.channel.as_str().into())])}</td>
                     <td>{i.actor.clone()}</td>
                     <td>{format!("{} → {}", i.from_counter, i.to_counter)}</td>
                     <td>
                         <details>
-                            <summary>{say("console-codes")}</summary>
-                            <p class="small">{say("console-request-code")}</p>
+                            <summary>{text(msg!("console-codes"), &[])}</summary>
+                            <p class="small">{text(msg!("console-request-code"), &[])}</p>
                             <p class="mono small">{i.request_code.clone()}</p>
-                            <p class="small">{say("console-response-code")}</p>
+                            <p class="small">{text(msg!("console-response-code"), &[])}</p>
                             <p class="mono small">{i.response_code.clone()}</p>
                         </details>
                     </td>
@@ -143,42 +144,42 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <section class="license" aria-labelledby="license-heading">
-            <h2 id="license-heading">{say_with("console-licence-heading", &[("product", license.product.name.as_str().into()), ("serial", license.serial.as_str().into())])}</h2>
+            <h2 id="license-heading">{text(msg!("console-licence-heading"), &[("product", license.product.name.as_str().into()), ("serial", license.serial.as_str().into())])}</h2>
             <dl class="facts">
-                <dt>{say("console-contact")}</dt><dd>{license.contact_email.clone()}</dd>
-                <dt>{say("console-installations")}</dt><dd>{say_with("console-installations-used", &[("bound", license.bound_installations.into()), ("max", license.max_installations.into())])}</dd>
-                <dt>{say("console-latest-update")}</dt><dd>{license.latest_counter}</dd>
-                <dt>{say("console-created")}</dt><dd>{date_time(&license.created_at)}</dd>
+                <dt>{text(msg!("console-contact"), &[])}</dt><dd>{license.contact_email.clone()}</dd>
+                <dt>{text(msg!("console-installations"), &[])}</dt><dd>{text(msg!("console-installations-used"), &[("bound", license.bound_installations.into()), ("max", license.max_installations.into())])}</dd>
+                <dt>{text(msg!("console-latest-update"), &[])}</dt><dd>{license.latest_counter}</dd>
+                <dt>{text(msg!("console-created"), &[])}</dt><dd>{date_time(&license.created_at)}</dd>
             </dl>
             <MailLanguageForm license=license.clone()/>
-            <h3>{say("console-entitlements-now")}</h3>
+            <h3>{text(msg!("console-entitlements-now"), &[])}</h3>
             <ul class="entitlements">{entitlements}</ul>
-            <h3>{say("console-updates")}</h3>
+            <h3>{text(msg!("console-updates"), &[])}</h3>
             <ol class="timeline">{states}</ol>
             <QueueUpgradeForm license=license.clone()/>
-            <h3>{say("console-installations")}</h3>
+            <h3>{text(msg!("console-installations"), &[])}</h3>
             {admins_only(&desk, "release-note", "release")}
-            <div class="scroll" tabindex="0" role="region" aria-label=say("console-installations")>
+            <div class="scroll" tabindex="0" role="region" aria-label=text(msg!("console-installations"), &[])>
                 <table class="data">
-                    <thead><tr><th scope="col">{say("console-key-id")}</th><th scope="col">{say("console-bound")}</th><th scope="col">{say("console-last-sent")}</th><th scope="col">{say("console-status")}</th><th scope="col"><span class="visually-hidden">{say("console-actions")}</span></th></tr></thead>
-                    <tbody>{rows_or_none(installations, 5, "console-no-installations")}</tbody>
+                    <thead><tr><th scope="col">{text(msg!("console-key-id"), &[])}</th><th scope="col">{text(msg!("console-bound"), &[])}</th><th scope="col">{text(msg!("console-last-sent"), &[])}</th><th scope="col">{text(msg!("console-status"), &[])}</th><th scope="col"><span class="visually-hidden">{text(msg!("console-actions"), &[])}</span></th></tr></thead>
+                    <tbody>{rows_or_none(installations, 5, msg!("console-no-installations"))}</tbody>
                 </table>
             </div>
-            <h3>{say("console-responses-issued")}</h3>
+            <h3>{text(msg!("console-responses-issued"), &[])}</h3>
             {(!desk.me.get_value().mail).then(|| view! {
-                <p id="mail-off-note" class="note">{say("console-mail-off")}</p>
+                <p id="mail-off-note" class="note">{text(msg!("console-mail-off"), &[])}</p>
             })}
-            <div class="scroll" tabindex="0" role="region" aria-label=say("console-responses-issued")>
+            <div class="scroll" tabindex="0" role="region" aria-label=text(msg!("console-responses-issued"), &[])>
                 <table class="data">
-                    <thead><tr><th scope="col">{say("console-when")}</th><th scope="col">{say("console-channel")}</th><th scope="col">{say("console-by")}</th><th scope="col">{say("console-update-column")}</th><th scope="col">{say("console-codes-column")}</th><th scope="col"><span class="visually-hidden">{say("console-actions")}</span></th></tr></thead>
-                    <tbody>{rows_or_none(issuances, 6, "console-none-yet")}</tbody>
+                    <thead><tr><th scope="col">{text(msg!("console-when"), &[])}</th><th scope="col">{text(msg!("console-channel"), &[])}</th><th scope="col">{text(msg!("console-by"), &[])}</th><th scope="col">{text(msg!("console-update-column"), &[])}</th><th scope="col">{text(msg!("console-codes-column"), &[])}</th><th scope="col"><span class="visually-hidden">{text(msg!("console-actions"), &[])}</span></th></tr></thead>
+                    <tbody>{rows_or_none(issuances, 6, msg!("console-none-yet"))}</tbody>
                 </table>
             </div>
-            <h3>{say("console-audit-log")}</h3>
-            <div class="scroll" tabindex="0" role="region" aria-label=say("console-audit-log")>
+            <h3>{text(msg!("console-audit-log"), &[])}</h3>
+            <div class="scroll" tabindex="0" role="region" aria-label=text(msg!("console-audit-log"), &[])>
                 <table class="data audit">
-                    <thead><tr><th scope="col">{say("console-when")}</th><th scope="col">{say("console-who-column")}</th><th scope="col">{say("console-what")}</th><th scope="col">{say("console-detail")}</th></tr></thead>
-                    <tbody>{rows_or_none(audit, 4, "console-nothing-yet")}</tbody>
+                    <thead><tr><th scope="col">{text(msg!("console-when"), &[])}</th><th scope="col">{text(msg!("console-who-column"), &[])}</th><th scope="col">{text(msg!("console-what"), &[])}</th><th scope="col">{text(msg!("console-detail"), &[])}</th></tr></thead>
+                    <tbody>{rows_or_none(audit, 4, msg!("console-nothing-yet"))}</tbody>
                 </table>
             </div>
         </section>
@@ -193,14 +194,14 @@ fn ReleaseButton(serial: String, key_id: String) -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(released)) = done.get() {
-            desk.notice.set(Some(say_with("console-released", &[("key_id", released.key_id.as_str().into())])));
+            desk.notice.set(Some(text(msg!("console-released"), &[("key_id", released.key_id.as_str().into())])));
             desk.refresh.run(());
         }
     });
-    let label = say_with("console-release-label", &[("key_id", key_id.as_str().into())]);
+    let label = text(msg!("console-release-label"), &[("key_id", key_id.as_str().into())]);
     let release = move |_| {
-        let question = say_with(
-            "console-release-confirm",
+        let question = text(
+            msg!("console-release-confirm"),
             &[("key_id", key_id.as_str().into()), ("serial", serial.as_str().into())],
         );
         if window().confirm_with_message(&question).unwrap_or(false) {
@@ -213,7 +214,7 @@ fn ReleaseButton(serial: String, key_id: String) -> impl IntoView {
     };
     view! {
         <button type="button" class="secondary small" aria-label=label disabled=move || !desk.is_admin || busy.get()
-            aria-describedby=(!desk.is_admin).then_some("release-note") on:click=release>{words("console-release")}</button>
+            aria-describedby=(!desk.is_admin).then_some("release-note") on:click=release>{tr(msg!("console-release"))}</button>
         {failure}
     }
 }
@@ -229,7 +230,7 @@ fn SendButton(issuance: i64, to_counter: i64) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(queued)) = done.get() {
             let args = [("counter", to_counter.into()), ("to", queued.to.as_str().into())];
-            desk.notice.set(Some(say_with("console-sent", &args)));
+            desk.notice.set(Some(text(msg!("console-sent"), &args)));
             desk.refresh.run(());
         }
     });
@@ -239,9 +240,9 @@ fn SendButton(issuance: i64, to_counter: i64) -> impl IntoView {
     };
     view! {
         <button type="button" class="secondary small" data-issuance=issuance
-            aria-label=say_with("console-send-label", &[("counter", to_counter.into())])
+            aria-label=text(msg!("console-send-label"), &[("counter", to_counter.into())])
             disabled=move || !mail || busy.get() aria-describedby=(!mail).then_some("mail-off-note")
-            on:click=move |_| done.start(api::send_to_contact(issuance))>{words("console-send")}</button>
+            on:click=move |_| done.start(api::send_to_contact(issuance))>{tr(msg!("console-send"))}</button>
         {failure}
     }
 }

@@ -6,38 +6,42 @@ use license_codes::messages::Audience;
 use license_codes::RequestCode;
 
 use super::license::LicensePanel;
-use super::{api, assigned, say, say_with, words, Desk};
-use crate::api::ApiError;
-use crate::check::{check_any, FindChecked, FindVerdict};
-use crate::components::answer_view::answer_view;
-use crate::components::code_field::{CodeField, FieldCheck, FieldIds};
-use crate::components::decode_table::DecodeTable;
-use crate::components::problem_view::ProblemView;
-use crate::fetched::Fetched;
-use crate::i18n::{date_time, lang};
-use crate::messages;
+use crate::{api, assigned, Desk};
 use license_api::humanize;
+use license_web::api::ApiError;
+use license_web::check::{check_any, FindChecked, FindVerdict};
+use license_web::components::answer_view::answer_view;
+use license_web::components::code_field::{CodeField, FieldCheck, FieldIds};
+use license_web::components::decode_table::DecodeTable;
+use license_web::components::problem_view::ProblemView;
+use license_web::fetched::Fetched;
+use license_web::i18n::{date_time, lang, msg, text, tr};
+use license_web::messages;
 
-impl FieldCheck for FindChecked {
+/// Find's check as its code field shows it, in the console's words.
+#[derive(Clone, PartialEq)]
+struct FindField(FindChecked);
+
+impl FieldCheck for FindField {
     fn groups(&self) -> &[license_codes::text::GroupView] {
-        &self.groups
+        &self.0.groups
     }
     fn status(&self) -> (&'static str, String) {
-        find_status(&self.verdict)
+        find_status(&self.0.verdict)
     }
     fn invalid(&self) -> bool {
-        matches!(self.verdict, FindVerdict::Problem { .. })
+        matches!(self.0.verdict, FindVerdict::Problem { .. })
     }
 }
 
 fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
     match verdict {
-        FindVerdict::Empty => ("info", say("console-find-empty")),
+        FindVerdict::Empty => ("info", text(msg!("console-find-empty"), &[])),
         FindVerdict::Incomplete { complete } => {
-            ("info", say_with("console-find-incomplete", &[("complete", (*complete).into())]))
+            ("info", text(msg!("console-find-incomplete"), &[("complete", (*complete).into())]))
         }
-        FindVerdict::Code(kind) => ("ok", say_with("console-find-whole", &[("kind", kind.code_name().into())])),
-        FindVerdict::Email(_) => ("ok", say("console-find-email")),
+        FindVerdict::Code(kind) => ("ok", text(msg!("console-find-whole"), &[("kind", kind.code_name().into())])),
+        FindVerdict::Email(_) => ("ok", text(msg!("console-find-email"), &[])),
         FindVerdict::Problem { message, next_step } => ("error", format!("{message} {next_step}")),
     }
 }
@@ -45,8 +49,8 @@ fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
 #[component]
 pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let checked = Memo::new(move |_| check_any(&query.get(), lang()));
-    let findable = move || checked.with(FindChecked::findable);
+    let checked = Memo::new(move |_| FindField(check_any(&query.get(), lang())));
+    let findable = move || checked.with(|c| c.0.findable());
     let found: Fetched<(String, Result<Inspection, ApiError>)> = Fetched::new();
     // Every change of the query to find (a submit, a link, a refresh) finds it.
     Effect::new(move |_| {
@@ -56,14 +60,14 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
         }
     });
     let busy = found.pending();
-    let decoded = move || match checked.get().verdict {
+    let decoded = move || match checked.get().0.verdict {
         FindVerdict::Code(_) => {
             let code = license_codes::decode(&query.get()).ok()?;
             let products = desk.products.get().and_then(Result::ok).unwrap_or_default();
             let keys = desk.keys.get().and_then(Result::ok);
             Some(view! {
                 <details class="decoded">
-                    <summary>{words("console-every-field")}</summary>
+                    <summary>{tr(msg!("console-every-field"))}</summary>
                     <DecodeTable code products keys answers=None/>
                 </details>
             })
@@ -80,10 +84,10 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
     };
     view! {
         <section class="find" aria-labelledby="find-heading">
-            <h2 id="find-heading" class="visually-hidden">{words("console-find")}</h2>
+            <h2 id="find-heading" class="visually-hidden">{tr(msg!("console-find"))}</h2>
             <form novalidate on:submit=move |ev| {
                 ev.prevent_default();
-                if checked.with_untracked(FindChecked::findable) {
+                if checked.with_untracked(|c| c.0.findable()) {
                     desk.notice.set(None);
                     last_query.set(query.get_untracked());
                     last_query.update(|_| {});
@@ -91,15 +95,14 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
             }>
                 <CodeField
                     ids=FieldIds { field: "find", help: "find-help", status: "find-status", described_by: "find-help find-status" }
-                    domain=crate::i18n::SUPPORT
-                    label="support-find-label"
-                    help="support-find-help"
-                    file_label="support-find-file"
+                    label=msg!("support-find-label")
+                    help=msg!("support-find-help")
+                    file_label=msg!("support-find-file")
                     code=query
                     checked
                 />
                 <button type="submit" class="primary submit" disabled=move || !findable() || busy.get()>
-                    {move || words(if busy.get() { "console-finding" } else { "console-find" })()}
+                    {move || tr(if busy.get() { msg!("console-finding") } else { msg!("console-find") })()}
                 </button>
             </form>
             {decoded}
@@ -126,7 +129,7 @@ fn Found(inspection: Inspection, query: String) -> impl IntoView {
 
 fn changes_text(changes: &[license_api::EntitlementChange]) -> String {
     if changes.is_empty() {
-        return say("console-nothing-changes");
+        return text(msg!("console-nothing-changes"), &[]);
     }
     changes.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", ")
 }
@@ -137,14 +140,14 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
     let key_id = inspection.key_id.clone().unwrap_or_default();
     let counter = inspection.counter.unwrap_or(0);
     let binding = match &inspection.installation {
-        None => say("console-not-bound"),
+        None => text(msg!("console-not-bound"), &[]),
         Some(i) => match &i.released_at {
-            Some(at) => say_with("console-released-on", &[("date", date_time(at).into())]),
-            None => say_with("console-bound-since", &[("date", date_time(&i.bound_at).into())]),
+            Some(at) => text(msg!("console-released-on"), &[("date", date_time(at).into())]),
+            None => text(msg!("console-bound-since"), &[("date", date_time(&i.bound_at).into())]),
         },
     };
     let holds = match (&inspection.holds, counter) {
-        (_, 0) => say("console-holds-nothing"),
+        (_, 0) => text(msg!("console-holds-nothing"), &[]),
         (Some(state), _) => {
             let entitlements = state
                 .entitlements
@@ -152,24 +155,27 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
                 .iter()
                 .map(|(n, v)| format!("{} {}", humanize(n), assigned(v)))
                 .collect::<Vec<_>>();
-            say_with("console-holds", &[("counter", counter.into()), ("entitlements", entitlements.join(", ").into())])
+            text(
+                msg!("console-holds"),
+                &[("counter", counter.into()), ("entitlements", entitlements.join(", ").into())],
+            )
         }
-        (None, _) => say_with("console-claims", &[("counter", counter.into())]),
+        (None, _) => text(msg!("console-claims"), &[("counter", counter.into())]),
     };
     let diverged = (inspection.digest_matches == Some(false))
-        .then(|| view! { <p class="status error">{say("console-diverged")}</p> });
+        .then(|| view! { <p class="status error">{text(msg!("console-diverged"), &[])}</p> });
     let latest = inspection.license.as_ref().map_or(0, |l| l.latest_counter);
-    let waiting = (i64::from(counter) < latest).then(|| say_with("console-waiting", &[("counter", latest.into())]));
+    let waiting = (i64::from(counter) < latest).then(|| text(msg!("console-waiting"), &[("counter", latest.into())]));
     let outcome = inspection.outcome.clone().map(|o| match (o.would_issue, o.refused) {
         (Some(w), _) if w.already_issued => view! {
-            <p class="outcome">{say_with("console-answered-before", &[("from", w.from_counter.into()), ("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
+            <p class="outcome">{text(msg!("console-answered-before"), &[("from", w.from_counter.into()), ("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
         }.into_any(),
         (Some(w), _) => view! {
-            <p class="outcome">{say_with("console-would-give", &[("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
+            <p class="outcome">{text(msg!("console-would-give"), &[("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
         }.into_any(),
         (None, Some(problem)) => {
             let words = problem.explain(lang(), Audience::Customer);
-            let title = say_with("console-page-would-say", &[("title", words.title.into())]);
+            let title =text(msg!("console-page-would-say"), &[("title", words.title.into())]);
             let explanation = messages::Explanation { title, meaning: license_codes::messages::sentence(&words.meaning), next_step: words.next_step, retry: false };
             view! { <ProblemView explanation/> }.into_any()
         }
@@ -187,7 +193,7 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
     };
     view! {
         <section class="summary" aria-labelledby="request-heading">
-            <h2 id="request-heading">{say_with("console-request-heading", &[("key_id", key_id.into())])}</h2>
+            <h2 id="request-heading">{text(msg!("console-request-heading"), &[("key_id", key_id.into())])}</h2>
             <p>{binding}</p>
             <p>{holds}</p>
             {diverged}
@@ -195,7 +201,7 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
             {outcome}
             {request.map(|request| view! {
                 <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| send(request)>
-                    {move || words(if busy.get() { "console-answering" } else { "console-answer" })()}
+                    {move || tr(if busy.get() { msg!("console-answering") } else { msg!("console-answer") })()}
                 </button>
             })}
             <div class="answer">{answered}</div>
@@ -204,10 +210,10 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
 }
 
 fn response_found(inspection: &Inspection) -> impl IntoView {
-    let text = match &inspection.issuance {
-        None => say("console-response-unknown"),
-        Some(i) => say_with(
-            "console-response-issued",
+    let said = match &inspection.issuance {
+        None => text(msg!("console-response-unknown"), &[]),
+        Some(i) => text(
+            msg!("console-response-issued"),
             &[
                 ("date", date_time(&i.issued_at).into()),
                 ("channel", i.channel.as_str().into()),
@@ -221,28 +227,28 @@ fn response_found(inspection: &Inspection) -> impl IntoView {
     };
     view! {
         <section class="summary" aria-labelledby="response-heading">
-            <h2 id="response-heading">{say("console-response-heading")}</h2>
-            <p>{text}</p>
+            <h2 id="response-heading">{text(msg!("console-response-heading"), &[])}</h2>
+            <p>{said}</p>
         </section>
     }
 }
 
 fn release_found(inspection: &Inspection) -> impl IntoView {
     let key_id = inspection.key_id.clone().unwrap_or_default();
-    let text = match &inspection.installation {
-        None => say("console-release-never"),
+    let said = match &inspection.installation {
+        None => text(msg!("console-release-never"), &[]),
         Some(i) => match (&i.released_at, &i.released_by) {
             (Some(at), Some(by)) => {
-                say_with("console-released-by", &[("date", date_time(at).into()), ("actor", by.as_str().into())])
+                text(msg!("console-released-by"), &[("date", date_time(at).into()), ("actor", by.as_str().into())])
             }
-            (Some(at), None) => say_with("console-released-by-staff", &[("date", date_time(at).into())]),
-            (None, _) => say("console-still-bound"),
+            (Some(at), None) => text(msg!("console-released-by-staff"), &[("date", date_time(at).into())]),
+            (None, _) => text(msg!("console-still-bound"), &[]),
         },
     };
     view! {
         <section class="summary" aria-labelledby="release-heading">
-            <h2 id="release-heading">{say_with("console-release-heading", &[("key_id", key_id.into())])}</h2>
-            <p>{text}</p>
+            <h2 id="release-heading">{text(msg!("console-release-heading"), &[("key_id", key_id.into())])}</h2>
+            <p>{said}</p>
         </section>
     }
 }
@@ -257,14 +263,14 @@ fn ContactFound(licenses: Vec<LicenseSummary>) -> impl IntoView {
             view! {
                 <li>
                     <button type="button" class="link" on:click=move |_| desk.open.run(serial.clone())>{l.serial.clone()}</button>
-                    " "{say_with("console-contact-licence", &[("product", l.product.name.as_str().into()), ("bound", l.bound_installations.into()), ("max", l.max_installations.into()), ("counter", l.latest_counter.into())])}
+                    " "{text(msg!("console-contact-licence"), &[("product", l.product.name.as_str().into()), ("bound", l.bound_installations.into()), ("max", l.max_installations.into()), ("counter", l.latest_counter.into())])}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="summary" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{say("console-contact-heading")}</h2>
+            <h2 id="contact-heading">{text(msg!("console-contact-heading"), &[])}</h2>
             <ul class="licences">{rows}</ul>
         </section>
     }

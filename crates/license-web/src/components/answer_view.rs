@@ -11,7 +11,7 @@ use super::problem_view::ProblemView;
 use super::response_view::{verify, ResponseView, Verification};
 use crate::api::{self, ApiError};
 use crate::fetched::Fetched;
-use crate::i18n::{self, tr};
+use crate::i18n::{self, msg, text, tr};
 use crate::messages;
 
 /// `result` answers `request`; `keys` are the vendor's, fetched by the page;
@@ -28,17 +28,17 @@ pub fn answer_view(
     match result {
         Err(e) => view! { <ProblemView explanation=messages::api_error(&e) on_retry=resend/> }.into_any(),
         Ok(activation) => match keys.get() {
-            None => view! { <p class="status info">{tr("ui-checking-signature")}</p> }.into_any(),
+            None => view! { <p class="status info">{tr(msg!("ui-checking-signature"))}</p> }.into_any(),
             Some(Err(e)) => {
                 let reason = messages::api_error(&e).title;
-                let explanation = messages::entry("page-keys_failed", &[("reason", reason.into())], true);
+                let explanation = messages::entry(msg!("page-keys_failed"), &[("reason", reason.into())], true);
                 let retry = Callback::new(move |_| keys.start(api::keys()));
                 view! { <ProblemView explanation on_retry=retry/> }.into_any()
             }
             Some(Ok(trusted)) => match verify(&activation, &request, &trusted) {
                 Verification::Verified { key_id } => view! { <ResponseView activation key_id/> }.into_any(),
                 Verification::Failed(why) => {
-                    let explanation = messages::entry("page-signature_failed", &[("reason", why.into())], true);
+                    let explanation = messages::entry(msg!("page-signature_failed"), &[("reason", why.into())], true);
                     view! { <ProblemView explanation on_retry=resend/> }.into_any()
                 }
             },
@@ -59,12 +59,12 @@ pub fn release_view(result: Result<ReleaseAnswer, ApiError>, retry: Callback<()>
                 ("allowed", answer.installations_allowed.into()),
                 ("date", i18n::date(&answer.released_at).into()),
             ];
-            let done = if answer.already_released { "page-already_released" } else { "page-released" };
+            let done = if answer.already_released { msg!("page-already_released") } else { msg!("page-released") };
             view! {
                 <section class="response released" aria-labelledby="released-heading">
-                    <h2 id="released-heading" tabindex="-1">{tr("ui-released-heading")}</h2>
-                    <p class="verified">{messages::page_text_with(done, &args)}</p>
-                    <p class="next">{messages::page_text_with("page-release_next", &args)}</p>
+                    <h2 id="released-heading" tabindex="-1">{tr(msg!("ui-released-heading"))}</h2>
+                    <p class="verified">{text(done, &args)}</p>
+                    <p class="next">{text(msg!("page-release_next"), &args)}</p>
                 </section>
             }
             .into_any()

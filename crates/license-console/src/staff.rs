@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use license_api::{NewStaff, Role, StaffAdded, StaffList, StaffView};
 
 use super::license::admins_only;
-use super::{api, say, say_with, words, Desk};
-use crate::api::ApiError;
-use crate::components::problem_view::ProblemView;
-use crate::fetched::Fetched;
-use crate::i18n::{date_time, lang};
-use crate::messages;
+use crate::{api, Desk};
+use license_web::api::ApiError;
+use license_web::components::problem_view::ProblemView;
+use license_web::fetched::Fetched;
+use license_web::i18n::{date_time, lang, msg, text, tr};
+use license_web::messages;
 
 #[component]
 pub fn StaffPanel() -> impl IntoView {
@@ -36,19 +36,19 @@ pub fn StaffPanel() -> impl IntoView {
                 .map(|s| {
                     let who = s.email.clone();
                     let state = match (&s.disabled_at, s.password_set) {
-                        (Some(at), _) => say_with("console-staff-disabled", &[("date", date_time(at).into())]),
-                        (None, false) => say("console-staff-link-sent"),
-                        (None, true) => say("console-staff-active"),
+                        (Some(at), _) => text(msg!("console-staff-disabled"), &[("date", date_time(at).into())]),
+                        (None, false) => text(msg!("console-staff-link-sent"), &[]),
+                        (None, true) => text(msg!("console-staff-active"), &[]),
                     };
                     let disable = s.disabled_at.is_none().then(|| {
-                        let label = say_with("console-disable-label", &[("email", who.as_str().into())]);
+                        let label = text(msg!("console-disable-label"), &[("email", who.as_str().into())]);
                         view! {
                             <button type="button" class="secondary small" aria-label=label on:click=move |_| {
-                                let question = say_with("console-disable-confirm", &[("email", who.as_str().into())]);
+                                let question =text(msg!("console-disable-confirm"), &[("email", who.as_str().into())]);
                                 if window().confirm_with_message(&question).unwrap_or(false) {
                                     disabled.start(api::disable_staff(who.clone()));
                                 }
-                            }>{say("console-disable")}</button>
+                            }>{text(msg!("console-disable"), &[])}</button>
                         }
                     });
                     view! {
@@ -67,7 +67,7 @@ pub fn StaffPanel() -> impl IntoView {
         (Some(Ok(a)), _) => Some(
             view! {
                 <div class="status ok" role="status">
-                    <p>{say_with("console-staff-added", &[("email", a.email.as_str().into())])}</p>
+                    <p>{text(msg!("console-staff-added"), &[("email", a.email.as_str().into())])}</p>
                     <p class="mono small link-text">{a.setup_link}</p>
                 </div>
             }
@@ -81,12 +81,12 @@ pub fn StaffPanel() -> impl IntoView {
     let admin = desk.is_admin;
     view! {
         <details class="form-panel">
-            <summary>{words("console-staff")}</summary>
+            <summary>{tr(msg!("console-staff"))}</summary>
             {admins_only(&desk, "staff-note", "staff")}
             {admin.then(|| view! {
-                <div class="scroll" tabindex="0" role="region" aria-label=words("console-staff-members")>
+                <div class="scroll" tabindex="0" role="region" aria-label=tr(msg!("console-staff-members"))>
                     <table class="data">
-                        <thead><tr><th scope="col">{words("console-email")}</th><th scope="col">{words("console-role")}</th><th scope="col">{words("console-state")}</th><th scope="col"><span class="visually-hidden">{words("console-actions")}</span></th></tr></thead>
+                        <thead><tr><th scope="col">{tr(msg!("console-email"))}</th><th scope="col">{tr(msg!("console-role"))}</th><th scope="col">{tr(msg!("console-state"))}</th><th scope="col"><span class="visually-hidden">{tr(msg!("console-actions"))}</span></th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -95,15 +95,15 @@ pub fn StaffPanel() -> impl IntoView {
                 ev.prevent_default();
                 added.start(api::add_staff(NewStaff { email: email.get_untracked(), role: role.get_untracked() }));
             }>
-                <label for="staff-email" class="field-label small">{words("console-email")}</label>
+                <label for="staff-email" class="field-label small">{tr(msg!("console-email"))}</label>
                 <input id="staff-email" type="email" required disabled=!admin prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
-                <label for="staff-role" class="field-label small">{words("console-role")}</label>
+                <label for="staff-role" class="field-label small">{tr(msg!("console-role"))}</label>
                 <select id="staff-role" disabled=!admin on:change=move |ev| role.set(if event_target_value(&ev) == "admin" { Role::Admin } else { Role::Support })>
-                    <option value="support">{words("console-role-support")}</option>
-                    <option value="admin">{words("console-role-admin")}</option>
+                    <option value="support">{tr(msg!("console-role-support"))}</option>
+                    <option value="admin">{tr(msg!("console-role-admin"))}</option>
                 </select>
-                <button type="submit" class="primary" disabled=!admin>{words("console-add-staff")}</button>
+                <button type="submit" class="primary" disabled=!admin>{tr(msg!("console-add-staff"))}</button>
             </form>
             <div aria-live="polite">{outcome}</div>
         </details>

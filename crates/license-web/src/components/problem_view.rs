@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::i18n::{msg, tr};
 use crate::messages::Explanation;
 
 #[component]
@@ -12,9 +12,9 @@ pub fn ProblemView(explanation: Explanation, #[prop(optional)] on_retry: Option<
         <div class="problem" role="alert">
             <h2>{explanation.title}</h2>
             <p>{explanation.meaning}</p>
-            <p><strong>{tr("ui-what-to-do")}" "</strong>{explanation.next_step}</p>
+            <p><strong>{tr(msg!("ui-what-to-do"))}" "</strong>{explanation.next_step}</p>
             {retry.map(|retry| view! {
-                <button type="button" class="secondary" on:click=move |_| retry.run(())>{tr("ui-try-again")}</button>
+                <button type="button" class="secondary" on:click=move |_| retry.run(())>{tr(msg!("ui-try-again"))}</button>
             })}
         </div>
     }

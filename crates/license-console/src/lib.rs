@@ -10,43 +10,26 @@ mod forms;
 mod license;
 mod sign_in;
 mod staff;
+pub mod start;
 
 use leptos::prelude::*;
 use license_api::{Activation, EntitlementValue, Role, SessionView};
-use license_codes::messages::Arg;
 use license_codes::{Product, RequestCode, TrustedKeys};
 
-use crate::api::ApiError;
-use crate::fetched::Fetched;
-use crate::i18n::{text, tr_in, LanguageSwitch, CONSOLE};
 use find::FindDesk;
 use forms::NewLicenseForm;
+use license_web::api::ApiError;
+use license_web::fetched::Fetched;
+use license_web::i18n::{msg, text, tr, LanguageSwitch};
 use sign_in::{SetPasswordForm, SignInForm};
 use staff::StaffPanel;
-
-/// The console's text for `key` (a `console-…` entry) in the page's
-/// language. Views built from it are built again when the language changes
-/// (see `FindDesk`), or use [`words`].
-fn say(key: &'static str) -> String {
-    text(CONSOLE, key, &[])
-}
-
-/// [`say`] with the entry's placeholders filled in.
-fn say_with(key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    text(CONSOLE, key, args)
-}
-
-/// The console's text for `key` as a view or attribute that follows the language.
-fn words(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    tr_in(CONSOLE, key)
-}
 
 /// An entitlement's value as the console shows it: a flag in the page's
 /// language, counts and dates as they are.
 fn assigned(value: &EntitlementValue) -> String {
     match value {
-        EntitlementValue::Flag(on) => say_with("console-flag", &[("on", if *on { "yes" } else { "no" }.into())]),
-        EntitlementValue::None => say("console-no-value"),
+        EntitlementValue::Flag(on) => text(msg!("console-flag"), &[("on", if *on { "yes" } else { "no" }.into())]),
+        EntitlementValue::None => text(msg!("console-no-value"), &[]),
         other => other.as_assigned(),
     }
 }
@@ -97,7 +80,9 @@ pub fn ConsoleApp() -> impl IntoView {
         })
     });
     (move || match me.get() {
-        None => view! { <main class="console"><p class="status info">{words("console-loading")}</p></main> }.into_any(),
+        None => {
+            view! { <main class="console"><p class="status info">{tr(msg!("console-loading"))}</p></main> }.into_any()
+        }
         Some(Ok(session)) => view! { <Workspace session on_sign_out=signed_out/> }.into_any(),
         Some(Err(_)) => view! { <SignInForm on_signed_in=signed_in/> }.into_any(),
     })
@@ -111,8 +96,8 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
     let desk = Desk {
         is_admin: session.role == Role::Admin,
         me: StoredValue::new(session.clone()),
-        products: Fetched::start_with(crate::api::products()),
-        keys: Fetched::start_with(crate::api::keys()),
+        products: Fetched::start_with(license_web::api::products()),
+        keys: Fetched::start_with(license_web::api::keys()),
         open: Callback::new(move |text: String| {
             query.set(text.clone());
             last_query.set(text);
@@ -130,19 +115,19 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
     provide_context(desk);
     let who = move || {
         let role = session.role.as_str();
-        say_with("console-who", &[("email", session.email.as_str().into()), ("role", role.into())])
+        text(msg!("console-who"), &[("email", session.email.as_str().into()), ("role", role.into())])
     };
     view! {
         <header class="console-bar">
-            <span class="brand">{words("console-title")}</span>
+            <span class="brand">{tr(msg!("console-title"))}</span>
             <span class="who">{who}</span>
             <LanguageSwitch/>
-            <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>{words("console-sign-out")}</button>
+            <button type="button" class="secondary" on:click=move |_| on_sign_out.run(())>{tr(msg!("console-sign-out"))}</button>
         </header>
         <main class="console workspace">
             <FindDesk query last_query/>
             <section class="tools" aria-labelledby="tools-heading">
-                <h2 id="tools-heading">{words("console-admin-tools")}</h2>
+                <h2 id="tools-heading">{tr(msg!("console-admin-tools"))}</h2>
                 <NewLicenseForm/>
                 <StaffPanel/>
             </section>

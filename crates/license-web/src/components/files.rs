@@ -34,7 +34,10 @@ pub fn unlikely_code_file(file: &web_sys::File) -> Option<String> {
     (size > LARGEST_CODE_FILE).then(|| {
         // An integer: float formatting would add 8 KB.
         let kilobytes = (size / 1024.0).round() as u64;
-        crate::i18n::t_with("ui-file-too-large", &[("file", file.name().into()), ("size", kilobytes.into())])
+        crate::i18n::text(
+            crate::i18n::msg!("ui-file-too-large"),
+            &[("file", file.name().into()), ("size", kilobytes.into())],
+        )
     })
 }
 

@@ -15,9 +15,11 @@
 //! page whose wasm does not arrive is never blank.
 
 use leptos::prelude::*;
+pub use license_codes::messages::domain::InDomain;
 use license_codes::messages::Arg;
-pub use license_codes::messages::Lang;
-pub use license_codes::messages::{Domain, CONSOLE, SUPPORT, UI};
+pub use license_codes::messages::{msg, Domain, Lang, MsgId, UI};
+
+use crate::browser;
 
 /// Chooses the language before the first paint (see the module's comment).
 /// `lang` in `localStorage` is what [`choose`] saved.
@@ -27,13 +29,11 @@ if(t=='en'||t=='fr'||t=='de'){l=t;break}}\
 if(l=='fr'||l=='de'){d.lang=l;d.classList.add('l10n')}}catch(e){}";
 
 /// The class [`LANGUAGE_SCRIPT`] puts on `<html>` while the page waits for its language.
-#[cfg(target_arch = "wasm32")]
 const WAITING: &str = "l10n";
 
 thread_local! {
     static CURRENT: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
     /// The page's text, from [`start`].
-    #[cfg(target_arch = "wasm32")]
     static PAGE: std::cell::Cell<Texts> = const { std::cell::Cell::new(Texts { domain: UI, title: "ui-code-title", files: "/" }) };
 }
 
@@ -47,32 +47,17 @@ pub fn set(lang: Lang) {
     CURRENT.with(|current| current.set(lang));
 }
 
-/// The text of `domain`'s entry `key` in the page's language, with its
-/// placeholders filled in.
-pub fn text(domain: Domain, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    domain.text(lang(), key, None, args)
+/// The one way the pages get their words: message `id` (from [`msg!`],
+/// checked when built) in the page's language, with its placeholders
+/// filled in. Read in a reactive closure, the closure follows the language.
+pub fn text<D: InDomain>(id: MsgId<D>, args: &[(&str, Arg<'_>)]) -> String {
+    id.text(lang(), args)
 }
 
-/// The customer page's text for `key` (a `ui-…` entry).
-pub fn t(key: &'static str) -> String {
-    text(UI, key, &[])
-}
-
-/// [`t`] with the entry's placeholders filled in.
-pub fn t_with(key: &str, args: &[(&str, Arg<'_>)]) -> String {
-    text(UI, key, args)
-}
-
-/// `domain`'s entry `key` as a view or attribute value that follows the
-/// language. One closure type for every key, so each use costs the wasm no
-/// new code.
-pub fn tr_in(domain: Domain, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    move || text(domain, key, &[])
-}
-
-/// [`tr_in`] for the customer page's words (`ui-…`).
-pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    tr_in(UI, key)
+/// [`text`] without arguments, as a view or attribute value that follows
+/// the language.
+pub fn tr<D: InDomain>(id: MsgId<D>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || text(id, &[])
 }
 
 /// The date of an RFC 3339 timestamp (or a plain `2026-11-24`) as the
@@ -80,8 +65,7 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stat
 /// `24. November 2026`); as `2026-11-24` outside a browser.
 pub fn date(timestamp: &str) -> String {
     let day = timestamp.split('T').next().unwrap_or(timestamp);
-    #[cfg(target_arch = "wasm32")]
-    {
+    if browser::present() {
         let options = js_sys::Object::new();
         for (name, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")] {
             let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
@@ -98,19 +82,25 @@ pub fn date(timestamp: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct Texts {
     /// The domain of the page's own words (its title, its header's `data-l10n`).
-    pub domain: Domain,
+    domain: Domain,
     /// The title's entry.
-    pub title: &'static str,
+    title: &'static str,
     /// The folder of the build's language files (`/`, `/console/`).
-    pub files: &'static str,
+    files: &'static str,
+}
+
+impl Texts {
+    /// A page titled `title` whose language files are in the folder `files`.
+    pub fn new<D: InDomain>(title: MsgId<D>, files: &'static str) -> Texts {
+        Texts { domain: D::DOMAIN, title: title.id(), files }
+    }
 }
 
 /// A timestamp's date and time in the browser's time zone, as the page's
 /// language writes them (`24 Nov 2026, 09:12`, `24 nov. 2026, 09:12`,
 /// `24.11.2026, 09:12`); as it is outside a browser.
 pub fn date_time(rfc3339: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
+    if browser::present() {
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
         if !date.get_time().is_nan() {
             let options = js_sys::Object::new();
@@ -123,7 +113,6 @@ pub fn date_time(rfc3339: &str) -> String {
 }
 
 /// The locale `Intl` formats in: British English, as the pages spell it.
-#[cfg(target_arch = "wasm32")]
 fn locale() -> &'static str {
     if lang() == Lang::En {
         "en-GB"
@@ -135,7 +124,6 @@ fn locale() -> &'static str {
 /// Sets the language [`LANGUAGE_SCRIPT`] chose, then calls `mount`: at
 /// once for English, once its text is fetched for another (English when it
 /// cannot be), and shows the document in it (see [`show_document_in`]).
-#[cfg(target_arch = "wasm32")]
 pub fn start(texts: Texts, mount: impl FnOnce() + 'static) {
     PAGE.with(|page| page.set(texts));
     let chosen = document().document_element().and_then(|html| html.get_attribute("lang"));
@@ -154,7 +142,6 @@ pub fn start(texts: Texts, mount: impl FnOnce() + 'static) {
 }
 
 /// [`choose`] the language of `tag` (`fr`), if it is one of ours.
-#[cfg(target_arch = "wasm32")]
 pub fn choose_tag(tag: &str) {
     if let Some(lang) = from_tag(tag) {
         choose(lang);
@@ -163,7 +150,6 @@ pub fn choose_tag(tag: &str) {
 
 /// Switches the page to `lang`, fetching its text first, and remembers the
 /// choice for the customer's next visit.
-#[cfg(target_arch = "wasm32")]
 pub fn choose(lang: Lang) {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.set_item("lang", lang.tag());
@@ -178,14 +164,18 @@ pub fn choose(lang: Lang) {
 
 /// The language of a tag as [`LANGUAGE_SCRIPT`] and the switch write it
 /// (`fr`); less code than `Lang::from_tag`, which reads any locale name.
-#[cfg(target_arch = "wasm32")]
 fn from_tag(tag: &str) -> Option<Lang> {
     Lang::ALL.iter().copied().find(|l| l.tag() == tag)
 }
 
-/// Makes `lang`'s text available: compiled in (English) or fetched and installed.
-#[cfg(target_arch = "wasm32")]
-async fn load(lang: Lang) -> bool {
+/// Makes `lang`'s text available: compiled in (English) or fetched and
+/// installed. Boxed, so its body is one function however many places
+/// await it (inlined into each, it cost the page 2 KB).
+fn load(lang: Lang) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>> {
+    Box::pin(fetch_language(lang))
+}
+
+async fn fetch_language(lang: Lang) -> bool {
     if license_codes::messages::available(lang) {
         return true;
     }
@@ -203,11 +193,8 @@ async fn load(lang: Lang) -> bool {
 pub fn LanguageSwitch() -> impl IntoView {
     view! {
         <label class="language">
-            {tr("ui-language")}" "
-            <select on:change=move |_ev| {
-                #[cfg(target_arch = "wasm32")]
-                choose_tag(&event_target_value(&_ev));
-            }>
+            {tr(msg!("ui-language"))}" "
+            <select on:change=move |ev| choose_tag(&event_target_value(&ev))>
                 {Lang::ALL
                     .iter()
                     .map(|&l| view! { <option value=l.tag() lang=l.tag() prop:selected=move || lang() == l>{l.name()}</option> })
@@ -221,7 +208,6 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// title, and the static header the build painted (its elements name their
 /// entry of the page's domain in `data-l10n`), in `lang`; and the page
 /// shown if it waited for its language.
-#[cfg(target_arch = "wasm32")]
 fn show_document_in(lang: Lang) {
     let Texts { domain, title, .. } = PAGE.with(std::cell::Cell::get);
     let document = document();
@@ -248,9 +234,9 @@ mod tests {
     fn text_follows_the_language() {
         // French is compiled in natively (the build's prerender step exports it).
         set(Lang::Fr);
-        assert_eq!(t("ui-submit"), "Soumettre le code");
+        assert_eq!(text(msg!("ui-submit"), &[]), "Soumettre le code");
         set(Lang::En);
-        assert_eq!(tr("ui-submit")(), "Submit code");
+        assert_eq!(tr(msg!("ui-submit"))(), "Submit code");
         assert_eq!(date("2026-11-24T10:00:00Z"), "2026-11-24");
     }
 }

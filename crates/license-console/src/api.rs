@@ -10,7 +10,7 @@ use license_api::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::api::{self, api_url, ApiError};
+use license_web::api::{self, api_url, ApiError};
 
 async fn send<T: DeserializeOwned>(request: RequestBuilder, body: Option<String>) -> Result<T, ApiError> {
     let response = match body {
@@ -20,7 +20,7 @@ async fn send<T: DeserializeOwned>(request: RequestBuilder, body: Option<String>
     .map_err(|e| ApiError::BadAnswer(api::reason(&e)))?
     .send()
     .await
-    .map_err(crate::api::unreachable)?;
+    .map_err(license_web::api::unreachable)?;
     api::read(response).await
 }
 
@@ -33,7 +33,7 @@ async fn send_empty(request: RequestBuilder, body: Option<String>) -> Result<(),
     .map_err(|e| ApiError::BadAnswer(api::reason(&e)))?
     .send()
     .await
-    .map_err(crate::api::unreachable)?;
+    .map_err(license_web::api::unreachable)?;
     api::answer(response).await.map(|_| ())
 }
 
