@@ -34,6 +34,19 @@ x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror examples/c/specview.c -I c
     "$out/liblicense_ffi.dll.a" -o "$out/specview.exe"
 
 export WINEDEBUG=-all WINEPREFIX="$target/wine/machine-a"
+# End the wine servers of both prefixes, and the services they started
+# (winedevice, services, explorer…), when this script ends, however it
+# ends: nothing the tests started outlives them.
+stop_wine() {
+    local prefix
+    for prefix in "$target/wine/machine-a" "$target/wine/machine-b"; do
+        if [ -d "$prefix" ]; then WINEPREFIX="$prefix" wineserver -k >/dev/null 2>&1 || true; fi
+    done
+    for prefix in "$target/wine/machine-a" "$target/wine/machine-b"; do
+        if [ -d "$prefix" ]; then WINEPREFIX="$prefix" wineserver -w >/dev/null 2>&1 || true; fi
+    done
+}
+trap stop_wine EXIT
 # Start wine's server and services first, with no output attached: started
 # inside a test they would hold its pipes open.
 # The first run in a new prefix creates it, and on a busy machine it can fail
@@ -57,7 +70,7 @@ LICENSE_BIN="$PWD/scripts/windows/license" LICENSE_WINDOWS_EXE="$out/license.exe
 
 step "The machine identity from the registry's MachineGuid: a licence file moved to another machine is refused"
 dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+trap 'rm -rf "$dir"; stop_wine' EXIT
 python3 -c 'import json,sys; print(json.dumps({"keys": [], "products": [{"id": 7, "name": "SpecView", "entitlements": []}]}))' >"$dir/trust.json"
 license() { wine "$out/license.exe" --license-file "$dir/license.json" --trust "$dir/trust.json" "$@"; }
 license init --serial "$(cargo run --quiet --locked -p license-codes --example vendor -- serial)" --product SpecView | grep "^Key id:" | grep -vq "no machine identity" \

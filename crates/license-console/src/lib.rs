@@ -4,6 +4,10 @@
 //! and act on it. It shares the customer page's code field, group check,
 //! decode table and answer view through this library.
 
+// The console's views are deeply nested types; building them natively (the
+// tests) needs the deeper limit.
+#![recursion_limit = "256"]
+
 mod api;
 mod find;
 mod forms;

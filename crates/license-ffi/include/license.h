@@ -149,9 +149,10 @@ int license_decode_json(const char *text, const char *trust_json, char **out_jso
 
 /*
  The last failure on `h` (NULL: of `license_open` or `license_decode_json`
- on this thread) as JSON: `{"error", "message", "next_step", "group"}`,
- the error's name, what is wrong, what to do next and, for a damaged code,
- the group it is in; `null` when nothing failed.
+ on this thread) as JSON: `{"error", "message", "next_step", "group",
+ "detail"}`, the error's name, what is wrong, what to do next, for a
+ damaged code the group it is in, and the error's detail members
+ (docs/schemas/error.json); `null` when nothing failed.
 
  # Safety
  `h` NULL or from `license_open`; `out_json` writable.

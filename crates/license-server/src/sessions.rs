@@ -36,22 +36,33 @@ pub async fn open(db: &Db, staff: &Staff) -> Result<String, ApiError> {
     Ok(secret)
 }
 
+/// A live session and its staff member.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    email: String,
+    role: String,
+    created_unix: i64,
+    last_seen_unix: i64,
+}
+
 /// The staff member a cookie's secret belongs to, if its session is live.
 pub async fn resume(db: &Db, secret: &str, idle: Duration, max: Duration) -> Result<Staff, ApiError> {
     let now = unix_now();
-    let row: Option<(i64, String, String, i64, i64)> = sqlx::query_as(
+    let row: Option<SessionRow> = sqlx::query_as(
         "SELECT s.id, s.email, s.role, n.created_unix, n.last_seen_unix FROM sessions n \
          JOIN staff s ON s.id = n.staff_id WHERE n.token_hash = $1 AND s.disabled_at IS NULL",
     )
     .bind(sha256_hex(secret))
     .fetch_optional(db.read())
     .await?;
-    let (id, email, role, created, last_seen) = row.ok_or(ApiError::Unauthenticated(Cause::Session))?;
-    if now - last_seen > idle.as_secs() as i64 || now - created > max.as_secs() as i64 {
+    let SessionRow { id, email, role, created_unix, last_seen_unix } =
+        row.ok_or(ApiError::Unauthenticated(Cause::Session))?;
+    if now - last_seen_unix > idle.as_secs() as i64 || now - created_unix > max.as_secs() as i64 {
         close(db, secret).await?;
         return Err(ApiError::Unauthenticated(Cause::Session));
     }
-    if now - last_seen >= touch_every(idle) {
+    if now - last_seen_unix >= touch_every(idle) {
         let mut tx = db.begin().await?;
         sqlx::query("UPDATE sessions SET last_seen_unix = $1 WHERE token_hash = $2")
             .bind(now)

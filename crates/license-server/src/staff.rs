@@ -157,21 +157,29 @@ pub async fn check_password(db: &Db, email: &str, password: &str) -> Result<Staf
     }
 }
 
+/// A staff account as the list shows it.
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    email: String,
+    role: String,
+    created_at: String,
+    password_hash: Option<String>,
+    disabled_at: Option<String>,
+}
+
 pub async fn list(db: &Db) -> Result<Vec<StaffView>, ApiError> {
-    /// email, role, created at, password hash, disabled at
-    type Row = (String, String, String, Option<String>, Option<String>);
-    let rows: Vec<Row> =
+    let rows: Vec<StaffRow> =
         sqlx::query_as("SELECT email, role, created_at, password_hash, disabled_at FROM staff ORDER BY email")
             .fetch_all(db.read())
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(email, role, created_at, hash, disabled_at)| StaffView {
-            email,
-            role: Role::parse(&role).unwrap_or(Role::Support),
-            created_at,
-            password_set: hash.is_some(),
-            disabled_at,
+        .map(|r| StaffView {
+            email: r.email,
+            role: Role::parse(&r.role).unwrap_or(Role::Support),
+            created_at: r.created_at,
+            password_set: r.password_hash.is_some(),
+            disabled_at: r.disabled_at,
         })
         .collect())
 }

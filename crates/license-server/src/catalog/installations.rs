@@ -9,12 +9,23 @@ use super::now;
 use crate::db::{Db, Tx};
 use crate::{audit, ApiError};
 
+/// An installation, with the update it last received.
+#[derive(sqlx::FromRow)]
+struct InstallationRow {
+    key_id: i64,
+    bound_at: String,
+    released_at: Option<String>,
+    last_issued_counter: Option<i64>,
+    released_by: Option<String>,
+    release_code: Option<String>,
+}
+
 /// A licence's installations, with the update each last received.
 pub async fn of_license(db: &Db, license: &LicenseRow) -> Result<Vec<InstallationView>, ApiError> {
-    type Row = (i64, String, Option<String>, Option<i64>, Option<String>, Option<String>);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<InstallationRow> = sqlx::query_as(
         "SELECT n.key_id, n.bound_at, n.released_at, \
-         (SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = n.license_id AND i.key_id = n.key_id), \
+         (SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = n.license_id AND i.key_id = n.key_id) \
+         AS last_issued_counter, \
          n.released_by, n.release_code \
          FROM installations n WHERE n.license_id = $1 ORDER BY n.bound_at",
     )
@@ -23,14 +34,14 @@ pub async fn of_license(db: &Db, license: &LicenseRow) -> Result<Vec<Installatio
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(k, bound_at, released_at, last, released_by, release_code)| InstallationView {
-            key_id: KeyId(k as u64).to_string(),
-            bound_at,
-            waiting: released_at.is_none() && last.unwrap_or(0) < license.latest_counter,
-            released_at,
-            last_issued_counter: last,
-            released_by,
-            release_code,
+        .map(|n| InstallationView {
+            key_id: KeyId(n.key_id as u64).to_string(),
+            bound_at: n.bound_at,
+            waiting: n.released_at.is_none() && n.last_issued_counter.unwrap_or(0) < license.latest_counter,
+            released_at: n.released_at,
+            last_issued_counter: n.last_issued_counter,
+            released_by: n.released_by,
+            release_code: n.release_code,
         })
         .collect())
 }

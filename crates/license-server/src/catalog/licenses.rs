@@ -7,7 +7,8 @@ use license_api::{
 use license_codes::messages::Lang;
 use license_codes::{Entitlements, KeyId, SerialNumber};
 
-use super::{installations, now, parse_serial, states};
+use super::states::{self, StateRow};
+use super::{installations, now, parse_serial};
 use crate::db::{Db, Tx};
 use crate::{audit, ApiError};
 
@@ -173,7 +174,7 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         .ok_or_else(|| ApiError::Internal("licence without product".into()))?;
     let mut state_views = Vec::new();
     let mut previous = Entitlements::new();
-    for (counter, e, note, created_by, created_at) in states::all(db, license.id).await? {
+    for (StateRow { counter, note, created_by, created_at, .. }, e) in states::all(db, license.id).await? {
         state_views.push(StateView {
             counter,
             note,
@@ -185,8 +186,7 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         });
         previous = e;
     }
-    type Issued = (i64, i64, i64, i64, String, i64, String, String, String, String);
-    let issuances: Vec<Issued> = sqlx::query_as(
+    let issuances: Vec<IssuanceRow> = sqlx::query_as(
         "SELECT id, key_id, from_counter, to_counter, issued_at, signing_key_id, request_code, response_code, channel, actor \
          FROM issuances WHERE license_id = $1 ORDER BY id",
     )
@@ -207,21 +207,48 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         installations: installations::of_license(db, &license).await?,
         issuances: issuances
             .into_iter()
-            .map(|(id, k, from, to, at, signer, request, response, channel, actor)| IssuanceView {
-                id,
-                key_id: KeyId(k as u64).to_string(),
-                from_counter: from,
-                to_counter: to,
-                issued_at: at,
-                signing_key_id: signer,
-                request_code: request,
-                response_code: response,
-                channel: Channel::parse(&channel).unwrap_or(Channel::Portal),
-                actor,
+            .map(|i| IssuanceView {
+                id: i.id,
+                key_id: KeyId(i.key_id as u64).to_string(),
+                from_counter: i.from_counter,
+                to_counter: i.to_counter,
+                issued_at: i.issued_at,
+                signing_key_id: i.signing_key_id,
+                request_code: i.request_code,
+                response_code: i.response_code,
+                channel: Channel::parse(&i.channel).unwrap_or(Channel::Portal),
+                actor: i.actor,
             })
             .collect(),
         audit: audit::of_license(db, license.id).await?,
     })
+}
+
+/// One issuance, as a licence's history lists it.
+#[derive(sqlx::FromRow)]
+struct IssuanceRow {
+    id: i64,
+    key_id: i64,
+    from_counter: i64,
+    to_counter: i64,
+    issued_at: String,
+    signing_key_id: i64,
+    request_code: String,
+    response_code: String,
+    channel: String,
+    actor: String,
+}
+
+/// A licence as a contact's list shows it.
+#[derive(sqlx::FromRow)]
+struct ContactLicenseRow {
+    serial: i64,
+    product_id: i64,
+    product_name: String,
+    contact_email: String,
+    bound_installations: i64,
+    max_installations: i64,
+    latest_counter: i64,
 }
 
 /// The serial number of the licence with this id.
@@ -233,8 +260,9 @@ pub async fn serial_of(db: &Db, license_id: i64) -> Result<SerialNumber, ApiErro
 
 /// The licences whose technical contact is `email` (compared in lower case).
 pub async fn of_contact(db: &Db, email: &str) -> Result<Vec<license_api::LicenseSummary>, ApiError> {
-    let rows: Vec<(i64, i64, String, String, i64, i64, i64)> = sqlx::query_as(
-        "SELECT l.serial, p.id, p.name, l.contact_email, l.bound_installations, l.max_installations, l.latest_counter \
+    let rows: Vec<ContactLicenseRow> = sqlx::query_as(
+        "SELECT l.serial, p.id AS product_id, p.name AS product_name, l.contact_email, l.bound_installations, \
+         l.max_installations, l.latest_counter \
          FROM licenses l JOIN products p ON p.id = l.product_id WHERE lower(l.contact_email) = $1 ORDER BY l.id",
     )
     .bind(email.trim().to_lowercase())
@@ -242,13 +270,13 @@ pub async fn of_contact(db: &Db, email: &str) -> Result<Vec<license_api::License
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(serial, product_id, name, contact_email, bound, max, latest)| license_api::LicenseSummary {
-            serial: SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default(),
-            product: ProductRef { id: product_id as u16, name },
-            contact_email,
-            bound_installations: bound,
-            max_installations: max,
-            latest_counter: latest,
+        .map(|r| license_api::LicenseSummary {
+            serial: SerialNumber::new(r.serial as u64).map(|s| s.to_code()).unwrap_or_default(),
+            product: ProductRef { id: r.product_id as u16, name: r.product_name },
+            contact_email: r.contact_email,
+            bound_installations: r.bound_installations,
+            max_installations: r.max_installations,
+            latest_counter: r.latest_counter,
         })
         .collect())
 }

@@ -71,15 +71,31 @@ pub async fn state_in_tx(tx: &mut Tx, license_id: i64, counter: i64) -> Result<E
     parse(&e)
 }
 
-/// Every state of a licence in order: (counter, entitlements, note, created by, created at).
-pub async fn all(db: &Db, license_id: i64) -> Result<Vec<(i64, Entitlements, String, String, String)>, ApiError> {
-    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+/// One state of a licence, as its history lists it.
+#[derive(sqlx::FromRow)]
+pub struct StateRow {
+    pub counter: i64,
+    /// The entitlements as stored (JSON); [`all`] reads them.
+    entitlements: String,
+    pub note: String,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+/// Every state of a licence in order, with its entitlements read.
+pub async fn all(db: &Db, license_id: i64) -> Result<Vec<(StateRow, Entitlements)>, ApiError> {
+    let rows: Vec<StateRow> = sqlx::query_as(
         "SELECT counter, entitlements, note, created_by, created_at FROM license_states WHERE license_id = $1 ORDER BY counter",
     )
     .bind(license_id)
     .fetch_all(db.read())
     .await?;
-    rows.into_iter().map(|(c, e, note, by, at)| Ok((c, parse(&e)?, note, by, at))).collect()
+    rows.into_iter()
+        .map(|row| {
+            let entitlements = parse(&row.entitlements)?;
+            Ok((row, entitlements))
+        })
+        .collect()
 }
 
 /// Queues an upgrade: the latest state with `assignments` applied becomes

@@ -13,7 +13,10 @@ use license_api::{
 use license_codes::RequestCode;
 
 use super::extract::{session_cookie, ApiJson, ClientIp};
-use super::openapi::{AdminOnly, BodyRefused, StaffOnly, Unavailable};
+use super::openapi::{
+    AdminOnly, BodyRefused, CodeRefused, Conflict, CrossOrigin, InvalidBody, InvalidInput, IssuanceRefused, MailOff,
+    NotFound, SetupRefused, SignInRefused, StaffOnly, Unavailable, UnknownSerial, WrongCode,
+};
 use super::AppState;
 use crate::issuance::Origin;
 use crate::settings::HttpSettings;
@@ -37,8 +40,8 @@ fn cookie(settings: &HttpSettings, value: &str, max_age: u64) -> HeaderValue {
     responses(
         (status = 200, description = "Signed in; the session cookie is set", body = SessionView,
             headers(("Set-Cookie" = String, description = "The session: HttpOnly, SameSite=Strict, Path=/ (and Secure, __Host-, over https)"))),
-        (status = 400, description = "`invalid_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized` (`cause`: `sign_in`): the email or the password is wrong", body = Problem, content_type = "application/problem+json"),
+        InvalidBody,
+        SignInRefused,
         (status = 429, description = "`rate_limited`: too many attempts for this account or from this address", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         BodyRefused,
@@ -83,8 +86,8 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resu
 #[utoipa::path(post, path = paths::SESSION_PASSWORD, tag = "console", request_body = SetPassword,
     responses(
         (status = 204, description = "The password is set; sign in with it"),
-        (status = 400, description = "`invalid_body`, `invalid_input` (a password under 10 characters)", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthorized` (`cause`: `setup`): the link was used, expired or mistyped", body = Problem, content_type = "application/problem+json"),
+        InvalidInput,
+        SetupRefused,
         BodyRefused,
         Unavailable,
     ))]
@@ -100,9 +103,9 @@ pub async fn set_password(
 #[utoipa::path(post, path = paths::ADMIN_INSPECT, tag = "console", request_body = InspectQuery, security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, description = "What the server knows", body = Inspection),
-        (status = 400, description = "`malformed_code` (with `code_error`, `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden` (`cause`: `cross_origin`): a session used from another site", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: no licence has this serial number", body = Problem, content_type = "application/problem+json"),
+        CodeRefused,
+        CrossOrigin,
+        NotFound,
         StaffOnly,
         BodyRefused,
         Unavailable,
@@ -121,11 +124,11 @@ pub async fn inspect(
 #[utoipa::path(post, path = paths::ADMIN_ACTIVATIONS, tag = "console", request_body = ActivationRequest, security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, description = "The signed response code", body = Activation),
-        (status = 400, description = "`malformed_code`, `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden` (`cause`: `cross_origin`)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`keyid_not_found`, `installation_limit`, `up_to_date`, `counter_not_issued`, `entitlement_mismatch`", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`wrong_kind`, `wrong_product`", body = Problem, content_type = "application/problem+json"),
+        CodeRefused,
+        CrossOrigin,
+        UnknownSerial,
+        IssuanceRefused,
+        WrongCode,
         StaffOnly,
         BodyRefused,
         Unavailable,
@@ -152,9 +155,9 @@ pub async fn answer(
     params(("id" = i64, Path, description = "The issuance's number (`id` in a licence's `issuances`)", minimum = 1)),
     responses(
         (status = 202, description = "Queued for the contact; the sender delivers it within seconds", body = MailQueued),
-        (status = 403, description = "`forbidden` (`cause`: `cross_origin`)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: no such issuance", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`mail_off`: the server was started without --smtp-url", body = Problem, content_type = "application/problem+json"),
+        CrossOrigin,
+        NotFound,
+        MailOff,
         StaffOnly,
         Unavailable,
     ))]
@@ -183,8 +186,8 @@ pub async fn list_staff(State(state): State<AppState>, caller: Caller) -> Result
 #[utoipa::path(post, path = paths::ADMIN_STAFF, tag = "console", request_body = NewStaff, security(("bearer" = []), ("session" = [])),
     responses(
         (status = 201, description = "Added", body = StaffAdded),
-        (status = 400, description = "`invalid_body`, `invalid_input`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`conflict`: the email is taken", body = Problem, content_type = "application/problem+json"),
+        InvalidInput,
+        Conflict,
         AdminOnly,
         BodyRefused,
         Unavailable,
@@ -213,7 +216,7 @@ pub async fn add_staff(
     params(("email" = String, Path, description = "The staff member's email", example = "helpdesk@vendor.example")),
     responses(
         (status = 200, description = "Disabled", body = StaffView),
-        (status = 404, description = "`not_found`: no active staff member with this email", body = Problem, content_type = "application/problem+json"),
+        NotFound,
         AdminOnly,
         Unavailable,
     ))]

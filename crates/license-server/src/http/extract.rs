@@ -14,6 +14,30 @@ use crate::staff::Cause;
 use crate::tokens::{self, Caller, Via};
 use crate::ApiError;
 
+/// A licence's serial number in a path (`…/licenses/{serial}`): the one
+/// description and pattern of it in the OpenAPI document. The pattern says
+/// which characters and how many; the check symbol only reading it can tell
+/// (`invalid_input`).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct SerialPath {
+    /// The serial number, as printed (`928T5F-CY4TCH`; any case, the dash optional)
+    #[param(example = "928T5F-CY4TCH", pattern = "^[0-9A-TV-Za-tv-z]{6}-?[0-9A-TV-Za-tv-z]{6}$")]
+    pub serial: String,
+}
+
+/// A licence's serial number and one of its installations' key id in a path.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct InstallationPath {
+    /// The serial number, as printed (`928T5F-CY4TCH`; any case, the dash optional)
+    #[param(example = "928T5F-CY4TCH", pattern = "^[0-9A-TV-Za-tv-z]{6}-?[0-9A-TV-Za-tv-z]{6}$")]
+    pub serial: String,
+    /// The installation's key id, 16 hex digits
+    #[param(example = "0123456789ABCDEF", pattern = "^[0-9A-Fa-f]{16}$")]
+    pub key_id: String,
+}
+
 /// A JSON body. Unknown fields are refused by the types (`deny_unknown_fields`).
 pub struct ApiJson<T>(pub T);
 

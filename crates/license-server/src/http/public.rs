@@ -9,7 +9,9 @@ use license_api::{
 use license_codes::{ReleaseCode, RequestCode};
 
 use super::extract::{ApiJson, ClientIp};
-use super::openapi::{BodyRefused, Unavailable};
+use super::openapi::{
+    BodyRefused, CodeRefused, IssuanceRefused, ReleaseRefused, Unavailable, UnknownSerial, WrongCode,
+};
 use super::AppState;
 use crate::issuance::Origin;
 use crate::{catalog, ApiError};
@@ -22,11 +24,11 @@ use crate::{catalog, ApiError};
 #[utoipa::path(post, path = paths::ACTIVATIONS, tag = "public", request_body = ActivationRequest,
     responses(
         (status = 200, description = "The signed response code", body = Activation),
-        (status = 400, description = "`malformed_code` (with `code_error` and `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`keyid_not_found`, `installation_limit`, `up_to_date`, `counter_not_issued`, `entitlement_mismatch`", body = Problem, content_type = "application/problem+json"),
+        CodeRefused,
+        UnknownSerial,
+        IssuanceRefused,
         BodyRefused,
-        (status = 422, description = "`wrong_kind` (with `found_kind`), `wrong_product`", body = Problem, content_type = "application/problem+json"),
+        WrongCode,
         (status = 429, description = "`rate_limited`; `Retry-After` says when to try again", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         Unavailable,
@@ -56,10 +58,10 @@ pub async fn activate(
 #[utoipa::path(post, path = paths::RELEASES, tag = "public", request_body = ReleaseRequest,
     responses(
         (status = 200, description = "Released: the licence's installations now", body = ReleaseAnswer),
-        (status = 400, description = "`malformed_code` (with `code_error` and `group`), `unknown_version`, `invalid_body`", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`unknown_serial`", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`keyid_not_found` (the installation is not bound to this licence), `release_proof_mismatch`, `transfer_limit` (with `limit`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`wrong_kind` (with `found_kind` and `expected_kind`), `wrong_product`", body = Problem, content_type = "application/problem+json"),
+        CodeRefused,
+        UnknownSerial,
+        ReleaseRefused,
+        WrongCode,
         (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         BodyRefused,

@@ -69,6 +69,26 @@ struct Lookup {
     stored: Option<Stored>,
 }
 
+/// What [`Issuer::look_up`] reads in one query: the licence and its latest
+/// state, this installation's binding (columns null when never bound), and
+/// the response issued for exactly this request (null when none).
+#[derive(sqlx::FromRow)]
+struct LookupRow {
+    license_id: i64,
+    product_id: i64,
+    latest_counter: i64,
+    bound_installations: i64,
+    max_installations: i64,
+    latest_state: String,
+    bound_key_id: Option<i64>,
+    released_at: Option<String>,
+    response_code: Option<String>,
+    issued_at: Option<String>,
+    changes: Option<String>,
+    to_counter: Option<i64>,
+    signing_key_id: Option<i64>,
+}
+
 /// A response issued before for exactly this request.
 struct Stored {
     code: String,
@@ -139,24 +159,9 @@ impl Issuer<'_> {
     /// One indexed read: the licence, this installation's binding, and the
     /// response already issued for exactly this request, if any.
     async fn look_up(&self, r: &RequestCode) -> Result<Option<Lookup>, ApiError> {
-        type Row = (
-            i64,
-            i64,
-            i64,
-            i64,
-            i64,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<i64>,
-            Option<i64>,
-        );
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT l.id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
-                    s.entitlements, n.key_id, n.released_at, \
+        let row: Option<LookupRow> = sqlx::query_as(
+            "SELECT l.id AS license_id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
+                    s.entitlements AS latest_state, n.key_id AS bound_key_id, n.released_at, \
                     i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
              FROM licenses l \
              JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
@@ -171,39 +176,21 @@ impl Issuer<'_> {
         .bind(i64::from(r.entitlement_digest))
         .fetch_optional(self.db.read())
         .await?;
-        Ok(row.map(
-            |(
-                license_id,
-                product_id,
-                latest,
-                bound_installations,
-                max_installations,
-                latest_state,
-                bound,
-                released,
-                code,
-                at,
-                changes,
-                to,
-                signer,
-            )| {
-                Lookup {
-                    license_id,
-                    product_id,
-                    latest,
-                    bound_installations,
-                    max_installations,
-                    latest_state,
-                    binding: bound.map(|_| released),
-                    stored: match (code, at, changes, to, signer) {
-                        (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
-                            Some(Stored { code, at, changes, to, signer })
-                        }
-                        _ => None,
-                    },
+        Ok(row.map(|r| Lookup {
+            license_id: r.license_id,
+            product_id: r.product_id,
+            latest: r.latest_counter,
+            bound_installations: r.bound_installations,
+            max_installations: r.max_installations,
+            latest_state: r.latest_state,
+            binding: r.bound_key_id.map(|_| r.released_at),
+            stored: match (r.response_code, r.issued_at, r.changes, r.to_counter, r.signing_key_id) {
+                (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
+                    Some(Stored { code, at, changes, to, signer })
                 }
+                _ => None,
             },
-        ))
+        }))
     }
 
     /// Checks that the installation and the counter it claims are ones this

@@ -146,18 +146,35 @@ async fn commit_batch(
 /// with the one a concurrent identical request stored first), and queues
 /// its mail to the licence's contact in the same transaction.
 async fn record_in(tx: &mut Tx, job: &IssueJob, mailer: Option<&Mailer>) -> Result<Activation, ApiError> {
+    /// The licence's counter and places, and this installation's binding
+    /// (null when never bound), read under the licence's lock.
+    #[derive(sqlx::FromRow)]
+    struct PlacesRow {
+        latest_counter: i64,
+        bound_installations: i64,
+        max_installations: i64,
+        bound_key_id: Option<i64>,
+        released_at: Option<String>,
+    }
+
     let (r, license_id) = (&job.request, job.license_id);
     let serial = r.serial.to_code();
     let key = r.key_id.0 as i64;
-    let row: (i64, i64, i64, Option<i64>, Option<String>) = sqlx::query_as(
-        "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id, n.released_at \
+    let row: PlacesRow = sqlx::query_as(
+        "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id AS bound_key_id, n.released_at \
          FROM licenses l LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 WHERE l.id = $1",
     )
     .bind(license_id)
     .bind(key)
     .fetch_one(&mut **tx)
     .await?;
-    let (latest, bound_installations, max_installations, binding, released_at) = row;
+    let PlacesRow {
+        latest_counter: latest,
+        bound_installations,
+        max_installations,
+        bound_key_id: binding,
+        released_at,
+    } = row;
     // A new installation takes a place on the licence (a trigger counts it).
     match (binding, released_at) {
         (Some(_), Some(_)) => {

@@ -34,18 +34,30 @@ pub struct ResponseMail {
     pub language: Lang,
 }
 
+/// An issuance with what its mail says of the licence.
+#[derive(sqlx::FromRow)]
+struct MailRow {
+    serial: i64,
+    product: String,
+    channel: String,
+    changes: String,
+    response_code: String,
+    request_code: String,
+    language: String,
+}
+
 impl ResponseMail {
     /// Issuance `id` as stored.
     pub async fn load(db: &Db, id: i64) -> Result<ResponseMail, ApiError> {
-        let row: Option<(i64, String, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT l.serial, p.name, i.channel, i.changes, i.response_code, i.request_code, l.language \
+        let row: Option<MailRow> = sqlx::query_as(
+            "SELECT l.serial, p.name AS product, i.channel, i.changes, i.response_code, i.request_code, l.language \
              FROM issuances i JOIN licenses l ON l.id = i.license_id JOIN products p ON p.id = l.product_id \
              WHERE i.id = $1",
         )
         .bind(id)
         .fetch_optional(db.read())
         .await?;
-        let (serial, product, channel, changes, response_code, request_code, language) =
+        let MailRow { serial, product, channel, changes, response_code, request_code, language } =
             row.ok_or_else(|| ApiError::NotFound(format!("issuance {id}")))?;
         Ok(ResponseMail {
             serial: SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default(),

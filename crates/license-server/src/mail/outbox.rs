@@ -206,10 +206,23 @@ pub async fn retry_failed(db: &Db, id: Option<i64>) -> Result<u64, ApiError> {
     Ok(done)
 }
 
+/// A message of the outbox as `mail status` lists it.
+#[derive(sqlx::FromRow)]
+struct StatusRow {
+    id: i64,
+    message_id: String,
+    to_address: String,
+    reason: String,
+    state: String,
+    attempts: i64,
+    next_attempt_unix: i64,
+    last_error: Option<String>,
+    created_unix: i64,
+}
+
 /// What waits or failed (`license-server mail status`).
 pub async fn status(db: &Db) -> Result<OutboxStatus, ApiError> {
-    type Row = (i64, String, String, String, String, i64, i64, Option<String>, i64);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<StatusRow> = sqlx::query_as(
         "SELECT id, message_id, to_address, reason, state, attempts, next_attempt_unix, last_error, created_unix \
          FROM mail_outbox WHERE state <> 'sent' ORDER BY id",
     )
@@ -218,18 +231,18 @@ pub async fn status(db: &Db) -> Result<OutboxStatus, ApiError> {
     let (sent,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM mail_outbox WHERE state = 'sent'").fetch_one(db.read()).await?;
     let mut status = OutboxStatus { sent, waiting: Vec::new(), failed: Vec::new() };
-    for (id, message_id, to, reason, state, attempts, next, last_error, created) in rows {
+    for row in rows {
         let entry = OutboxEntry {
-            id,
-            message_id,
-            to,
-            reason,
-            attempts,
-            next_attempt_unix: next,
-            created_unix: created,
-            last_error,
+            id: row.id,
+            message_id: row.message_id,
+            to: row.to_address,
+            reason: row.reason,
+            attempts: row.attempts,
+            next_attempt_unix: row.next_attempt_unix,
+            created_unix: row.created_unix,
+            last_error: row.last_error,
         };
-        if state == "failed" {
+        if row.state == "failed" {
             status.failed.push(entry);
         } else {
             status.waiting.push(entry);
