@@ -20,7 +20,12 @@ pub struct ActivationRequest {
     /// dashes, line breaks and mail quoting are ignored.
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 1000, example = "H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R")
+        schema(
+            min_length = 1,
+            max_length = 1000,
+            pattern = "^[0-9A-TV-Za-tv-z\\s>\\[\\]\\-\\u2010-\\u2014\\u2212]+$",
+            example = "H003HY-4D2PFD-2D028M-T5CY4Y-TQKFFA-000QE5-R3GTR8-4XCS3R"
+        )
     )]
     pub request_code: String,
     /// Who asks, for the audit log; `portal` when absent.

@@ -89,7 +89,10 @@ pub struct NewLicense {
     pub entitlements: EntitlementValues,
     /// A serial number to use instead of a random one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(example = "928T5F-CY4TCH", pattern = "^[0-9A-Za-z]{6}-?[0-9A-Za-z]{6}$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "928T5F-CY4TCH", pattern = "^[0-9A-TV-Za-tv-z]{6}-?[0-9A-TV-Za-tv-z]{6}$")
+    )]
     pub serial: Option<String>,
     /// How many times in 365 days the customer may release an installation
     /// themselves (with a release code); the server's default when absent.
@@ -169,7 +172,8 @@ pub struct Released {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    /// 1 to 100 characters, not all spaces.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = "[^\\s\\u0085]"))]
     pub name: String,
     pub role: Role,
 }

@@ -7,7 +7,15 @@ use crate::ProductRef;
 #[serde(deny_unknown_fields)]
 pub struct ReleaseRequest {
     /// The release code as the customer typed or pasted it.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000, example = "1003RV-…"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 1000,
+            pattern = "^[0-9A-TV-Za-tv-z\\s>\\[\\]\\-\\u2010-\\u2014\\u2212]+$",
+            example = "1003RV-…"
+        )
+    )]
     pub release_code: String,
 }
 
