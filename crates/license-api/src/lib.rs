@@ -4,6 +4,13 @@
 //! the console deserialise them. Every path of the API is named in [`paths`].
 //! With the `openapi` feature each type also describes itself for the
 //! server's generated OpenAPI document.
+//!
+//! A newcomer's map: [`activation`] (request codes in, responses out),
+//! [`release`] (release codes), [`public`] (keys, products, the trust file),
+//! [`admin`] (licences, upgrades, tokens, the outbox), [`staff`] (sessions
+//! and staff), [`inspect`] (the console's Find), [`problem`] (every error as
+//! an RFC 9457 problem document), [`entitlements`] (values typed by kind),
+//! [`paths`] (every path).
 
 pub mod activation;
 pub mod admin;

@@ -15,6 +15,18 @@
 //!     println!("{change}");
 //! }
 //! ```
+//!
+//! A newcomer's map: [`Licensing`] (`license.rs`) holds the licence file and
+//! does what a program does with it (init, create a code, enter a response,
+//! release); `store.rs` writes files atomically under a lock; `machine.rs`
+//! binds a licence to the machine; `online.rs` is the online path (Get it
+//! now, release with the server); `qr_image.rs` reads a response from a
+//! picture; `portal_link.rs` the link and terminal QR to the portal;
+//! [`report`] the typed JSON of `status`, `decode`, errors and applied
+//! changes (shared with the C library); [`clock`] one reading of the time;
+//! [`language`] the user's language; the error type is [`ClientError`]. The
+//! `license` command is `src/main.rs` with `src/cli.rs` (its arguments) and
+//! `src/commands.rs` (one function per command).
 
 pub mod clock;
 mod error;

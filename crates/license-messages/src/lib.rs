@@ -15,6 +15,12 @@
 //! licence's contact). A binary carries only the domains it names, and this
 //! crate's small formatter, not a Fluent runtime: the portal's wasm pays
 //! for the text it shows.
+//!
+//! Code names a message with [`msg!`] (`msg!("code-bad_group")`), which
+//! gives its typed id ([`MsgId`] of its [`domain`]) and is a compile error
+//! for an id the catalogue lacks; the build stops when a language lacks a
+//! message or fills it with other placeholders (`build.rs`). `format.rs`
+//! fills a compiled pattern with its arguments.
 
 mod format;
 
