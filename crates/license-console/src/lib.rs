@@ -4,12 +4,12 @@
 //! and act on it. It shares the customer page's code field, group check,
 //! decode table and answer view through `license_web`.
 //!
-//! A newcomer's map: this file is the app (sign-in, then the desk); [`find`]
-//! is Find (whatever a customer sent) and what it shows; [`license`] the
-//! licence view and its actions; [`forms`] the forms that change things
+//! A newcomer's map: this file is the app (sign-in, then the desk); `find`
+//! is Find (whatever a customer sent) and what it shows; `license` the
+//! licence view and its actions; `forms` the forms that change things
 //! (answer a code, create a licence, queue an upgrade, the mail language);
-//! [`staff`] the staff list; [`sign_in`] signing in and setting a password;
-//! [`api`] the admin API's calls; [`start`] the browser start-up
+//! `staff` the staff list; `sign_in` signing in and setting a password;
+//! `api` the admin API's calls; [`start`] the browser start-up
 //! (`src/main.rs` calls it).
 
 // The console's views are deeply nested types; building them natively (the
