@@ -254,3 +254,19 @@ test('switched to German, the console keeps what it found and what is typed; an 
   await page.getByRole('button', { name: 'Sprache speichern' }).click();
   await expect(page.locator('.notice')).toHaveText('E-Mails an it@example.com sind jetzt auf Englisch.');
 });
+
+test('an admin corrects a mistyped contact address: the licence shows it, the audit log keeps both', async ({ page }, testInfo) => {
+  const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', 'it@exmaple.com', 'remote_users=1')).serial;
+  await signIn(page, testInfo, 'admin');
+  await find(page, serial);
+  const contact = page.locator('#contact-email');
+  await expect(contact).toHaveValue('it@exmaple.com');
+  await contact.fill('it@example.com');
+  await page.getByRole('button', { name: 'Save address' }).click();
+  await expect(page.locator('.notice')).toHaveText('Mail for this licence now goes to it@example.com.');
+  await expect(page.locator('dl.facts')).toContainText('it@example.com');
+  await expect(page.locator('#contact-email')).toHaveValue('it@example.com');
+  await expect(page.locator('section.license')).toContainText('license.contact_email');
+  await keep(page, testInfo, 'contact-corrected');
+  await noSeriousAxeViolations(page);
+});

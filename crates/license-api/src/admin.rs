@@ -105,14 +105,22 @@ pub struct NewLicense {
     pub language: Option<String>,
 }
 
-/// `PATCH /api/v1/admin/licenses/{serial}`: what an admin may change on a licence.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// `PATCH /api/v1/admin/licenses/{serial}`: what an admin may change on a
+/// licence. Each member is optional (absent: unchanged); at least one is given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LicenseChange {
     /// The language of the mail the contact receives: `en`, `fr` or `de`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(pattern = "^(en|fr|de)$"))]
-    pub language: String,
+    pub language: Option<String>,
+    /// The technical contact's address, corrected: every mail from now on
+    /// (and `mail retry`, and "Send to contact") goes there. The audit log
+    /// keeps the old and the new address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, pattern = "^[^\\s@]+@[^\\s@]+$"))]
+    pub contact_email: Option<String>,
 }
 
 fn one() -> i64 {

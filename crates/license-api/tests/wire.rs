@@ -92,7 +92,8 @@ fn every_type_round_trips() {
         transfer_limit: Some(2),
         language: Some("fr".into()),
     });
-    round_trip(LicenseChange { language: "de".into() });
+    round_trip(LicenseChange { language: Some("de".into()), contact_email: None });
+    round_trip(LicenseChange { language: None, contact_email: Some("it@customer.example".into()) });
     round_trip(LicenseCreated {
         serial: "9BV3H1-W001XW".into(),
         product: "SpecView".into(),

@@ -126,14 +126,15 @@ impl Product {
         if names.windows(2).any(|w| w[0] == w[1]) {
             return Err(KeyError::BadProduct(self.id, "two entitlements have the same name"));
         }
-        if self
-            .entitlements
-            .iter()
-            .any(|e| e.name.is_empty() || e.name.chars().count() > 64 || e.name.contains(['=', ' ']))
-        {
+        if self.entitlements.iter().any(|e| {
+            e.name.is_empty()
+                || e.name.chars().count() > 64
+                || e.name.contains(['=', ' '])
+                || e.name.chars().any(char::is_control)
+        }) {
             return Err(KeyError::BadProduct(
                 self.id,
-                "entitlement names are 1 to 64 characters, without spaces or '='",
+                "entitlement names are 1 to 64 characters, without spaces, '=' or control characters (line breaks, tabs)",
             ));
         }
         Ok(())

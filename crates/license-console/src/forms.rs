@@ -160,7 +160,8 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
     let serial = license.serial.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        done.start(api::change_license(serial.clone(), LicenseChange { language: language.get_untracked() }));
+        let change = LicenseChange { language: Some(language.get_untracked()), ..LicenseChange::default() };
+        done.start(api::change_license(serial.clone(), change));
     };
     let failure = move || match done.get() {
         Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
@@ -174,6 +175,43 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
                 {language_options(&license.language)}
             </select>
             <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{tr(msg!("console-save-language"))}</button>
+        </form>
+        <div aria-live="polite">{failure}</div>
+    }
+}
+
+/// The licence's technical contact, corrected by an admin (a mistyped
+/// address, a new person): every mail from now on goes to the new address.
+#[component]
+pub fn ContactForm(license: LicenseView) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let email = RwSignal::new(license.contact_email.clone());
+    let done: Fetched<Result<LicenseView, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(changed)) = done.get() {
+            desk.notice
+                .set(Some(text(msg!("console-contact-changed"), &[("email", changed.contact_email.as_str().into())])));
+            desk.refresh.run(());
+        }
+    });
+    let serial = license.serial.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change = LicenseChange { contact_email: Some(email.get_untracked()), ..LicenseChange::default() };
+        done.start(api::change_license(serial.clone(), change));
+    };
+    let failure = move || match done.get() {
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
+        _ => None,
+    };
+    let admin = desk.is_admin;
+    view! {
+        <form class="inline-form" on:submit=submit>
+            <label for="contact-email" class="field-label small">{tr(msg!("console-contact-email"))}</label>
+            <input id="contact-email" type="email" autocomplete="off" maxlength="254" required disabled=!admin
+                prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{tr(msg!("console-save-contact"))}</button>
         </form>
         <div aria-live="polite">{failure}</div>
     }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use license_api::{LicenseView, MailQueued, Released};
 
-use super::forms::{MailLanguageForm, QueueUpgradeForm};
+use super::forms::{ContactForm, MailLanguageForm, QueueUpgradeForm};
 use crate::{api, assigned, Desk};
 use license_api::humanize;
 use license_codes::messages::domain::Console;
@@ -151,6 +151,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 <dt>{text(msg!("console-latest-update"), &[])}</dt><dd>{license.latest_counter}</dd>
                 <dt>{text(msg!("console-created"), &[])}</dt><dd>{date_time(&license.created_at)}</dd>
             </dl>
+            <ContactForm license=license.clone()/>
             <MailLanguageForm license=license.clone()/>
             <h3>{text(msg!("console-entitlements-now"), &[])}</h3>
             <ul class="entitlements">{entitlements}</ul>

@@ -78,14 +78,59 @@ fn language_tag(tag: &str) -> Result<&'static str, ApiError> {
 }
 
 /// Sets the language of the mail licence `serial`'s contact receives.
-pub async fn set_language(db: &Db, serial: &str, language: &str, actor: &str) -> Result<(), ApiError> {
-    let tag = language_tag(language)?;
+pub async fn change_license(
+    db: &Db,
+    serial: &str,
+    change: &license_api::LicenseChange,
+    actor: &str,
+) -> Result<(), ApiError> {
+    let tag = change.language.as_deref().map(language_tag).transpose()?;
+    let email = change.contact_email.as_deref().map(contact_email).transpose()?;
+    if tag.is_none() && email.is_none() {
+        return Err(ApiError::InvalidInput("nothing to change: give contact_email or language".into()));
+    }
     let license = license_by_text(db, serial).await?;
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE licenses SET language = $1 WHERE id = $2").bind(tag).bind(license.id).execute(&mut *tx).await?;
-    audit::record(&mut tx, actor, "license.language", Some(license.id), serde_json::json!({"language": tag})).await?;
+    if let Some(tag) = tag {
+        sqlx::query("UPDATE licenses SET language = $1 WHERE id = $2")
+            .bind(tag)
+            .bind(license.id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(&mut tx, actor, "license.language", Some(license.id), serde_json::json!({"language": tag}))
+            .await?;
+    }
+    if let Some(email) = email.filter(|e| *e != license.contact_email) {
+        sqlx::query("UPDATE licenses SET contact_email = $1 WHERE id = $2")
+            .bind(&email)
+            .bind(license.id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = serde_json::json!({"old": license.contact_email, "new": email});
+        audit::record(&mut tx, actor, "license.contact_email", Some(license.id), detail).await?;
+    }
     tx.commit().await?;
     Ok(())
+}
+
+/// A contact's address as given (spaces around it trimmed): one address
+/// on one line. A control character (a line break could add a mail header)
+/// is refused with its own words before the address's form is checked.
+pub(crate) fn contact_email(text: &str) -> Result<String, ApiError> {
+    let text = text.trim();
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Err(ApiError::InvalidInput(format!(
+            "contact_email holds a control character (U+{:04X}, such as a line break or a tab): give one address on one line",
+            u32::from(c)
+        )));
+    }
+    if !is_email(text) {
+        return Err(ApiError::InvalidInput(format!(
+            "contact_email must be an email address such as it@customer.example, not '{}'",
+            text.chars().take(60).collect::<String>()
+        )));
+    }
+    Ok(text.to_string())
 }
 
 impl TryFrom<license_api::NewLicense> for LicenseOrder {
@@ -121,9 +166,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     if !(1..=1_000_000).contains(&order.max_installations) {
         return Err(ApiError::InvalidInput("max_installations is from 1 to 1000000".into()));
     }
-    if !is_email(&order.contact_email) {
-        return Err(ApiError::InvalidInput("contact_email must be an email address".into()));
-    }
+    let contact = contact_email(&order.contact_email)?;
     let language = language_tag(order.language.as_deref().unwrap_or("en"))?;
     let entitlements = states::assign(&product, &Entitlements::new(), &order.assignments)?;
     let serial = match order.serial {
@@ -141,7 +184,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     )
     .bind(serial.value() as i64)
     .bind(i64::from(product.id))
-    .bind(&order.contact_email)
+    .bind(&contact)
     .bind(order.max_installations)
     .bind(now())
     .bind(order.transfer_limit.map(i64::from))
@@ -153,7 +196,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     let view = LicenseCreated {
         serial: serial.to_code(),
         product: product.name.clone(),
-        contact_email: order.contact_email,
+        contact_email: contact,
         language: language.to_string(),
         max_installations: order.max_installations,
         counter: 1,

@@ -7,7 +7,7 @@ pub mod licenses;
 pub mod products;
 pub mod states;
 
-pub use licenses::{create_license, find_license, set_language, show_license, LicenseOrder, LicenseRow};
+pub use licenses::{change_license, create_license, find_license, show_license, LicenseOrder, LicenseRow};
 pub use products::{add_product, find_product, product, products, ProductCache};
 pub use states::queue_upgrade;
 

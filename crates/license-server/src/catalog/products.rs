@@ -44,6 +44,11 @@ pub async fn add_product(db: &Db, product: &Product, actor: &str) -> Result<(), 
     if product.name.trim().is_empty() || product.name.chars().count() > 100 {
         return Err(ApiError::InvalidInput("a product's name is 1 to 100 characters".into()));
     }
+    if product.name.chars().any(char::is_control) {
+        return Err(ApiError::InvalidInput(
+            "a product's name is one line: no control characters (line breaks, tabs, NUL)".into(),
+        ));
+    }
     let mut tx = db.begin().await?;
     let inserted = sqlx::query(
         "INSERT INTO products (id, name, entitlements, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",

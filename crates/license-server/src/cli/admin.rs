@@ -67,6 +67,14 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             };
             print_json(&catalog::create_license(&db, order, &actor).await?);
         }
+        Command::License(LicenseCommand::Update { serial, email, language }) => {
+            let change = license_api::LicenseChange {
+                contact_email: email.clone(),
+                language: language.map(|l| l.tag().to_string()),
+            };
+            catalog::change_license(&db, serial, &change, &actor).await?;
+            print_json(&catalog::show_license(&db, serial).await?)
+        }
         Command::License(LicenseCommand::Show { serial }) => print_json(&catalog::show_license(&db, serial).await?),
         Command::License(LicenseCommand::Release { serial, key_id }) => {
             print_json(&installations::release_installation(&db, serial, key_id, &actor).await?)

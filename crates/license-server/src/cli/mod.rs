@@ -191,6 +191,18 @@ pub enum LicenseCommand {
         /// The purchased entitlements, NAME=VALUE.
         entitlements: Vec<String>,
     },
+    /// Corrects a licence's technical contact (the audit log keeps the old and the new address) and/or
+    /// the language of the contact's mail; every mail from now on, and `mail retry`, goes to the new address.
+    Update {
+        #[arg(long)]
+        serial: String,
+        /// The contact's corrected address.
+        #[arg(long, required_unless_present = "language")]
+        email: Option<String>,
+        /// The language of the contact's mail: en, fr or de.
+        #[arg(long, value_parser = language_parser())]
+        language: Option<Lang>,
+    },
     /// Shows a licence's state and history (JSON).
     Show {
         #[arg(long)]

@@ -78,7 +78,7 @@ pub async fn show_license(
     Ok(Json(catalog::show_license(&state.db, &serial).await?))
 }
 
-/// Change a licence (admin): the language of its contact's mail.
+/// Change a licence (admin): its technical contact's address (audited with the old and new address), the language of the contact's mail.
 #[utoipa::path(patch, path = paths::ADMIN_LICENSE, tag = "admin", request_body = LicenseChange, security(("bearer" = []), ("session" = [])),
     params(SerialPath),
     responses(
@@ -96,7 +96,7 @@ pub async fn change_license(
     ApiJson(body): ApiJson<LicenseChange>,
 ) -> Result<Json<LicenseView>, ApiError> {
     caller.require_admin()?;
-    catalog::set_language(&state.db, &serial, &body.language, &caller.actor()).await?;
+    catalog::change_license(&state.db, &serial, &body, &caller.actor()).await?;
     Ok(Json(catalog::show_license(&state.db, &serial).await?))
 }
 

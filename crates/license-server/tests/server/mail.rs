@@ -328,6 +328,46 @@ fn an_activation_mails_the_contact(backend: Backend) {
     assert!(mails[2].subject().starts_with("Code de réponse pour SpecView"), "{}", mails[2].subject());
     assert!(mails[2].text().contains("Notre équipe de support vous l'a renvoyé."), "{}", mails[2].text());
     assert_eq!(mails[2].response_code().as_deref(), Some(response_code));
+
+    // A mistyped contact is corrected: the audit log keeps both addresses,
+    // and the next mail goes to the new one, never to the old.
+    let fix = |token: &str, body: Value| request(&url, "PATCH", &licence, Some(token), Some(&body));
+    let (status, refused) = fix(&admin, json!({"contact_email": "it@example.com\r\nBcc: stranger@example.net"}));
+    assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
+    assert!(refused["detail"].as_str().unwrap().contains("control character"), "{refused}");
+    let (status, refused) = fix(&admin, json!({"contact_email": "not an address"}));
+    assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
+    let (status, refused) = fix(&admin, json!({}));
+    assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
+    assert_eq!(fix(&token, json!({"contact_email": "support@customer.example"})).0, 403, "support may not");
+    let (status, changed) = fix(&admin, json!({"contact_email": "  support@customer.example "}));
+    assert_eq!((status, changed["contact_email"].as_str()), (200, Some("support@customer.example")), "{changed}");
+    assert_eq!(changed["language"], "fr", "the language stays");
+    let audit = changed["audit"].as_array().unwrap();
+    let entry = audit.iter().find(|a| a["action"] == "license.contact_email").expect("audited");
+    assert_eq!(entry["detail"], json!({"old": "it@example.com", "new": "support@customer.example"}));
+    let (status, queued) = request(&url, "POST", &path, Some(&token), None);
+    assert_eq!((status, queued["to"].as_str()), (202, Some("support@customer.example")), "{queued}");
+    let mails = sink.wait_for(4, 20);
+    assert_eq!(mails[3].envelope_to, ["support@customer.example"]);
+    assert_eq!(mails[3].response_code().as_deref(), Some(response_code));
+    // The same on the command line, with the language.
+    let shown: Value = serde_json::from_str(&vendor.process.ok(&[
+        "license",
+        "update",
+        "--serial",
+        &vendor.serial.to_code(),
+        "--email",
+        "it@example.com",
+        "--language",
+        "en",
+    ]))
+    .unwrap();
+    assert_eq!((shown["contact_email"].as_str(), shown["language"].as_str()), (Some("it@example.com"), Some("en")));
+    let audit = shown["audit"].as_array().unwrap();
+    assert!(audit.iter().any(|a| a["action"] == "license.contact_email" && a["detail"]["new"] == "it@example.com"));
+    let usage = vendor.process.fails(&["license", "update", "--serial", &vendor.serial.to_code()]);
+    assert!(usage.contains("--email"), "{usage}");
     // A licence ordered in German says so from the start.
     let created: Value = serde_json::from_str(&vendor.process.ok(&[
         "license",
@@ -418,6 +458,13 @@ fn a_permanent_refusal_is_recorded_as_failed() {
     let text = vendor.process.ok(&["mail", "status"]);
     assert!(text.contains("Failed: 1") && text.contains("mail retry"), "{text}");
     assert!(sink.messages().is_empty());
+
+    // The address was mistyped: corrected, `mail retry` sends to the new one.
+    vendor.process.ok(&["license", "update", "--serial", &serial.to_code(), "--email", "it@example.com"]);
+    vendor.process.ok(&["mail", "retry"]);
+    let mails = sink.wait_for(1, 20);
+    assert_eq!(mails[0].envelope_to, ["it@example.com"]);
+    wait_until(20, || vendor.mail_status()["failed"].as_array().unwrap().is_empty());
     stop(server);
 }
 
@@ -662,6 +709,8 @@ fn mail_in_answers_the_contact(backend: Backend) {
         let (status, log) = vendor.mail_in(&sink, &raw);
         assert_eq!(status, 0, "{what}: {log}");
         assert!(log.contains("nothing sent"), "{what}: {log}");
+        // stderr is a pipe here, not a terminal: no colour codes in the log.
+        assert!(!log.contains('\u{1b}'), "{what}: colour codes in a log that is not a terminal: {log:?}");
     }
     std::thread::sleep(Duration::from_secs(1));
     assert_eq!(sink.messages().len(), before);

@@ -211,6 +211,22 @@ fn admin_requires_the_right_token(backend: Backend) {
         "invalid_input",
     );
     assert_problem(&server.admin_post("/api/v1/admin/products", &specview_json()), 409, "conflict");
+    // Single-line fields refuse control characters (a line break in a name
+    // or an address would reach a mail's headers).
+    let one_line = [
+        ("/api/v1/admin/products", json!({"id": 8, "name": "Spec\r\nView", "entitlements": []})),
+        ("/api/v1/admin/products", json!({"id": 9, "name": "Other", "entitlements": [{"name": "remote\nusers"}]})),
+        (
+            "/api/v1/admin/licenses",
+            json!({"product": "SpecView", "contact_email": "it@example.com\r\nBcc: x@example.net"}),
+        ),
+        ("/api/v1/admin/licenses", json!({"product": "SpecView", "contact_email": "it\u{0}@example.com"})),
+    ];
+    for (path, body) in one_line {
+        let (status, problem) = server.admin_post(path, &body);
+        assert_eq!((status, problem["code"].as_str()), (400, Some("invalid_input")), "{body}: {problem}");
+        assert!(problem["detail"].as_str().unwrap().contains("control character"), "{body}: {problem}");
+    }
 }
 
 fn public_endpoints(backend: Backend) {
