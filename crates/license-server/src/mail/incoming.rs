@@ -70,7 +70,10 @@ impl From<sqlx::Error> for MailInError {
 /// The parts of a message that matter here.
 struct Incoming {
     sender: String,
-    automatic: bool,
+    /// Why the message was sent by a program, not a person (nothing answers it).
+    automatic: Option<&'static str>,
+    /// The Message-IDs it replies to (`In-Reply-To`, `References`).
+    replies_to: Vec<String>,
     /// Subject, text parts and text attachments, nested messages included.
     texts: Vec<String>,
 }
@@ -88,12 +91,46 @@ fn read(raw: &[u8]) -> Result<Incoming, MailInError> {
         .and_then(|a| a.address())
         .map(str::to_string)
         .unwrap_or_else(|| "an unknown sender".into());
-    // RFC 3834 (Auto-Submitted), and bounces, which come from the mailer daemon.
-    let automatic = message.header_raw("Auto-Submitted").is_some_and(|v| !v.trim().eq_ignore_ascii_case("no"))
-        || sender.to_ascii_lowercase().starts_with("mailer-daemon@");
+    let automatic = automatic(&message, &sender);
+    let replies_to = ["In-Reply-To", "References"]
+        .into_iter()
+        .filter_map(|name| message.header_raw(name))
+        .flat_map(message_ids)
+        .collect();
     let mut texts = Vec::new();
     collect(&message, &mut texts, 0);
-    Ok(Incoming { sender, automatic, texts })
+    Ok(Incoming { sender, automatic, replies_to, texts })
+}
+
+/// Why `message` comes from a program: an out-of-office reply, a bounce, a
+/// mailing list or bulk mail (RFC 3834's `Auto-Submitted`, the headers
+/// autoresponders and list servers add, a null envelope sender or the
+/// mailer daemon). Answering such mail is how two robots write to each
+/// other for ever.
+fn automatic(message: &mail_parser::Message<'_>, sender: &str) -> Option<&'static str> {
+    let header = |name| message.header_raw(name).map(str::trim);
+    if header("Auto-Submitted").is_some_and(|v| !v.eq_ignore_ascii_case("no")) {
+        return Some("Auto-Submitted");
+    }
+    if header("Precedence")
+        .is_some_and(|v| ["bulk", "junk", "list", "auto_reply"].iter().any(|p| v.eq_ignore_ascii_case(p)))
+    {
+        return Some("Precedence");
+    }
+    for name in ["X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe"] {
+        if header(name).is_some() {
+            return Some(name);
+        }
+    }
+    if header("Return-Path").is_some_and(|v| v == "<>") {
+        return Some("a null sender");
+    }
+    sender.to_ascii_lowercase().starts_with("mailer-daemon@").then_some("MAILER-DAEMON")
+}
+
+/// The `<…>` message ids in a header's value.
+fn message_ids(value: &str) -> impl Iterator<Item = String> + '_ {
+    value.split('<').skip(1).filter_map(|part| part.split_once('>').map(|(id, _)| format!("<{}>", id.trim())))
 }
 
 fn collect(message: &mail_parser::Message<'_>, texts: &mut Vec<String>, depth: usize) {
@@ -125,8 +162,19 @@ fn collect(message: &mail_parser::Message<'_>, texts: &mut Vec<String>, depth: u
 /// answers are queued in the outbox; the caller delivers them.
 pub async fn handle(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec<Outcome>, MailInError> {
     let incoming = read(raw)?;
-    if incoming.automatic {
-        return Ok(vec![Outcome::Dropped(format!("an automatic message from {}", incoming.sender))]);
+    if let Some(why) = incoming.automatic {
+        return Ok(vec![Outcome::Dropped(format!("an automatic message ({why}) from {}", incoming.sender))]);
+    }
+    // A reply to one of our own messages (a person's "thanks", or a robot's
+    // answer to our answer) is not a new request: answering it could loop.
+    for id in &incoming.replies_to {
+        let ours: Option<(i64,)> = sqlx::query_as("SELECT id FROM mail_outbox WHERE message_id = $1")
+            .bind(id)
+            .fetch_optional(state.db.read())
+            .await?;
+        if ours.is_some() {
+            return Ok(vec![Outcome::Dropped(format!("a reply to our message {id} from {}", incoming.sender))]);
+        }
     }
     // Each text on its own: a code does not run from one part into the next.
     let mut found = Scan::default();

@@ -689,6 +689,33 @@ fn mail_in_answers_the_contact(backend: Backend) {
     let notice = answered(&vendor, plain(stranger, &format!("{refused}\n")), "refused");
     assert!(notice.text().contains("installation"), "{}", notice.text());
 
+    // Automatic mail and replies to our own messages, each with a code that
+    // would be answered: nothing is sent, and the log says why.
+    let ours = format!("<{}>", notice.message_id().trim_matches(['<', '>']));
+    let before = sink.messages().len();
+    for (what, headers, why) in [
+        ("bulk", "Precedence: bulk\r\n", "an automatic message (Precedence)"),
+        ("auto_reply", "Precedence: auto_reply\r\n", "an automatic message (Precedence)"),
+        ("x-autoreply", "X-Autoreply: yes\r\n", "an automatic message (X-Autoreply)"),
+        ("x-autorespond", "X-Autorespond: yes\r\n", "an automatic message (X-Autorespond)"),
+        ("a list", "List-Id: Customers <customers.example.com>\r\n", "an automatic message (List-Id)"),
+        ("unsubscribe", "List-Unsubscribe: <mailto:leave@example.com>\r\n", "an automatic message (List-Unsubscribe)"),
+        ("null sender", "Return-Path: <>\r\n", "an automatic message (a null sender)"),
+        (
+            "reply to us",
+            &format!("In-Reply-To: {ours}\r\nReferences: <other@example.com> {ours}\r\n"),
+            "a reply to our message",
+        ),
+    ] {
+        let headers = format!("{headers}Content-Type: text/plain\r\n");
+        let raw = message(stranger, "Re: your code", &headers, &format!("Here it is:\n{code}\n"));
+        let (status, log) = vendor.mail_in(&sink, &raw);
+        assert_eq!(status, 0, "{what}: {log}");
+        assert!(log.contains(why), "{what}: {log}");
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(sink.messages().len(), before, "automatic mail was answered");
+
     // Nothing is sent for these, and the mail server is told all went well.
     let before = sink.messages().len();
     let unknown_serial = request_code(7, SerialNumber::new(0x12345).unwrap(), random_key_id(), 0, empty_digest());
