@@ -28,6 +28,10 @@ use crate::{ApiError, AppState};
 
 /// Answers and notices one licence may receive from mail-in in 24 hours.
 pub const PER_LICENCE_PER_DAY: i64 = 10;
+/// A stored response asked for again by mail is not mailed again within
+/// this many seconds of the last time (a stranger repeating a code cannot
+/// flood the contact with the same mail).
+const SAME_RESPONSE_AGAIN_AFTER: i64 = 10 * 60;
 /// Request codes answered from one message.
 const MAX_REQUESTS: usize = 5;
 /// Text attachments larger than this are not scanned (a code file is 55 bytes).
@@ -237,6 +241,18 @@ async fn answer(
             .bind(i64::from(activation.to_counter))
             .fetch_one(&mut *tx)
             .await?;
+            let recent: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM mail_outbox WHERE issuance_id = $1 AND created_unix > $2 LIMIT 1")
+                    .bind(issuance_id)
+                    .bind(unix_now() - SAME_RESPONSE_AGAIN_AFTER)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if recent.is_some() {
+                return Ok(Outcome::Dropped(format!(
+                    "the response for licence {} was mailed to its contact less than 10 minutes ago",
+                    serial.to_code()
+                )));
+            }
             outbox::enqueue_issuance(&mut tx, &mailer.settings, issuance_id, Reason::MailIn).await?;
             tx.commit().await?;
             Ok(Outcome::Answered { license_id, serial: serial.to_code(), to: contact })

@@ -610,9 +610,13 @@ fn mail_in_answers_the_contact(backend: Backend) {
     assert_eq!(shown["issuances"][0]["channel"], "mail");
     assert_eq!(shown["issuances"][0]["actor"], "someone@elsewhere.example");
 
-    // Asking again by mail: the same response, mailed again.
-    let again = answered(&vendor, plain(stranger, &format!("{code}\n")), "repeat");
-    assert_eq!(again.response_code(), mail.response_code());
+    // Asking again by mail within 10 minutes: not mailed again (a stranger
+    // repeating a code cannot flood the contact), and the log says why.
+    let (status, log) = vendor.mail_in(&sink, &plain(stranger, &format!("{code}\n")));
+    assert_eq!(status, 0, "{log}");
+    assert!(log.contains("mailed to its contact less than 10 minutes ago"), "{log}");
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(sink.messages().len(), 1, "the same response was mailed again");
 
     // Quoted-printable with soft breaks inside the code.
     let (_, code) = vendor.installation();
