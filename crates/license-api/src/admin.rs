@@ -103,6 +103,11 @@ pub struct NewLicense {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(pattern = "^(en|fr|de)$"))]
     pub language: Option<String>,
+    /// Whether the contact is mailed the purchase confirmation and "upgrade
+    /// ready" (default `true`); `false` for a vendor who mails from its own
+    /// systems. Response codes asked for on the page are mailed either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 /// `PATCH /api/v1/admin/licenses/{serial}`: what an admin may change on a

@@ -46,10 +46,18 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
             assignments: vec!["remote_users=1".into(), "clients=25".into()],
             serial: Some(demo_serial()),
             transfer_limit: None,
+            notify: true,
         };
-        catalog::create_license(db, order, "demo").await?;
-        catalog::queue_upgrade(db, &demo_serial().to_code(), &["remote_users=3".into()], "2 more remote users", "demo")
-            .await?;
+        catalog::create_license(db, order, "demo", None).await?;
+        catalog::queue_upgrade(
+            db,
+            &demo_serial().to_code(),
+            &["remote_users=3".into()],
+            "2 more remote users",
+            "demo",
+            None,
+        )
+        .await?;
     }
     let trust = TrustFile { keys: keys.public_entries(), products: catalog::products(db).await? };
     let path = data_dir.join("trust.json");

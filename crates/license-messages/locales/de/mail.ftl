@@ -25,3 +25,27 @@ mail-notice-next = Was zu tun ist: { $next }
 mail-notice-no-code = sie enthält keinen vollständigen Anforderungscode
 mail-notice-no-code-next = Senden Sie den Anforderungscode erneut: im Programm Help → Registration Info → Create Code, dann fügen Sie den ganzen Code (acht Gruppen, beginnend mit H) in die Nachricht ein oder hängen die gespeicherte Datei Step_1_Code.TXT an. Sie können ihn auch auf der Lizenzseite einreichen.
 mail-notice-sender = Die Nachricht kam von { $sender }.
+
+## When a licence is created: the purchase confirmation with the serial
+## number, to the technical contact.
+
+mail-license-subject = Ihre { $product }-Lizenz: Seriennummer { $serial }
+mail-license-intro = Vielen Dank für Ihren Kauf. Ihre { $product }-Lizenz ist bereit.
+mail-license-serial = Seriennummer: { $serial }
+mail-license-installations = Sie darf auf { $max ->
+        [one] { $max } Computer
+       *[other] { $max } Computern
+    } installiert werden.
+mail-license-bought = Was Sie gekauft haben:
+mail-license-keep = Bewahren Sie diese Seriennummer sicher auf: Das Programm fragt bei der Registrierung danach, und der Support fragt danach, wenn Sie uns schreiben.
+mail-license-register = Zur Registrierung: Installieren Sie das Programm, geben Sie die Seriennummer ein und wählen Sie dann Help → Registration Info → Retrieve a waiting License Upgrade. Hat der Computer Internetzugang, klicken Sie auf Get it now. Wenn nicht, klicken Sie auf Create Code, übermitteln Sie den Code auf { $portal } von einem beliebigen Gerät oder senden Sie ihn per E-Mail an diese Adresse, und geben Sie dann den Antwortcode mit Enter Code ein.
+
+## When an upgrade is queued.
+
+mail-upgrade-subject = Ihr Upgrade für { $product } (Lizenz { $serial }) ist bereit
+mail-upgrade-intro = Das Upgrade, das Sie für { $product }, Lizenz { $serial }, bestellt haben, ist bereit.
+mail-upgrade-how = Zur Installation wählen Sie im Programm Help → Registration Info → Retrieve a waiting License Upgrade:
+mail-upgrade-online = Hat der Computer Internetzugang, klicken Sie auf Get it now: Das Upgrade wird sofort installiert, sonst ist nichts zu tun.
+mail-upgrade-offline = Wenn nicht, klicken Sie auf Create Code, übermitteln Sie den Code auf { $portal } von einem beliebigen Gerät oder senden Sie ihn per E-Mail an diese Adresse, und geben Sie dann den Antwortcode mit Enter Code ein. Das Upgrade wird sofort installiert, ohne Neustart.
+mail-portal-unknown = unserer Lizenzseite
+mail-contact-footer = Sie erhalten diese Nachricht, weil Sie der hinterlegte technische Kontakt für die Lizenz { $serial } sind.

@@ -25,3 +25,28 @@ mail-notice-next = What to do: { $next }
 mail-notice-no-code = it has no complete request code in it
 mail-notice-no-code-next = Send the request code again: in the program, Help → Registration Info → Create Code, then paste the whole code (eight groups, starting with H) into the message, or attach the saved Step_1_Code.TXT. You can also submit it on the licence page.
 mail-notice-sender = The message came from { $sender }.
+
+## When a licence is created: the purchase confirmation with the serial
+## number, to the technical contact ("a confirmation email containing your
+## serial number and the number of Client licences you purchased").
+
+mail-license-subject = Your { $product } licence: serial number { $serial }
+mail-license-intro = Thank you for your purchase. Your { $product } licence is ready.
+mail-license-serial = Serial number: { $serial }
+mail-license-installations = It may be installed on { $max ->
+        [one] 1 computer
+       *[other] { $max } computers
+    }.
+mail-license-bought = What you bought:
+mail-license-keep = Keep this serial number in a safe place: the program asks for it when you register, and support asks for it when you write to us.
+mail-license-register = To register: install the program and enter the serial number, then choose Help → Registration Info → Retrieve a waiting License Upgrade. If the computer has Internet access, click Get it now. If it has not, click Create Code, submit the code at { $portal } from any device, or send it by mail to this address, then enter the response code with Enter Code.
+
+## When an upgrade is queued ("when advised that your purchase is ready").
+
+mail-upgrade-subject = Your upgrade for { $product } (licence { $serial }) is ready
+mail-upgrade-intro = The upgrade you ordered for { $product }, licence { $serial }, is ready.
+mail-upgrade-how = To install it, in the program choose Help → Registration Info → Retrieve a waiting License Upgrade:
+mail-upgrade-online = If the computer has Internet access, click Get it now: the upgrade is installed at once, nothing else to do.
+mail-upgrade-offline = If it has not, click Create Code, submit the code at { $portal } from any device, or send it by mail to this address, then enter the response code with Enter Code. The upgrade is installed at once, no restart needed.
+mail-portal-unknown = our licence page
+mail-contact-footer = You receive this because you are the technical contact on file for licence { $serial }.

@@ -25,3 +25,27 @@ mail-notice-next = Que faire : { $next }
 mail-notice-no-code = il ne contient aucun code de demande complet
 mail-notice-no-code-next = Renvoyez le code de demande : dans le programme, Help → Registration Info → Create Code, puis collez le code entier (huit groupes, commençant par H) dans le message, ou joignez le fichier enregistré Step_1_Code.TXT. Vous pouvez aussi le soumettre sur la page de licences.
 mail-notice-sender = Le message venait de { $sender }.
+
+## When a licence is created: the purchase confirmation with the serial
+## number, to the technical contact.
+
+mail-license-subject = Votre licence { $product } : numéro de série { $serial }
+mail-license-intro = Merci pour votre achat. Votre licence { $product } est prête.
+mail-license-serial = Numéro de série : { $serial }
+mail-license-installations = Elle peut être installée sur { $max ->
+        [one] { $max } ordinateur
+       *[other] { $max } ordinateurs
+    }.
+mail-license-bought = Ce que vous avez acheté :
+mail-license-keep = Conservez ce numéro de série en lieu sûr : le programme le demande lors de l'enregistrement, et le support le demande quand vous nous écrivez.
+mail-license-register = Pour l'enregistrer : installez le programme et saisissez le numéro de série, puis choisissez Help → Registration Info → Retrieve a waiting License Upgrade. Si l'ordinateur a accès à Internet, cliquez sur Get it now. Sinon, cliquez sur Create Code, soumettez le code sur { $portal } depuis n'importe quel appareil, ou envoyez-le par e-mail à cette adresse, puis saisissez le code de réponse avec Enter Code.
+
+## When an upgrade is queued.
+
+mail-upgrade-subject = Votre mise à niveau de { $product } (licence { $serial }) est prête
+mail-upgrade-intro = La mise à niveau que vous avez commandée pour { $product }, licence { $serial }, est prête.
+mail-upgrade-how = Pour l'installer, choisissez dans le programme Help → Registration Info → Retrieve a waiting License Upgrade :
+mail-upgrade-online = Si l'ordinateur a accès à Internet, cliquez sur Get it now : la mise à niveau est installée aussitôt, rien d'autre à faire.
+mail-upgrade-offline = Sinon, cliquez sur Create Code, soumettez le code sur { $portal } depuis n'importe quel appareil, ou envoyez-le par e-mail à cette adresse, puis saisissez le code de réponse avec Enter Code. La mise à niveau est installée aussitôt, sans redémarrage.
+mail-portal-unknown = notre page de licences
+mail-contact-footer = Vous recevez ce message parce que vous êtes le contact technique enregistré pour la licence { $serial }.

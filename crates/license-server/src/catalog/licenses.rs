@@ -2,7 +2,8 @@
 //! installations it may bind, and the counter of its newest state.
 
 use license_api::{
-    Channel, EntitlementChange, EntitlementValues, IssuanceView, LicenseCreated, LicenseView, ProductRef, StateView,
+    Channel, EntitlementChange, EntitlementValue, EntitlementValues, IssuanceView, LicenseCreated, LicenseView,
+    ProductRef, StateView,
 };
 use license_codes::messages::Lang;
 use license_codes::{Entitlements, KeyId, SerialNumber};
@@ -10,6 +11,8 @@ use license_codes::{Entitlements, KeyId, SerialNumber};
 use super::states::{self, StateRow};
 use super::{installations, now, parse_serial};
 use crate::db::{Db, Tx};
+use crate::mail::outbox::{self, Reason};
+use crate::mail::{compose, Announce};
 use crate::{audit, ApiError};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -23,6 +26,8 @@ pub struct LicenseRow {
     pub bound_installations: i64,
     pub latest_counter: i64,
     pub created_at: String,
+    /// 1: the contact is told of the licence and its upgrades; 0: not (`--no-notify`).
+    pub notify: i64,
 }
 
 impl LicenseRow {
@@ -32,7 +37,8 @@ impl LicenseRow {
 }
 
 const COLUMNS: &str =
-    "id, serial, product_id, contact_email, language, max_installations, bound_installations, latest_counter, created_at";
+    "id, serial, product_id, contact_email, language, max_installations, bound_installations, latest_counter, created_at, \
+     notify";
 
 pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
     Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE serial = $1"))
@@ -65,6 +71,9 @@ pub struct LicenseOrder {
     pub transfer_limit: Option<u16>,
     /// The language of the contact's mail: `en`, `fr` or `de`; English when absent.
     pub language: Option<String>,
+    /// Whether the contact is told of the licence and its upgrades (a vendor
+    /// who mails from its own systems says no); responses are mailed either way.
+    pub notify: bool,
 }
 
 /// A language tag the catalogue has, exactly as stored (`en`, `fr`, `de`).
@@ -144,6 +153,7 @@ impl TryFrom<license_api::NewLicense> for LicenseOrder {
             serial: new.serial.as_deref().map(parse_serial).transpose()?,
             transfer_limit: new.transfer_limit,
             language: new.language,
+            notify: new.notify.unwrap_or(true),
         })
     }
 }
@@ -161,7 +171,14 @@ pub(crate) fn is_email(text: &str) -> bool {
 }
 
 /// Creates a licence with its purchased entitlements as state 1.
-pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result<LicenseCreated, ApiError> {
+/// With `announce` (mail on) and `order.notify`, the purchase confirmation
+/// to the contact is queued in the same transaction.
+pub async fn create_license(
+    db: &Db,
+    order: LicenseOrder,
+    actor: &str,
+    announce: Option<Announce<'_>>,
+) -> Result<LicenseCreated, ApiError> {
     let product = super::find_product(db, &order.product).await?;
     if !(1..=1_000_000).contains(&order.max_installations) {
         return Err(ApiError::InvalidInput("max_installations is from 1 to 1000000".into()));
@@ -179,8 +196,8 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     };
     let mut tx = db.begin().await?;
     let id: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit, language) \
-         VALUES ($1, $2, $3, $4, 1, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit, \
+         language, notify) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(serial.value() as i64)
     .bind(i64::from(product.id))
@@ -189,6 +206,7 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
     .bind(now())
     .bind(order.transfer_limit.map(i64::from))
     .bind(language)
+    .bind(i64::from(order.notify))
     .fetch_optional(&mut *tx)
     .await?;
     let (id,) = id.ok_or_else(|| ApiError::Conflict(format!("serial {serial} is already used")))?;
@@ -203,6 +221,26 @@ pub async fn create_license(db: &Db, order: LicenseOrder, actor: &str) -> Result
         entitlements: EntitlementValues::of(Some(&product), &entitlements),
     };
     audit::record(&mut tx, actor, "license.create", Some(id), serde_json::json!(view)).await?;
+    if let Some(announce) = announce.filter(|_| order.notify) {
+        let bought = view
+            .entitlements
+            .0
+            .iter()
+            .filter(|(_, v)| {
+                !matches!(v, EntitlementValue::Count(0) | EntitlementValue::Flag(false) | EntitlementValue::None)
+            })
+            .map(|(name, v)| format!("{}: {}", license_api::humanize(name), v.as_assigned()))
+            .collect();
+        let (subject, body) = compose::license_created(&compose::NewLicenseMail {
+            lang: Lang::from_tag(language).unwrap_or_default(),
+            serial: &view.serial,
+            product: &view.product,
+            max_installations: view.max_installations,
+            bought,
+            public_url: announce.public_url,
+        });
+        outbox::enqueue_text(&mut tx, announce.mail, id, Reason::LicenseCreated, &subject, &body).await?;
+    }
     tx.commit().await?;
     Ok(view)
 }

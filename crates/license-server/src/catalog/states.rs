@@ -2,11 +2,14 @@
 //! the purchase; each queued upgrade adds the next.
 
 use license_api::{EntitlementChange, EntitlementValues, UpgradeQueued};
+use license_codes::messages::Lang;
 use license_codes::{Entitlements, Product};
 
 use super::licenses::{license_by_text, license_in_tx};
 use super::now;
 use crate::db::{Db, Tx};
+use crate::mail::outbox::{self, Reason};
+use crate::mail::{compose, Announce};
 use crate::{audit, ApiError};
 
 /// `base` with `assignments` (`NAME=VALUE`) applied, checked to fit a response code.
@@ -106,6 +109,7 @@ pub async fn queue_upgrade(
     assignments: &[String],
     note: &str,
     actor: &str,
+    announce: Option<Announce<'_>>,
 ) -> Result<UpgradeQueued, ApiError> {
     if note.chars().count() > 500 {
         return Err(ApiError::InvalidInput("a note is at most 500 characters".into()));
@@ -140,6 +144,16 @@ pub async fn queue_upgrade(
         entitlements: EntitlementValues::of(Some(&product), &next),
     };
     audit::record(&mut tx, actor, "upgrade.queue", Some(license.id), serde_json::json!(view)).await?;
+    if let Some(announce) = announce.filter(|_| license.notify != 0) {
+        let (subject, body) = compose::upgrade_ready(&compose::UpgradeMail {
+            lang: Lang::from_tag(&license.language).unwrap_or_default(),
+            serial: &view.serial,
+            product: &product.name,
+            changes: view.changes.iter().map(EntitlementChange::in_words).collect(),
+            public_url: announce.public_url,
+        });
+        outbox::enqueue_text(&mut tx, announce.mail, license.id, Reason::UpgradeReady, &subject, &body).await?;
+    }
     tx.commit().await?;
     Ok(view)
 }

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::catalog::{self, installations, LicenseOrder};
 use crate::db::Db;
-use crate::mail;
+use crate::mail::{self, Announce, MailSettings};
 use crate::signing::SigningKeys;
 use crate::{staff, tokens};
 
@@ -50,6 +50,7 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             serial,
             transfer_limit,
             language,
+            no_notify,
             entitlements,
         }) => {
             let serial = serial
@@ -64,8 +65,10 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
                 serial,
                 transfer_limit: *transfer_limit,
                 language: Some(language.tag().to_string()),
+                notify: !no_notify,
             };
-            print_json(&catalog::create_license(&db, order, &actor).await?);
+            let mail = mail_settings(cli)?;
+            print_json(&catalog::create_license(&db, order, &actor, announce(cli, mail.as_ref())).await?);
         }
         Command::License(LicenseCommand::Update { serial, email, language }) => {
             let change = license_api::LicenseChange {
@@ -80,7 +83,8 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             print_json(&installations::release_installation(&db, serial, key_id, &actor).await?)
         }
         Command::Upgrade(UpgradeCommand::Queue { serial, note, changes }) => {
-            print_json(&catalog::queue_upgrade(&db, serial, changes, note, &actor).await?)
+            let mail = mail_settings(cli)?;
+            print_json(&catalog::queue_upgrade(&db, serial, changes, note, &actor, announce(cli, mail.as_ref())).await?)
         }
         Command::Token(TokenCommand::Create { role, name }) => {
             let token = tokens::create(&db, name, *role, &actor).await?;
@@ -125,6 +129,12 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
         Command::Serve(_) | Command::Keygen | Command::MailIn => unreachable!("run by cli::run"),
     }
     Ok(())
+}
+
+/// Mail on (`--smtp-url`, `--mail-from`): the contact is told, by the
+/// running server's sender, which sends what this command queued.
+fn announce<'a>(cli: &'a Cli, mail: Option<&'a MailSettings>) -> Option<Announce<'a>> {
+    mail.map(|mail| Announce { mail, public_url: cli.public_url.as_deref() })
 }
 
 /// Who the audit log names for a command: the user running it.

@@ -188,6 +188,10 @@ pub enum LicenseCommand {
         /// The language of the mail the contact receives: en, fr or de.
         #[arg(long, default_value = "en", value_parser = language_parser())]
         language: Lang,
+        /// Do not mail the contact the purchase confirmation and "upgrade ready" (a vendor who
+        /// mails from its own systems); response codes asked for on the page are mailed either way.
+        #[arg(long)]
+        no_notify: bool,
         /// The purchased entitlements, NAME=VALUE.
         entitlements: Vec<String>,
     },

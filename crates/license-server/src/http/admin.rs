@@ -57,7 +57,8 @@ pub async fn create_license(
 ) -> Result<(StatusCode, Json<LicenseCreated>), ApiError> {
     caller.require_admin()?;
     let order = LicenseOrder::try_from(body)?;
-    Ok((StatusCode::CREATED, Json(catalog::create_license(&state.db, order, &caller.actor()).await?)))
+    let created = catalog::create_license(&state.db, order, &caller.actor(), state.announce()).await?;
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// A licence's state and history (support or admin).
@@ -119,7 +120,9 @@ pub async fn queue_upgrade(
     ApiJson(body): ApiJson<QueueUpgrade>,
 ) -> Result<(StatusCode, Json<UpgradeQueued>), ApiError> {
     caller.require_admin()?;
-    let view = catalog::queue_upgrade(&state.db, &serial, &body.set.assignments(), &body.note, &caller.actor()).await?;
+    let assignments = body.set.assignments();
+    let view =
+        catalog::queue_upgrade(&state.db, &serial, &assignments, &body.note, &caller.actor(), state.announce()).await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 

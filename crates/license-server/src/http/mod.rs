@@ -80,6 +80,12 @@ impl AppState {
         }))
     }
 
+    /// Who tells contacts of new licences and upgrades: `None` with mail off.
+    pub fn announce(&self) -> Option<crate::mail::Announce<'_>> {
+        let public_url = self.settings.public_url.as_deref();
+        self.mailer.as_ref().map(|m| crate::mail::Announce { mail: &m.settings, public_url })
+    }
+
     /// The issuer of response codes, over this state.
     pub fn issuer(&self) -> crate::issuance::Issuer<'_> {
         crate::issuance::Issuer { db: &self.db, keys: &self.keys, products: &self.products, writer: &self.writer }

@@ -90,7 +90,7 @@ pub fn response_message(
     let why = match reason {
         Reason::Resend => text(msg!("mail-why-resend"), &[]),
         Reason::MailIn => text(msg!("mail-why-mail_in"), &[]),
-        Reason::Issued | Reason::Notice => {
+        Reason::Issued | Reason::Notice | Reason::LicenseCreated | Reason::UpgradeReady => {
             text(msg!("mail-why-issued"), &[("channel", Arg::from(mail.channel.as_str()))])
         }
     };
@@ -153,17 +153,114 @@ pub fn response_message(
     headers(settings, message_id, to, &subject)?.multipart(body).map_err(|e| ComposeError(e.to_string()))
 }
 
-/// A plain-text notice (subject and text as queued).
-pub fn notice_message(
+/// A written message (subject and text as queued): the text, and the same
+/// as HTML (a paragraph per block of lines, a link where the text names an
+/// address of the web), for mail programs that show HTML.
+pub fn text_message(
     settings: &MailSettings,
     message_id: &str,
     to: &str,
     subject: &str,
     body: &str,
 ) -> Result<Message, ComposeError> {
+    let paragraphs: Vec<String> = body
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let lines: Vec<String> = p.lines().map(|line| linked(&escape(line))).collect();
+            format!("<p>{}</p>", lines.join("<br>"))
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5;color:#111\">{}</body></html>",
+        paragraphs.concat()
+    );
     headers(settings, message_id, to, subject)?
-        .singlepart(SinglePart::plain(body.to_string()))
+        .multipart(MultiPart::alternative_plain_html(body.to_string(), html))
         .map_err(|e| ComposeError(e.to_string()))
+}
+
+/// `https://…` and `http://…` words of an escaped line as links.
+fn linked(line: &str) -> String {
+    line.split(' ')
+        .map(|word| {
+            let bare = word.trim_end_matches(['.', ',', ')']);
+            if bare.starts_with("https://") || bare.starts_with("http://") {
+                format!("<a href=\"{bare}\">{bare}</a>{}", &word[bare.len()..])
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where the customer submits a request code, for the mails that say so:
+/// the portal's page from `--public-url`, or words for it without one.
+fn portal(lang: Lang, public_url: Option<&str>) -> String {
+    match public_url {
+        Some(url) => format!("{}/code.html", url.trim_end_matches('/')),
+        None => msg!("mail-portal-unknown").text(lang, &[]),
+    }
+}
+
+/// What a purchase confirmation says of a licence.
+pub struct NewLicenseMail<'a> {
+    pub lang: Lang,
+    pub serial: &'a str,
+    pub product: &'a str,
+    pub max_installations: i64,
+    /// What was bought, a line each ("Remote users: 1").
+    pub bought: Vec<String>,
+    pub public_url: Option<&'a str>,
+}
+
+/// The purchase confirmation: subject and text.
+pub fn license_created(mail: &NewLicenseMail<'_>) -> (String, String) {
+    let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(mail.lang, args);
+    let serial = ("serial", Arg::from(mail.serial));
+    let product = ("product", Arg::from(mail.product));
+    let body = format!(
+        "{}\n\n{}\n{}\n\n{}\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
+        text(msg!("mail-license-intro"), std::slice::from_ref(&product)),
+        text(msg!("mail-license-serial"), std::slice::from_ref(&serial)),
+        text(msg!("mail-license-installations"), &[("max", Arg::from(mail.max_installations))]),
+        text(msg!("mail-license-bought"), &[]),
+        mail.bought.iter().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n"),
+        text(msg!("mail-license-keep"), &[]),
+        text(msg!("mail-license-register"), &[("portal", Arg::from(portal(mail.lang, mail.public_url)))]),
+        text(msg!("mail-contact-footer"), std::slice::from_ref(&serial)),
+    );
+    (text(msg!("mail-license-subject"), &[serial, product]), body)
+}
+
+/// What an "upgrade ready" mail says.
+pub struct UpgradeMail<'a> {
+    pub lang: Lang,
+    pub serial: &'a str,
+    pub product: &'a str,
+    /// What changes, a line each ("Remote users: 1 → 3").
+    pub changes: Vec<String>,
+    pub public_url: Option<&'a str>,
+}
+
+/// "Your upgrade is ready": subject and text, with the two ways to get it
+/// as the program's dialog says them.
+pub fn upgrade_ready(mail: &UpgradeMail<'_>) -> (String, String) {
+    let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(mail.lang, args);
+    let serial = ("serial", Arg::from(mail.serial));
+    let product = ("product", Arg::from(mail.product));
+    let body = format!(
+        "{}\n\n{}\n{}\n\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
+        text(msg!("mail-upgrade-intro"), &[serial.clone(), product.clone()]),
+        text(msg!("mail-changes"), &[]),
+        mail.changes.iter().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n"),
+        text(msg!("mail-upgrade-how"), &[]),
+        text(msg!("mail-upgrade-online"), &[]),
+        text(msg!("mail-upgrade-offline"), &[("portal", Arg::from(portal(mail.lang, mail.public_url)))]),
+        text(msg!("mail-contact-footer"), std::slice::from_ref(&serial)),
+    );
+    (text(msg!("mail-upgrade-subject"), &[serial, product]), body)
 }
 
 fn headers(

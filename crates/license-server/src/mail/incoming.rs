@@ -328,7 +328,7 @@ async fn notify(
         text(msg!("mail-footer"), &[s]),
     );
     let mut tx = state.db.begin().await?;
-    outbox::enqueue_notice(&mut tx, &mailer.settings, license_id, &subject, &body).await?;
+    outbox::enqueue_text(&mut tx, &mailer.settings, license_id, Reason::Notice, &subject, &body).await?;
     tx.commit().await?;
     Ok(Outcome::Notified { license_id, serial: serial_code, to: contact.to_string(), reason: reason.to_string() })
 }

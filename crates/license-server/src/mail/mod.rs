@@ -30,6 +30,16 @@ pub struct MailSettings {
     pub credentials: Option<(String, String)>,
 }
 
+/// Who tells a licence's contact of the licence and of its upgrades (the
+/// purchase confirmation, "your upgrade is ready"): the mail settings, and
+/// the portal's address the mails point to (`--public-url`). `None` where
+/// mail is off: nothing is queued.
+#[derive(Clone, Copy)]
+pub struct Announce<'a> {
+    pub mail: &'a MailSettings,
+    pub public_url: Option<&'a str>,
+}
+
 impl std::fmt::Debug for MailSettings {
     /// Never prints a password (in the URL or given apart).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

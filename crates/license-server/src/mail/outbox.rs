@@ -25,6 +25,10 @@ pub enum Reason {
     MailIn,
     /// A notice (a request code that could not be answered).
     Notice,
+    /// The purchase confirmation: a new licence's serial number and how to register.
+    LicenseCreated,
+    /// An upgrade was queued: what changes and the two ways to get it.
+    UpgradeReady,
 }
 
 impl Reason {
@@ -34,11 +38,15 @@ impl Reason {
             Reason::Resend => "resend",
             Reason::MailIn => "mail_in",
             Reason::Notice => "notice",
+            Reason::LicenseCreated => "license_created",
+            Reason::UpgradeReady => "upgrade_ready",
         }
     }
 
     pub fn parse(text: &str) -> Option<Reason> {
-        [Reason::Issued, Reason::Resend, Reason::MailIn, Reason::Notice].into_iter().find(|r| r.as_str() == text)
+        [Reason::Issued, Reason::Resend, Reason::MailIn, Reason::Notice, Reason::LicenseCreated, Reason::UpgradeReady]
+            .into_iter()
+            .find(|r| r.as_str() == text)
     }
 }
 
@@ -64,21 +72,25 @@ pub async fn enqueue_issuance(
     Ok(to)
 }
 
-/// Queues a notice to licence `license_id`'s contact (subject and text as given).
-pub async fn enqueue_notice(
+/// Queues a written message (a notice, a purchase confirmation, an upgrade
+/// ready) to licence `license_id`'s contact, subject and text as given,
+/// inside the caller's transaction. Returns the address.
+pub async fn enqueue_text(
     tx: &mut Tx,
     mail: &MailSettings,
     license_id: i64,
+    reason: Reason,
     subject: &str,
     body: &str,
 ) -> Result<String, ApiError> {
     let (to,): (String,) = sqlx::query_as(
         "INSERT INTO mail_outbox (message_id, to_address, license_id, subject, body, reason, next_attempt_unix, created_unix) \
-         SELECT $1, contact_email, id, $2, $3, 'notice', $4, $4 FROM licenses WHERE id = $5 RETURNING to_address",
+         SELECT $1, contact_email, id, $2, $3, $4, $5, $5 FROM licenses WHERE id = $6 RETURNING to_address",
     )
     .bind(mail.new_message_id())
     .bind(subject)
     .bind(body)
+    .bind(reason.as_str())
     .bind(unix_now())
     .bind(license_id)
     .fetch_one(&mut **tx)

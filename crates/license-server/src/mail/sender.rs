@@ -10,7 +10,7 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use prometheus_client::metrics::counter::Counter;
 
-use super::compose::{notice_message, response_message, ResponseMail};
+use super::compose::{response_message, text_message, ResponseMail};
 use super::outbox::{self, Claimed, Reason};
 use super::{MailSettings, Mailer};
 use crate::db::Db;
@@ -138,7 +138,7 @@ async fn attempt(
             response_message(settings, &message.message_id, &message.to_address, reason, &mail)
         }
         (None, Some(subject), Some(body)) => {
-            notice_message(settings, &message.message_id, &message.to_address, subject, body)
+            text_message(settings, &message.message_id, &message.to_address, subject, body)
         }
         _ => return Ok(Attempt::Permanent("neither an issuance nor a notice".into())),
     };

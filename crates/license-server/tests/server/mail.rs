@@ -21,6 +21,7 @@ for_each_backend!(
     two_servers_send_each_message_once,
     mail_in_answers_the_contact,
     concurrent_claims_never_share_a_message,
+    a_sale_and_an_upgrade_are_told_to_the_contact,
 );
 
 const FROM: &str = "Licensing <licensing@vendor.example>";
@@ -381,6 +382,106 @@ fn an_activation_mails_the_contact(backend: Backend) {
     ]))
     .unwrap();
     assert_eq!(created["language"], "de");
+    stop(server);
+}
+
+/// The seeds' mails: the purchase confirmation with the serial number, and
+/// "your upgrade is ready" with the two ways to get it, in the licence's
+/// language, as text and HTML; none for a licence set not to be mailed,
+/// whose responses are mailed all the same; and the same from the command
+/// line, which queues what the running server sends.
+fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
+    let sink = Sink::start();
+    let vendor = Vendor::new(&backend);
+    let mut env = sink.env();
+    env.push(("LICENSE_SERVER_PUBLIC_URL", "https://licensing.vendor.example".to_string()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (server, url) = vendor.process.start(&env);
+    let admin = vendor.process.ok(&["token", "create", "--role", "admin", "--name", "shop"]);
+    let order = |email: &str, extra: Value| {
+        let mut body = json!({"product": "SpecView", "contact_email": email, "max_installations": 2,
+            "entitlements": {"remote_users": 1, "historian": true}});
+        body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        let (status, created) = request(&url, "POST", "/api/v1/admin/licenses", Some(&admin), Some(&body));
+        assert_eq!(status, 201, "{created}");
+        created["serial"].as_str().unwrap().to_string()
+    };
+
+    // The purchase confirmation, to the technical contact.
+    let serial = order("buyer@customer.example", json!({}));
+    let mails = sink.wait_for(1, 20);
+    let confirmation = &mails[0];
+    assert_eq!(confirmation.envelope_to, ["buyer@customer.example"]);
+    assert_eq!(confirmation.subject(), format!("Your SpecView licence: serial number {serial}"));
+    let text = confirmation.text();
+    for expected in [
+        format!("Serial number: {serial}"),
+        "It may be installed on 2 computers.".to_string(),
+        "  Remote users: 1".to_string(),
+        "  Historian: yes".to_string(),
+        "Get it now".to_string(),
+        "Create Code, submit the code at https://licensing.vendor.example/code.html".to_string(),
+    ] {
+        assert!(text.contains(&expected), "{expected:?} not in:\n{text}");
+    }
+    let html = confirmation.parsed().body_html(0).expect("an HTML part").into_owned();
+    assert!(html.contains(&format!("Serial number: {serial}")), "{html}");
+    assert!(html.contains("<a href=\"https://licensing.vendor.example/code.html\">"), "{html}");
+
+    // "Your upgrade is ready": what changes, and the two ways to get it.
+    let path = format!("/api/v1/admin/licenses/{serial}/upgrades");
+    let (status, queued) = request(&url, "POST", &path, Some(&admin), Some(&json!({"set": {"remote_users": 3}})));
+    assert_eq!(status, 201, "{queued}");
+    let mails = sink.wait_for(2, 20);
+    let ready = &mails[1];
+    assert_eq!(ready.envelope_to, ["buyer@customer.example"]);
+    assert_eq!(ready.subject(), format!("Your upgrade for SpecView (licence {serial}) is ready"));
+    let text = ready.text();
+    for expected in
+        ["Remote users: 1 → 3", "click Get it now", "click Create Code", "https://licensing.vendor.example/code.html"]
+    {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+
+    // In the licence's language.
+    order("dsi@client.example", json!({"language": "fr"}));
+    let mails = sink.wait_for(3, 20);
+    assert!(mails[2].subject().starts_with("Votre licence SpecView : numéro de série"), "{}", mails[2].subject());
+    assert!(mails[2].text().contains("Elle peut être installée sur 2 ordinateurs."), "{}", mails[2].text());
+
+    // A licence set not to be mailed: no confirmation, no "upgrade ready";
+    // its responses asked for on the page are mailed all the same.
+    let quiet = order("quiet@customer.example", json!({"notify": false}));
+    let path = format!("/api/v1/admin/licenses/{quiet}/upgrades");
+    assert_eq!(request(&url, "POST", &path, Some(&admin), Some(&json!({"set": {"remote_users": 4}}))).0, 201);
+    let code = request_code(7, SerialNumber::parse(&quiet).unwrap(), random_key_id(), 0, empty_digest());
+    let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
+    assert_eq!(status, 200, "{answer}");
+    let mails = sink.wait_for(4, 20);
+    assert_eq!(mails[3].envelope_to, ["quiet@customer.example"]);
+    assert!(mails[3].response_code().is_some(), "{}", mails[3].text());
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(sink.messages().len(), 4, "a licence set not to be mailed was mailed");
+
+    // The command line queues the confirmation (mail on: --smtp-url); the
+    // running server sends it. --no-notify queues nothing.
+    let cli = |args: &[&str]| {
+        let mut command = vendor.process.command();
+        for (k, v) in &env {
+            command.env(k, v);
+        }
+        let out = command.args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let made = ["license", "create", "--product", "SpecView", "--email", "cli@customer.example", "remote_users=2"];
+    let serial = cli(&made)["serial"].as_str().unwrap().to_string();
+    cli(&["license", "create", "--product", "SpecView", "--email", "nomail@customer.example", "--no-notify"]);
+    let mails = sink.wait_for(5, 30);
+    assert_eq!(mails[4].envelope_to, ["cli@customer.example"]);
+    assert!(mails[4].text().contains(&format!("Serial number: {serial}")), "{}", mails[4].text());
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(sink.messages().len(), 5, "--no-notify was mailed");
     stop(server);
 }
 
@@ -773,7 +874,9 @@ fn concurrent_claims_never_share_a_message(backend: Backend) {
             .unwrap();
         for i in 0..50 {
             let mut tx = db.begin().await.unwrap();
-            outbox::enqueue_notice(&mut tx, &settings, license_id, "s", &format!("notice {i}")).await.unwrap();
+            outbox::enqueue_text(&mut tx, &settings, license_id, outbox::Reason::Notice, "s", &format!("notice {i}"))
+                .await
+                .unwrap();
             tx.commit().await.unwrap();
         }
         let claims: Vec<_> = (0..8)
