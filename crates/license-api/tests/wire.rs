@@ -91,6 +91,7 @@ fn every_type_round_trips() {
         serial: Some("9BV3H1-W001XW".into()),
         transfer_limit: Some(2),
         language: Some("fr".into()),
+        notify: Some(false),
     });
     round_trip(LicenseChange { language: Some("de".into()), contact_email: None });
     round_trip(LicenseChange { language: None, contact_email: Some("it@customer.example".into()) });

@@ -249,6 +249,7 @@ pub fn NewLicenseForm() -> impl IntoView {
             serial: None,
             transfer_limit: None,
             language: Some(language.get_untracked()),
+            notify: None,
         };
         done.start(api::create_license(new));
     };
