@@ -67,6 +67,7 @@ problem_codes! {
     NotFound = "not_found", 404;
     Conflict = "conflict", 409;
     MailOff = "mail_off", 409;
+    IdempotencyKeyReused = "idempotency_key_reused", 422;
     Unavailable = "unavailable", 503;
     Internal = "internal", 500;
 }
@@ -216,6 +217,7 @@ impl Problem {
                 | ProblemCode::NotFound
                 | ProblemCode::Conflict
                 | ProblemCode::MailOff
+                | ProblemCode::IdempotencyKeyReused
         )
     }
 

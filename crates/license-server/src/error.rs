@@ -73,6 +73,8 @@ pub enum ApiError {
     Conflict(String),
     /// Mail was asked for and the server has none (no --smtp-url).
     MailOff,
+    /// An `Idempotency-Key` sent again within 24 hours with another body.
+    IdempotencyKeyReused,
     Unavailable,
     /// A bug: the message is logged, never sent.
     Internal(String),
@@ -118,6 +120,7 @@ impl ApiError {
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Conflict(_) => ProblemCode::Conflict,
             ApiError::MailOff => ProblemCode::MailOff,
+            ApiError::IdempotencyKeyReused => ProblemCode::IdempotencyKeyReused,
             ApiError::Unavailable => ProblemCode::Unavailable,
             ApiError::Internal(_) => ProblemCode::Internal,
         }
@@ -174,7 +177,11 @@ impl ApiError {
             }
             ApiError::Unauthenticated(cause) => p.cause = Some(cause.as_str().into()),
             ApiError::NotFound(what) | ApiError::Conflict(what) => p.what = Some(what.clone()),
-            ApiError::UnsupportedMediaType | ApiError::MailOff | ApiError::Unavailable | ApiError::Internal(_) => {}
+            ApiError::UnsupportedMediaType
+            | ApiError::MailOff
+            | ApiError::IdempotencyKeyReused
+            | ApiError::Unavailable
+            | ApiError::Internal(_) => {}
         }
         p.explained(lang)
     }

@@ -39,3 +39,6 @@ problem-conflict = { $what }
 problem-mail_off = dieser Server versendet keine E-Mails: er wurde ohne --smtp-url gestartet
     .title = E-Mail ist aus
     .next = Starten Sie den Server mit --smtp-url und --mail-from (docs/server.md, Mail), oder geben Sie dem Kunden den Antwortcode auf anderem Weg.
+problem-idempotency_key_reused = dieser Idempotency-Key wurde in den letzten 24 Stunden mit einer anderen Anfrage gesendet
+    .title = Idempotenzschlüssel erneut verwendet
+    .next = Senden Sie die erste Anfrage unverändert erneut, um ihre Antwort zu erhalten, oder verwenden Sie für eine neue Anfrage einen neuen Schlüssel.

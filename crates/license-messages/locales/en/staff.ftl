@@ -40,3 +40,6 @@ problem-conflict = { $what }
 problem-mail_off = this server does not send mail: it was started without --smtp-url
     .title = Mail is off
     .next = Start the server with --smtp-url and --mail-from (docs/server.md, Mail), or give the customer the response code another way.
+problem-idempotency_key_reused = this Idempotency-Key was sent within the last 24 hours with another request
+    .title = Idempotency key reused
+    .next = Send the first request again as it was to get its answer, or use a new key for a new request.

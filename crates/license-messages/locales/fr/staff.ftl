@@ -39,3 +39,6 @@ problem-conflict = { $what }
 problem-mail_off = ce serveur n'envoie pas d'e-mails : il a été démarré sans --smtp-url
     .title = E-mails désactivés
     .next = Démarrez le serveur avec --smtp-url et --mail-from (docs/server.md, Mail), ou transmettez le code de réponse au client d'une autre façon.
+problem-idempotency_key_reused = cette clé Idempotency-Key a été envoyée au cours des dernières 24 heures avec une autre requête
+    .title = Clé d'idempotence réutilisée
+    .next = Renvoyez la première requête telle quelle pour obtenir sa réponse, ou utilisez une nouvelle clé pour une nouvelle requête.

@@ -2,17 +2,19 @@
 //! bearer token; changes need the admin role, reading a licence either role.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::Json;
 use license_api::{
     paths, LicenseChange, LicenseCreated, LicenseView, NewLicense, NewToken, Product, QueueUpgrade, Released,
     TokenCreated, UpgradeQueued,
 };
 
-use super::extract::{ApiJson, InstallationPath, SerialPath};
+use super::extract::{ApiJson, IdempotencyKey, InstallationPath, SerialPath};
+use super::idempotency;
 use super::openapi::{
-    AdminOnly, BadInstallation, BadSerial, BodyRefused, Conflict, InvalidBody, InvalidInput, NotFound, StaffOnly,
-    Unavailable,
+    AdminOnly, BadInstallation, BadSerial, BodyRefused, Conflict, InvalidBody, InvalidInput, KeyReused, NotFound,
+    StaffOnly, Unavailable,
 };
 use super::AppState;
 use crate::catalog::{self, installations, LicenseOrder};
@@ -39,26 +41,36 @@ pub async fn add_product(
     Ok((StatusCode::CREATED, Json(product)))
 }
 
-/// Create a licence (admin); answers with its serial number.
+/// Create a licence (admin); answers with its serial number. With an
+/// `Idempotency-Key`, sending it again (the same body, within 24 hours)
+/// answers the first answer again and creates nothing.
 #[utoipa::path(post, path = paths::ADMIN_LICENSES, tag = "admin", request_body = NewLicense, security(("bearer" = []), ("session" = [])),
+    params(IdempotencyKey),
     responses(
-        (status = 201, description = "Created", body = LicenseCreated),
+        (status = 201, description = "Created (or, for a key sent again, the first answer)", body = LicenseCreated),
         InvalidInput,
         AdminOnly,
         NotFound,
         Conflict,
+        KeyReused,
         BodyRefused,
         Unavailable,
     ))]
 pub async fn create_license(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<NewLicense>,
-) -> Result<(StatusCode, Json<LicenseCreated>), ApiError> {
+) -> Result<Response, ApiError> {
     caller.require_admin()?;
-    let order = LicenseOrder::try_from(body)?;
-    let created = catalog::create_license(&state.db, order, &caller.actor(), state.announce()).await?;
-    Ok((StatusCode::CREATED, Json(created)))
+    let key = idempotency::key(&headers)?;
+    let fingerprint = idempotency::fingerprint(paths::ADMIN_LICENSES, &body);
+    idempotency::once(&state.db, key, &caller.actor(), &fingerprint, || async {
+        let order = LicenseOrder::try_from(body)?;
+        let created = catalog::create_license(&state.db, order, &caller.actor(), state.announce()).await?;
+        Ok((StatusCode::CREATED, serde_json::to_string(&created).expect("serialisable")))
+    })
+    .await
 }
 
 /// A licence's state and history (support or admin).
@@ -103,9 +115,10 @@ pub async fn change_license(
 
 /// Queue an upgrade (admin): the next state, which installations get with their next request.
 #[utoipa::path(post, path = paths::ADMIN_UPGRADES, tag = "admin", request_body = QueueUpgrade, security(("bearer" = []), ("session" = [])),
-    params(SerialPath),
+    params(SerialPath, IdempotencyKey),
     responses(
-        (status = 201, description = "Queued", body = UpgradeQueued),
+        (status = 201, description = "Queued (or, for a key sent again, the first answer)", body = UpgradeQueued),
+        KeyReused,
         InvalidInput,
         AdminOnly,
         NotFound,
@@ -117,13 +130,21 @@ pub async fn queue_upgrade(
     State(state): State<AppState>,
     caller: Caller,
     Path(SerialPath { serial }): Path<SerialPath>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<QueueUpgrade>,
-) -> Result<(StatusCode, Json<UpgradeQueued>), ApiError> {
+) -> Result<Response, ApiError> {
     caller.require_admin()?;
-    let assignments = body.set.assignments();
-    let view =
-        catalog::queue_upgrade(&state.db, &serial, &assignments, &body.note, &caller.actor(), state.announce()).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    let key = idempotency::key(&headers)?;
+    // The serial as the path gave it is part of what makes two requests the same.
+    let fingerprint = idempotency::fingerprint(&format!("{} {serial}", paths::ADMIN_UPGRADES), &body);
+    idempotency::once(&state.db, key, &caller.actor(), &fingerprint, || async {
+        let assignments = body.set.assignments();
+        let view =
+            catalog::queue_upgrade(&state.db, &serial, &assignments, &body.note, &caller.actor(), state.announce())
+                .await?;
+        Ok((StatusCode::CREATED, serde_json::to_string(&view).expect("serialisable")))
+    })
+    .await
 }
 
 /// Release an installation (admin), freeing its place.

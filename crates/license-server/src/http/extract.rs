@@ -38,6 +38,18 @@ pub struct InstallationPath {
     pub key_id: String,
 }
 
+/// The `Idempotency-Key` header of an order, for the OpenAPI document (the
+/// handlers read it with `idempotency::key`).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub struct IdempotencyKey {
+    /// Any unique value of 1 to 255 visible ASCII characters (a UUID): the same request sent again
+    /// with it within 24 hours gets the first answer and does nothing twice
+    #[param(rename = "Idempotency-Key", min_length = 1, max_length = 255, pattern = "^[ -~]+$")]
+    pub key: Option<String>,
+}
+
 /// A JSON body. Unknown fields are refused by the types (`deny_unknown_fields`).
 pub struct ApiJson<T>(pub T);
 

@@ -6,6 +6,7 @@
 mod admin;
 mod console;
 mod extract;
+mod idempotency;
 pub mod language;
 mod metrics;
 mod openapi;

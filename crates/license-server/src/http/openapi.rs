@@ -138,6 +138,11 @@ problems! {
         /// `unauthorized` (`cause`: `setup`): the link was used, expired or mistyped
         401 => SetupRefused,
     }
+    /// An order sent again with its key and another body.
+    KeyReused {
+        /// `idempotency_key_reused`: this Idempotency-Key was sent within 24 hours with another body
+        422 => KeyReused,
+    }
     /// Mail asked for while mail is off.
     MailOff {
         /// `mail_off`: the server was started without --smtp-url

@@ -7,5 +7,6 @@ mod cli;
 mod console;
 mod crash;
 mod mail;
+mod orders;
 mod releases;
 mod requests;
