@@ -301,6 +301,21 @@ pub struct OutboxStatus {
     pub sent: i64,
     pub waiting: Vec<OutboxEntry>,
     pub failed: Vec<OutboxEntry>,
+    /// Mail that came in (`mail-in`) in the last 7 days and was answered by
+    /// nothing, newest first (at most 100), with why.
+    #[serde(default)]
+    pub dropped: Vec<DroppedMail>,
+}
+
+/// A message that came in and was answered by nothing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DroppedMail {
+    pub sender: String,
+    /// Why: an automatic message (and which header said so), a reply to
+    /// our own, a budget spent, an unknown serial, no code…
+    pub reason: String,
+    pub at_unix: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

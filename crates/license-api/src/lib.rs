@@ -24,8 +24,8 @@ pub mod staff;
 
 pub use activation::{humanize, Activation, ActivationRequest, ClientChannel, EntitlementChange, ProductRef};
 pub use admin::{
-    AuditEntry, Channel, InstallationView, IssuanceView, LicenseChange, LicenseCreated, LicenseView, MailQueued,
-    NewLicense, NewToken, OutboxEntry, OutboxStatus, QueueUpgrade, Released, Role, StateView, TokenCreated,
+    AuditEntry, Channel, DroppedMail, InstallationView, IssuanceView, LicenseChange, LicenseCreated, LicenseView,
+    MailQueued, NewLicense, NewToken, OutboxEntry, OutboxStatus, QueueUpgrade, Released, Role, StateView, TokenCreated,
     UpgradeQueued,
 };
 pub use entitlements::{EntitlementValue, EntitlementValues};

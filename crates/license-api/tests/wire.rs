@@ -56,6 +56,11 @@ fn every_type_round_trips() {
             last_error: Some("connection refused".into()),
         }],
         failed: Vec::new(),
+        dropped: vec![license_api::DroppedMail {
+            sender: "someone@elsewhere.example".into(),
+            reason: "an automatic message (Precedence) from someone@elsewhere.example".into(),
+            at_unix: 1_795_456_901,
+        }],
     });
     for code in ProblemCode::ALL {
         let mut p = Problem::new(*code).explained(license_messages::Lang::En);

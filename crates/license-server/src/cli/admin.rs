@@ -188,6 +188,10 @@ fn print_outbox(status: &license_api::OutboxStatus, mail_on: bool) {
             e.last_error.as_deref().unwrap_or("unknown")
         );
     }
+    println!("Dropped by mail-in (last 7 days): {}", status.dropped.len());
+    for d in &status.dropped {
+        println!("  {} from {}: {}", when(d.at_unix), d.sender, d.reason);
+    }
     if !status.failed.is_empty() {
         println!("Fix the cause (a contact's address: license-server license show), then: license-server mail retry [--id N]");
     }

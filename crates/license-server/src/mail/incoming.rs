@@ -9,9 +9,12 @@
 //! sender: a stranger who knows a serial, or even a request code, learns
 //! nothing by mailing it. What cannot be answered gets a notice to the
 //! contact when the serial is known, and is otherwise logged and dropped.
-//! Automatic messages (out-of-office, bounces) are ignored, and at most
-//! [`PER_LICENCE_PER_DAY`] answers and notices go to one licence a day, so
-//! no two robots write to each other for long.
+//! Automatic messages (out-of-office, bounces, lists) and replies to our own
+//! messages are ignored. Answers and notices have budgets of their own per
+//! licence and day ([`ANSWERS_PER_DAY`], [`NOTICES_PER_DAY`]): notices that
+//! strangers cause cannot spend the answers' budget, so they cannot silence
+//! the contact's own request codes. What is dropped is recorded, with why
+//! (`mail status`).
 
 use license_api::Channel;
 use license_codes::messages::domain::Mail;
@@ -26,8 +29,13 @@ use crate::issuance::Origin;
 use crate::staff::unix_now;
 use crate::{ApiError, AppState};
 
-/// Answers and notices one licence may receive from mail-in in 24 hours.
-pub const PER_LICENCE_PER_DAY: i64 = 10;
+/// Responses mailed to one licence's contact for request codes that came by
+/// mail, in 24 hours.
+pub const ANSWERS_PER_DAY: i64 = 10;
+/// Notices (a request by mail that could not be answered) to one licence's
+/// contact in 24 hours: anyone who knows a serial can cause them, so they
+/// have a small budget of their own.
+pub const NOTICES_PER_DAY: i64 = 3;
 /// A stored response asked for again by mail is not mailed again within
 /// this many seconds of the last time (a stranger repeating a code cannot
 /// flood the contact with the same mail).
@@ -163,8 +171,29 @@ fn collect(message: &mail_parser::Message<'_>, texts: &mut Vec<String>, depth: u
 }
 
 /// Reads the message `raw` and answers it (see the module comment). The
-/// answers are queued in the outbox; the caller delivers them.
+/// answers are queued in the outbox; the caller delivers them. What is
+/// dropped is recorded with why, for `mail status`.
 pub async fn handle(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec<Outcome>, MailInError> {
+    let sender = read(raw).map(|m| m.sender).unwrap_or_default();
+    let outcomes = answer_message(state, mailer, raw).await?;
+    let dropped: Vec<&String> =
+        outcomes.iter().filter_map(|o| if let Outcome::Dropped(why) = o { Some(why) } else { None }).collect();
+    if !dropped.is_empty() {
+        let mut tx = state.db.begin().await?;
+        for why in dropped {
+            sqlx::query("INSERT INTO mail_dropped (sender, reason, created_unix) VALUES ($1, $2, $3)")
+                .bind(&sender)
+                .bind(why)
+                .bind(unix_now())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(outcomes)
+}
+
+async fn answer_message(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec<Outcome>, MailInError> {
     let incoming = read(raw)?;
     if let Some(why) = incoming.automatic {
         return Ok(vec![Outcome::Dropped(format!("an automatic message ({why}) from {}", incoming.sender))]);
@@ -218,8 +247,11 @@ async fn answer(
     let Some((license_id, contact, language)) = licence(state, serial).await? else {
         return Ok(Outcome::Dropped(format!("request code for unknown serial {}", serial.to_code())));
     };
-    if over_limit(state, license_id).await? {
-        return Ok(Outcome::Dropped(format!("licence {} had {PER_LICENCE_PER_DAY} mails today", serial.to_code())));
+    if spent(state, license_id, Reason::MailIn, ANSWERS_PER_DAY).await? {
+        return Ok(Outcome::Dropped(format!(
+            "licence {} had its {ANSWERS_PER_DAY} answers by mail in 24 hours",
+            serial.to_code()
+        )));
     }
     let origin = Origin { channel: Channel::Mail, actor: incoming.sender.clone() };
     let key_id = request.key_id.0 as i64;
@@ -259,6 +291,10 @@ async fn answer(
         }
         Err(e @ (ApiError::Unavailable | ApiError::Internal(_))) => Err(MailInError::Temporary(e)),
         Err(e) => {
+            // A refusal is a notice, which spends the notices' budget.
+            if spent(state, license_id, Reason::Notice, NOTICES_PER_DAY).await? {
+                return Ok(notices_spent(serial));
+            }
             let lang = Lang::from_tag(&language).unwrap_or_default();
             let words = e.problem(lang).explain(lang, Audience::Customer);
             let notice = Notice { reason: &words.meaning, next: &words.next_step, lang };
@@ -285,11 +321,8 @@ async fn unanswerable(
     };
     for serial in &found.serials {
         if let Some((license_id, contact, language)) = licence(state, *serial).await? {
-            if over_limit(state, license_id).await? {
-                return Ok(Outcome::Dropped(format!(
-                    "licence {} had {PER_LICENCE_PER_DAY} mails today",
-                    serial.to_code()
-                )));
+            if spent(state, license_id, Reason::Notice, NOTICES_PER_DAY).await? {
+                return Ok(notices_spent(*serial));
             }
             let lang = Lang::from_tag(&language).unwrap_or_default();
             let (reason, next) = why(lang);
@@ -352,13 +385,18 @@ async fn licence(state: &AppState, serial: SerialNumber) -> Result<Option<(i64, 
 }
 
 /// Whether the licence had its day's share of mail-in answers and notices.
-async fn over_limit(state: &AppState, license_id: i64) -> Result<bool, ApiError> {
-    let (count,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM mail_outbox WHERE license_id = $1 AND reason IN ('mail_in', 'notice') AND created_unix > $2",
-    )
-    .bind(license_id)
-    .bind(unix_now() - 24 * 3600)
-    .fetch_one(state.db.read())
-    .await?;
-    Ok(count >= PER_LICENCE_PER_DAY)
+/// Whether licence `license_id`'s contact had `budget` mails of `reason` in 24 hours.
+async fn spent(state: &AppState, license_id: i64, reason: Reason, budget: i64) -> Result<bool, ApiError> {
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM mail_outbox WHERE license_id = $1 AND reason = $2 AND created_unix > $3")
+            .bind(license_id)
+            .bind(reason.as_str())
+            .bind(unix_now() - 24 * 3600)
+            .fetch_one(state.db.read())
+            .await?;
+    Ok(count >= budget)
+}
+
+fn notices_spent(serial: SerialNumber) -> Outcome {
+    Outcome::Dropped(format!("licence {} had its {NOTICES_PER_DAY} notices in 24 hours", serial.to_code()))
 }

@@ -1,7 +1,7 @@
 //! The outbox: mail waiting to be sent, written in the same transaction as
 //! what it is about, claimed by a sender with a lease.
 
-use license_api::{OutboxEntry, OutboxStatus};
+use license_api::{DroppedMail, OutboxEntry, OutboxStatus};
 
 use super::MailSettings;
 use crate::catalog::now;
@@ -242,7 +242,15 @@ pub async fn status(db: &Db) -> Result<OutboxStatus, ApiError> {
     .await?;
     let (sent,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM mail_outbox WHERE state = 'sent'").fetch_one(db.read()).await?;
-    let mut status = OutboxStatus { sent, waiting: Vec::new(), failed: Vec::new() };
+    let dropped: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT sender, reason, created_unix FROM mail_dropped WHERE created_unix > $1 ORDER BY id DESC LIMIT 100",
+    )
+    .bind(unix_now() - 7 * 24 * 3600)
+    .fetch_all(db.read())
+    .await?;
+    let dropped =
+        dropped.into_iter().map(|(sender, reason, at_unix)| DroppedMail { sender, reason, at_unix }).collect();
+    let mut status = OutboxStatus { sent, waiting: Vec::new(), failed: Vec::new(), dropped };
     for row in rows {
         let entry = OutboxEntry {
             id: row.id,

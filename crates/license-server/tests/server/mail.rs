@@ -22,6 +22,7 @@ for_each_backend!(
     mail_in_answers_the_contact,
     concurrent_claims_never_share_a_message,
     a_sale_and_an_upgrade_are_told_to_the_contact,
+    a_stranger_cannot_silence_the_contact,
 );
 
 const FROM: &str = "Licensing <licensing@vendor.example>";
@@ -483,6 +484,42 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(sink.messages().len(), 5, "--no-notify was mailed");
     stop(server);
+}
+
+/// Ten messages from a stranger naming a serial: the contact gets at most
+/// the notices' small budget, and the contact's own request code is still
+/// answered (the notices never spend the answers' budget); what was
+/// dropped shows in `mail status`, with why.
+fn a_stranger_cannot_silence_the_contact(backend: Backend) {
+    let sink = Sink::start();
+    let vendor = Vendor::new(&backend);
+    let stranger = "Stranger <prankster@elsewhere.example>";
+    for i in 0..10 {
+        let body = format!("About licence {} (message {i}): please help.\n", vendor.serial.to_code());
+        let (status, log) = vendor.mail_in(&sink, &plain(stranger, &body));
+        assert_eq!(status, 0, "{log}");
+    }
+    let notices = sink.wait_for(3, 20);
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(sink.messages().len(), 3, "only the notices' budget of 3 is mailed");
+    assert!(notices.iter().all(|m| m.subject().contains("could not be answered")));
+
+    // The contact's own request code: answered.
+    let (_dir, code) = vendor.installation();
+    let (status, log) = vendor.mail_in(&sink, &plain("IT <it@example.com>", &format!("{code}\n")));
+    assert_eq!(status, 0, "{log}");
+    let mails = sink.wait_for(4, 20);
+    assert!(mails[3].response_code().is_some(), "the contact's code was not answered: {}", mails[3].text());
+
+    // What was dropped, and why, in `mail status`.
+    let status = vendor.mail_status();
+    let dropped = status["dropped"].as_array().unwrap();
+    assert_eq!(dropped.len(), 7, "{status}");
+    assert!(dropped.iter().all(|d| d["sender"] == "prankster@elsewhere.example"), "{status}");
+    assert!(dropped[0]["reason"].as_str().unwrap().contains("had its 3 notices in 24 hours"), "{status}");
+    let text = vendor.process.ok(&["mail", "status"]);
+    assert!(text.contains("Dropped by mail-in (last 7 days): 7"), "{text}");
+    assert!(text.contains("from prankster@elsewhere.example: licence"), "{text}");
 }
 
 /// Mail off: nothing is said of a copy, and Send to contact says why it cannot.
