@@ -11,6 +11,8 @@ pub const ADMIN_PRODUCTS: &str = "/api/v1/admin/products";
 pub const ADMIN_LICENSES: &str = "/api/v1/admin/licenses";
 pub const ADMIN_LICENSE: &str = "/api/v1/admin/licenses/{serial}";
 pub const ADMIN_UPGRADES: &str = "/api/v1/admin/licenses/{serial}/upgrades";
+/// Remind the contact of the licence's waiting upgrade now.
+pub const ADMIN_REMIND: &str = "/api/v1/admin/licenses/{serial}/remind";
 pub const ADMIN_INSTALLATION: &str = "/api/v1/admin/licenses/{serial}/installations/{key_id}";
 pub const ADMIN_TOKENS: &str = "/api/v1/admin/tokens";
 pub const ADMIN_ACTIVATIONS: &str = "/api/v1/admin/activations";

@@ -51,6 +51,9 @@ impl Application {
         if let (Some(mailer), Some(transport)) = (mailer, transport) {
             let counters = state.metrics.mail.clone();
             tokio::spawn(mail::sender::run(state.db.clone(), mailer, transport, counters));
+            if settings.remind_after_days > 0 {
+                tokio::spawn(mail::reminders::run(state.clone(), settings.remind_after_days));
+            }
         }
         let limits = state.clone();
         tokio::spawn(async move {

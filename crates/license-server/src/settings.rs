@@ -21,6 +21,9 @@ pub struct Settings {
     pub mail: Option<MailSettings>,
     /// How long requests in flight may take to finish after a shutdown signal.
     pub shutdown_timeout: Duration,
+    /// Days after which an upgrade no installation has fetched gets one
+    /// reminder to the contact (`serve --remind-after`); 0: none.
+    pub remind_after_days: u32,
 }
 
 /// How the HTTP layer is set up.
@@ -92,6 +95,7 @@ impl Settings {
             http: HttpSettings::default(),
             mail: None,
             shutdown_timeout: Duration::from_secs(10),
+            remind_after_days: 14,
         }
     }
 }

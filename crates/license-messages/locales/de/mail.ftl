@@ -49,3 +49,8 @@ mail-upgrade-online = Hat der Computer Internetzugang, klicken Sie auf Get it no
 mail-upgrade-offline = Wenn nicht, klicken Sie auf Create Code, übermitteln Sie den Code auf { $portal } von einem beliebigen Gerät oder senden Sie ihn per E-Mail an diese Adresse, und geben Sie dann den Antwortcode mit Enter Code ein. Das Upgrade wird sofort installiert, ohne Neustart.
 mail-portal-unknown = unserer Lizenzseite
 mail-contact-footer = Sie erhalten diese Nachricht, weil Sie der hinterlegte technische Kontakt für die Lizenz { $serial } sind.
+
+## A reminder: an upgrade no installation has fetched after some days.
+
+mail-reminder-subject = Erinnerung: Ihr Upgrade für { $product } (Lizenz { $serial }) wartet
+mail-reminder-intro = Eine Erinnerung: Das Upgrade für { $product }, Lizenz { $serial }, ist seit dem { $since } bereit, und noch kein Computer hat es abgerufen.

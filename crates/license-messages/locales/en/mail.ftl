@@ -50,3 +50,8 @@ mail-upgrade-online = If the computer has Internet access, click Get it now: the
 mail-upgrade-offline = If it has not, click Create Code, submit the code at { $portal } from any device, or send it by mail to this address, then enter the response code with Enter Code. The upgrade is installed at once, no restart needed.
 mail-portal-unknown = our licence page
 mail-contact-footer = You receive this because you are the technical contact on file for licence { $serial }.
+
+## A reminder: an upgrade no installation has fetched after some days.
+
+mail-reminder-subject = Reminder: your upgrade for { $product } (licence { $serial }) is waiting
+mail-reminder-intro = A reminder: the upgrade for { $product }, licence { $serial }, has been ready since { $since }, and no computer has fetched it yet.

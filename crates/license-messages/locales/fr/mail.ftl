@@ -49,3 +49,8 @@ mail-upgrade-online = Si l'ordinateur a accès à Internet, cliquez sur Get it n
 mail-upgrade-offline = Sinon, cliquez sur Create Code, soumettez le code sur { $portal } depuis n'importe quel appareil, ou envoyez-le par e-mail à cette adresse, puis saisissez le code de réponse avec Enter Code. La mise à niveau est installée aussitôt, sans redémarrage.
 mail-portal-unknown = notre page de licences
 mail-contact-footer = Vous recevez ce message parce que vous êtes le contact technique enregistré pour la licence { $serial }.
+
+## A reminder: an upgrade no installation has fetched after some days.
+
+mail-reminder-subject = Rappel : votre mise à niveau de { $product } (licence { $serial }) vous attend
+mail-reminder-intro = Un rappel : la mise à niveau de { $product }, licence { $serial }, est prête depuis le { $since }, et aucun ordinateur ne l'a encore récupérée.

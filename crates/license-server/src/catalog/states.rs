@@ -147,6 +147,7 @@ pub async fn queue_upgrade(
     if let Some(announce) = announce.filter(|_| license.notify != 0) {
         let (subject, body) = compose::upgrade_ready(&compose::UpgradeMail {
             lang: Lang::from_tag(&license.language).unwrap_or_default(),
+            reminder_since: None,
             serial: &view.serial,
             product: &product.name,
             changes: view.changes.iter().map(EntitlementChange::in_words).collect(),

@@ -148,6 +148,10 @@ pub struct Serve {
     /// Releases a customer may make per licence with release codes in 365 days (licences may set their own).
     #[arg(long, env = "LICENSE_SERVER_TRANSFER_LIMIT", default_value_t = 3)]
     pub transfer_limit: u16,
+    /// Days after which an upgrade no installation has fetched gets one reminder mail to the
+    /// licence's contact (with mail on; 0: no reminders).
+    #[arg(long, env = "LICENSE_SERVER_REMIND_AFTER", default_value_t = 14)]
+    pub remind_after: u32,
     /// Seconds requests in flight may take to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "LICENSE_SERVER_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,

@@ -6,15 +6,15 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use license_api::{
-    paths, LicenseChange, LicenseCreated, LicenseView, NewLicense, NewToken, Product, QueueUpgrade, Released,
-    TokenCreated, UpgradeQueued,
+    paths, LicenseChange, LicenseCreated, LicenseView, MailQueued, NewLicense, NewToken, Product, QueueUpgrade,
+    Released, TokenCreated, UpgradeQueued,
 };
 
 use super::extract::{ApiJson, IdempotencyKey, InstallationPath, SerialPath};
 use super::idempotency;
 use super::openapi::{
-    AdminOnly, BadInstallation, BadSerial, BodyRefused, Conflict, InvalidBody, InvalidInput, KeyReused, NotFound,
-    StaffOnly, Unavailable,
+    AdminOnly, BadInstallation, BadSerial, BodyRefused, Conflict, InvalidBody, InvalidInput, KeyReused, MailOff,
+    NotFound, StaffOnly, Unavailable,
 };
 use super::AppState;
 use crate::catalog::{self, installations, LicenseOrder};
@@ -145,6 +145,30 @@ pub async fn queue_upgrade(
         Ok((StatusCode::CREATED, serde_json::to_string(&view).expect("serialisable")))
     })
     .await
+}
+
+/// Remind the contact now (admin) of the licence's upgrade that no
+/// installation has fetched: what changes and the two ways to get it.
+#[utoipa::path(post, path = paths::ADMIN_REMIND, tag = "admin", security(("bearer" = []), ("session" = [])),
+    params(SerialPath),
+    responses(
+        (status = 202, description = "The reminder is queued to the contact", body = MailQueued),
+        BadSerial,
+        AdminOnly,
+        NotFound,
+        Conflict,
+        MailOff,
+        Unavailable,
+    ))]
+pub async fn remind_now(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(SerialPath { serial }): Path<SerialPath>,
+) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
+    caller.require_admin()?;
+    let announce = state.announce().ok_or(ApiError::MailOff)?;
+    let to = crate::mail::reminders::remind_now(&state, announce, &serial, &caller.actor()).await?;
+    Ok((StatusCode::ACCEPTED, Json(MailQueued { to })))
 }
 
 /// Release an installation (admin), freeing its place.

@@ -90,7 +90,7 @@ pub fn response_message(
     let why = match reason {
         Reason::Resend => text(msg!("mail-why-resend"), &[]),
         Reason::MailIn => text(msg!("mail-why-mail_in"), &[]),
-        Reason::Issued | Reason::Notice | Reason::LicenseCreated | Reason::UpgradeReady => {
+        Reason::Issued | Reason::Notice | Reason::LicenseCreated | Reason::UpgradeReady | Reason::Reminder => {
             text(msg!("mail-why-issued"), &[("channel", Arg::from(mail.channel.as_str()))])
         }
     };
@@ -234,9 +234,11 @@ pub fn license_created(mail: &NewLicenseMail<'_>) -> (String, String) {
     (text(msg!("mail-license-subject"), &[serial, product]), body)
 }
 
-/// What an "upgrade ready" mail says.
+/// What an "upgrade ready" mail, or its reminder, says.
 pub struct UpgradeMail<'a> {
     pub lang: Lang,
+    /// For a reminder: the day the upgrade was queued (`2026-11-24`).
+    pub reminder_since: Option<&'a str>,
     pub serial: &'a str,
     pub product: &'a str,
     /// What changes, a line each ("Remote users: 1 → 3").
@@ -250,9 +252,15 @@ pub fn upgrade_ready(mail: &UpgradeMail<'_>) -> (String, String) {
     let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(mail.lang, args);
     let serial = ("serial", Arg::from(mail.serial));
     let product = ("product", Arg::from(mail.product));
+    let intro = match mail.reminder_since {
+        Some(since) => {
+            text(msg!("mail-reminder-intro"), &[serial.clone(), product.clone(), ("since", Arg::from(since))])
+        }
+        None => text(msg!("mail-upgrade-intro"), &[serial.clone(), product.clone()]),
+    };
     let body = format!(
         "{}\n\n{}\n{}\n\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
-        text(msg!("mail-upgrade-intro"), &[serial.clone(), product.clone()]),
+        intro,
         text(msg!("mail-changes"), &[]),
         mail.changes.iter().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n"),
         text(msg!("mail-upgrade-how"), &[]),
@@ -260,7 +268,11 @@ pub fn upgrade_ready(mail: &UpgradeMail<'_>) -> (String, String) {
         text(msg!("mail-upgrade-offline"), &[("portal", Arg::from(portal(mail.lang, mail.public_url)))]),
         text(msg!("mail-contact-footer"), std::slice::from_ref(&serial)),
     );
-    (text(msg!("mail-upgrade-subject"), &[serial, product]), body)
+    let subject = match mail.reminder_since {
+        Some(_) => text(msg!("mail-reminder-subject"), &[serial, product]),
+        None => text(msg!("mail-upgrade-subject"), &[serial, product]),
+    };
+    (subject, body)
 }
 
 fn headers(

@@ -10,6 +10,7 @@
 pub mod compose;
 pub mod incoming;
 pub mod outbox;
+pub mod reminders;
 pub mod sender;
 
 use std::sync::Arc;

@@ -29,6 +29,8 @@ pub enum Reason {
     LicenseCreated,
     /// An upgrade was queued: what changes and the two ways to get it.
     UpgradeReady,
+    /// An upgrade no installation has fetched after `--remind-after` days, or Remind now.
+    Reminder,
 }
 
 impl Reason {
@@ -40,13 +42,22 @@ impl Reason {
             Reason::Notice => "notice",
             Reason::LicenseCreated => "license_created",
             Reason::UpgradeReady => "upgrade_ready",
+            Reason::Reminder => "reminder",
         }
     }
 
     pub fn parse(text: &str) -> Option<Reason> {
-        [Reason::Issued, Reason::Resend, Reason::MailIn, Reason::Notice, Reason::LicenseCreated, Reason::UpgradeReady]
-            .into_iter()
-            .find(|r| r.as_str() == text)
+        [
+            Reason::Issued,
+            Reason::Resend,
+            Reason::MailIn,
+            Reason::Notice,
+            Reason::LicenseCreated,
+            Reason::UpgradeReady,
+            Reason::Reminder,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text)
     }
 }
 

@@ -23,6 +23,7 @@ for_each_backend!(
     concurrent_claims_never_share_a_message,
     a_sale_and_an_upgrade_are_told_to_the_contact,
     a_stranger_cannot_silence_the_contact,
+    an_upgrade_left_waiting_gets_one_reminder,
 );
 
 const FROM: &str = "Licensing <licensing@vendor.example>";
@@ -444,11 +445,29 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
 
+    // Remind now (the console's action): the reminder, audited.
+    let remind = format!("/api/v1/admin/licenses/{serial}/remind");
+    let (status, queued) = request(&url, "POST", &remind, Some(&admin), None);
+    assert_eq!((status, queued["to"].as_str()), (202, Some("buyer@customer.example")), "{queued}");
+    let mails = sink.wait_for(3, 20);
+    assert_eq!(mails[2].subject(), format!("Reminder: your upgrade for SpecView (licence {serial}) is waiting"));
+    let text = mails[2].text();
+    assert!(text.contains("has been ready since 20") && text.contains("Remote users: 1 → 3"), "{text}");
+    let (_, shown) = request(&url, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&admin), None);
+    assert!(shown["audit"].as_array().unwrap().iter().any(|a| a["action"] == "mail.remind"), "{shown}");
+    // Fetched: nothing waits, nothing to remind of.
+    let fetch = request_code(7, SerialNumber::parse(&serial).unwrap(), random_key_id(), 0, empty_digest());
+    let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": fetch})));
+    assert_eq!(status, 200, "{answer}");
+    sink.wait_for(4, 20);
+    let (status, nothing) = request(&url, "POST", &remind, Some(&admin), None);
+    assert_eq!((status, nothing["code"].as_str()), (409, Some("conflict")), "{nothing}");
+
     // In the licence's language.
     order("dsi@client.example", json!({"language": "fr"}));
-    let mails = sink.wait_for(3, 20);
-    assert!(mails[2].subject().starts_with("Votre licence SpecView : numéro de série"), "{}", mails[2].subject());
-    assert!(mails[2].text().contains("Elle peut être installée sur 2 ordinateurs."), "{}", mails[2].text());
+    let mails = sink.wait_for(5, 20);
+    assert!(mails[4].subject().starts_with("Votre licence SpecView : numéro de série"), "{}", mails[4].subject());
+    assert!(mails[4].text().contains("Elle peut être installée sur 2 ordinateurs."), "{}", mails[4].text());
 
     // A licence set not to be mailed: no confirmation, no "upgrade ready";
     // its responses asked for on the page are mailed all the same.
@@ -458,11 +477,11 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     let code = request_code(7, SerialNumber::parse(&quiet).unwrap(), random_key_id(), 0, empty_digest());
     let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
     assert_eq!(status, 200, "{answer}");
-    let mails = sink.wait_for(4, 20);
-    assert_eq!(mails[3].envelope_to, ["quiet@customer.example"]);
-    assert!(mails[3].response_code().is_some(), "{}", mails[3].text());
+    let mails = sink.wait_for(6, 20);
+    assert_eq!(mails[5].envelope_to, ["quiet@customer.example"]);
+    assert!(mails[5].response_code().is_some(), "{}", mails[5].text());
     std::thread::sleep(Duration::from_secs(2));
-    assert_eq!(sink.messages().len(), 4, "a licence set not to be mailed was mailed");
+    assert_eq!(sink.messages().len(), 6, "a licence set not to be mailed was mailed");
 
     // The command line queues the confirmation (mail on: --smtp-url); the
     // running server sends it. --no-notify queues nothing.
@@ -478,11 +497,11 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     let made = ["license", "create", "--product", "SpecView", "--email", "cli@customer.example", "remote_users=2"];
     let serial = cli(&made)["serial"].as_str().unwrap().to_string();
     cli(&["license", "create", "--product", "SpecView", "--email", "nomail@customer.example", "--no-notify"]);
-    let mails = sink.wait_for(5, 30);
-    assert_eq!(mails[4].envelope_to, ["cli@customer.example"]);
-    assert!(mails[4].text().contains(&format!("Serial number: {serial}")), "{}", mails[4].text());
+    let mails = sink.wait_for(7, 30);
+    assert_eq!(mails[6].envelope_to, ["cli@customer.example"]);
+    assert!(mails[6].text().contains(&format!("Serial number: {serial}")), "{}", mails[6].text());
     std::thread::sleep(Duration::from_secs(2));
-    assert_eq!(sink.messages().len(), 5, "--no-notify was mailed");
+    assert_eq!(sink.messages().len(), 7, "--no-notify was mailed");
     stop(server);
 }
 
@@ -520,6 +539,29 @@ fn a_stranger_cannot_silence_the_contact(backend: Backend) {
     let text = vendor.process.ok(&["mail", "status"]);
     assert!(text.contains("Dropped by mail-in (last 7 days): 7"), "{text}");
     assert!(text.contains("from prankster@elsewhere.example: licence"), "{text}");
+}
+
+/// The server's reminder task: an upgrade left waiting `--remind-after` days
+/// gets one reminder, queued with its mark; a fresh one, a fetched one, and
+/// a licence set not to be mailed get none.
+fn an_upgrade_left_waiting_gets_one_reminder(backend: Backend) {
+    use license_server::mail::{reminders, Announce, MailSettings};
+    let server = InProcess::start(&backend);
+    let waiting = server.specview_license(1, json!({"remote_users": 1}));
+    server.queue_upgrade(waiting, json!({"remote_users": 3}));
+    let fetched = server.specview_license(1, json!({"remote_users": 1}));
+    server.queue_upgrade(fetched, json!({"remote_users": 2}));
+    let (status, _) = server.activate(&request_code(7, fetched, random_key_id(), 0, empty_digest()));
+    assert_eq!(status, 200);
+    let mail = MailSettings { smtp_url: "smtp://127.0.0.1:9".into(), from: FROM.parse().unwrap(), credentials: None };
+    let announce = Announce { mail: &mail, public_url: Some("https://licensing.vendor.example") };
+    let state = &server.state;
+    assert_eq!(server.run(reminders::remind_due(state, announce, 14)).unwrap(), 0, "queued today: not due");
+    assert_eq!(server.run(reminders::remind_due(state, announce, 0)).unwrap(), 1, "due: one reminder");
+    assert_eq!(server.run(reminders::remind_due(state, announce, 0)).unwrap(), 0, "one reminder per upgrade");
+    let status = server.run(license_server::mail::outbox::status(&state.db)).unwrap();
+    let reminders: Vec<_> = status.waiting.iter().filter(|e| e.reason == "reminder").collect();
+    assert_eq!(reminders.len(), 1, "{status:?}");
 }
 
 /// Mail off: nothing is said of a copy, and Send to contact says why it cannot.
