@@ -174,15 +174,15 @@ fn collect(message: &mail_parser::Message<'_>, texts: &mut Vec<String>, depth: u
 /// answers are queued in the outbox; the caller delivers them. What is
 /// dropped is recorded with why, for `mail status`.
 pub async fn handle(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec<Outcome>, MailInError> {
-    let sender = read(raw).map(|m| m.sender).unwrap_or_default();
-    let outcomes = answer_message(state, mailer, raw).await?;
+    let incoming = read(raw)?;
+    let outcomes = answer_message(state, mailer, &incoming).await?;
     let dropped: Vec<&String> =
         outcomes.iter().filter_map(|o| if let Outcome::Dropped(why) = o { Some(why) } else { None }).collect();
     if !dropped.is_empty() {
         let mut tx = state.db.begin().await?;
         for why in dropped {
             sqlx::query("INSERT INTO mail_dropped (sender, reason, created_unix) VALUES ($1, $2, $3)")
-                .bind(&sender)
+                .bind(&incoming.sender)
                 .bind(why)
                 .bind(unix_now())
                 .execute(&mut *tx)
@@ -193,8 +193,7 @@ pub async fn handle(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec
     Ok(outcomes)
 }
 
-async fn answer_message(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result<Vec<Outcome>, MailInError> {
-    let incoming = read(raw)?;
+async fn answer_message(state: &AppState, mailer: &Mailer, incoming: &Incoming) -> Result<Vec<Outcome>, MailInError> {
     if let Some(why) = incoming.automatic {
         return Ok(vec![Outcome::Dropped(format!("an automatic message ({why}) from {}", incoming.sender))]);
     }
@@ -227,11 +226,11 @@ async fn answer_message(state: &AppState, mailer: &Mailer, raw: &[u8]) -> Result
     }
     let requests = found.requests_to_answer();
     if requests.is_empty() {
-        return Ok(vec![unanswerable(state, mailer, &incoming, &found).await?]);
+        return Ok(vec![unanswerable(state, mailer, incoming, &found).await?]);
     }
     let mut outcomes = Vec::new();
     for request in requests.into_iter().take(MAX_REQUESTS) {
-        outcomes.push(answer(state, mailer, &incoming, request).await?);
+        outcomes.push(answer(state, mailer, incoming, request).await?);
     }
     Ok(outcomes)
 }
