@@ -24,6 +24,10 @@ if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
     step "Installing aiosmtpd (the SMTP server the mail tests send to)"
     python3 -m pip install --quiet aiosmtpd==1.4.6
 fi
+if ! python3 -c 'import standardwebhooks' 2>/dev/null; then
+    step "Installing standardwebhooks (the receiver the webhook tests verify signatures with)"
+    python3 -m pip install --quiet standardwebhooks==1.0.0
+fi
 if ! command -v st >/dev/null; then
     step "Installing schemathesis (API tests from the OpenAPI document)"
     python3 -m pip install --quiet schemathesis==4.32.5

@@ -8,7 +8,7 @@
 //! A newcomer's map: [`activation`] (request codes in, responses out),
 //! [`release`] (release codes), [`public`] (keys, products, the trust file),
 //! [`admin`] (licences, upgrades, tokens, the outbox), [`staff`] (sessions
-//! and staff), [`inspect`] (the console's Find), [`problem`] (every error as
+//! and staff), [`webhooks`] (endpoints and deliveries), [`inspect`] (the console's Find), [`problem`] (every error as
 //! an RFC 9457 problem document), [`entitlements`] (values typed by kind),
 //! [`paths`] (every path).
 
@@ -21,6 +21,7 @@ pub mod problem;
 pub mod public;
 pub mod release;
 pub mod staff;
+pub mod webhooks;
 
 pub use activation::{humanize, Activation, ActivationRequest, ClientChannel, EntitlementChange, ProductRef};
 pub use admin::{
@@ -33,6 +34,7 @@ pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outco
 pub use problem::{Problem, ProblemCode};
 pub use public::{Keys, Products};
 pub use release::{ReleaseAnswer, ReleaseRequest};
+pub use webhooks::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
 
 /// Re-exported: the trust file and product schema are the code format's.

@@ -12,6 +12,7 @@ use crate::http::{self, AppState};
 use crate::mail::{self, Mailer};
 use crate::settings::Settings;
 use crate::signing::SigningKeys;
+use crate::webhooks::{self, WebhookKey, WebhookSettings};
 
 /// A built server: its state (database, keys, writer, limits) and router.
 pub struct Application {
@@ -28,13 +29,15 @@ pub enum StartError {
     Database(#[from] sqlx::Error),
     #[error("{0}")]
     Mail(String),
+    #[error("cannot use the webhook key: {0}")]
+    WebhookKey(std::io::Error),
 }
 
 impl Application {
     /// Opens the database (migrating it), loads the signing keys, and starts
     /// the background tasks: on SQLite the group-commit writer and the WAL
     /// checkpointer; everywhere the rate limiter's sweeper, and the mail
-    /// sender when mail is configured. Needs a tokio runtime.
+    /// sender when mail is configured, and the webhook sender. Needs a tokio runtime.
     pub async fn build(settings: &Settings) -> Result<Application, StartError> {
         let keys = SigningKeys::load(&settings.data_dir, settings.signing_key.clone())?;
         let db = Db::open(&settings.data_dir, settings.database_url.as_deref()).await?;
@@ -47,7 +50,10 @@ impl Application {
         let mailer = settings.mail.clone().map(Mailer::new);
         // Checked before anything starts: a bad --smtp-url stops the server.
         let transport = mailer.as_ref().map(|m| m.settings.transport()).transpose().map_err(StartError::Mail)?;
-        let state = AppState::new(db, keys, settings.http.clone(), mailer.clone());
+        let key = WebhookKey::load(&settings.data_dir).map_err(StartError::WebhookKey)?;
+        let webhooks = WebhookSettings { key: key.clone(), allow_private: settings.webhook_allow_private };
+        let state = AppState::new(db, keys, settings.http.clone(), mailer.clone(), Some(webhooks));
+        tokio::spawn(webhooks::sender::Sender::new(state.db.clone(), key, settings.webhook_allow_private).run());
         if let (Some(mailer), Some(transport)) = (mailer, transport) {
             let counters = state.metrics.mail.clone();
             tokio::spawn(mail::sender::run(state.db.clone(), mailer, transport, counters));

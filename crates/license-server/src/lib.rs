@@ -6,6 +6,8 @@
 //! [`catalog`] is what the vendor manages; [`audit`], [`tokens`] and
 //! [`signing`] hold who did what, who may, and the keys; [`mail`] sends
 //! responses to a licence's contact and answers request codes by mail;
+//! [`webhooks`] tells the vendor's other systems what happened, and
+//! [`retry`] is how both outboxes try again;
 //! [`db`] the storage; [`cli`] the command line (`main.rs` only parses
 //! and runs it).
 
@@ -21,11 +23,13 @@ pub mod inspect;
 pub mod issuance;
 pub mod mail;
 pub mod releases;
+pub mod retry;
 pub mod sessions;
 pub mod settings;
 pub mod signing;
 pub mod staff;
 pub mod tokens;
+pub mod webhooks;
 
 pub use application::Application;
 pub use error::ApiError;

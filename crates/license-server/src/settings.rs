@@ -24,6 +24,9 @@ pub struct Settings {
     /// Days after which an upgrade no installation has fetched gets one
     /// reminder to the contact (`serve --remind-after`); 0: none.
     pub remind_after_days: u32,
+    /// Webhook URLs may point to loopback, private and link-local addresses
+    /// (`serve --webhook-allow-private`: a receiver on the same host or network).
+    pub webhook_allow_private: bool,
 }
 
 /// How the HTTP layer is set up.
@@ -96,6 +99,7 @@ impl Settings {
             mail: None,
             shutdown_timeout: Duration::from_secs(10),
             remind_after_days: 14,
+            webhook_allow_private: false,
         }
     }
 }

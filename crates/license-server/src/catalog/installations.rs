@@ -7,6 +7,7 @@ use license_codes::KeyId;
 use super::licenses::{license_by_text, LicenseRow};
 use super::now;
 use crate::db::{Db, Tx};
+use crate::webhooks::{self, Event};
 use crate::{audit, ApiError};
 
 /// An installation, with the update it last received.
@@ -97,5 +98,21 @@ pub async fn mark_released(
     .execute(&mut **tx)
     .await?
     .rows_affected();
+    if released == 1 {
+        let (serial, used, allowed): (i64, i64, i64) =
+            sqlx::query_as("SELECT serial, bound_installations, max_installations FROM licenses WHERE id = $1")
+                .bind(license_id)
+                .fetch_one(&mut **tx)
+                .await?;
+        let data = serde_json::json!({
+            "serial": license_codes::SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default(),
+            "key_id": key.to_string(),
+            "channel": channel,
+            "released_at": at,
+            "installations_used": used,
+            "installations_allowed": allowed,
+        });
+        webhooks::record(tx, Event::InstallationReleased, data).await?;
+    }
     Ok(released == 1)
 }

@@ -10,6 +10,7 @@ use license_codes::{Entitlements, KeyId, SerialNumber};
 
 use super::states::{self, StateRow};
 use super::{installations, now, parse_serial};
+use crate::webhooks::{self, Event};
 use crate::db::{Db, Tx};
 use crate::mail::outbox::{self, Reason};
 use crate::mail::{compose, Announce};
@@ -100,6 +101,10 @@ pub async fn change_license(
     }
     let license = license_by_text(db, serial).await?;
     let mut tx = db.begin().await?;
+    let mut changed = serde_json::Map::new();
+    if let Some(tag) = tag.filter(|t| *t != license.language) {
+        changed.insert("language".into(), serde_json::json!({"old": license.language, "new": tag}));
+    }
     if let Some(tag) = tag {
         sqlx::query("UPDATE licenses SET language = $1 WHERE id = $2")
             .bind(tag)
@@ -116,7 +121,12 @@ pub async fn change_license(
             .execute(&mut *tx)
             .await?;
         let detail = serde_json::json!({"old": license.contact_email, "new": email});
-        audit::record(&mut tx, actor, "license.contact_email", Some(license.id), detail).await?;
+        audit::record(&mut tx, actor, "license.contact_email", Some(license.id), detail.clone()).await?;
+        changed.insert("contact_email".into(), detail);
+    }
+    if !changed.is_empty() {
+        let data = serde_json::json!({"serial": license.serial().to_code(), "changed": changed, "by": actor});
+        webhooks::record(&mut tx, Event::LicenseUpdated, data).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -221,6 +231,7 @@ pub async fn create_license(
         entitlements: EntitlementValues::of(Some(&product), &entitlements),
     };
     audit::record(&mut tx, actor, "license.create", Some(id), serde_json::json!(view)).await?;
+    webhooks::record(&mut tx, Event::LicenseCreated, serde_json::json!(view)).await?;
     if let Some(announce) = announce.filter(|_| order.notify) {
         let bought = view
             .entitlements

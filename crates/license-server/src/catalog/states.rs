@@ -7,6 +7,7 @@ use license_codes::{Entitlements, Product};
 
 use super::licenses::{license_by_text, license_in_tx};
 use super::now;
+use crate::webhooks::{self, Event};
 use crate::db::{Db, Tx};
 use crate::mail::outbox::{self, Reason};
 use crate::mail::{compose, Announce};
@@ -144,6 +145,7 @@ pub async fn queue_upgrade(
         entitlements: EntitlementValues::of(Some(&product), &next),
     };
     audit::record(&mut tx, actor, "upgrade.queue", Some(license.id), serde_json::json!(view)).await?;
+    webhooks::record(&mut tx, Event::UpgradeQueued, serde_json::json!(view)).await?;
     if let Some(announce) = announce.filter(|_| license.notify != 0) {
         let (subject, body) = compose::upgrade_ready(&compose::UpgradeMail {
             lang: Lang::from_tag(&license.language).unwrap_or_default(),

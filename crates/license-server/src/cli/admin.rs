@@ -8,12 +8,13 @@ use license_codes::{EntitlementDef, Product, SerialNumber, TrustFile};
 
 use super::{
     mail_settings, Cli, CliError, Command, LicenseCommand, MailCommand, ProductCommand, StaffCommand, TokenCommand,
-    UpgradeCommand,
+    UpgradeCommand, WebhookCommand,
 };
 use crate::catalog::{self, installations, LicenseOrder};
 use crate::db::Db;
 use crate::mail::{self, Announce, MailSettings};
 use crate::signing::SigningKeys;
+use crate::webhooks::{self, WebhookKey};
 use crate::{staff, tokens};
 
 /// `keygen`: a new signing key in the data directory.
@@ -125,6 +126,34 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
         Command::Mail(MailCommand::Retry { id }) => {
             let n = mail::outbox::retry_failed(&db, *id).await?;
             println!("{n} failed message(s) queued again; a running server sends them within seconds.");
+        }
+        Command::Webhook(WebhookCommand::Add { url, events, description, allow_private }) => {
+            let key = WebhookKey::load(&cli.data).map_err(|e| CliError::Invalid(format!("the webhook key: {e}")))?;
+            let new = license_api::NewWebhook { url: url.clone(), events: events.clone(), description: description.clone() };
+            let created = webhooks::endpoints::add(&db, &key, &new, *allow_private, &actor).await?;
+            println!("{}\n{}", created.id, created.secret);
+            eprintln!(
+                "Webhook {} added. Give its secret to the receiver to verify signatures; it is shown only now \
+                 (license-server serve signs with it; rotate it with POST /api/v1/admin/webhooks/{}/secret).",
+                created.id, created.id
+            );
+        }
+        Command::Webhook(WebhookCommand::List { json }) => {
+            let list = webhooks::endpoints::list(&db).await?;
+            if *json {
+                print_json(&list);
+            } else if list.is_empty() {
+                println!("No webhook endpoints.");
+            } else {
+                for w in &list {
+                    println!("{} {} [{}] {} waiting, {} failed{}", w.id, w.url, w.events.join(", "), w.waiting, w.failed,
+                        if w.description.is_empty() { String::new() } else { format!(" — {}", w.description) });
+                }
+            }
+        }
+        Command::Webhook(WebhookCommand::Remove { id }) => {
+            webhooks::endpoints::remove(&db, id, &actor).await?;
+            println!("Removed webhook {id}.");
         }
         Command::Serve(_) | Command::Keygen | Command::MailIn => unreachable!("run by cli::run"),
     }

@@ -22,7 +22,7 @@ pub async fn run(cli: &Cli) -> Result<(), CliError> {
     let db = open_db(cli).await?;
     let mailer = Mailer::new(settings);
     let transport = mailer.settings.transport().map_err(CliError::Invalid)?;
-    let state = crate::AppState::new(db.clone(), keys, HttpSettings::default(), Some(mailer.clone()));
+    let state = crate::AppState::new(db.clone(), keys, HttpSettings::default(), Some(mailer.clone()), None);
     let outcomes = match mail::incoming::handle(&state, &mailer, &raw).await {
         Ok(outcomes) => outcomes,
         Err(mail::incoming::MailInError::Unreadable(why)) => return Err(CliError::Unreadable(why.to_string())),

@@ -103,6 +103,9 @@ pub enum Command {
     /// The mail outbox.
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Webhook endpoints: the vendor's systems told what happened (Standard Webhooks).
+    #[command(subcommand)]
+    Webhook(WebhookCommand),
     /// Reads one mail message on standard input (a mail server's pipe delivery) and answers
     /// the request codes in it, mailing the responses to each licence's technical contact.
     /// Exit status 0 unless the message cannot be read (65) or the server cannot answer now (75).
@@ -120,6 +123,35 @@ pub enum MailCommand {
     Retry {
         #[arg(long)]
         id: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum WebhookCommand {
+    /// Adds an endpoint and prints its id and its secret (shown once): --url URL --event license.created …
+    Add {
+        /// Where events are POSTed (http or https).
+        #[arg(long)]
+        url: String,
+        /// An event type it receives (repeat, or several after one --event).
+        #[arg(long = "event", required = true, num_args = 1.., value_parser = PossibleValuesParser::new(license_api::webhooks::EVENT_TYPES))]
+        events: Vec<String>,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Accept a URL on this machine or a private network (the server needs
+        /// --webhook-allow-private to deliver there).
+        #[arg(long)]
+        allow_private: bool,
+    },
+    /// Lists endpoints with how many deliveries wait and failed.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Removes an endpoint; what waits for it is not sent.
+    Remove {
+        #[arg(long)]
+        id: String,
     },
 }
 
@@ -152,6 +184,10 @@ pub struct Serve {
     /// licence's contact (with mail on; 0: no reminders).
     #[arg(long, env = "LICENSE_SERVER_REMIND_AFTER", default_value_t = 14)]
     pub remind_after: u32,
+    /// Lets webhook URLs point to this machine and private networks (loopback, 10/8, 192.168/16,
+    /// link-local…): only for a receiver you run on the same host or network.
+    #[arg(long, env = "LICENSE_SERVER_WEBHOOK_ALLOW_PRIVATE")]
+    pub webhook_allow_private: bool,
     /// Seconds requests in flight may take to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "LICENSE_SERVER_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,

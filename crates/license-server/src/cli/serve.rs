@@ -26,6 +26,7 @@ pub fn settings(cli: &Cli, args: &Serve) -> Result<Settings, CliError> {
         mail: mail_settings(cli)?,
         shutdown_timeout: Duration::from_secs(args.shutdown_timeout),
         remind_after_days: args.remind_after,
+        webhook_allow_private: args.webhook_allow_private,
     })
 }
 

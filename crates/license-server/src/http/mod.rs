@@ -13,6 +13,7 @@ mod openapi;
 mod public;
 mod rate_limit;
 mod static_files;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -32,6 +33,7 @@ use crate::issuance::writer::Writer;
 use crate::mail::Mailer;
 use crate::settings::HttpSettings;
 use crate::signing::SigningKeys;
+use crate::webhooks::WebhookSettings;
 
 pub use extract::ClientIp;
 pub use metrics::Metrics;
@@ -52,6 +54,8 @@ pub struct Inner {
     pub portal: static_files::Portal,
     /// Mail to licences' contacts, when the server has it.
     pub mailer: Option<Mailer>,
+    /// Managing webhooks: `None` in `mail-in`, which only records events.
+    pub webhooks: Option<WebhookSettings>,
 }
 
 /// Shared by every handler.
@@ -67,13 +71,20 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// Must be called inside a tokio runtime: on SQLite it starts the writer task there.
-    pub fn new(db: Db, keys: SigningKeys, settings: HttpSettings, mailer: Option<Mailer>) -> Self {
+    pub fn new(
+        db: Db,
+        keys: SigningKeys,
+        settings: HttpSettings,
+        mailer: Option<Mailer>,
+        webhooks: Option<WebhookSettings>,
+    ) -> Self {
         AppState(Arc::new(Inner {
             portal: static_files::Portal::load(settings.static_dir.as_deref()),
             keys: Arc::new(keys),
             products: ProductCache::default(),
             writer: Writer::start(&db, mailer.clone()),
             mailer,
+            webhooks,
             db,
             metrics: Metrics::new(),
             limits: RateLimits::new(settings.rate_limit_ip, settings.rate_limit_serial),
@@ -116,6 +127,11 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(console::list_staff, console::add_staff))
         .routes(routes!(console::disable_staff))
         .routes(routes!(console::send_to_contact))
+        .routes(routes!(webhooks::add_webhook, webhooks::list_webhooks))
+        .routes(routes!(webhooks::remove_webhook))
+        .routes(routes!(webhooks::rotate_secret))
+        .routes(routes!(webhooks::list_deliveries))
+        .routes(routes!(webhooks::send_again))
         .routes(routes!(public::healthz))
         .routes(routes!(public::readyz))
         .routes(routes!(metrics::render));

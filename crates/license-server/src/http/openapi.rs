@@ -20,6 +20,7 @@ use utoipa::openapi::OpenApi as Document;
         (name = "public", description = "What the portal and programs call"),
         (name = "admin", description = "What the vendor's staff and automation call (bearer token or the console's session)"),
         (name = "console", description = "Signing in to the support console, and what it calls"),
+        (name = "webhooks", description = "Endpoints the vendor's systems receive events at (Standard Webhooks: signed, retried, a delivery log)"),
         (name = "operations", description = "Health and metrics"),
     )
 )]
@@ -90,7 +91,7 @@ problems! {
     }
     /// What the operation names does not exist.
     NotFound {
-        /// `not_found`: no such licence, product, issuance, bound installation or active staff member (`detail` says which)
+        /// `not_found`: no such licence, product, issuance, bound installation, active staff member, webhook endpoint or delivery (`detail` says which)
         404 => NotFound,
     }
     /// What the operation would make exists already.

@@ -19,6 +19,7 @@ use super::{changes_json, Origin};
 use crate::catalog::{now, states};
 use crate::db::{Db, Dialect, Tx};
 use crate::mail::{self, outbox, Mailer};
+use crate::webhooks::{self, Event};
 use crate::ApiError;
 
 /// The most issuances committed together.
@@ -238,6 +239,17 @@ async fn record_in(tx: &mut Tx, job: &IssueJob, mailer: Option<&Mailer>) -> Resu
     };
     if let Some((issuance_id,)) = inserted {
         let mut new = activation(prepared.response_code, issued_at, prepared.changes, prepared.signing_key_id, false);
+        let data = serde_json::json!({
+            "serial": serial,
+            "product": new.product,
+            "key_id": r.key_id.to_string(),
+            "from_counter": new.from_counter,
+            "to_counter": new.to_counter,
+            "channel": job.origin.channel.as_str(),
+            "changes": new.changes,
+            "issued_at": new.issued_at,
+        });
+        webhooks::record(tx, Event::ResponseIssued, data).await?;
         // New issuances made for a person are mailed to the contact; the
         // program's own "Get it now" installs itself.
         let reason = match job.origin.channel {

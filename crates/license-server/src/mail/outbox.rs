@@ -7,6 +7,7 @@ use super::MailSettings;
 use crate::catalog::now;
 use crate::db::{Db, Dialect, Tx};
 use crate::staff::unix_now;
+use crate::webhooks::{self, Event};
 use crate::ApiError;
 
 /// How long a claimed message is the claimer's: longer than an SMTP
@@ -183,16 +184,28 @@ pub async fn retry_later(db: &Db, id: i64, error: &str, next_attempt_unix: i64) 
     .await
 }
 
-/// Gives up: a permanent refusal, or too long retried.
+/// Gives up: a permanent refusal, or too long retried. Tells the webhooks
+/// (`mail.failed`) in the same transaction.
 pub async fn mark_failed(db: &Db, id: i64, error: &str) -> Result<(), ApiError> {
-    update(
-        db,
-        "UPDATE mail_outbox SET state = 'failed', last_error = $1, claimed_until_unix = $2 WHERE id = $3",
-        id,
-        Some(error.to_string()),
-        0,
+    let mut tx = db.begin().await?;
+    let failed: Option<(String, String, String, Option<i64>)> = sqlx::query_as(
+        "UPDATE mail_outbox SET state = 'failed', last_error = $1, claimed_until_unix = 0 WHERE id = $2 \
+         RETURNING message_id, to_address, reason, license_id",
     )
-    .await
+    .bind(error)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((message_id, to, reason, license_id)) = failed {
+        let serial = match license_id {
+            Some(license) => Some(crate::catalog::licenses::license_in_tx(&mut tx, license).await?.serial().to_code()),
+            None => None,
+        };
+        let data = serde_json::json!({"message_id": message_id, "to": to, "reason": reason, "serial": serial, "error": error});
+        webhooks::record(&mut tx, Event::MailFailed, data).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The mail-in answers and notices waiting for `licenses`.

@@ -14,6 +14,7 @@ use super::compose::{response_message, text_message, ResponseMail};
 use super::outbox::{self, Claimed, Reason};
 use super::{MailSettings, Mailer};
 use crate::db::Db;
+use crate::retry::{backoff, GIVE_UP_AFTER};
 use crate::staff::unix_now;
 use crate::ApiError;
 
@@ -24,8 +25,6 @@ const BATCH: i64 = 10;
 const POLL: Duration = Duration::from_secs(5);
 /// How long one SMTP exchange may take: well inside the claim's lease.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
-/// Retried this long, then given up.
-const GIVE_UP_AFTER: i64 = 3 * 24 * 3600;
 
 /// Sent, retrying and failed, for `/metrics`.
 #[derive(Clone, Debug, Default)]
@@ -151,19 +150,4 @@ async fn attempt(
         Err(e) if e.is_permanent() => Attempt::Permanent(e.to_string()),
         Err(e) => Attempt::Transient(e.to_string()),
     })
-}
-
-/// Seconds before attempt `attempts + 1`: 5, 10, 20, … at most an hour.
-fn backoff(attempts: i64) -> i64 {
-    let doublings = attempts.clamp(1, 20) - 1;
-    (5i64 << doublings).min(3600)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn backoff_doubles_up_to_an_hour() {
-        let waits: Vec<i64> = (1..=12).map(super::backoff).collect();
-        assert_eq!(waits, [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600]);
-    }
 }

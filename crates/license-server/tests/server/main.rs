@@ -10,3 +10,4 @@ mod mail;
 mod orders;
 mod releases;
 mod requests;
+mod webhooks;
