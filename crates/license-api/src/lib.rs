@@ -32,10 +32,10 @@ pub use admin::{
 pub use entitlements::{EntitlementValue, EntitlementValues};
 pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outcome, WouldIssue};
 pub use problem::{Problem, ProblemCode};
-pub use public::{Keys, Products};
+pub use public::{Keys, LookupAccepted, Products, SerialLookup};
 pub use release::{ReleaseAnswer, ReleaseRequest};
-pub use webhooks::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
+pub use webhooks::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 
 /// Re-exported: the trust file and product schema are the code format's.
 pub use license_codes::{EntitlementDef, EntitlementKind, Product, PublicKeyEntry, TrustFile};

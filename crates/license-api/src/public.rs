@@ -23,3 +23,21 @@ impl Keys {
 pub struct Products {
     pub products: Vec<Product>,
 }
+
+/// `POST /api/v1/serials/lookup`: "Lost your serial number?"
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SerialLookup {
+    /// The address the licences were bought with (the technical contact's).
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, example = "it@customer.example"))]
+    pub email: String,
+}
+
+/// The answer to a lookup, the same whether or not the address is on file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LookupAccepted {
+    /// Always the same sentence: "If this address is the technical contact …".
+    pub detail: String,
+}

@@ -3,14 +3,8 @@
 //! `{"type", "timestamp", "data"}`).
 
 /// Every event a webhook endpoint can subscribe to.
-pub const EVENT_TYPES: [&str; 6] = [
-    "license.created",
-    "license.updated",
-    "upgrade.queued",
-    "response.issued",
-    "installation.released",
-    "mail.failed",
-];
+pub const EVENT_TYPES: [&str; 6] =
+    ["license.created", "license.updated", "upgrade.queued", "response.issued", "installation.released", "mail.failed"];
 
 /// `POST /api/v1/admin/webhooks`
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -54,3 +54,16 @@ mail-contact-footer = Sie erhalten diese Nachricht, weil Sie der hinterlegte tec
 
 mail-reminder-subject = Erinnerung: Ihr Upgrade für { $product } (Lizenz { $serial }) wartet
 mail-reminder-intro = Eine Erinnerung: Das Upgrade für { $product }, Lizenz { $serial }, ist seit dem { $since } bereit, und noch kein Computer hat es abgerufen.
+
+# The answer to "Lost your serial number?" (POST /api/v1/serials/lookup).
+mail-lost-subject = { $count ->
+    [one] Ihre Seriennummer
+   *[other] Ihre Seriennummern
+}
+mail-lost-intro = Jemand, vermutlich Sie, hat die Seriennummern der Lizenzen angefordert, für die diese Adresse der technische Kontakt ist. { $count ->
+    [one] Hier ist sie:
+   *[other] Hier sind sie:
+}
+mail-lost-line = { $product }: { $serial }
+mail-lost-ignore = Wenn Sie nichts angefordert haben, können Sie diese Nachricht ignorieren: Sie ging nur an diese Adresse, und nichts wurde geändert.
+mail-lost-footer = Sie erhalten diese Nachricht, weil diese Adresse der hinterlegte technische Kontakt für diese Lizenzen ist.

@@ -55,3 +55,16 @@ mail-contact-footer = You receive this because you are the technical contact on 
 
 mail-reminder-subject = Reminder: your upgrade for { $product } (licence { $serial }) is waiting
 mail-reminder-intro = A reminder: the upgrade for { $product }, licence { $serial }, has been ready since { $since }, and no computer has fetched it yet.
+
+# The answer to "Lost your serial number?" (POST /api/v1/serials/lookup).
+mail-lost-subject = Your serial { $count ->
+    [one] number
+   *[other] numbers
+}
+mail-lost-intro = Someone, probably you, asked for the serial numbers of the licences this address is the technical contact for. { $count ->
+    [one] Here it is:
+   *[other] Here they are:
+}
+mail-lost-line = { $product }: { $serial }
+mail-lost-ignore = If you did not ask, you can ignore this message: it went only to this address, and nothing has changed.
+mail-lost-footer = You receive this because this address is the technical contact on file for these licences.

@@ -54,3 +54,16 @@ mail-contact-footer = Vous recevez ce message parce que vous êtes le contact te
 
 mail-reminder-subject = Rappel : votre mise à niveau de { $product } (licence { $serial }) vous attend
 mail-reminder-intro = Un rappel : la mise à niveau de { $product }, licence { $serial }, est prête depuis le { $since }, et aucun ordinateur ne l'a encore récupérée.
+
+# The answer to "Lost your serial number?" (POST /api/v1/serials/lookup).
+mail-lost-subject = { $count ->
+    [one] Votre numéro de série
+   *[other] Vos numéros de série
+}
+mail-lost-intro = Quelqu'un, sans doute vous, a demandé les numéros de série des licences dont cette adresse est le contact technique. { $count ->
+    [one] Le voici :
+   *[other] Les voici :
+}
+mail-lost-line = { $product } : { $serial }
+mail-lost-ignore = Si vous n'avez rien demandé, ignorez ce message : il n'a été envoyé qu'à cette adresse, et rien n'a changé.
+mail-lost-footer = Vous recevez ce message parce que cette adresse est le contact technique enregistré pour ces licences.

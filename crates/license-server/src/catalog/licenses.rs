@@ -10,10 +10,10 @@ use license_codes::{Entitlements, KeyId, SerialNumber};
 
 use super::states::{self, StateRow};
 use super::{installations, now, parse_serial};
-use crate::webhooks::{self, Event};
 use crate::db::{Db, Tx};
 use crate::mail::outbox::{self, Reason};
 use crate::mail::{compose, Announce};
+use crate::webhooks::{self, Event};
 use crate::{audit, ApiError};
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -7,10 +7,10 @@ use license_codes::{Entitlements, Product};
 
 use super::licenses::{license_by_text, license_in_tx};
 use super::now;
-use crate::webhooks::{self, Event};
 use crate::db::{Db, Tx};
 use crate::mail::outbox::{self, Reason};
 use crate::mail::{compose, Announce};
+use crate::webhooks::{self, Event};
 use crate::{audit, ApiError};
 
 /// `base` with `assignments` (`NAME=VALUE`) applied, checked to fit a response code.

@@ -129,7 +129,8 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
         }
         Command::Webhook(WebhookCommand::Add { url, events, description, allow_private }) => {
             let key = WebhookKey::load(&cli.data).map_err(|e| CliError::Invalid(format!("the webhook key: {e}")))?;
-            let new = license_api::NewWebhook { url: url.clone(), events: events.clone(), description: description.clone() };
+            let new =
+                license_api::NewWebhook { url: url.clone(), events: events.clone(), description: description.clone() };
             let created = webhooks::endpoints::add(&db, &key, &new, *allow_private, &actor).await?;
             println!("{}\n{}", created.id, created.secret);
             eprintln!(
@@ -146,8 +147,15 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
                 println!("No webhook endpoints.");
             } else {
                 for w in &list {
-                    println!("{} {} [{}] {} waiting, {} failed{}", w.id, w.url, w.events.join(", "), w.waiting, w.failed,
-                        if w.description.is_empty() { String::new() } else { format!(" — {}", w.description) });
+                    println!(
+                        "{} {} [{}] {} waiting, {} failed{}",
+                        w.id,
+                        w.url,
+                        w.events.join(", "),
+                        w.waiting,
+                        w.failed,
+                        if w.description.is_empty() { String::new() } else { format!(" — {}", w.description) }
+                    );
                 }
             }
         }

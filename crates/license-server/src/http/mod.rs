@@ -111,7 +111,8 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(public::release))
         .routes(routes!(public::keys))
         .routes(routes!(public::products))
-        .routes(routes!(public::trust));
+        .routes(routes!(public::trust))
+        .routes(routes!(public::lookup_serials));
     let rest = OpenApiRouter::new()
         .routes(routes!(admin::add_product))
         .routes(routes!(admin::create_license))

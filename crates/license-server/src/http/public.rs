@@ -4,13 +4,15 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use license_api::{
-    paths, Activation, ActivationRequest, Keys, Problem, Products, ReleaseAnswer, ReleaseRequest, TrustFile,
+    paths, Activation, ActivationRequest, Keys, LookupAccepted, Problem, Products, ReleaseAnswer, ReleaseRequest,
+    SerialLookup, TrustFile,
 };
 use license_codes::{ReleaseCode, RequestCode};
 
 use super::extract::{ApiJson, ClientIp};
 use super::openapi::{
-    BodyRefused, CodeRefused, IssuanceRefused, ReleaseRefused, Unavailable, UnknownSerial, WrongCode,
+    BodyRefused, CodeRefused, InvalidInput, IssuanceRefused, MailOff, ReleaseRefused, Unavailable, UnknownSerial,
+    WrongCode,
 };
 use super::AppState;
 use crate::issuance::Origin;
@@ -129,4 +131,37 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Health>)
 
 pub async fn api_not_found() -> ApiError {
     ApiError::NotFound("this API path".into())
+}
+
+/// "Lost your serial number?": mails the serial numbers of the licences
+/// `email` is the technical contact for to that address, and only to it.
+/// The answer is the same whether or not the address is on file.
+#[utoipa::path(post, path = paths::SERIALS_LOOKUP, tag = "public", request_body = SerialLookup,
+    responses(
+        (status = 202, description = "If the address is a contact on file, its serial numbers are on their way to it", body = LookupAccepted),
+        InvalidInput,
+        BodyRefused,
+        MailOff,
+        (status = 429, description = "`rate_limited`: too many lookups from this client or for this address; `Retry-After` says when to try again", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn lookup_serials(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<SerialLookup>,
+) -> Result<(StatusCode, Json<LookupAccepted>), ApiError> {
+    let email = catalog::licenses::contact_email(&body.email)
+        .map_err(|_| ApiError::InvalidInput("email must be an email address such as it@customer.example".into()))?;
+    state.limits.check_lookup(ip, &email)?;
+    let mailer = state.mailer.clone().ok_or(ApiError::MailOff)?;
+    // After the answer, so it takes as long whether or not the address is on file.
+    let (db, public_url, address) = (state.db.clone(), state.settings.public_url.clone(), email.clone());
+    tokio::spawn(async move {
+        if let Err(e) = crate::mail::lost_serials::mail_serials(&db, &mailer, public_url.as_deref(), &address).await {
+            tracing::warn!(error = %e, "a serial-number lookup could not be answered");
+        }
+    });
+    let detail =
+        "If this address is the technical contact of licences on file, their serial numbers are on their way to it.";
+    Ok((StatusCode::ACCEPTED, Json(LookupAccepted { detail: detail.into() })))
 }

@@ -125,7 +125,10 @@ pub async fn send_again(
 ) -> Result<(StatusCode, Json<WebhookDelivery>), ApiError> {
     caller.require_admin()?;
     let delivery = delivery.parse::<i64>().map_err(|_| {
-        ApiError::NotFound(format!("delivery {} of webhook endpoint {id}", delivery.chars().take(20).collect::<String>()))
+        ApiError::NotFound(format!(
+            "delivery {} of webhook endpoint {id}",
+            delivery.chars().take(20).collect::<String>()
+        ))
     })?;
     Ok((StatusCode::ACCEPTED, Json(endpoints::send_again(&state.db, &id, delivery, &caller.actor()).await?)))
 }

@@ -90,9 +90,12 @@ pub fn response_message(
     let why = match reason {
         Reason::Resend => text(msg!("mail-why-resend"), &[]),
         Reason::MailIn => text(msg!("mail-why-mail_in"), &[]),
-        Reason::Issued | Reason::Notice | Reason::LicenseCreated | Reason::UpgradeReady | Reason::Reminder => {
-            text(msg!("mail-why-issued"), &[("channel", Arg::from(mail.channel.as_str()))])
-        }
+        Reason::Issued
+        | Reason::Notice
+        | Reason::LicenseCreated
+        | Reason::UpgradeReady
+        | Reason::Reminder
+        | Reason::LostSerial => text(msg!("mail-why-issued"), &[("channel", Arg::from(mail.channel.as_str()))]),
     };
     let intro = text(msg!("mail-response-intro"), &[serial.clone(), product.clone()]);
     let changes: Vec<String> = if mail.changes.is_empty() {
@@ -273,6 +276,34 @@ pub fn upgrade_ready(mail: &UpgradeMail<'_>) -> (String, String) {
         None => text(msg!("mail-upgrade-subject"), &[serial, product]),
     };
     (subject, body)
+}
+
+/// The answer to "Lost your serial number?": every licence (product,
+/// serial) this address is the contact for, with the portal's address.
+pub fn lost_serials(lang: Lang, licenses: &[(String, String)], public_url: Option<&str>) -> (String, String) {
+    let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(lang, args);
+    let count = ("count", Arg::from(licenses.len() as i64));
+    let lines: Vec<String> = licenses
+        .iter()
+        .map(|(product, serial)| {
+            format!(
+                "  {}",
+                text(
+                    msg!("mail-lost-line"),
+                    &[("product", Arg::from(product.as_str())), ("serial", Arg::from(serial.as_str()))]
+                )
+            )
+        })
+        .collect();
+    let body = format!(
+        "{}\n\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
+        text(msg!("mail-lost-intro"), std::slice::from_ref(&count)),
+        lines.join("\n"),
+        text(msg!("mail-license-register"), &[("portal", Arg::from(portal(lang, public_url)))]),
+        text(msg!("mail-lost-ignore"), &[]),
+        text(msg!("mail-lost-footer"), &[]),
+    );
+    (text(msg!("mail-lost-subject"), &[count]), body)
 }
 
 fn headers(

@@ -9,6 +9,7 @@
 
 pub mod compose;
 pub mod incoming;
+pub mod lost_serials;
 pub mod outbox;
 pub mod reminders;
 pub mod sender;

@@ -32,6 +32,8 @@ pub enum Reason {
     UpgradeReady,
     /// An upgrade no installation has fetched after `--remind-after` days, or Remind now.
     Reminder,
+    /// "Lost your serial number?": the serial numbers an address is the contact for.
+    LostSerial,
 }
 
 impl Reason {
@@ -44,6 +46,7 @@ impl Reason {
             Reason::LicenseCreated => "license_created",
             Reason::UpgradeReady => "upgrade_ready",
             Reason::Reminder => "reminder",
+            Reason::LostSerial => "lost_serial",
         }
     }
 
@@ -56,6 +59,7 @@ impl Reason {
             Reason::LicenseCreated,
             Reason::UpgradeReady,
             Reason::Reminder,
+            Reason::LostSerial,
         ]
         .into_iter()
         .find(|r| r.as_str() == text)
@@ -201,7 +205,8 @@ pub async fn mark_failed(db: &Db, id: i64, error: &str) -> Result<(), ApiError> 
             Some(license) => Some(crate::catalog::licenses::license_in_tx(&mut tx, license).await?.serial().to_code()),
             None => None,
         };
-        let data = serde_json::json!({"message_id": message_id, "to": to, "reason": reason, "serial": serial, "error": error});
+        let data =
+            serde_json::json!({"message_id": message_id, "to": to, "reason": reason, "serial": serial, "error": error});
         webhooks::record(&mut tx, Event::MailFailed, data).await?;
     }
     tx.commit().await?;

@@ -58,7 +58,8 @@ pub fn check_url(text: &str, allow_private: bool) -> Result<Url, String> {
     if text.chars().any(char::is_control) {
         return Err("url holds a control character (a line break or a tab): give one URL on one line".into());
     }
-    let url = Url::parse(text.trim()).map_err(|e| format!("url is not a URL ({e}): give one such as https://crm.example.com/hooks"))?;
+    let url = Url::parse(text.trim())
+        .map_err(|e| format!("url is not a URL ({e}): give one such as https://crm.example.com/hooks"))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("url must be http or https, not {}", url.scheme()));
     }

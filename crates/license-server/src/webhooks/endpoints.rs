@@ -198,9 +198,13 @@ pub async fn send_again(db: &Db, id: &str, delivery: i64, actor: &str) -> Result
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(ApiError::NotFound(format!("delivery {delivery} of webhook endpoint {}", id.chars().take(40).collect::<String>())));
+        return Err(ApiError::NotFound(format!(
+            "delivery {delivery} of webhook endpoint {}",
+            id.chars().take(40).collect::<String>()
+        )));
     }
-    audit::record(&mut tx, actor, "webhook.send_again", None, serde_json::json!({"id": id, "delivery": delivery})).await?;
+    audit::record(&mut tx, actor, "webhook.send_again", None, serde_json::json!({"id": id, "delivery": delivery}))
+        .await?;
     tx.commit().await?;
     deliveries(db, id).await?.into_iter().find(|d| d.id == delivery).ok_or_else(|| not_found(id))
 }

@@ -192,9 +192,8 @@ mod tests {
     /// The Standard Webhooks specification's own example.
     #[test]
     fn signs_as_the_specification_says() {
-        let secret = Secret(
-            base64::engine::general_purpose::STANDARD.decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap(),
-        );
+        let secret =
+            Secret(base64::engine::general_purpose::STANDARD.decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap());
         assert_eq!(secret.to_text(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         let body = r#"{"test": 2432232314}"#;
         assert_eq!(

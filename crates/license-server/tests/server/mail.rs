@@ -24,6 +24,7 @@ for_each_backend!(
     a_sale_and_an_upgrade_are_told_to_the_contact,
     a_stranger_cannot_silence_the_contact,
     an_upgrade_left_waiting_gets_one_reminder,
+    a_lost_serial_is_mailed_to_its_contact_only,
 );
 
 const FROM: &str = "Licensing <licensing@vendor.example>";
@@ -975,4 +976,55 @@ fn concurrent_claims_never_share_a_message(backend: Backend) {
     unique.dedup();
     assert_eq!(unique.len(), claimed.len(), "a message claimed twice: {claimed:?}");
     assert_eq!(claimed.len(), 50);
+}
+
+/// "Lost your serial number?": the serial numbers go to the contact on file
+/// and only there; the caller learns nothing (the same answer for an address
+/// not on file); one mail per address in 10 minutes; limited per address.
+fn a_lost_serial_is_mailed_to_its_contact_only(backend: Backend) {
+    let sink = Sink::start();
+    let vendor = Vendor::new(&backend);
+    let mut env = sink.env();
+    env.push(("LICENSE_SERVER_PUBLIC_URL", "https://licensing.vendor.example".to_string()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (mut server, url) = vendor.process.start(&env);
+    let admin = vendor.process.ok(&["token", "create", "--role", "admin", "--name", "shop"]);
+    let order = |email: &str| {
+        let body = json!({"product": "SpecView", "contact_email": email, "notify": false});
+        let (status, created) = request(&url, "POST", "/api/v1/admin/licenses", Some(&admin), Some(&body));
+        assert_eq!(status, 201, "{created}");
+        created["serial"].as_str().unwrap().to_string()
+    };
+    let (first, second, other) =
+        (order("it@customer.example"), order("IT@Customer.example"), order("else@customer.example"));
+    let lookup = |email: &str| request(&url, "POST", "/api/v1/serials/lookup", None, Some(&json!({"email": email})));
+
+    let on_file = lookup("It@customer.example ");
+    let not_on_file = lookup("stranger@customer.example");
+    assert_eq!(on_file.0, 202, "{:?}", on_file.1);
+    assert_eq!(on_file, not_on_file, "the same answer whether or not the address is on file");
+    let mails = sink.wait_for(1, 20);
+    std::thread::sleep(Duration::from_secs(2));
+    let mails_now = sink.messages();
+    assert_eq!(mails_now.len(), 1, "one mail, to the contact on file only");
+    assert_eq!(mails[0].envelope_to, ["it@customer.example"]);
+    assert_eq!(mails[0].subject(), "Your serial numbers");
+    let text = mails[0].text();
+    assert!(text.contains(&format!("SpecView: {first}")) && text.contains(&format!("SpecView: {second}")), "{text}");
+    assert!(!text.contains(&other), "another contact's serial: {text}");
+    assert!(text.contains("https://licensing.vendor.example/code.html"), "{text}");
+
+    // Asked again at once: nothing more is mailed (one per 10 minutes);
+    // the fourth time in the hour for this address is refused.
+    assert_eq!(lookup("it@customer.example").0, 202);
+    assert_eq!(lookup("it@customer.example").0, 202);
+    let (status, limited) = lookup("it@customer.example");
+    assert_eq!((status, limited["code"].as_str()), (429, Some("rate_limited")), "{limited}");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(sink.messages().len(), 1);
+    // Not an address: said so.
+    let (status, problem) = lookup("not an address\r\nBcc: x@evil.example");
+    assert_eq!((status, problem["code"].as_str()), (400, Some("invalid_input")), "{problem}");
+    server.kill().unwrap();
+    server.wait().unwrap();
 }

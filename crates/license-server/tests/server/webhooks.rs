@@ -53,7 +53,11 @@ impl Receiver {
             .expect("python3 runs (scripts/setup.sh installs standardwebhooks)");
         let mut line = String::new();
         std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
-        assert_eq!(line.trim(), "ready", "the receiver did not start (is standardwebhooks installed? scripts/setup.sh)");
+        assert_eq!(
+            line.trim(),
+            "ready",
+            "the receiver did not start (is standardwebhooks installed? scripts/setup.sh)"
+        );
         self.child = Some(child);
     }
 
@@ -141,7 +145,14 @@ fn every_event_arrives_signed(backend: Backend) {
     let (mut server, url) = vendor.start(&env);
     let token = vendor.ok(&["token", "create", "--role", "admin", "--name", "crm"]);
     let receiver = Receiver::start();
-    let all = ["license.created", "license.updated", "upgrade.queued", "response.issued", "installation.released", "mail.failed"];
+    let all = [
+        "license.created",
+        "license.updated",
+        "upgrade.queued",
+        "response.issued",
+        "installation.released",
+        "mail.failed",
+    ];
     let (id, secret) = add_endpoint(&url, &token, &receiver.url(), &all);
     receiver.trust(&[&secret]);
 
@@ -159,7 +170,8 @@ fn every_event_arrives_signed(backend: Backend) {
     assert_eq!(status, 201, "{created}");
     let serial = created["serial"].as_str().unwrap().to_string();
     let path = format!("/api/v1/admin/licenses/{serial}");
-    let (status, _) = request(&url, "PATCH", &path, Some(&token), Some(&json!({"contact_email": "it@customer.example"})));
+    let (status, _) =
+        request(&url, "PATCH", &path, Some(&token), Some(&json!({"contact_email": "it@customer.example"})));
     assert_eq!(status, 200);
     let (status, _) =
         request(&url, "POST", &format!("{path}/upgrades"), Some(&token), Some(&json!({"set": {"remote_users": 3}})));
@@ -193,7 +205,10 @@ fn every_event_arrives_signed(backend: Backend) {
     let released = event("installation.released")["data"].clone();
     assert_eq!((released["key_id"].as_str(), released["channel"].as_str()), (Some(key_id.as_str()), Some("staff")));
     let failed = event("mail.failed")["data"].clone();
-    assert_eq!((failed["to"].as_str(), failed["reason"].as_str()), (Some("nobody@customer.example"), Some("license_created")));
+    assert_eq!(
+        (failed["to"].as_str(), failed["reason"].as_str()),
+        (Some("nobody@customer.example"), Some("license_created"))
+    );
 
     // The delivery log says so; listing shows nothing waiting.
     let (status, log) = request(&url, "GET", &format!("/api/v1/admin/webhooks/{id}/deliveries"), Some(&token), None);
@@ -309,7 +324,12 @@ fn urls_of_the_servers_own_networks_are_refused(backend: Backend) {
     let vendor = ServerProcess::new(&backend);
     let (mut server, url) = vendor.start(&[]);
     let token = vendor.ok(&["token", "create", "--role", "admin", "--name", "crm"]);
-    for target in ["http://127.0.0.1:9/hooks", "http://169.254.169.254/latest/meta-data", "http://localhost/x", "ftp://example.com/"] {
+    for target in [
+        "http://127.0.0.1:9/hooks",
+        "http://169.254.169.254/latest/meta-data",
+        "http://localhost/x",
+        "ftp://example.com/",
+    ] {
         let (status, problem) = request(
             &url,
             "POST",
