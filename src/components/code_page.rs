@@ -120,6 +120,7 @@ pub fn CodePage() -> impl IntoView {
             </form>
             <div class="answer">{answer}</div>
             <footer>
+                <a href="/lost.html">{tr(msg!("ui-lost-link"))}</a>
                 <a href="/decode/">{tr(msg!("ui-decode-link"))}</a>
                 <LanguageSwitch/>
             </footer>

@@ -20,6 +20,7 @@ pub const ADMIN_INSPECT: &str = "/api/v1/admin/inspect";
 pub const ADMIN_STAFF: &str = "/api/v1/admin/staff";
 pub const ADMIN_STAFF_DISABLE: &str = "/api/v1/admin/staff/{email}/disable";
 pub const ADMIN_ISSUANCE_SEND: &str = "/api/v1/admin/issuances/{id}/send";
+pub const ADMIN_MAIL: &str = "/api/v1/admin/mail";
 pub const ADMIN_WEBHOOKS: &str = "/api/v1/admin/webhooks";
 pub const ADMIN_WEBHOOK: &str = "/api/v1/admin/webhooks/{id}";
 pub const ADMIN_WEBHOOK_SECRET: &str = "/api/v1/admin/webhooks/{id}/secret";

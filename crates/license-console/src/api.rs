@@ -4,8 +4,8 @@
 use gloo_net::http::{Request, RequestBuilder};
 use license_api::{
     paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseChange, LicenseCreated, LicenseView,
-    MailQueued, NewLicense, NewStaff, QueueUpgrade, Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList,
-    StaffView, UpgradeQueued,
+    MailQueued, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade, Released, SessionView, SetPassword, SignIn,
+    StaffAdded, StaffList, StaffView, UpgradeQueued, WebhookDelivery, WebhookSecret, WebhookView,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -100,5 +100,39 @@ pub async fn add_staff(new: NewStaff) -> Result<StaffAdded, ApiError> {
 
 pub async fn disable_staff(email: String) -> Result<StaffView, ApiError> {
     let path = paths::fill(paths::ADMIN_STAFF_DISABLE, &[("email", &email)]);
+    send(Request::post(&api_url(&path)), None).await
+}
+
+pub async fn remind(serial: String) -> Result<MailQueued, ApiError> {
+    let path = paths::fill(paths::ADMIN_REMIND, &[("serial", &serial)]);
+    send(Request::post(&api_url(&path)), None).await
+}
+
+pub async fn mail_status() -> Result<OutboxStatus, ApiError> {
+    send(Request::get(&api_url(paths::ADMIN_MAIL)), None).await
+}
+
+pub async fn webhooks() -> Result<Vec<WebhookView>, ApiError> {
+    send(Request::get(&api_url(paths::ADMIN_WEBHOOKS)), None).await
+}
+
+pub async fn add_webhook(new: NewWebhook) -> Result<WebhookSecret, ApiError> {
+    send(Request::post(&api_url(paths::ADMIN_WEBHOOKS)), json(&new)).await
+}
+
+pub async fn remove_webhook(id: String) -> Result<(), ApiError> {
+    send_empty(Request::delete(&api_url(&paths::fill(paths::ADMIN_WEBHOOK, &[("id", &id)]))), None).await
+}
+
+pub async fn rotate_webhook_secret(id: String) -> Result<WebhookSecret, ApiError> {
+    send(Request::post(&api_url(&paths::fill(paths::ADMIN_WEBHOOK_SECRET, &[("id", &id)]))), None).await
+}
+
+pub async fn webhook_deliveries(id: String) -> Result<Vec<WebhookDelivery>, ApiError> {
+    send(Request::get(&api_url(&paths::fill(paths::ADMIN_WEBHOOK_DELIVERIES, &[("id", &id)]))), None).await
+}
+
+pub async fn send_webhook_again(id: String, delivery: i64) -> Result<WebhookDelivery, ApiError> {
+    let path = paths::fill(paths::ADMIN_WEBHOOK_RETRY, &[("id", &id), ("delivery", &delivery.to_string())]);
     send(Request::post(&api_url(&path)), None).await
 }

@@ -8,7 +8,8 @@
 //! is Find (whatever a customer sent) and what it shows; `license` the
 //! licence view and its actions; `forms` the forms that change things
 //! (answer a code, create a licence, queue an upgrade, the mail language);
-//! `staff` the staff list; `sign_in` signing in and setting a password;
+//! `staff` the staff list; `webhooks` the webhook endpoints and their
+//! deliveries; `mail` the outbox and what mail-in dropped; `sign_in` signing in and setting a password;
 //! `api` the admin API's calls; [`start`] the browser start-up
 //! (`src/main.rs` calls it).
 
@@ -20,9 +21,11 @@ mod api;
 mod find;
 mod forms;
 mod license;
+mod mail;
 mod sign_in;
 mod staff;
 pub mod start;
+mod webhooks;
 
 use leptos::prelude::*;
 use license_api::{Activation, EntitlementValue, Role, SessionView};
@@ -34,7 +37,9 @@ use license_web::api::ApiError;
 use license_web::fetched::Fetched;
 use license_web::i18n::{msg, text, tr, LanguageSwitch};
 use sign_in::{SetPasswordForm, SignInForm};
+use mail::MailPanel;
 use staff::StaffPanel;
+use webhooks::WebhooksPanel;
 
 /// An entitlement's value as the console shows it: a flag in the page's
 /// language, counts and dates as they are.
@@ -142,6 +147,8 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
                 <h2 id="tools-heading">{tr(msg!("console-admin-tools"))}</h2>
                 <NewLicenseForm/>
                 <StaffPanel/>
+                <WebhooksPanel/>
+                <MailPanel/>
             </section>
         </main>
     }

@@ -158,6 +158,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             <h3>{text(msg!("console-updates"), &[])}</h3>
             <ol class="timeline">{states}</ol>
             <QueueUpgradeForm license=license.clone()/>
+            {waiting_upgrade(&license).map(|counter| view! { <RemindButton serial=serial.clone() counter/> })}
             <h3>{text(msg!("console-installations"), &[])}</h3>
             {admins_only(&desk, "release-note", "release")}
             <div class="scroll" tabindex="0" role="region" aria-label=text(msg!("console-installations"), &[])>
@@ -184,6 +185,45 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The licence's latest update, when it is an upgrade no installation has
+/// fetched yet (what a reminder is about).
+fn waiting_upgrade(license: &LicenseView) -> Option<i64> {
+    let latest = license.latest_counter;
+    let fetched = license.installations.iter().any(|i| i.last_issued_counter.is_some_and(|c| c >= latest));
+    (latest > 1 && !fetched).then_some(latest)
+}
+
+/// Mails the contact a reminder of the waiting upgrade now (admin, mail on).
+#[component]
+fn RemindButton(serial: String, counter: i64) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let mail = desk.me.get_value().mail;
+    let done: Fetched<Result<MailQueued, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(queued)) = done.get() {
+            desk.notice.set(Some(text(msg!("console-reminded"), &[("to", queued.to.as_str().into())])));
+            desk.refresh.run(());
+        }
+    });
+    let failure = move || match done.get() {
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
+        _ => None,
+    };
+    let serial = StoredValue::new(serial);
+    view! {
+        <div class="remind">
+            <p id="remind-help" class="note">{move || text(msg!("console-remind-help"), &[("counter", counter.into())])}</p>
+            {admins_only(&desk, "remind-note", "remind")}
+            {(!mail).then(|| view! { <p class="note">{text(msg!("console-mail-off"), &[])}</p> })}
+            <button type="button" class="secondary" id="remind-now" aria-describedby="remind-help"
+                disabled=move || !desk.is_admin || !mail || busy.get()
+                on:click=move |_| done.start(api::remind(serial.get_value()))>{tr(msg!("console-remind"))}</button>
+            {failure}
+        </div>
     }
 }
 

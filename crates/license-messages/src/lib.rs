@@ -153,6 +153,9 @@ pub const SUPPORT: Domain = Domain("support", catalogue::SUPPORT);
 /// The words of the support console (`/console/`): `console-…`. Its own
 /// domain, so that neither the customer's page nor the decode page carries them.
 pub const CONSOLE: Domain = Domain("console", catalogue::CONSOLE);
+/// The words of the "Lost your serial number?" page (`/lost.html`): `lost-…`.
+/// Apart, so the customer's page carries none of them.
+pub const LOST: Domain = Domain("lost", catalogue::LOST);
 
 /// The domains as types, so that a message's id carries its domain at no
 /// cost ([`MsgId`]): a binary links only the tables of the domains its ids name.
@@ -174,7 +177,7 @@ pub mod domain {
         )*};
     }
     markers!(Codes => CODES, Problems => PROBLEMS, Program => PROGRAM, Page => PAGE, Staff => STAFF,
-        Mail => MAIL, Ui => UI, Support => SUPPORT, Console => CONSOLE);
+        Mail => MAIL, Ui => UI, Support => SUPPORT, Console => CONSOLE, Lost => LOST);
 }
 
 include!(concat!(env!("OUT_DIR"), "/msg.rs"));
@@ -259,7 +262,7 @@ impl<D: domain::InDomain> From<MsgId<D>> for Msg {
 }
 
 /// Every domain.
-pub const DOMAINS: [Domain; 9] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, SUPPORT, CONSOLE, STAFF, MAIL];
+pub const DOMAINS: [Domain; 10] = [CODES, PROBLEMS, PROGRAM, PAGE, UI, SUPPORT, CONSOLE, STAFF, MAIL, LOST];
 
 /// Languages installed at run time ([`install`]), by [`Lang`] index: each
 /// a list of (domain name, sorted table).

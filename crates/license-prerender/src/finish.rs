@@ -26,8 +26,8 @@ pub fn target(name: &str) -> Option<Target> {
 }
 
 /// Writes the build's files into `dir`: the customer's page as
-/// `index.html` and `code.html`, with the language files and the service
-/// worker; the decode page (its own build, in `decode/`) as its
+/// `index.html` and `code.html`, with the language files, the service
+/// worker and `lost.html`; the decode page (its own build, in `decode/`) as its
 /// `index.html` (it fetches the customer's page's language files); the
 /// console (in `console/`) with the script and its own language files.
 pub fn finish(dir: &Path, target: Target) -> io::Result<()> {
@@ -46,6 +46,7 @@ pub fn finish(dir: &Path, target: Target) -> io::Result<()> {
     fs::write(dir.join("index.html"), &html)?;
     if page == Page::Code {
         fs::write(dir.join("code.html"), &html)?;
+        fs::write(dir.join("lost.html"), crate::lost::page(crate::lost::inline_style(&shell)))?;
         write_languages(dir, &[CODES, PROBLEMS, PAGE, UI, SUPPORT, STAFF])?;
         write_service_worker(dir)?;
     }

@@ -4,7 +4,8 @@
 //! chooses its language before the first paint (`license_portal::i18n`);
 //! for the customer's page also the French and German text the pages fetch
 //! when chosen (`lang-fr.txt`, `lang-de.txt`) and the service worker listing
-//! the build's files, those included. The support console has no first
+//! the build's files, those included, and the "Lost your serial number?"
+//! page ([`lost`]). The support console has no first
 //! view: it gets the script and its own language files, with its words.
 //!
 //! Usage: `license-prerender DIR code|decode|console` (DIR: Trunk's
@@ -13,6 +14,7 @@
 //! with Leptos's HTML renderer ([`render`]); [`finish`] writes the files.
 
 mod finish;
+mod lost;
 mod render;
 
 fn main() -> std::process::ExitCode {

@@ -134,6 +134,8 @@ console-sent = Die Antwort für Update { $counter } ist unterwegs an { $to }.
 
 console-admin-tools = Administration
 console-admins-only = { $action ->
+        [webhooks] Nur Administratoren können Webhooks verwalten.
+        [remind] Nur Administratoren können eine Erinnerung senden.
         [create] Nur Administratoren können eine Lizenz erstellen.
         [queue] Nur Administratoren können ein Upgrade einplanen.
         [release] Nur Administratoren können eine Installation freigeben.
@@ -172,3 +174,45 @@ console-role-support = support: findet Codes und beantwortet sie
 console-role-admin = admin: erstellt außerdem Lizenzen, plant Upgrades ein, gibt Installationen frei, verwaltet Mitarbeiter
 console-add-staff = Mitarbeiter hinzufügen
 console-staff-added = { $email } wurde hinzugefügt. Senden Sie diesen Link: Damit wird das Passwort festgelegt, einmalig, innerhalb von 72 Stunden.
+
+## Remind now, mail and webhooks
+
+console-remind = Jetzt erinnern
+console-remind-help = Noch keine Installation hat Update { $counter } abgerufen: Senden Sie dem Kontakt eine Erinnerung (was sich ändert, die zwei Wege, es zu erhalten).
+console-reminded = Eine Erinnerung ist unterwegs an { $to }.
+console-mail = E-Mail
+console-mail-sent = { $sent ->
+        [one] 1 Nachricht gesendet.
+       *[other] { $sent } Nachrichten gesendet.
+    }
+console-mail-waiting = Wartend
+console-mail-failed = Fehlgeschlagen
+console-mail-dropped = Von mail-in verworfen (letzte 7 Tage)
+console-mail-reason = Warum
+console-mail-to = An
+console-mail-from = Von
+console-mail-attempts = Versuche
+console-mail-refresh = Aktualisieren
+console-webhooks = Webhooks
+console-webhooks-lead = Die anderen Systeme des Herstellers (ein Shop, ein CRM) erfahren, was hier geschieht, signiert (Standard Webhooks) und drei Tage lang erneut versucht.
+console-webhook-url = URL
+console-webhook-events = Ereignisse
+console-webhook-description = Beschreibung (optional)
+console-webhook-add = Webhook hinzufügen
+console-webhook-added = Webhook { $id } ist hinzugefügt. Geben Sie seinem Empfänger dieses Geheimnis, um Signaturen zu prüfen: Es wird nur jetzt angezeigt.
+console-webhook-rotated = Webhook { $id } hat ein neues Geheimnis; es signiert ab jetzt jede Zustellung. Es wird nur jetzt angezeigt.
+console-webhook-removed = Webhook { $id } ist entfernt.
+console-webhook-counts = { $waiting } wartend, { $failed } fehlgeschlagen
+console-webhook-deliveries = Zustellungen
+console-webhook-deliveries-of = Zustellungen an { $url }
+console-webhook-rotate = Neues Geheimnis
+console-webhook-remove = Entfernen
+console-webhook-remove-confirm = Den Webhook an { $url } entfernen? Was für ihn wartet, wird nicht gesendet.
+console-webhook-none = Noch keine Webhooks.
+console-webhook-send-again = Erneut senden
+console-webhook-sent-again = Zustellung { $id } wird jetzt erneut gesendet.
+console-webhook-state = { $state ->
+        [delivered] zugestellt
+        [failed] fehlgeschlagen
+       *[waiting] wartend
+    }

@@ -17,6 +17,7 @@ ui-file-too-large = { $file } ist { $size } KB groß, zu groß für eine Anforde
 ui-submit = Code senden
 ui-sending = Wird gesendet…
 ui-decode-link = Support: einen Code dekodieren
+ui-lost-link = Seriennummer verloren?
 ui-language = Sprache
 ui-checking-signature = Die Signatur der Antwort wird geprüft…
 ui-what-to-do = Was zu tun ist:

@@ -135,6 +135,8 @@ console-sent = The response for update { $counter } is on its way to { $to }.
 
 console-admin-tools = Admin tools
 console-admins-only = { $action ->
+        [webhooks] Only admins can manage webhooks.
+        [remind] Only admins can send a reminder.
         [create] Only admins can create a licence.
         [queue] Only admins can queue an upgrade.
         [release] Only admins can release an installation.
@@ -173,3 +175,45 @@ console-role-support = support: finds codes and answers them
 console-role-admin = admin: also creates licences, queues upgrades, releases, manages staff
 console-add-staff = Add staff member
 console-staff-added = Added { $email }. Send them this link: it sets their password, once, within 72 hours.
+
+## Remind now, mail and webhooks
+
+console-remind = Remind now
+console-remind-help = No installation has fetched update { $counter } yet: mail the contact a reminder (what changes, the two ways to get it).
+console-reminded = A reminder is on its way to { $to }.
+console-mail = Mail
+console-mail-sent = { $sent ->
+        [one] 1 message sent.
+       *[other] { $sent } messages sent.
+    }
+console-mail-waiting = Waiting
+console-mail-failed = Failed
+console-mail-dropped = Dropped by mail-in (last 7 days)
+console-mail-reason = Why
+console-mail-to = To
+console-mail-from = From
+console-mail-attempts = Attempts
+console-mail-refresh = Refresh
+console-webhooks = Webhooks
+console-webhooks-lead = The vendor's other systems (a shop, a CRM) receive what happens here, signed (Standard Webhooks) and retried for three days.
+console-webhook-url = URL
+console-webhook-events = Events
+console-webhook-description = Description (optional)
+console-webhook-add = Add webhook
+console-webhook-added = Webhook { $id } is added. Give its receiver this secret to verify signatures: it is shown only now.
+console-webhook-rotated = Webhook { $id } has a new secret; it signs every delivery from now on. It is shown only now.
+console-webhook-removed = Webhook { $id } is removed.
+console-webhook-counts = { $waiting } waiting, { $failed } failed
+console-webhook-deliveries = Deliveries
+console-webhook-deliveries-of = Deliveries to { $url }
+console-webhook-rotate = New secret
+console-webhook-remove = Remove
+console-webhook-remove-confirm = Remove the webhook to { $url }? What waits for it is not sent.
+console-webhook-none = No webhooks yet.
+console-webhook-send-again = Send again
+console-webhook-sent-again = Delivery { $id } is sent again now.
+console-webhook-state = { $state ->
+        [delivered] delivered
+        [failed] failed
+       *[waiting] waiting
+    }

@@ -19,6 +19,7 @@ ui-file-too-large = { $file } is { $size } KB, too large to be a request code fi
 ui-submit = Submit code
 ui-sending = Sending…
 ui-decode-link = Support: decode a code
+ui-lost-link = Lost your serial number?
 ui-language = Language
 ui-checking-signature = Checking the response's signature…
 ui-what-to-do = What to do:

@@ -134,6 +134,8 @@ console-sent = La réponse de la mise à jour { $counter } est en route vers { $
 
 console-admin-tools = Outils d'administration
 console-admins-only = { $action ->
+        [webhooks] Seuls les administrateurs peuvent gérer les webhooks.
+        [remind] Seuls les administrateurs peuvent envoyer une relance.
         [create] Seuls les administrateurs peuvent créer une licence.
         [queue] Seuls les administrateurs peuvent programmer une mise à niveau.
         [release] Seuls les administrateurs peuvent libérer une installation.
@@ -172,3 +174,45 @@ console-role-support = support : recherche les codes et y répond
 console-role-admin = admin : crée aussi des licences, programme des mises à niveau, libère des installations, gère l'équipe
 console-add-staff = Ajouter un membre
 console-staff-added = { $email } est ajouté. Envoyez-lui ce lien : il permet de choisir son mot de passe, une seule fois, dans les 72 heures.
+
+## Remind now, mail and webhooks
+
+console-remind = Relancer maintenant
+console-remind-help = Aucune installation n'a encore récupéré la mise à jour { $counter } : envoyez une relance au contact (ce qui change, les deux façons de l'obtenir).
+console-reminded = Une relance part vers { $to }.
+console-mail = E-mails
+console-mail-sent = { $sent ->
+        [one] 1 message envoyé.
+       *[other] { $sent } messages envoyés.
+    }
+console-mail-waiting = En attente
+console-mail-failed = Échoués
+console-mail-dropped = Écartés par mail-in (7 derniers jours)
+console-mail-reason = Pourquoi
+console-mail-to = À
+console-mail-from = De
+console-mail-attempts = Tentatives
+console-mail-refresh = Actualiser
+console-webhooks = Webhooks
+console-webhooks-lead = Les autres systèmes de l'éditeur (une boutique, un CRM) reçoivent ce qui se passe ici, signé (Standard Webhooks) et réessayé pendant trois jours.
+console-webhook-url = URL
+console-webhook-events = Événements
+console-webhook-description = Description (facultative)
+console-webhook-add = Ajouter le webhook
+console-webhook-added = Le webhook { $id } est ajouté. Donnez ce secret à son destinataire pour vérifier les signatures : il n'est affiché que maintenant.
+console-webhook-rotated = Le webhook { $id } a un nouveau secret ; il signe chaque envoi à partir de maintenant. Il n'est affiché que maintenant.
+console-webhook-removed = Le webhook { $id } est supprimé.
+console-webhook-counts = { $waiting } en attente, { $failed } échoués
+console-webhook-deliveries = Envois
+console-webhook-deliveries-of = Envois vers { $url }
+console-webhook-rotate = Nouveau secret
+console-webhook-remove = Supprimer
+console-webhook-remove-confirm = Supprimer le webhook vers { $url } ? Ce qui attend pour lui ne sera pas envoyé.
+console-webhook-none = Aucun webhook pour l'instant.
+console-webhook-send-again = Renvoyer
+console-webhook-sent-again = L'envoi { $id } est renvoyé maintenant.
+console-webhook-state = { $state ->
+        [delivered] livré
+        [failed] échoué
+       *[waiting] en attente
+    }

@@ -23,6 +23,7 @@ ui-file-too-large = Le fichier { $file } fait { $size } Ko, trop pour être un f
 ui-submit = Soumettre le code
 ui-sending = Envoi…
 ui-decode-link = Support : décoder un code
+ui-lost-link = Numéro de série perdu ?
 ui-language = Langue
 ui-checking-signature = Vérification de la signature de la réponse…
 ui-what-to-do = Que faire :

@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use license_api::{
-    paths, LicenseChange, LicenseCreated, LicenseView, MailQueued, NewLicense, NewToken, Product, QueueUpgrade,
+    paths, LicenseChange, LicenseCreated, LicenseView, MailQueued, NewLicense, NewToken, OutboxStatus, Product, QueueUpgrade,
     Released, TokenCreated, UpgradeQueued,
 };
 
@@ -169,6 +169,19 @@ pub async fn remind_now(
     let announce = state.announce().ok_or(ApiError::MailOff)?;
     let to = crate::mail::reminders::remind_now(&state, announce, &serial, &caller.actor()).await?;
     Ok((StatusCode::ACCEPTED, Json(MailQueued { to })))
+}
+
+/// The mail outbox (support or admin): how many were sent, what waits and
+/// what failed (with why), and what `mail-in` dropped in the last 7 days
+/// (with why), as `license-server mail status --json` prints it.
+#[utoipa::path(get, path = paths::ADMIN_MAIL, tag = "admin", security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "Sent, waiting, failed, dropped", body = OutboxStatus),
+        StaffOnly,
+        Unavailable,
+    ))]
+pub async fn mail_status(State(state): State<AppState>, _caller: Caller) -> Result<Json<OutboxStatus>, ApiError> {
+    Ok(Json(crate::mail::outbox::status(&state.db).await?))
 }
 
 /// Release an installation (admin), freeing its place.

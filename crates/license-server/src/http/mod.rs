@@ -119,6 +119,7 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::show_license, admin::change_license))
         .routes(routes!(admin::queue_upgrade))
         .routes(routes!(admin::remind_now))
+        .routes(routes!(admin::mail_status))
         .routes(routes!(admin::release_installation))
         .routes(routes!(admin::create_token))
         .routes(routes!(console::sign_in, console::whoami, console::sign_out))

@@ -1,5 +1,6 @@
 //! Serving the built portal: each page's own HTML file (with its first view
-//! rendered in) at `/` and `/code.html`, `/decode` and `/decode/`; the support
+//! rendered in) at `/` and `/code.html`, `/decode` and `/decode/`, the
+//! "Lost your serial number?" page at `/lost.html`; the support
 //! console's `console/index.html` at `/console` and `/console/`; Trunk's
 //! hashed files with a year-long immutable cache; everything else, the pages
 //! and the service worker included, revalidated; brotli or gzip copies when
@@ -92,9 +93,10 @@ fn inline_hashes(html: &str, element: &str) -> Vec<String> {
 
 /// Each page's address and its file in the build. A build without a page's
 /// own file (one made before pages had first views) serves `index.html`.
-const PAGES: [(&str, &str); 6] = [
+const PAGES: [(&str, &str); 7] = [
     ("/", "index.html"),
     ("/code.html", "code.html"),
+    ("/lost.html", "lost.html"),
     ("/decode", "decode/index.html"),
     ("/decode/", "decode/index.html"),
     ("/console", "console/index.html"),
