@@ -1,11 +1,12 @@
 // The support console end to end: staff sign in, find what a customer sent,
 // answer it, queue upgrades; against the release build and a real server.
 import { test, expect } from '@playwright/test';
-import { Vendor, Computer, keep as keepPage, seriousAxeViolations, withTypoInGroup5 } from './support.mjs';
+import { Vendor, Computer, WebhookReceiver, keep as keepPage, seriousAxeViolations, withTypoInGroup5 } from './support.mjs';
 
 let vendor;
 test.beforeAll(async () => {
   vendor = new Vendor();
+  vendor.serveArgs.push('--webhook-allow-private'); // the test's receiver is on this machine
   await vendor.start({ mail: true });
 });
 test.afterAll(async () => vendor?.stop());
@@ -268,5 +269,75 @@ test('an admin corrects a mistyped contact address: the licence shows it, the au
   await expect(page.locator('#contact-email')).toHaveValue('it@example.com');
   await expect(page.locator('section.license')).toContainText('license.contact_email');
   await keep(page, testInfo, 'contact-corrected');
+  await noSeriousAxeViolations(page);
+});
+
+test('an admin adds a webhook: events arrive signed, the deliveries show, one is sent again; the secret rotates', async ({ page }, testInfo) => {
+  const receiver = new WebhookReceiver();
+  await receiver.start();
+  try {
+    await signIn(page, testInfo, 'admin');
+    await page.locator('#webhooks summary').click();
+    await page.locator('#webhook-url').fill(receiver.url);
+    await page.getByRole('checkbox', { name: 'license.created' }).check();
+    await page.getByRole('checkbox', { name: 'upgrade.queued' }).check();
+    await page.locator('#webhook-description').fill(`CRM (${testInfo.project.name})`);
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = page.locator('#webhook-secret');
+    await expect(secret).toHaveText(/^whsec_/);
+    receiver.trust(await secret.textContent());
+    await keep(page, testInfo, 'webhook-added');
+
+    const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', 'crm@customer.example', '--no-notify', 'remote_users=1')).serial;
+    await expect.poll(() => receiver.received().filter((r) => r.body.data.serial === serial).length, { timeout: 20000 }).toBe(1);
+    const first = receiver.received().find((r) => r.body.data.serial === serial);
+    expect(first.body.type).toBe('license.created');
+
+    const card = page.locator('li.card', { hasText: receiver.url });
+    await card.getByRole('button', { name: 'Deliveries' }).click();
+    const delivery = page.locator('ul.deliveries li.card').first();
+    await expect(delivery).toContainText('license.created');
+    await expect(delivery).toContainText('delivered');
+    await keep(page, testInfo, 'webhook-deliveries');
+    await delivery.getByRole('button', { name: 'Send again' }).click();
+    await expect(page.getByText(/is sent again now/)).toBeVisible();
+    await expect.poll(() => receiver.received().filter((r) => r.id === first.id).length, { timeout: 20000 }).toBe(2);
+
+    // A new secret signs what follows.
+    await card.getByRole('button', { name: 'New secret' }).click();
+    await expect(secret).toHaveText(/^whsec_/);
+    const rotated = await secret.textContent();
+    receiver.trust(rotated);
+    vendor.cli('upgrade', 'queue', '--serial', serial, 'remote_users=2');
+    await expect.poll(() => receiver.received().filter((r) => r.body.type === 'upgrade.queued' && r.body.data.serial === serial).length, { timeout: 20000 }).toBe(1);
+    expect(receiver.unverified()).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await noSeriousAxeViolations(page);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await card.getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByText(/is removed/)).toBeVisible();
+  } finally {
+    receiver.stop();
+  }
+});
+
+test('the mail panel shows what mail-in dropped and why; Remind now mails the contact', async ({ page }, testInfo) => {
+  const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', 'remind@customer.example', '--no-notify', 'remote_users=1')).serial;
+  vendor.cli('upgrade', 'queue', '--serial', serial, 'remote_users=4');
+  await signIn(page, testInfo, 'admin');
+  await find(page, serial);
+  await page.getByRole('button', { name: 'Remind now' }).click();
+  await expect(page.locator('.notice')).toHaveText('A reminder is on its way to remind@customer.example.');
+  await expect.poll(() => vendor.sink.messages().some((m) => m.includes(serial) && /reminder|still waiting/i.test(m)), { timeout: 20000 }).toBe(true);
+  await keep(page, testInfo, 'reminded');
+
+  // An automatic reply that names the serial: dropped, and the console says why.
+  const message = `From: Auto Reply <auto@customer.example>\r\nTo: licensing@vendor.example\r\nSubject: Out of office\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <ooo-${testInfo.project.name}@customer.example>\r\n\r\nI am away. ${serial}\r\n`;
+  vendor.mailIn(message);
+  await page.locator('#mail summary').click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.locator('#mail-dropped')).toContainText('auto@customer.example');
+  await keep(page, testInfo, 'mail-dropped');
   await noSeriousAxeViolations(page);
 });

@@ -386,3 +386,36 @@ test('moving to a new computer: the limit explains releasing, the release code f
   await expect(page.locator('tr[data-field="kind"] td')).toHaveText('Release code (format 1)');
   await expect(page.locator('tr[data-field="serial"] td')).toHaveText(serial);
 });
+
+test('lost your serial number? the page asks for the address and the serial numbers go to it by mail', async ({ page }, testInfo) => {
+  const email = `lost-${testInfo.project.name}@customer.example`;
+  const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', email, '--no-notify', 'remote_users=1')).serial;
+  await page.goto(`${vendor.url}/code.html`);
+  const before = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+  expect(before.filter((n) => n.includes('lost'))).toEqual([]); // nothing of the form in the first load
+  await page.getByRole('link', { name: 'Lost your serial number?' }).click();
+  await expect(page).toHaveURL(/\/lost\.html$/);
+  await expect(page.getByRole('heading', { name: 'Lost your serial number?' })).toBeVisible();
+  const field = page.getByLabel('Email address');
+  const send = page.getByRole('button', { name: 'Send my serial numbers' });
+  await field.fill('not an address');
+  await send.click();
+  await expect(page.getByRole('status')).toHaveText(/This is not an email address/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await keep(page, testInfo, 'lost-not-an-address');
+  await field.fill(email);
+  await send.click();
+  await expect(page.getByRole('status')).toHaveText(`If ${email} is the technical contact of licences, their serial numbers are on their way to it. Look in that mailbox, and in its spam folder, in a few minutes.`);
+  expect(await noHorizontalScroll(page)).toBe(true);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await keep(page, testInfo, 'lost-sent');
+  await expect.poll(() => vendor.sink.messages().some((m) => m.includes(`SpecView: ${serial}`)), { timeout: 20000 }).toBe(true);
+
+  // In French, as chosen on the customer's page.
+  await page.evaluate(() => localStorage.setItem('lang', 'fr'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Numéro de série perdu ?' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await keep(page, testInfo, 'lost-fr');
+  await page.evaluate(() => localStorage.removeItem('lang'));
+});

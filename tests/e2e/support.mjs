@@ -67,6 +67,38 @@ export class SmtpSink {
   stop() { this.process?.kill(); }
 }
 
+/**
+ * A real webhook receiver (crates/license-server/tests/webhook_receiver.py): verifies every delivery with the
+ * Standard Webhooks library and writes what verified to a folder.
+ */
+export class WebhookReceiver {
+  async start() {
+    this.port = await freePort();
+    this.dir = mkdtempSync(join(tmpdir(), 'webhook-receiver-'));
+    this.process = spawn('python3', [join(root, 'crates/license-server/tests/webhook_receiver.py'), String(this.port), this.dir],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((done, fail) => {
+      this.process.stdout.once('data', (line) => (String(line).trim() === 'ready' ? done() : fail(new Error(String(line)))));
+      this.process.once('exit', () => fail(new Error('the receiver did not start (is standardwebhooks installed? scripts/setup.sh)')));
+    });
+    this.url = `http://127.0.0.1:${this.port}/hooks`;
+  }
+
+  /** The secret (`whsec_…`) it verifies with. */
+  trust(secret) { writeFileSync(join(this.dir, 'secrets'), secret); }
+
+  /** What arrived and verified, oldest first: { id, secret, body: { type, timestamp, data } }. */
+  received() {
+    return readdirSync(this.dir).filter((f) => /^\d+\.json$/.test(f)).sort()
+      .map((f) => JSON.parse(readFileSync(join(this.dir, f), 'utf8')));
+  }
+
+  /** Deliveries whose signature did not verify. */
+  unverified() { return readdirSync(this.dir).filter((f) => f.startsWith('unverified-')); }
+
+  stop() { this.process?.kill(); }
+}
+
 /** A licence server with SpecView, one licence (1 remote user, 25 clients) and a waiting upgrade (3 remote users). */
 export class Vendor {
   constructor() {
@@ -84,6 +116,12 @@ export class Vendor {
 
   cli(...args) {
     return execFileSync(bin('license-server'), ['--data', this.data, ...args], { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } }).toString();
+  }
+
+  /** Hands `message` to `license-server mail-in`, as the mail server's pipe does (needs `start({ mail: true })`). */
+  mailIn(message) {
+    execFileSync(bin('license-server'), ['--data', this.data, '--smtp-url', `smtp://127.0.0.1:${this.sink.port}`,
+      '--mail-from', 'Licensing <licensing@vendor.example>', 'mail-in'], { input: message, env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } });
   }
 
   /** A staff member of the console with `password` (license-server staff add --password-stdin). */

@@ -4,8 +4,8 @@
 use gloo_net::http::{Request, RequestBuilder};
 use license_api::{
     paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseChange, LicenseCreated, LicenseView,
-    MailQueued, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade, Released, SessionView, SetPassword, SignIn,
-    StaffAdded, StaffList, StaffView, UpgradeQueued, WebhookDelivery, WebhookSecret, WebhookView,
+    MailQueued, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade, Released, SessionView, SetPassword,
+    SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued, WebhookDelivery, WebhookSecret, WebhookView,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -36,8 +36,8 @@ use forms::NewLicenseForm;
 use license_web::api::ApiError;
 use license_web::fetched::Fetched;
 use license_web::i18n::{msg, text, tr, LanguageSwitch};
-use sign_in::{SetPasswordForm, SignInForm};
 use mail::MailPanel;
+use sign_in::{SetPasswordForm, SignInForm};
 use staff::StaffPanel;
 use webhooks::WebhooksPanel;
 

@@ -8,17 +8,21 @@ use license_api::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 
 use super::license::admins_only;
 use crate::{api, Desk};
+use license_codes::messages::domain::Console;
 use license_web::api::ApiError;
 use license_web::components::problem_view::ProblemView;
 use license_web::fetched::Fetched;
-use license_web::i18n::{date_time, lang, msg, text, tr};
+use license_web::i18n::{date_time, lang, msg, text, tr, MsgId};
 use license_web::messages;
 
-/// Which secret is shown: a new endpoint's, or a rotated one.
-#[derive(Clone, Copy, PartialEq)]
-enum Shown {
-    Added,
-    Rotated,
+/// What the last action on the endpoints did.
+#[derive(Clone, PartialEq)]
+enum Done {
+    /// A new endpoint, its secret shown once.
+    Added(WebhookSecret),
+    /// A new secret for an endpoint, shown once.
+    Rotated(WebhookSecret),
+    Removed(String),
 }
 
 #[component]
@@ -32,11 +36,10 @@ pub fn WebhooksPanel() -> impl IntoView {
     let url = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<String>::new());
-    let secret: Fetched<Result<(Shown, WebhookSecret), ApiError>> = Fetched::new();
-    let removed: Fetched<Result<String, ApiError>> = Fetched::new();
+    let done: Fetched<Result<Done, ApiError>> = Fetched::new();
     let open = RwSignal::new(None::<(String, String)>);
     Effect::new(move |_| {
-        if matches!(secret.get(), Some(Ok(_))) || matches!(removed.get(), Some(Ok(_))) {
+        if matches!(done.get(), Some(Ok(_))) {
             list.start(api::webhooks());
         }
     });
@@ -63,13 +66,13 @@ pub fn WebhooksPanel() -> impl IntoView {
                                 {tr(msg!("console-webhook-deliveries"))}</button>
                             <button type="button" class="secondary small" on:click=move |_| {
                                 let id = rotate_id.clone();
-                                secret.start(async move { api::rotate_webhook_secret(id).await.map(|s| (Shown::Rotated, s)) });
+                                done.start(async move { api::rotate_webhook_secret(id).await.map(Done::Rotated) });
                             }>{tr(msg!("console-webhook-rotate"))}</button>
                             <button type="button" class="secondary small" on:click=move |_| {
                                 let question = text(msg!("console-webhook-remove-confirm"), &[("url", remove_url.as_str().into())]);
                                 if window().confirm_with_message(&question).unwrap_or(false) {
                                     let id = remove_id.clone();
-                                    removed.start(async move { api::remove_webhook(id.clone()).await.map(|()| id) });
+                                    done.start(async move { api::remove_webhook(id.clone()).await.map(|()| Done::Removed(id)) });
                                 }
                             }>{tr(msg!("console-webhook-remove"))}</button>
                         </div>
@@ -79,26 +82,15 @@ pub fn WebhooksPanel() -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let outcome = move || match (secret.get(), removed.get()) {
-        (Some(Ok((shown, s))), _) => {
-            let words = match shown {
-                Shown::Added => text(msg!("console-webhook-added"), &[("id", s.id.as_str().into())]),
-                Shown::Rotated => text(msg!("console-webhook-rotated"), &[("id", s.id.as_str().into())]),
-            };
-            Some(view! {
-                <div class="status ok" role="status">
-                    <p>{words}</p>
-                    <p id="webhook-secret" class="mono small link-text">{s.secret}</p>
-                </div>
-            }.into_any())
-        }
-        (_, Some(Ok(id))) => Some(view! {
+    let outcome = move || {
+        match done.get()? {
+        Ok(Done::Added(s)) => Some(secret_shown(msg!("console-webhook-added"), s)),
+        Ok(Done::Rotated(s)) => Some(secret_shown(msg!("console-webhook-rotated"), s)),
+        Ok(Done::Removed(id)) => Some(view! {
             <p class="status ok" role="status">{text(msg!("console-webhook-removed"), &[("id", id.as_str().into())])}</p>
         }.into_any()),
-        (Some(Err(e)), _) | (_, Some(Err(e))) => {
-            Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any())
-        }
-        _ => None,
+        Err(e) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any()),
+    }
     };
     let boxes = EVENT_TYPES
         .iter()
@@ -132,7 +124,7 @@ pub fn WebhooksPanel() -> impl IntoView {
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 let new = NewWebhook { url: url.get_untracked(), events: chosen.get_untracked(), description: description.get_untracked() };
-                secret.start(async move { api::add_webhook(new).await.map(|s| (Shown::Added, s)) });
+                done.start(async move { api::add_webhook(new).await.map(Done::Added) });
             }>
                 <label for="webhook-url" class="field-label small">{tr(msg!("console-webhook-url"))}</label>
                 <input id="webhook-url" type="url" required disabled=!admin placeholder="https://crm.example.com/hooks"
@@ -148,6 +140,17 @@ pub fn WebhooksPanel() -> impl IntoView {
             </form>
         </details>
     }
+}
+
+/// A secret, shown this once, with what it is for.
+fn secret_shown(words: MsgId<Console>, secret: WebhookSecret) -> AnyView {
+    view! {
+        <div class="status ok" role="status">
+            <p>{text(words, &[("id", secret.id.as_str().into())])}</p>
+            <p id="webhook-secret" class="mono small link-text">{secret.secret}</p>
+        </div>
+    }
+    .into_any()
 }
 
 /// One endpoint's last deliveries, newest first, each with Send again.
@@ -195,12 +198,14 @@ fn Deliveries(id: String, url: String) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let outcome = move || match again.get() {
+    let outcome = move || {
+        match again.get() {
         Some(Ok(d)) => Some(view! {
             <p class="status ok" role="status">{text(msg!("console-webhook-sent-again"), &[("id", d.id.into())])}</p>
         }.into_any()),
         Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any()),
         None => None,
+    }
     };
     let heading = move || text(msg!("console-webhook-deliveries-of"), &[("url", url.as_str().into())]);
     view! {

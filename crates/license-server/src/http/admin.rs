@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use license_api::{
-    paths, LicenseChange, LicenseCreated, LicenseView, MailQueued, NewLicense, NewToken, OutboxStatus, Product, QueueUpgrade,
-    Released, TokenCreated, UpgradeQueued,
+    paths, LicenseChange, LicenseCreated, LicenseView, MailQueued, NewLicense, NewToken, OutboxStatus, Product,
+    QueueUpgrade, Released, TokenCreated, UpgradeQueued,
 };
 
 use super::extract::{ApiJson, IdempotencyKey, InstallationPath, SerialPath};

@@ -78,14 +78,16 @@ pub async fn remind_now(
 }
 
 /// Licences (or licence `only`) whose latest state is an upgrade no
-/// installation fetched, and whose contact is told of upgrades.
+/// installation fetched, and whose contact is told of upgrades (for the
+/// schedule; staff asking for licence `only` may remind a licence set not
+/// to be mailed: they decided to).
 async fn waiting(state: &AppState, only: Option<i64>) -> Result<Vec<Waiting>, ApiError> {
     let rows: Vec<Waiting> = sqlx::query_as(
         "SELECT l.id AS license_id, l.latest_counter, \
                 COALESCE((SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = l.id), 0) AS fetched, \
                 s.created_at AS queued_at \
          FROM licenses l JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
-         WHERE l.notify <> 0 AND l.latest_counter > 1 AND ($1 = 0 OR l.id = $1)",
+         WHERE ($1 <> 0 OR l.notify <> 0) AND l.latest_counter > 1 AND ($1 = 0 OR l.id = $1)",
     )
     .bind(only.unwrap_or(0))
     .fetch_all(state.db.read())
