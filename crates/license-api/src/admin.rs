@@ -108,6 +108,12 @@ pub struct NewLicense {
     /// systems. Response codes asked for on the page are mailed either way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify: Option<bool>,
+    /// Whether the licence gets a registration code, which binding a new
+    /// installation then requires (default `true`). `false` only for
+    /// programs made before registration codes: anyone who knows the serial
+    /// can then take its places.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<bool>,
 }
 
 /// `PATCH /api/v1/admin/licenses/{serial}`: what an admin may change on a
@@ -126,6 +132,11 @@ pub struct LicenseChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, pattern = "^[^\\s@]+@[^\\s@]+$"))]
     pub contact_email: Option<String>,
+    /// `true`: a new registration code replaces the licence's (or gives one
+    /// to a licence that had none); from then on, binding a new installation
+    /// needs the new one. Installations already bound are not affected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_registration_code: Option<bool>,
 }
 
 fn one() -> i64 {
@@ -145,6 +156,11 @@ pub struct LicenseCreated {
     pub max_installations: i64,
     pub counter: i64,
     pub entitlements: EntitlementValues,
+    /// The registration code (`XXXXX-XXXXX-XXXXX-XXXXX`) the program asks for
+    /// once, at first registration; only the contact receives it. `null`
+    /// for a licence made with `"registration": false`.
+    #[serde(default)]
+    pub registration_code: Option<String>,
 }
 
 /// `POST /api/v1/admin/licenses/{serial}/upgrades`
@@ -208,6 +224,10 @@ pub struct LicenseView {
     pub serial: String,
     pub product: ProductRef,
     pub contact_email: String,
+    /// The registration code binding a new installation needs; `null`: none
+    /// (anyone who knows the serial can bind, as before registration codes).
+    #[serde(default)]
+    pub registration_code: Option<String>,
     /// The language of the contact's mail (`en`, `fr`, `de`).
     pub language: String,
     pub created_at: String,

@@ -52,6 +52,7 @@ problem_codes! {
     WrongProduct = "wrong_product", 422;
     KeyidNotFound = "keyid_not_found", 409;
     InstallationLimit = "installation_limit", 409;
+    RegistrationRequired = "registration_required", 409;
     UpToDate = "up_to_date", 409;
     CounterNotIssued = "counter_not_issued", 409;
     EntitlementMismatch = "entitlement_mismatch", 409;
@@ -114,6 +115,10 @@ pub struct Problem {
     /// `keyid_not_found`: the installation was released.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub released: Option<bool>,
+    /// `registration_required`: the request carried a registration tag, of
+    /// another code than the licence's (`false`: it carried none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_code_given: Option<bool>,
     /// `wrong_product`: the serial's product and the request's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensed: Option<u16>,
@@ -198,6 +203,9 @@ impl Problem {
         }
         if let Some(released) = self.released {
             args.push(("released", if released { "yes" } else { "no" }.into()));
+        }
+        if let Some(given) = self.registration_code_given {
+            args.push(("given", if given { "yes" } else { "no" }.into()));
         }
         args
     }

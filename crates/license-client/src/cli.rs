@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use license_codes::RegistrationCode;
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +33,10 @@ pub enum Command {
         /// The product: its number, or its name in the trust file.
         #[arg(long)]
         product: String,
+        /// The registration code from the purchase email (XXXXX-XXXXX-XXXXX-XXXXX), asked for once:
+        /// registering a new computer needs it.
+        #[arg(long, value_parser = registration_code)]
+        registration_code: Option<RegistrationCode>,
     },
     /// Shows product, serial, key id, update counter and entitlements.
     Status {
@@ -97,4 +102,9 @@ impl Command {
     pub fn prints_json(&self) -> bool {
         matches!(self, Command::Status { json: true } | Command::Decode { json: true, .. })
     }
+}
+
+/// `--registration-code`, read as people type it (any case, dashes or spaces).
+fn registration_code(text: &str) -> Result<RegistrationCode, String> {
+    RegistrationCode::parse(text).map_err(|e| e.to_string())
 }

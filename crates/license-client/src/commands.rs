@@ -8,7 +8,7 @@ use license_api::{EntitlementValue, EntitlementValues};
 use license_client::clock::Now;
 use license_client::report::{self, DecodeReport, ProductRef, SignatureCheck, StatusReport};
 use license_client::{Applied, ClientError, License, Licensing, MachineIdentity};
-use license_codes::{CodeError, KeyId, SerialNumber, TrustFile};
+use license_codes::{CodeError, KeyId, RegistrationCode, SerialNumber, TrustFile};
 
 use crate::cli::{Cli, Command};
 
@@ -25,7 +25,9 @@ pub fn run(cli: Cli) -> Result<(), ClientError> {
     let licensing = Licensing::new(&cli.license_file, trust.clone().unwrap_or_default(), MachineIdentity::from_os())?;
     let cx = Context { licensing, trust, now: Now::read() };
     match cli.command {
-        Command::Init { serial, product } => init(&cx, &serial, &product),
+        Command::Init { serial, product, registration_code } => {
+            init(&cx, &serial, &product, registration_code.as_ref())
+        }
         Command::Status { json } => status(&cx, json),
         Command::CreateCode { save, portal } => create_code(&cx, save.as_deref(), portal.as_deref()),
         Command::EnterCode { code, file, image } => enter_code(&cx, code, file, image.as_deref()),
@@ -35,9 +37,9 @@ pub fn run(cli: Cli) -> Result<(), ClientError> {
     }
 }
 
-fn init(cx: &Context, serial: &str, product: &str) -> Result<(), ClientError> {
+fn init(cx: &Context, serial: &str, product: &str, registration: Option<&RegistrationCode>) -> Result<(), ClientError> {
     let serial = SerialNumber::parse(serial)?;
-    let license = cx.licensing.init(serial, cx.licensing.product_id(product)?)?;
+    let license = cx.licensing.init(serial, cx.licensing.product_id(product)?, registration)?;
     println!("Installed {} with serial {} at update 0.", product_name(&cx.licensing, license.product), license.serial);
     let unbound =
         if license.machine_bound { "" } else { " (no machine identity could be read: not bound to this machine)" };

@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use license_codes::{
-    Change, CodeError, Day, Entitlements, Installation, KeyId, Product, ReleaseCode, RequestCode, ResponseCode,
-    SerialNumber, TrustFile, TrustedKeys,
+    Change, CodeError, Day, Entitlements, Installation, KeyId, Product, RegistrationCode, ReleaseCode, RequestCode,
+    ResponseCode, SerialNumber, TrustFile, TrustedKeys,
 };
 use sha2::{Digest, Sha256};
 
@@ -35,6 +35,11 @@ pub struct LicenseFile {
     pub response_code: Option<String>,
     /// Derived: the entitlements in `response_code`, by slot.
     pub entitlements: Entitlements,
+    /// The licence's registration code, given at `init` and proven (not
+    /// shown) in the request codes of update 0; dropped once the first
+    /// response is applied, when it is no longer needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_code: Option<String>,
 }
 
 /// What the licence file holds once the installation gave its place back
@@ -89,6 +94,8 @@ pub struct License {
     pub response: Option<ResponseCode>,
     /// Whether the key id is tied to a readable machine identity.
     pub machine_bound: bool,
+    /// The registration code given at `init`, until the first response.
+    pub registration_code: Option<RegistrationCode>,
 }
 
 impl License {
@@ -146,8 +153,15 @@ impl Licensing {
         }
     }
 
-    /// A new installation at counter 0, bound to this machine.
-    pub fn init(&self, serial: SerialNumber, product: u16) -> Result<License, ClientError> {
+    /// A new installation at counter 0, bound to this machine, with the
+    /// licence's registration code when it has one (the purchase
+    /// confirmation gives it; binding a new installation needs it).
+    pub fn init(
+        &self,
+        serial: SerialNumber,
+        product: u16,
+        registration_code: Option<&RegistrationCode>,
+    ) -> Result<License, ClientError> {
         let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
         if self.path.exists() {
             return Err(ClientError::LicenseExists(self.path.clone()));
@@ -167,6 +181,7 @@ impl Licensing {
             counter: 0,
             response_code: None,
             entitlements: Entitlements::new(),
+            registration_code: registration_code.map(RegistrationCode::to_code),
         };
         self.write(&file)?;
         self.load()
@@ -273,6 +288,13 @@ impl Licensing {
                 Some(response)
             }
         };
+        let registration_code = match &file.registration_code {
+            None => None,
+            Some(text) => Some(RegistrationCode::parse(text).map_err(|e| ClientError::CorruptLicense {
+                path: self.path.clone(),
+                reason: format!("its registration code does not read: {e}"),
+            })?),
+        };
         Ok(License {
             product: file.product,
             serial: file.serial,
@@ -281,6 +303,7 @@ impl Licensing {
             entitlements: file.entitlements.clone(),
             response,
             machine_bound: self.machine.is_known(),
+            registration_code,
         })
     }
 
@@ -300,7 +323,7 @@ impl Licensing {
     /// codes-sent log, so a lost code can be found again.
     pub fn create_code(&self, today: Day, now_rfc3339: &str) -> Result<RequestCode, ClientError> {
         let license = self.load()?;
-        let request = RequestCode {
+        let mut request = RequestCode {
             product: license.product,
             serial: license.serial,
             key_id: license.key_id,
@@ -308,6 +331,10 @@ impl Licensing {
             entitlement_digest: license.entitlements.digest(),
             created: today,
         };
+        // At update 0 the digest field proves the registration code (docs/codes.md §3).
+        if let (0, Some(code)) = (license.counter, &license.registration_code) {
+            request.entitlement_digest = code.tag(&request);
+        }
         let line = format!("{now_rfc3339} counter={} {}", license.counter, request.to_code());
         store::append_line(&self.codes_sent_log(), &line)
             .map_err(ClientError::io(format!("cannot append to {}", self.codes_sent_log().display())))?;
@@ -327,6 +354,7 @@ impl Licensing {
             counter: response.to_counter,
             response_code: Some(response.to_code()),
             entitlements: response.entitlements.clone(),
+            registration_code: None,
             ..file
         };
         self.write(&updated)?;

@@ -77,6 +77,22 @@ void license_close(struct license_handle *h);
 int license_init(struct license_handle *h, const char *serial, const char *product);
 
 /*
+ Starts a new installation at update 0, as [`license_init`], with the
+ licence's registration code from the purchase email
+ (`XXXXX-XXXXX-XXXXX-XXXXX`, any case, dashes optional): registering a
+ new computer of a licence that has one needs it. Asked for once; the
+ request codes of update 0 prove it without showing it. A code that does
+ not read is `LICENSE_BAD_ARGUMENT`, with why in `license_last_error_json`.
+
+ # Safety
+ `h` from `license_open`; the strings NULL or NUL-terminated.
+ */
+int license_init_with_registration_code(struct license_handle *h,
+                                        const char *serial,
+                                        const char *product,
+                                        const char *registration_code);
+
+/*
  The licence as JSON, the same as `license status --json`.
 
  # Safety

@@ -17,7 +17,7 @@ use license_client::clock::Now;
 use license_client::report::{AppliedReport, DecodeReport, ErrorReport, StatusReport};
 use license_client::{ClientError, Licensing, MachineIdentity};
 use license_codes::messages::Lang;
-use license_codes::{Detail, SerialNumber, TrustFile};
+use license_codes::{Detail, RegistrationCode, SerialNumber, TrustFile};
 
 /// Success.
 pub const LICENSE_OK: c_int = 0;
@@ -52,6 +52,8 @@ fn thread_language() -> Lang {
 enum Failure {
     Client(ClientError),
     BadArgument(&'static str),
+    /// A registration code that does not read: why.
+    BadRegistrationCode(String),
     UnknownLanguage,
     Panicked,
 }
@@ -60,7 +62,7 @@ impl Failure {
     fn status(&self) -> c_int {
         match self {
             Failure::Client(e) => c_int::from(e.exit_code()),
-            Failure::BadArgument(_) | Failure::UnknownLanguage => LICENSE_BAD_ARGUMENT,
+            Failure::BadArgument(_) | Failure::BadRegistrationCode(_) | Failure::UnknownLanguage => LICENSE_BAD_ARGUMENT,
             Failure::Panicked => LICENSE_INTERNAL_ERROR,
         }
     }
@@ -79,6 +81,11 @@ impl Failure {
                 "bad_argument",
                 format!("{what} is NULL or not UTF-8 text"),
                 "Pass a valid, NUL-terminated UTF-8 string or pointer (see license.h).",
+            ),
+            Failure::BadRegistrationCode(why) => boundary(
+                "bad_argument",
+                format!("the registration code does not read: {why}"),
+                "Enter the registration code exactly as the purchase email gives it (XXXXX-XXXXX-XXXXX-XXXXX).",
             ),
             Failure::UnknownLanguage => boundary(
                 "bad_argument",
@@ -245,7 +252,35 @@ pub unsafe extern "C" fn license_init(h: *mut LicenseHandle, serial: *const c_ch
         // SAFETY: the caller's promise.
         let serial = SerialNumber::parse(unsafe { text(serial, "serial") }?).map_err(ClientError::from)?;
         let product = h.licensing.product_id(unsafe { text(product, "product") }?)?;
-        h.licensing.init(serial, product)?;
+        h.licensing.init(serial, product, None)?;
+        Ok(())
+    })
+}
+
+/// Starts a new installation at update 0, as [`license_init`], with the
+/// licence's registration code from the purchase email
+/// (`XXXXX-XXXXX-XXXXX-XXXXX`, any case, dashes optional): registering a
+/// new computer of a licence that has one needs it. Asked for once; the
+/// request codes of update 0 prove it without showing it. A code that does
+/// not read is `LICENSE_BAD_ARGUMENT`, with why in `license_last_error_json`.
+///
+/// # Safety
+/// `h` from `license_open`; the strings NULL or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn license_init_with_registration_code(
+    h: *mut LicenseHandle,
+    serial: *const c_char,
+    product: *const c_char,
+    registration_code: *const c_char,
+) -> c_int {
+    with_handle(h, |h| {
+        // SAFETY: the caller's promise.
+        let serial = SerialNumber::parse(unsafe { text(serial, "serial") }?).map_err(ClientError::from)?;
+        let product = h.licensing.product_id(unsafe { text(product, "product") }?)?;
+        // SAFETY: the caller's promise.
+        let code = RegistrationCode::parse(unsafe { text(registration_code, "registration_code") }?)
+            .map_err(|e| Failure::BadRegistrationCode(e.to_string()))?;
+        h.licensing.init(serial, product, Some(&code))?;
         Ok(())
     })
 }

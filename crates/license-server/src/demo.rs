@@ -33,7 +33,14 @@ pub fn specview() -> Product {
 
 /// Seeds the demo (once; later starts find it there) and writes the trust
 /// file the `license` command needs to `data_dir/trust.json`.
-pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String, ApiError> {
+/// What the demo's instructions need: the trust file's path and the demo
+/// licence's registration code (random: the demo's serial is public).
+pub struct Demo {
+    pub trust: String,
+    pub registration_code: String,
+}
+
+pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<Demo, ApiError> {
     if catalog::product(db, 7).await?.is_none() {
         catalog::add_product(db, &specview(), "demo").await?;
     }
@@ -47,6 +54,7 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
             serial: Some(demo_serial()),
             transfer_limit: None,
             notify: true,
+            registration: true,
         };
         catalog::create_license(db, order, "demo", None).await?;
         catalog::queue_upgrade(
@@ -64,5 +72,9 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<String
     std::fs::create_dir_all(data_dir).map_err(|e| ApiError::Internal(e.to_string()))?;
     std::fs::write(&path, serde_json::to_string_pretty(&trust).expect("serialisable") + "\n")
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(std::fs::canonicalize(&path).unwrap_or(path).display().to_string())
+    let license = catalog::find_license(db, demo_serial()).await?.ok_or_else(|| ApiError::Internal("no demo licence".into()))?;
+    Ok(Demo {
+        trust: std::fs::canonicalize(&path).unwrap_or(path).display().to_string(),
+        registration_code: license.registration_code.unwrap_or_default(),
+    })
 }

@@ -29,6 +29,12 @@ pub enum ApiError {
         serial: String,
         max: i64,
     },
+    /// A new installation of a licence with a registration code, asked for
+    /// without its tag (`given`: with a tag that is not this licence's).
+    RegistrationRequired {
+        serial: String,
+        given: bool,
+    },
     UpToDate {
         serial: String,
         counter: u16,
@@ -105,6 +111,7 @@ impl ApiError {
             ApiError::WrongProduct { .. } => ProblemCode::WrongProduct,
             ApiError::KeyIdNotFound { .. } => ProblemCode::KeyidNotFound,
             ApiError::InstallationLimit { .. } => ProblemCode::InstallationLimit,
+            ApiError::RegistrationRequired { .. } => ProblemCode::RegistrationRequired,
             ApiError::UpToDate { .. } => ProblemCode::UpToDate,
             ApiError::CounterNotIssued { .. } => ProblemCode::CounterNotIssued,
             ApiError::EntitlementMismatch { .. } => ProblemCode::EntitlementMismatch,
@@ -158,6 +165,9 @@ impl ApiError {
             }
             ApiError::InstallationLimit { serial, max } => {
                 (p.serial, p.max_installations) = (Some(serial.clone()), Some(*max))
+            }
+            ApiError::RegistrationRequired { serial, given } => {
+                (p.serial, p.registration_code_given) = (Some(serial.clone()), Some(*given))
             }
             ApiError::UpToDate { serial, counter } => (p.serial, p.counter) = (Some(serial.clone()), Some(*counter)),
             ApiError::CounterNotIssued { counter, latest } => (p.counter, p.latest) = (Some(*counter), Some(*latest)),

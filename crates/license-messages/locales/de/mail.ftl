@@ -32,6 +32,7 @@ mail-notice-sender = Die Nachricht kam von { $sender }.
 mail-license-subject = Ihre { $product }-Lizenz: Seriennummer { $serial }
 mail-license-intro = Vielen Dank für Ihren Kauf. Ihre { $product }-Lizenz ist bereit.
 mail-license-serial = Seriennummer: { $serial }
+mail-license-registration-code = Registrierungscode: { $code } (das Programm fragt einmal danach, zusammen mit der Seriennummer, wenn es zum ersten Mal auf einem Computer registriert wird; bewahren Sie ihn mit der Seriennummer auf und geben Sie ihn niemand anderem)
 mail-license-installations = Sie darf auf { $max ->
         [one] { $max } Computer
        *[other] { $max } Computern
@@ -65,5 +66,6 @@ mail-lost-intro = Jemand, vermutlich Sie, hat die Seriennummern der Lizenzen ang
    *[other] Hier sind sie:
 }
 mail-lost-line = { $product }: { $serial }
+mail-lost-line-code = { $product }: { $serial }, Registrierungscode { $code }
 mail-lost-ignore = Wenn Sie nichts angefordert haben, können Sie diese Nachricht ignorieren: Sie ging nur an diese Adresse, und nichts wurde geändert.
 mail-lost-footer = Sie erhalten diese Nachricht, weil diese Adresse der hinterlegte technische Kontakt für diese Lizenzen ist.

@@ -53,6 +53,13 @@ problem-installation_limit = die Lizenz { $serial } ist bereits auf { $max_insta
     .title = Installationslimit erreicht
     .next = Geben Sie den Computer frei, von dem Sie umziehen: Führen Sie dort `license release` aus (oder Release licence im Programm) und reichen Sie den Freigabecode ein; versuchen Sie es dann erneut. Oder kaufen Sie eine weitere Installation, oder bitten Sie den Support, einen nicht mehr genutzten Computer freizugeben.
     .next-customer = Wenn Sie das Programm auf einen neuen Computer umziehen: Verwenden Sie auf dem alten Release licence im Programm, geben Sie hier den angezeigten Freigabecode ein und reichen Sie diesen Code dann erneut ein. Oder bitten Sie den Support, einen nicht mehr genutzten Computer freizugeben, oder kaufen Sie eine weitere Installation.
+problem-registration_required = Lizenz { $serial } braucht ihren Registrierungscode, um einen neuen Computer zu registrieren, und dieser Anforderungscode wurde { $given ->
+        [yes] mit einem Registrierungscode erstellt, der nicht zu dieser Lizenz gehört
+       *[no] ohne Registrierungscode erstellt
+    }
+    .title = Registrierungscode erforderlich
+    .next = Beginnen Sie die Installation erneut mit der Seriennummer und dem Registrierungscode aus der Kaufbestätigung (`license init --serial SERIAL --registration-code CODE`) und erstellen Sie dann einen neuen Anforderungscode. Verloren? Fordern Sie ihn im Portal an („Seriennummer verloren?“) oder beim Support.
+    .next-customer = Das Programm muss mit der Seriennummer und dem Registrierungscode aus der Kaufbestätigung registriert werden. Geben Sie beides im Programm ein, erstellen Sie einen neuen Anforderungscode und senden Sie ihn hier ab. E-Mail verloren? Nutzen Sie unten „Seriennummer verloren?“: Beides wird an den hinterlegten technischen Kontakt gesendet.
 problem-release_proof_mismatch = der Nachweis dieses Freigabecodes passt nicht zur Antwort, die die Installation { $key_id } der Lizenz { $serial } hält
     .title = Freigabecode nicht angenommen
     .next = Geben Sie den Freigabecode genau so ein, wie das Programm ihn angezeigt hat (license release zeigt ihn erneut an); schlägt es weiter fehl, senden Sie ihn an den Support.

@@ -33,6 +33,7 @@ mail-notice-sender = The message came from { $sender }.
 mail-license-subject = Your { $product } licence: serial number { $serial }
 mail-license-intro = Thank you for your purchase. Your { $product } licence is ready.
 mail-license-serial = Serial number: { $serial }
+mail-license-registration-code = Registration code: { $code } (the program asks for it once, with the serial number, when it is first registered on a computer; keep it with the serial number and give it to no one else)
 mail-license-installations = It may be installed on { $max ->
         [one] 1 computer
        *[other] { $max } computers
@@ -66,5 +67,6 @@ mail-lost-intro = Someone, probably you, asked for the serial numbers of the lic
    *[other] Here they are:
 }
 mail-lost-line = { $product }: { $serial }
+mail-lost-line-code = { $product }: { $serial }, registration code { $code }
 mail-lost-ignore = If you did not ask, you can ignore this message: it went only to this address, and nothing has changed.
 mail-lost-footer = You receive this because this address is the technical contact on file for these licences.

@@ -32,6 +32,7 @@ mail-notice-sender = Le message venait de { $sender }.
 mail-license-subject = Votre licence { $product } : numéro de série { $serial }
 mail-license-intro = Merci pour votre achat. Votre licence { $product } est prête.
 mail-license-serial = Numéro de série : { $serial }
+mail-license-registration-code = Code d'enregistrement : { $code } (le programme le demande une fois, avec le numéro de série, lors de son premier enregistrement sur un ordinateur ; conservez-le avec le numéro de série et ne le donnez à personne d'autre)
 mail-license-installations = Elle peut être installée sur { $max ->
         [one] { $max } ordinateur
        *[other] { $max } ordinateurs
@@ -65,5 +66,6 @@ mail-lost-intro = Quelqu'un, sans doute vous, a demandé les numéros de série 
    *[other] Les voici :
 }
 mail-lost-line = { $product } : { $serial }
+mail-lost-line-code = { $product } : { $serial }, code d'enregistrement { $code }
 mail-lost-ignore = Si vous n'avez rien demandé, ignorez ce message : il n'a été envoyé qu'à cette adresse, et rien n'a changé.
 mail-lost-footer = Vous recevez ce message parce que cette adresse est le contact technique enregistré pour ces licences.

@@ -53,6 +53,13 @@ problem-installation_limit = la licence { $serial } est déjà installée sur { 
     .title = Limite d'installations atteinte
     .next = Libérez l'ordinateur que vous quittez : sur cet ordinateur, lancez `license release` (ou Release licence dans le programme) et soumettez le code de libération ; puis réessayez. Ou achetez une installation supplémentaire, ou demandez au support de libérer un ordinateur que vous n'utilisez plus.
     .next-customer = Si vous déplacez le programme sur un nouvel ordinateur : sur l'ancien, utilisez Release licence dans le programme, saisissez ici le code de libération qu'il affiche, puis soumettez à nouveau ce code. Ou demandez au support de libérer un ordinateur que vous n'utilisez plus, ou achetez une installation supplémentaire.
+problem-registration_required = la licence { $serial } demande son code d'enregistrement pour enregistrer un nouvel ordinateur, et ce code de demande a été créé { $given ->
+        [yes] avec un code d'enregistrement qui n'est pas celui de cette licence
+       *[no] sans code d'enregistrement
+    }
+    .title = Code d'enregistrement nécessaire
+    .next = Recommencez l'installation avec le numéro de série et le code d'enregistrement de la confirmation d'achat (`license init --serial SERIAL --registration-code CODE`), puis créez un nouveau code de demande. Perdu ? Demandez-le sur le portail (« Numéro de série perdu ? ») ou au support.
+    .next-customer = Le programme doit être enregistré avec le numéro de série et le code d'enregistrement de l'e-mail de confirmation d'achat. Saisissez les deux dans le programme, créez un nouveau code de demande et soumettez-le ici. E-mail perdu ? Utilisez « Numéro de série perdu ? » ci-dessous : ils sont envoyés au contact technique enregistré.
 problem-release_proof_mismatch = la preuve de ce code de libération ne correspond pas à la réponse que détient l'installation { $key_id } de la licence { $serial }
     .title = Code de libération refusé
     .next = Saisissez le code de libération exactement tel que le programme l'a affiché (license release l'affiche à nouveau) ; si l'erreur persiste, envoyez-le au support.

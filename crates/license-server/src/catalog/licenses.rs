@@ -29,6 +29,9 @@ pub struct LicenseRow {
     pub created_at: String,
     /// 1: the contact is told of the licence and its upgrades; 0: not (`--no-notify`).
     pub notify: i64,
+    /// What binding a new installation needs; `None`: nothing (licences made
+    /// before registration codes, or with `--no-registration-code`).
+    pub registration_code: Option<String>,
 }
 
 impl LicenseRow {
@@ -39,7 +42,7 @@ impl LicenseRow {
 
 const COLUMNS: &str =
     "id, serial, product_id, contact_email, language, max_installations, bound_installations, latest_counter, created_at, \
-     notify";
+     notify, registration_code";
 
 pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
     Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE serial = $1"))
@@ -75,6 +78,8 @@ pub struct LicenseOrder {
     /// Whether the contact is told of the licence and its upgrades (a vendor
     /// who mails from its own systems says no); responses are mailed either way.
     pub notify: bool,
+    /// Whether the licence gets a registration code (binding a new installation then needs it).
+    pub registration: bool,
 }
 
 /// A language tag the catalogue has, exactly as stored (`en`, `fr`, `de`).
@@ -96,8 +101,11 @@ pub async fn change_license(
 ) -> Result<(), ApiError> {
     let tag = change.language.as_deref().map(language_tag).transpose()?;
     let email = change.contact_email.as_deref().map(contact_email).transpose()?;
-    if tag.is_none() && email.is_none() {
-        return Err(ApiError::InvalidInput("nothing to change: give contact_email or language".into()));
+    let new_code = change.new_registration_code.unwrap_or(false);
+    if tag.is_none() && email.is_none() && !new_code {
+        return Err(ApiError::InvalidInput(
+            "nothing to change: give contact_email, language or new_registration_code".into(),
+        ));
     }
     let license = license_by_text(db, serial).await?;
     let mut tx = db.begin().await?;
@@ -124,12 +132,29 @@ pub async fn change_license(
         audit::record(&mut tx, actor, "license.contact_email", Some(license.id), detail.clone()).await?;
         changed.insert("contact_email".into(), detail);
     }
+    if new_code {
+        sqlx::query("UPDATE licenses SET registration_code = $1 WHERE id = $2")
+            .bind(new_registration_code()?)
+            .bind(license.id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = serde_json::json!({"had_one": license.registration_code.is_some()});
+        audit::record(&mut tx, actor, "license.registration_code", Some(license.id), detail).await?;
+        changed.insert("registration_code".into(), serde_json::json!("new"));
+    }
     if !changed.is_empty() {
         let data = serde_json::json!({"serial": license.serial().to_code(), "changed": changed, "by": actor});
         webhooks::record(&mut tx, Event::LicenseUpdated, data).await?;
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// A new random registration code, as stored and printed.
+fn new_registration_code() -> Result<String, ApiError> {
+    let mut bytes = [0u8; 13];
+    getrandom::fill(&mut bytes).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(license_codes::RegistrationCode::from_random_bytes(bytes).to_code())
 }
 
 /// A contact's address as given (spaces around it trimmed): one address
@@ -164,6 +189,7 @@ impl TryFrom<license_api::NewLicense> for LicenseOrder {
             transfer_limit: new.transfer_limit,
             language: new.language,
             notify: new.notify.unwrap_or(true),
+            registration: new.registration.unwrap_or(true),
         })
     }
 }
@@ -204,10 +230,11 @@ pub async fn create_license(
             SerialNumber::from_random_bytes(bytes)
         }
     };
+    let registration_code = order.registration.then(new_registration_code).transpose()?;
     let mut tx = db.begin().await?;
     let id: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit, \
-         language, notify) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
+         language, notify, registration_code) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(serial.value() as i64)
     .bind(i64::from(product.id))
@@ -217,6 +244,7 @@ pub async fn create_license(
     .bind(order.transfer_limit.map(i64::from))
     .bind(language)
     .bind(i64::from(order.notify))
+    .bind(&registration_code)
     .fetch_optional(&mut *tx)
     .await?;
     let (id,) = id.ok_or_else(|| ApiError::Conflict(format!("serial {serial} is already used")))?;
@@ -229,8 +257,12 @@ pub async fn create_license(
         max_installations: order.max_installations,
         counter: 1,
         entitlements: EntitlementValues::of(Some(&product), &entitlements),
+        registration_code,
     };
-    audit::record(&mut tx, actor, "license.create", Some(id), serde_json::json!(view)).await?;
+    // The audit log says whether there is a registration code, not which.
+    let mut detail = serde_json::json!(view);
+    detail["registration_code"] = serde_json::json!(view.registration_code.is_some());
+    audit::record(&mut tx, actor, "license.create", Some(id), detail).await?;
     webhooks::record(&mut tx, Event::LicenseCreated, serde_json::json!(view)).await?;
     if let Some(announce) = announce.filter(|_| order.notify) {
         let bought = view
@@ -249,6 +281,7 @@ pub async fn create_license(
             max_installations: view.max_installations,
             bought,
             public_url: announce.public_url,
+            registration_code: view.registration_code.as_deref(),
         });
         outbox::enqueue_text(&mut tx, announce.mail, id, Reason::LicenseCreated, &subject, &body).await?;
     }
@@ -289,6 +322,7 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         serial: license.serial().to_code(),
         product: ProductRef { id: product.id, name: product.name.clone() },
         contact_email: license.contact_email.clone(),
+        registration_code: license.registration_code.clone(),
         language: license.language.clone(),
         created_at: license.created_at.clone(),
         max_installations: license.max_installations,

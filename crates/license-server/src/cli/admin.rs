@@ -52,6 +52,7 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             transfer_limit,
             language,
             no_notify,
+            no_registration_code,
             entitlements,
         }) => {
             let serial = serial
@@ -67,14 +68,16 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
                 transfer_limit: *transfer_limit,
                 language: Some(language.tag().to_string()),
                 notify: !no_notify,
+                registration: !no_registration_code,
             };
             let mail = mail_settings(cli)?;
             print_json(&catalog::create_license(&db, order, &actor, announce(cli, mail.as_ref())).await?);
         }
-        Command::License(LicenseCommand::Update { serial, email, language }) => {
+        Command::License(LicenseCommand::Update { serial, email, language, new_registration_code }) => {
             let change = license_api::LicenseChange {
                 contact_email: email.clone(),
                 language: language.map(|l| l.tag().to_string()),
+                new_registration_code: new_registration_code.then_some(true),
             };
             catalog::change_license(&db, serial, &change, &actor).await?;
             print_json(&catalog::show_license(&db, serial).await?)

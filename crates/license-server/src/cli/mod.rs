@@ -232,6 +232,10 @@ pub enum LicenseCommand {
         /// mails from its own systems); response codes asked for on the page are mailed either way.
         #[arg(long)]
         no_notify: bool,
+        /// Make the licence without a registration code: anyone who knows its serial can then bind
+        /// installations. Only for programs made before registration codes.
+        #[arg(long)]
+        no_registration_code: bool,
         /// The purchased entitlements, NAME=VALUE.
         entitlements: Vec<String>,
     },
@@ -241,11 +245,15 @@ pub enum LicenseCommand {
         #[arg(long)]
         serial: String,
         /// The contact's corrected address.
-        #[arg(long, required_unless_present = "language")]
+        #[arg(long, required_unless_present_any = ["language", "new_registration_code"])]
         email: Option<String>,
         /// The language of the contact's mail: en, fr or de.
         #[arg(long, value_parser = language_parser())]
         language: Option<Lang>,
+        /// A new registration code (printed in the licence shown): binding a new installation needs
+        /// it from now on; installations already bound are not affected.
+        #[arg(long)]
+        new_registration_code: bool,
     },
     /// Shows a licence's state and history (JSON).
     Show {

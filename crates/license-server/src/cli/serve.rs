@@ -51,13 +51,13 @@ pub async fn run(cli: &Cli, args: &Serve) -> Result<(), CliError> {
     if state.portal.dir().is_none() {
         tracing::warn!(dir = %args.static_dir.display(), "no built portal there (index.html missing): / shows a notice");
     }
-    if let Some(trust) = demo_trust {
+    if let Some(demo::Demo { trust, registration_code }) = demo_trust {
         let serial = demo::demo_serial();
         println!(
             "\nDemo ready: SpecView licence {serial} (1 remote user, 25 clients) with an upgrade waiting (3 remote users).\n\
              Try it as the customer:\n\
              \x20 export LICENSE_TRUST={trust} LICENSE_FILE=/tmp/demo-license.json\n\
-             \x20 license init --serial {serial} --product SpecView\n\
+             \x20 license init --serial {serial} --product SpecView --registration-code {registration_code}\n\
              \x20 license create-code        # submit the code at http://{addr}/code.html\n\
              \x20 license enter-code CODE    # or: license get-it-now --server http://{addr}\n"
         );

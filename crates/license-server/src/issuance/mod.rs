@@ -15,7 +15,7 @@ pub mod signer;
 pub mod writer;
 
 use license_api::{Activation, Channel, EntitlementChange, ProductRef};
-use license_codes::{Entitlements, RequestCode};
+use license_codes::{Entitlements, RegistrationCode, RequestCode};
 
 use crate::catalog::{states, ProductCache};
 use crate::db::Db;
@@ -67,6 +67,8 @@ struct Lookup {
     /// `None`: never bound; `Some(None)`: bound; `Some(Some(at))`: released at.
     binding: Option<Option<String>>,
     stored: Option<Stored>,
+    /// What binding a new installation needs, if anything.
+    registration_code: Option<String>,
 }
 
 /// What [`Issuer::look_up`] reads in one query: the licence and its latest
@@ -87,6 +89,7 @@ struct LookupRow {
     changes: Option<String>,
     to_counter: Option<i64>,
     signing_key_id: Option<i64>,
+    registration_code: Option<String>,
 }
 
 /// A response issued before for exactly this request.
@@ -162,7 +165,7 @@ impl Issuer<'_> {
         let row: Option<LookupRow> = sqlx::query_as(
             "SELECT l.id AS license_id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
                     s.entitlements AS latest_state, n.key_id AS bound_key_id, n.released_at, \
-                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id \
+                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id, l.registration_code \
              FROM licenses l \
              JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
              LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
@@ -184,6 +187,7 @@ impl Issuer<'_> {
             max_installations: r.max_installations,
             latest_state: r.latest_state,
             binding: r.bound_key_id.map(|_| r.released_at),
+            registration_code: r.registration_code,
             stored: match (r.response_code, r.issued_at, r.changes, r.to_counter, r.signing_key_id) {
                 (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
                     Some(Stored { code, at, changes, to, signer })
@@ -219,7 +223,17 @@ impl Issuer<'_> {
             }
         }
         let (held, expected) = if r.counter == 0 {
-            (Entitlements::new(), Entitlements::new().digest())
+            // At update 0 the digest field may carry the registration tag
+            // instead (a new installation holds nothing to digest): binding
+            // a new installation of a licence with a registration code needs
+            // it; one already bound needs nothing new.
+            let registration = found.registration_code.as_deref().and_then(|c| RegistrationCode::parse(c).ok());
+            let proven = registration.as_ref().is_some_and(|c| c.is_proven_by(r));
+            let empty = Entitlements::new().digest();
+            if found.binding.is_none() && registration.is_some() && !proven {
+                return Err(ApiError::RegistrationRequired { serial, given: r.entitlement_digest != empty });
+            }
+            (Entitlements::new(), if proven { r.entitlement_digest } else { empty })
         } else {
             let (held, digest) = states::state_at(self.db, found.license_id, i64::from(r.counter))
                 .await?

@@ -216,6 +216,8 @@ pub struct NewLicenseMail<'a> {
     /// What was bought, a line each ("Remote users: 1").
     pub bought: Vec<String>,
     pub public_url: Option<&'a str>,
+    /// The code the program asks for at first registration, if the licence has one.
+    pub registration_code: Option<&'a str>,
 }
 
 /// The purchase confirmation: subject and text.
@@ -224,9 +226,12 @@ pub fn license_created(mail: &NewLicenseMail<'_>) -> (String, String) {
     let serial = ("serial", Arg::from(mail.serial));
     let product = ("product", Arg::from(mail.product));
     let body = format!(
-        "{}\n\n{}\n{}\n\n{}\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
+        "{}\n\n{}\n{}{}\n\n{}\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
         text(msg!("mail-license-intro"), std::slice::from_ref(&product)),
         text(msg!("mail-license-serial"), std::slice::from_ref(&serial)),
+        mail.registration_code
+            .map(|code| format!("\n{}", text(msg!("mail-license-registration-code"), &[("code", Arg::from(code))])))
+            .unwrap_or_default(),
         text(msg!("mail-license-installations"), &[("max", Arg::from(mail.max_installations))]),
         text(msg!("mail-license-bought"), &[]),
         mail.bought.iter().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n"),
@@ -278,21 +283,28 @@ pub fn upgrade_ready(mail: &UpgradeMail<'_>) -> (String, String) {
     (subject, body)
 }
 
+/// A licence as "Lost your serial number?" tells it.
+pub struct LostLicense {
+    pub product: String,
+    pub serial: String,
+    pub registration_code: Option<String>,
+}
+
 /// The answer to "Lost your serial number?": every licence (product,
-/// serial) this address is the contact for, with the portal's address.
-pub fn lost_serials(lang: Lang, licenses: &[(String, String)], public_url: Option<&str>) -> (String, String) {
+/// serial, registration code) this address is the contact for, with the
+/// portal's address.
+pub fn lost_serials(lang: Lang, licenses: &[LostLicense], public_url: Option<&str>) -> (String, String) {
     let text = |id: MsgId<Mail>, args: &[(&str, Arg<'_>)]| id.text(lang, args);
     let count = ("count", Arg::from(licenses.len() as i64));
     let lines: Vec<String> = licenses
         .iter()
-        .map(|(product, serial)| {
-            format!(
-                "  {}",
-                text(
-                    msg!("mail-lost-line"),
-                    &[("product", Arg::from(product.as_str())), ("serial", Arg::from(serial.as_str()))]
-                )
-            )
+        .map(|l| {
+            let (product, serial) = (("product", Arg::from(l.product.as_str())), ("serial", Arg::from(l.serial.as_str())));
+            let line = match &l.registration_code {
+                Some(code) => text(msg!("mail-lost-line-code"), &[product, serial, ("code", Arg::from(code.as_str()))]),
+                None => text(msg!("mail-lost-line"), &[product, serial]),
+            };
+            format!("  {line}")
         })
         .collect();
     let body = format!(

@@ -24,13 +24,14 @@ struct Found {
     serial: i64,
     product: String,
     language: String,
+    registration_code: Option<String>,
 }
 
 /// Mails `email` its licences' serial numbers, if it is a contact on file.
 /// Returns whether a mail was queued (for logs and tests, never the caller).
 pub async fn mail_serials(db: &Db, mailer: &Mailer, public_url: Option<&str>, email: &str) -> Result<bool, ApiError> {
     let found: Vec<Found> = sqlx::query_as(
-        "SELECT l.id, l.serial, p.name AS product, l.language FROM licenses l JOIN products p ON p.id = l.product_id \
+        "SELECT l.id, l.serial, p.name AS product, l.language, l.registration_code FROM licenses l JOIN products p ON p.id = l.product_id \
          WHERE lower(l.contact_email) = $1 ORDER BY l.id LIMIT 100",
     )
     .bind(email.trim().to_lowercase())
@@ -49,9 +50,15 @@ pub async fn mail_serials(db: &Db, mailer: &Mailer, public_url: Option<&str>, em
     if recent.is_some() {
         return Ok(false);
     }
-    let licenses: Vec<(String, String)> = found
+    let licenses: Vec<compose::LostLicense> = found
         .iter()
-        .filter_map(|f| license_codes::SerialNumber::new(f.serial as u64).map(|s| (f.product.clone(), s.to_code())))
+        .filter_map(|f| {
+            license_codes::SerialNumber::new(f.serial as u64).map(|s| compose::LostLicense {
+                product: f.product.clone(),
+                serial: s.to_code(),
+                registration_code: f.registration_code.clone(),
+            })
+        })
         .collect();
     let lang = Lang::from_tag(&first.language).unwrap_or_default();
     let (subject, body) = compose::lost_serials(lang, &licenses, public_url);
