@@ -79,12 +79,14 @@ pub trait Api {
         self.request("POST", path, Some(self.admin()), Some(body))
     }
 
-    /// Adds SpecView (product 7) and a licence; returns its serial.
+    /// Adds SpecView (product 7) and a licence without a registration code
+    /// (these tests make up request codes; `registrations.rs` tests the
+    /// codes); returns its serial.
     fn specview_license(&self, max_installations: i64, entitlements: Value) -> SerialNumber {
         let _ = self.admin_post("/api/v1/admin/products", &specview_json());
         let (status, body) = self.admin_post(
             "/api/v1/admin/licenses",
-            &json!({"product": "SpecView", "contact_email": "it@example.com",
+            &json!({"product": "SpecView", "contact_email": "it@example.com", "registration": false,
                     "max_installations": max_installations, "entitlements": entitlements}),
         );
         assert_eq!(status, 201, "{body}");
@@ -315,6 +317,16 @@ pub fn request_code(product: u16, serial: SerialNumber, key_id: u64, counter: u1
         .to_code()
 }
 
+/// A new installation's request code (update 0) for a licence with a
+/// registration code, as `license create-code` makes it after `license init
+/// --registration-code`: the digest field carries the code's tag.
+pub fn registered_request_code(serial: SerialNumber, registration_code: &str, key_id: u64) -> String {
+    let code = license_codes::RegistrationCode::parse(registration_code).expect("a registration code");
+    let mut r = RequestCode { product: 7, serial, key_id: KeyId(key_id), counter: 0, entitlement_digest: 0, created: Day(2518) };
+    r.entitlement_digest = code.tag(&r);
+    r.to_code()
+}
+
 pub fn empty_digest() -> u32 {
     Entitlements::new().digest()
 }
@@ -440,7 +452,8 @@ impl ServerProcess {
     }
 
     /// A licence of SpecView (added already) with remote_users=1, for
-    /// `max_installations` installations and the contact `email`.
+    /// `max_installations` installations and the contact `email`, without a
+    /// registration code (these tests make up request codes).
     pub fn create_specview_license(&self, email: &str, max_installations: &str) -> SerialNumber {
         let created: Value = serde_json::from_str(&self.ok(&[
             "license",
@@ -451,6 +464,7 @@ impl ServerProcess {
             email,
             "--max-installations",
             max_installations,
+            "--no-registration-code",
             "remote_users=1",
         ]))
         .unwrap();

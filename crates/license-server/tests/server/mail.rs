@@ -407,11 +407,13 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
         body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         let (status, created) = request(&url, "POST", "/api/v1/admin/licenses", Some(&admin), Some(&body));
         assert_eq!(status, 201, "{created}");
-        created["serial"].as_str().unwrap().to_string()
+        (created["serial"].as_str().unwrap().to_string(), created["registration_code"].as_str().map(String::from))
     };
 
-    // The purchase confirmation, to the technical contact.
-    let serial = order("buyer@customer.example", json!({}));
+    // The purchase confirmation, to the technical contact, with the
+    // registration code the program asks for once.
+    let (serial, registration) = order("buyer@customer.example", json!({}));
+    let registration = registration.expect("a new licence has a registration code");
     let mails = sink.wait_for(1, 20);
     let confirmation = &mails[0];
     assert_eq!(confirmation.envelope_to, ["buyer@customer.example"]);
@@ -419,6 +421,7 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     let text = confirmation.text();
     for expected in [
         format!("Serial number: {serial}"),
+        format!("Registration code: {registration} (the program asks for it once"),
         "It may be installed on 2 computers.".to_string(),
         "  Remote users: 1".to_string(),
         "  Historian: yes".to_string(),
@@ -457,7 +460,7 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     let (_, shown) = request(&url, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&admin), None);
     assert!(shown["audit"].as_array().unwrap().iter().any(|a| a["action"] == "mail.remind"), "{shown}");
     // Fetched: nothing waits, nothing to remind of.
-    let fetch = request_code(7, SerialNumber::parse(&serial).unwrap(), random_key_id(), 0, empty_digest());
+    let fetch = registered_request_code(SerialNumber::parse(&serial).unwrap(), &registration, random_key_id());
     let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": fetch})));
     assert_eq!(status, 200, "{answer}");
     sink.wait_for(4, 20);
@@ -472,10 +475,10 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
 
     // A licence set not to be mailed: no confirmation, no "upgrade ready";
     // its responses asked for on the page are mailed all the same.
-    let quiet = order("quiet@customer.example", json!({"notify": false}));
+    let (quiet, quiet_registration) = order("quiet@customer.example", json!({"notify": false}));
     let path = format!("/api/v1/admin/licenses/{quiet}/upgrades");
     assert_eq!(request(&url, "POST", &path, Some(&admin), Some(&json!({"set": {"remote_users": 4}}))).0, 201);
-    let code = request_code(7, SerialNumber::parse(&quiet).unwrap(), random_key_id(), 0, empty_digest());
+    let code = registered_request_code(SerialNumber::parse(&quiet).unwrap(), &quiet_registration.unwrap(), random_key_id());
     let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
     assert_eq!(status, 200, "{answer}");
     let mails = sink.wait_for(6, 20);

@@ -8,6 +8,7 @@ mod console;
 mod crash;
 mod mail;
 mod orders;
+mod registrations;
 mod releases;
 mod requests;
 mod webhooks;

@@ -164,10 +164,12 @@ fn the_transfer_limit_sends_the_customer_to_support(backend: Backend) {
                 "entitlements": {"remote_users": 1}, "transfer_limit": 1}),
     );
     let serial = created["serial"].as_str().unwrap().to_string();
+    let registration = created["registration_code"].as_str().unwrap().to_string();
     let trust = server.trust_file();
     let move_once = || {
         let dir = tempfile::tempdir().unwrap();
-        ok(license(dir.path(), &trust, &["init", "--serial", &serial, "--product", "SpecView"]));
+        let init = ["init", "--serial", &serial, "--product", "SpecView", "--registration-code", &registration];
+        ok(license(dir.path(), &trust, &init));
         ok(license(dir.path(), &trust, &["get-it-now", "--server", &server.url]));
         let code = run(dir.path(), &trust, &["release"]).1;
         (dir, code)

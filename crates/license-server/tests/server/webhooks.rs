@@ -169,6 +169,7 @@ fn every_event_arrives_signed(backend: Backend) {
     );
     assert_eq!(status, 201, "{created}");
     let serial = created["serial"].as_str().unwrap().to_string();
+    let registration = created["registration_code"].as_str().unwrap().to_string();
     let path = format!("/api/v1/admin/licenses/{serial}");
     let (status, _) =
         request(&url, "PATCH", &path, Some(&token), Some(&json!({"contact_email": "it@customer.example"})));
@@ -177,7 +178,7 @@ fn every_event_arrives_signed(backend: Backend) {
         request(&url, "POST", &format!("{path}/upgrades"), Some(&token), Some(&json!({"set": {"remote_users": 3}})));
     assert_eq!(status, 201);
     let key = random_key_id();
-    let code = request_code(7, license_codes::SerialNumber::parse(&serial).unwrap(), key, 0, empty_digest());
+    let code = registered_request_code(license_codes::SerialNumber::parse(&serial).unwrap(), &registration, key);
     let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
     assert_eq!(status, 200, "{answer}");
     let key_id = format!("{key:016X}");
