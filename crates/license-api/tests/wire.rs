@@ -97,9 +97,11 @@ fn every_type_round_trips() {
         transfer_limit: Some(2),
         language: Some("fr".into()),
         notify: Some(false),
+        registration: Some(true),
     });
-    round_trip(LicenseChange { language: Some("de".into()), contact_email: None });
-    round_trip(LicenseChange { language: None, contact_email: Some("it@customer.example".into()) });
+    round_trip(LicenseChange { language: Some("de".into()), ..LicenseChange::default() });
+    round_trip(LicenseChange { contact_email: Some("it@customer.example".into()), ..LicenseChange::default() });
+    round_trip(LicenseChange { new_registration_code: Some(true), ..LicenseChange::default() });
     round_trip(LicenseCreated {
         serial: "9BV3H1-W001XW".into(),
         product: "SpecView".into(),
@@ -108,6 +110,7 @@ fn every_type_round_trips() {
         max_installations: 2,
         counter: 1,
         entitlements: values(),
+        registration_code: Some("7K2M9-QX4TD-B8RZP-1NWCE".into()),
     });
     round_trip(QueueUpgrade { set: values(), note: "PO 4711".into() });
     round_trip(UpgradeQueued {
@@ -124,6 +127,7 @@ fn every_type_round_trips() {
         serial: "9BV3H1-W001XW".into(),
         product: ProductRef { id: 7, name: "SpecView".into() },
         contact_email: "it@example.com".into(),
+        registration_code: None,
         language: "de".into(),
         created_at: "2026-11-20T10:00:00Z".into(),
         max_installations: 2,

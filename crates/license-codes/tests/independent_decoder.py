@@ -11,6 +11,7 @@ Needs: the `cryptography` package (ed25519).
 """
 
 import hashlib
+import hmac
 import json
 import pathlib
 import sys
@@ -269,6 +270,15 @@ def entitlement_digest(entries):
     return raw, format(int.from_bytes(hashlib.sha256(b"license-codes v1 entitlements\0" + raw).digest()[:4], "big"), "08X")
 
 
+def registration_tag(code, f):
+    """docs/codes.md §3: HMAC-SHA256 keyed with the code's 20 symbols (upper case, no dashes) over
+    "license-codes v1 registration" 0x00 product(2) serial(5) key id(8) created day(2), big-endian; 4 bytes."""
+    key = code.replace("-", "").upper().encode()
+    message = (b"license-codes v1 registration\0" + f["product"].to_bytes(2, "big") + f["serial_number"].to_bytes(5, "big")
+               + bytes.fromhex(f["key_id"]) + f["created_day_number"].to_bytes(2, "big"))
+    return format(int.from_bytes(hmac.new(key, message, hashlib.sha256).digest()[:4], "big"), "08X")
+
+
 def main():
     root = pathlib.Path(__file__).resolve().parent.parent / "testdata"
     vectors = {p.stem: json.loads(p.read_text()) for p in sorted(root.glob("*.json"))}
@@ -301,6 +311,11 @@ def main():
             elif kind == "request":
                 for k in ("product", "serial_number", "key_id", "counter", "entitlement_digest", "created_day_number"):
                     expect(f[k] == v["fields"][k], f"{name}: {k} {f[k]} != {v['fields'][k]}")
+                if "registration_code" in v:
+                    expect(registration_tag(v["registration_code"], f) == f["entitlement_digest"],
+                           f"{name}: the registration tag")
+                    expect(registration_tag("00000-00000-00000-00000", f) != f["entitlement_digest"],
+                           f"{name}: another code's tag differs")
                 if "entitlements_held" not in v:
                     continue
                 held = [(e["slot"], e["value"]) for e in v["entitlements_held"]]

@@ -55,6 +55,22 @@ fn vectors() -> Vec<(String, Value)> {
             "entitlements_held_canonical_hex": hex::encode(common::specview_before().canonical_bytes())}),
         ),
     ];
+    // A new installation's request (update 0) of a licence with a
+    // registration code: its digest field carries the code's tag (§3).
+    let registration = RegistrationCode::parse("7K2M9-QX4TD-B8RZP-1NWCE").expect("a registration code");
+    let mut first = RequestCode { counter: 0, ..request };
+    first.entitlement_digest = registration.tag(&first);
+    out.push((
+        "valid_request_registration".into(),
+        json!({"code": first.to_code(), "kind": "request",
+        "fields": {"product": first.product, "serial": first.serial.to_code(), "serial_number": first.serial.value(),
+            "key_id": first.key_id.to_string(), "counter": 0, "entitlement_digest": format!("{:08X}", first.entitlement_digest),
+            "created": first.created.to_string(), "created_day_number": first.created.0},
+        "registration_code": registration.to_code(),
+        "registration_tag_message_hex": format!("{}{}", hex::encode(b"license-codes v1 registration\0"),
+            hex::encode([&first.product.to_be_bytes()[..], &first.serial.value().to_be_bytes()[3..],
+                &first.key_id.0.to_be_bytes()[..], &first.created.0.to_be_bytes()[..]].concat()))}),
+    ));
     for (name, r) in [("valid_response", response.clone()), ("valid_response_largest", common::largest_response())] {
         out.push((name.into(), json!({"code": r.to_code(), "kind": "response",
             "product_schema": product, "public_keys": [public],

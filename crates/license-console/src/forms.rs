@@ -217,6 +217,37 @@ pub fn ContactForm(license: LicenseView) -> impl IntoView {
     }
 }
 
+/// Gives the licence a new registration code (admin, after a confirmation):
+/// for a code that leaked, or a licence made before registration codes.
+#[component]
+pub fn NewRegistrationCode(license: LicenseView) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let done: Fetched<Result<LicenseView, ApiError>> = Fetched::new();
+    let busy = done.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(changed)) = done.get() {
+            let code = changed.registration_code.unwrap_or_default();
+            desk.notice.set(Some(text(msg!("console-registration-changed"), &[("code", code.as_str().into())])));
+            desk.refresh.run(());
+        }
+    });
+    let serial = StoredValue::new(license.serial.clone());
+    let failure = move || match done.get() {
+        Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
+        _ => None,
+    };
+    view! {
+        <button type="button" class="secondary small" id="new-registration-code" disabled=move || !desk.is_admin || busy.get()
+            on:click=move |_| {
+                if window().confirm_with_message(&text(msg!("console-registration-confirm"), &[])).unwrap_or(false) {
+                    let change = LicenseChange { new_registration_code: Some(true), ..LicenseChange::default() };
+                    done.start(api::change_license(serial.get_value(), change));
+                }
+            }>{tr(msg!("console-registration-new"))}</button>
+        <div aria-live="polite">{failure}</div>
+    }
+}
+
 #[component]
 pub fn NewLicenseForm() -> impl IntoView {
     let desk = expect_context::<Desk>();
@@ -228,7 +259,14 @@ pub fn NewLicenseForm() -> impl IntoView {
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(created)) = done.get() {
-            desk.notice.set(Some(text(msg!("console-licence-created"), &[("serial", created.serial.as_str().into())])));
+            let created_words = match &created.registration_code {
+                Some(code) => text(
+                    msg!("console-licence-created-code"),
+                    &[("serial", created.serial.as_str().into()), ("code", code.as_str().into())],
+                ),
+                None => text(msg!("console-licence-created"), &[("serial", created.serial.as_str().into())]),
+            };
+            desk.notice.set(Some(created_words));
             desk.open.run(created.serial);
         }
     });
@@ -250,6 +288,7 @@ pub fn NewLicenseForm() -> impl IntoView {
             transfer_limit: None,
             language: Some(language.get_untracked()),
             notify: None,
+            registration: None,
         };
         done.start(api::create_license(new));
     };

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use license_api::{LicenseView, MailQueued, Released};
 
-use super::forms::{ContactForm, MailLanguageForm, QueueUpgradeForm};
+use super::forms::{ContactForm, MailLanguageForm, NewRegistrationCode, QueueUpgradeForm};
 use crate::{api, assigned, Desk};
 use license_api::humanize;
 use license_codes::messages::domain::Console;
@@ -147,6 +147,9 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             <h2 id="license-heading">{text(msg!("console-licence-heading"), &[("product", license.product.name.as_str().into()), ("serial", license.serial.as_str().into())])}</h2>
             <dl class="facts">
                 <dt>{text(msg!("console-contact"), &[])}</dt><dd>{license.contact_email.clone()}</dd>
+                <dt>{text(msg!("console-registration-code"), &[])}</dt>
+                <dd><span class="mono" id="registration-code">{license.registration_code.clone().unwrap_or_else(|| text(msg!("console-registration-none"), &[]))}</span>
+                    " "<NewRegistrationCode license=license.clone()/></dd>
                 <dt>{text(msg!("console-installations"), &[])}</dt><dd>{text(msg!("console-installations-used"), &[("bound", license.bound_installations.into()), ("max", license.max_installations.into())])}</dd>
                 <dt>{text(msg!("console-latest-update"), &[])}</dt><dd>{license.latest_counter}</dd>
                 <dt>{text(msg!("console-created"), &[])}</dt><dd>{date_time(&license.created_at)}</dd>

@@ -116,7 +116,7 @@ problems! {
     }
     /// A request code the licence cannot answer.
     IssuanceRefused {
-        /// `keyid_not_found`, `installation_limit`, `up_to_date`, `counter_not_issued`, `entitlement_mismatch`
+        /// `keyid_not_found`, `installation_limit`, `registration_required` (a new installation without the licence's registration code), `up_to_date`, `counter_not_issued`, `entitlement_mismatch`
         409 => IssuanceRefused,
     }
     /// A release code the licence cannot take.
