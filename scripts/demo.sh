@@ -17,9 +17,11 @@ server() { license-server --data "$root/demo/vendor" "$@"; }
 step "Vendor: the product, and a licence sold with 1 remote user and 25 clients"
 server product add --id 7 --name SpecView --entitlement remote_users:count --entitlement clients:count \
     --entitlement historian:flag >/dev/null
-serial=$(server license create --product SpecView --email it@customer.example --max-installations 2 \
-    remote_users=1 clients=25 | python3 -c 'import json,sys; print(json.load(sys.stdin)["serial"])')
-echo "serial number (sent to the technical contact): $serial"
+created=$(server license create --product SpecView --email it@customer.example --max-installations 2 \
+    remote_users=1 clients=25)
+serial=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin)["serial"])')
+registration=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin)["registration_code"])')
+echo "serial number and registration code (sent to the technical contact): $serial $registration"
 server trust-file > trust.json
 export LICENSE_TRUST=$PWD/trust.json
 
@@ -34,7 +36,7 @@ for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break;
 
 cd computer-1
 step "Computer 1 (offline): install with the serial number, Create Code"
-license init --serial "$serial" --product SpecView
+license init --serial "$serial" --product SpecView --registration-code "$registration"
 request=$(license create-code --save Step_1_Code.TXT)
 echo "$request"
 
@@ -50,7 +52,7 @@ license status
 
 step "Computer 2 (online): Get it now"
 cd ../computer-2
-license init --serial "$serial" --product SpecView
+license init --serial "$serial" --product SpecView --registration-code "$registration"
 license get-it-now --server "http://127.0.0.1:$port"
 
 step "Support: the licence's history"

@@ -4,7 +4,7 @@
  *   specview LICENSE_FILE TRUST_FILE MACHINE_ID COMMAND [ARGS]
  *
  * MACHINE_ID "-" reads the operating system's. COMMAND is one of
- *   init SERIAL PRODUCT | create-code | enter-code CODE | status |
+ *   init SERIAL PRODUCT [REGISTRATION_CODE] | create-code | enter-code CODE | status |
  *   get-it-now SERVER_URL | decode CODE
  * Prints the result on stdout; on failure prints the error JSON on stderr
  * and exits with the library's status (the `license` command's exit code).
@@ -72,8 +72,10 @@ int main(int argc, char **argv) {
     free(trust);
     if (status != LICENSE_OK) return fail(NULL, status);
 
-    if (strcmp(command, "init") == 0 && argc == 7) {
-        status = license_init(h, argv[5], argv[6]);
+    if (strcmp(command, "init") == 0 && (argc == 7 || argc == 8)) {
+        /* The registration code from the purchase email, asked for once. */
+        status = argc == 8 ? license_init_with_registration_code(h, argv[5], argv[6], argv[7])
+                           : license_init(h, argv[5], argv[6]);
         if (status == LICENSE_OK) printf("installed at update 0\n");
     } else if (strcmp(command, "create-code") == 0) {
         status = license_create_code(h, &out);

@@ -29,10 +29,13 @@ trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 # http PATH [JSON]: GET, or POST the JSON, on the server; the answer's body.
 http() {
   python3 - "http://127.0.0.1:$port$1" "${2:-}" <<'PY'
-import sys, urllib.request
+import sys, urllib.error, urllib.request
 url, body = sys.argv[1], sys.argv[2]
 request = urllib.request.Request(url, data=body.encode() or None, headers={"content-type": "application/json"})
-print(urllib.request.urlopen(request, timeout=10).read().decode())
+try:
+    print(urllib.request.urlopen(request, timeout=10).read().decode())
+except urllib.error.HTTPError as refused:  # a problem document: its body
+    print(refused.read().decode())
 PY
 }
 for _ in $(seq 100); do http /api/v1/keys >/dev/null 2>&1 && break; sleep 0.1; done
@@ -52,7 +55,8 @@ field() { python3 -c "import json,sys; v=json.load(sys.stdin); [v:=v[int(k) if k
 programs=("$@"); [ ${#programs[@]} -gt 0 ] || programs=(c python)
 for program in "${programs[@]}"; do
   dir="$work/$program"; mkdir -p "$dir"
-  serial=$(server license create --product SpecView --email it@example.com remote_users=1 clients=25 | field serial)
+  created=$(server license create --product SpecView --email it@example.com remote_users=1 clients=25)
+  serial=$(echo "$created" | field serial); registration=$(echo "$created" | field registration_code)
   run() {
     case $program in
       c) "$work/specview" "$dir/license.json" "$work/trust.json" "$@" ;;
@@ -60,8 +64,16 @@ for program in "${programs[@]}"; do
       windows-c) wine "$SPECVIEW_WINDOWS_EXE" "$dir/license.json" "$work/trust.json" "$@" ;;
     esac
   }
-  expect 0 run machine-a init "$serial" SpecView
-  expect 12 run machine-a init "$serial" SpecView          # the licence file exists already
+  # Without the registration code the server binds nothing; a code that does not read is a bad argument (2).
+  expect 0 run machine-c init "$serial" SpecView
+  expect 0 run machine-c create-code
+  [ "$(http /api/v1/activations "{\"request_code\": \"$out\"}" | field code)" = registration_required ] \
+    || fail $program "a request code made without the registration code was answered"
+  rm -f "$dir/license.json"
+  expect 2 run machine-a init "$serial" SpecView "NOT-A-CODE"
+  [ "$(echo "$err" | field error)" = bad_argument ] || fail $program "bad registration code: $err"
+  expect 0 run machine-a init "$serial" SpecView "$registration"
+  expect 12 run machine-a init "$serial" SpecView "$registration"   # the licence file exists already
   expect 0 run machine-a create-code; request=$out
   response=$(http /api/v1/activations "{\"request_code\": \"$request\"}" | field response_code)
   # A typo in group 5: status 3, and the error names the group.
@@ -82,5 +94,5 @@ for program in "${programs[@]}"; do
   [ "$(echo "$out" | field changes 0 text)" = "remote_users: 1 -> 3" ] || fail $program "get-it-now: $out"
   expect 0 run - decode "$serial"
   [ "$(echo "$out" | field kind)" = serial ] || fail $program "decode: $out"
-  echo "story ($program): init, create-code, typo (3), enter-code, status, TOO_OLD (7), copied file (13), get-it-now, decode: as expected"
+  echo "story ($program): init without the registration code refused by the server, a bad code (2), init with it, create-code, typo (3), enter-code, status, TOO_OLD (7), copied file (13), get-it-now, decode: as expected"
 done

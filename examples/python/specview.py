@@ -16,6 +16,7 @@ out_string = ctypes.POINTER(ctypes.c_char_p)
 lib.license_open.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
 lib.license_close.argtypes = [ctypes.c_void_p]
 lib.license_init.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
+lib.license_init_with_registration_code.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p]
 for name in ("license_status_json", "license_create_code", "license_release", "license_last_error_json"):
     getattr(lib, name).argtypes = [ctypes.c_void_p, ctypes.c_void_p]
 for name in ("license_enter_code", "license_get_it_now"):
@@ -66,8 +67,13 @@ class License:
         check(function(self.handle, *[a.encode() for a in args], ctypes.byref(out)), self.handle)
         return take(out)
 
-    def init(self, serial, product):
-        check(lib.license_init(self.handle, serial.encode(), product.encode()), self.handle)
+    def init(self, serial, product, registration_code=None):
+        """A new installation; `registration_code` from the purchase email, asked for once."""
+        if registration_code is None:
+            check(lib.license_init(self.handle, serial.encode(), product.encode()), self.handle)
+        else:
+            check(lib.license_init_with_registration_code(
+                self.handle, serial.encode(), product.encode(), registration_code.encode()), self.handle)
 
     def create_code(self):
         return self._text(lib.license_create_code)

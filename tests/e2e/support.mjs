@@ -115,7 +115,13 @@ export class Vendor {
   }
 
   cli(...args) {
-    return execFileSync(bin('license-server'), ['--data', this.data, ...args], { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } }).toString();
+    const out = execFileSync(bin('license-server'), ['--data', this.data, ...args], { env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } }).toString();
+    if (args[0] === 'license' && args[1] === 'create') {
+      // The registration code goes to the contact: the customer's computers are given it at `license init`.
+      const { serial, registration_code: code } = JSON.parse(out);
+      (this.registrationCodes ??= {})[serial] = code;
+    }
+    return out;
   }
 
   /** Hands `message` to `license-server mail-in`, as the mail server's pipe does (needs `start({ mail: true })`). */
@@ -166,7 +172,8 @@ export class Computer {
     this.dir = mkdtempSync(join(tmpdir(), 'portal-computer-'));
     this.vendor = vendor;
     writeFileSync(join(this.dir, 'machine-id'), `machine-${Math.random()}\n`);
-    this.run('init', '--serial', serial, '--product', 'SpecView');
+    const code = vendor.registrationCodes?.[serial];
+    this.run('init', '--serial', serial, '--product', 'SpecView', ...(code ? ['--registration-code', code] : []));
   }
 
   run(...args) {

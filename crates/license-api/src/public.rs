@@ -30,7 +30,7 @@ pub struct Products {
 #[serde(deny_unknown_fields)]
 pub struct SerialLookup {
     /// The address the licences were bought with (the technical contact's).
-    #[cfg_attr(feature = "openapi", schema(max_length = 254, example = "it@customer.example"))]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254, pattern = "^[^\\s@]+@[^\\s@]+$", example = "it@customer.example"))]
     pub email: String,
 }
 
