@@ -209,7 +209,7 @@ test('with the server down the page says so, keeps the code, and a retry works',
   await page.goto(`${vendor.url}/code.html`);
   await expect(page.locator('#request-code-status')).toContainText('Type or paste');
   await page.waitForLoadState('networkidle'); // the vendor keys are loaded
-  await vendor.stop();
+  await vendor.stop({ sink: false });
   try {
     await typeLikeAPerson(page, code);
     await page.getByRole('button', { name: 'Submit code' }).click();

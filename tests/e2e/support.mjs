@@ -141,7 +141,8 @@ export class Vendor {
    * Serves; with `mail`, new responses are mailed to the licence's contact through a real SMTP sink (`this.sink`);
    * `dist`: the portal build to serve (default dist/, or $PORTAL_DIST).
    */
-  async start({ mail = false, dist = process.env.PORTAL_DIST ?? join(root, 'dist') } = {}) {
+  async start({ mail = this.mail ?? false, dist = process.env.PORTAL_DIST ?? join(root, 'dist') } = {}) {
+    this.mail = mail; // a restart (after `stop({ sink: false })`) serves as before
     this.port ??= await freePort();
     this.url = `http://127.0.0.1:${this.port}`;
     const env = { ...process.env, LICENSE_SERVER_LOG: 'warn' };
@@ -156,8 +157,9 @@ export class Vendor {
     await waitForPort(this.port);
   }
 
-  async stop() {
-    this.sink?.stop();
+  /** Stops the server, and the SMTP sink unless `sink: false` (a restart to come keeps what it received). */
+  async stop({ sink = true } = {}) {
+    if (sink) this.sink?.stop();
     if (!this.process) return;
     const exited = new Promise((r) => this.process.once('exit', r));
     this.process.kill('SIGTERM');

@@ -105,9 +105,18 @@ mod tests {
         let text = code.to_code();
         assert_eq!(text.len(), 23);
         assert_eq!(RegistrationCode::parse(&text.to_lowercase().replace('-', " ")).unwrap(), code);
-        assert_eq!(RegistrationCode::parse("1111100000ABCDEFGHJK").unwrap(), RegistrationCode::parse("ilil1-OoOo0-abcde-fghjk").unwrap());
-        assert_eq!(RegistrationCode::parse("ABCDE-ABCDE-ABCDE-ABCD"), Err(RegistrationCodeError::WrongLength { found: 19 }));
-        assert!(matches!(RegistrationCode::parse("ABCDU-ABCDE-ABCDE-ABCDE"), Err(RegistrationCodeError::InvalidCharacter { character: 'U', position: 5 })));
+        assert_eq!(
+            RegistrationCode::parse("1111100000ABCDEFGHJK").unwrap(),
+            RegistrationCode::parse("ilil1-OoOo0-abcde-fghjk").unwrap()
+        );
+        assert_eq!(
+            RegistrationCode::parse("ABCDE-ABCDE-ABCDE-ABCD"),
+            Err(RegistrationCodeError::WrongLength { found: 19 })
+        );
+        assert!(matches!(
+            RegistrationCode::parse("ABCDU-ABCDE-ABCDE-ABCDE"),
+            Err(RegistrationCodeError::InvalidCharacter { character: 'U', position: 5 })
+        ));
         assert!(!format!("{code:?}").contains(&text[..5]));
     }
 

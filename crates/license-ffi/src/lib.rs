@@ -62,7 +62,9 @@ impl Failure {
     fn status(&self) -> c_int {
         match self {
             Failure::Client(e) => c_int::from(e.exit_code()),
-            Failure::BadArgument(_) | Failure::BadRegistrationCode(_) | Failure::UnknownLanguage => LICENSE_BAD_ARGUMENT,
+            Failure::BadArgument(_) | Failure::BadRegistrationCode(_) | Failure::UnknownLanguage => {
+                LICENSE_BAD_ARGUMENT
+            }
             Failure::Panicked => LICENSE_INTERNAL_ERROR,
         }
     }

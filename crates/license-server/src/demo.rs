@@ -72,7 +72,8 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<Demo, 
     std::fs::create_dir_all(data_dir).map_err(|e| ApiError::Internal(e.to_string()))?;
     std::fs::write(&path, serde_json::to_string_pretty(&trust).expect("serialisable") + "\n")
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let license = catalog::find_license(db, demo_serial()).await?.ok_or_else(|| ApiError::Internal("no demo licence".into()))?;
+    let license =
+        catalog::find_license(db, demo_serial()).await?.ok_or_else(|| ApiError::Internal("no demo licence".into()))?;
     Ok(Demo {
         trust: std::fs::canonicalize(&path).unwrap_or(path).display().to_string(),
         registration_code: license.registration_code.unwrap_or_default(),

@@ -299,7 +299,8 @@ pub fn lost_serials(lang: Lang, licenses: &[LostLicense], public_url: Option<&st
     let lines: Vec<String> = licenses
         .iter()
         .map(|l| {
-            let (product, serial) = (("product", Arg::from(l.product.as_str())), ("serial", Arg::from(l.serial.as_str())));
+            let (product, serial) =
+                (("product", Arg::from(l.product.as_str())), ("serial", Arg::from(l.serial.as_str())));
             let line = match &l.registration_code {
                 Some(code) => text(msg!("mail-lost-line-code"), &[product, serial, ("code", Arg::from(code.as_str()))]),
                 None => text(msg!("mail-lost-line"), &[product, serial]),

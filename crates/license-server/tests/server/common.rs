@@ -322,7 +322,14 @@ pub fn request_code(product: u16, serial: SerialNumber, key_id: u64, counter: u1
 /// --registration-code`: the digest field carries the code's tag.
 pub fn registered_request_code(serial: SerialNumber, registration_code: &str, key_id: u64) -> String {
     let code = license_codes::RegistrationCode::parse(registration_code).expect("a registration code");
-    let mut r = RequestCode { product: 7, serial, key_id: KeyId(key_id), counter: 0, entitlement_digest: 0, created: Day(2518) };
+    let mut r = RequestCode {
+        product: 7,
+        serial,
+        key_id: KeyId(key_id),
+        counter: 0,
+        entitlement_digest: 0,
+        created: Day(2518),
+    };
     r.entitlement_digest = code.tag(&r);
     r.to_code()
 }

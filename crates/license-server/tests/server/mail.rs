@@ -478,7 +478,8 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     let (quiet, quiet_registration) = order("quiet@customer.example", json!({"notify": false}));
     let path = format!("/api/v1/admin/licenses/{quiet}/upgrades");
     assert_eq!(request(&url, "POST", &path, Some(&admin), Some(&json!({"set": {"remote_users": 4}}))).0, 201);
-    let code = registered_request_code(SerialNumber::parse(&quiet).unwrap(), &quiet_registration.unwrap(), random_key_id());
+    let code =
+        registered_request_code(SerialNumber::parse(&quiet).unwrap(), &quiet_registration.unwrap(), random_key_id());
     let (status, answer) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
     assert_eq!(status, 200, "{answer}");
     let mails = sink.wait_for(6, 20);

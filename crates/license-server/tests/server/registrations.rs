@@ -101,14 +101,22 @@ fn the_program_registers_with_the_code_from_the_purchase_mail(backend: Backend) 
 
     // A mistyped code is refused at init, before anything is written.
     let typo = tempfile::tempdir().unwrap();
-    let bad = license(typo.path(), &trust, &["init", "--serial", &serial, "--product", "SpecView", "--registration-code", "ABCDU"]);
+    let bad = license(
+        typo.path(),
+        &trust,
+        &["init", "--serial", &serial, "--product", "SpecView", "--registration-code", "ABCDU"],
+    );
     assert_eq!(bad.status.code(), Some(2), "{}", String::from_utf8_lossy(&bad.stderr));
 
     // With it (any case, spaces for dashes): registered, and the licence
     // file no longer keeps it once the response is applied.
     let customer = tempfile::tempdir().unwrap();
     let typed = code.to_lowercase().replace('-', " ");
-    ok(license(customer.path(), &trust, &["init", "--serial", &serial, "--product", "SpecView", "--registration-code", &typed]));
+    ok(license(
+        customer.path(),
+        &trust,
+        &["init", "--serial", &serial, "--product", "SpecView", "--registration-code", &typed],
+    ));
     let file = customer.path().join("license.json");
     let held = std::fs::read_to_string(&file).unwrap();
     assert!(held.contains(&code), "kept until the first response: {held}");
