@@ -226,7 +226,7 @@ pub fn license_created(mail: &NewLicenseMail<'_>) -> (String, String) {
     let serial = ("serial", Arg::from(mail.serial));
     let product = ("product", Arg::from(mail.product));
     let body = format!(
-        "{}\n\n{}\n{}{}\n\n{}\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
+        "{}\n\n{}{}\n{}\n\n{}\n{}\n\n{}\n\n{}\n\n-- \n{}\n",
         text(msg!("mail-license-intro"), std::slice::from_ref(&product)),
         text(msg!("mail-license-serial"), std::slice::from_ref(&serial)),
         mail.registration_code

@@ -418,11 +418,11 @@ fn a_sale_and_an_upgrade_are_told_to_the_contact(backend: Backend) {
     let confirmation = &mails[0];
     assert_eq!(confirmation.envelope_to, ["buyer@customer.example"]);
     assert_eq!(confirmation.subject(), format!("Your SpecView licence: serial number {serial}"));
-    let text = confirmation.text();
+    let text = confirmation.text().replace("\r\n", "\n");
     for expected in [
         format!("Serial number: {serial}"),
-        format!("Registration code: {registration} (the program asks for it once"),
-        "It may be installed on 2 computers.".to_string(),
+        format!("Serial number: {serial}\nRegistration code: {registration} (the program asks for it once"),
+        "to no one else)\nIt may be installed on 2 computers.".to_string(),
         "  Remote users: 1".to_string(),
         "  Historian: yes".to_string(),
         "Get it now".to_string(),
