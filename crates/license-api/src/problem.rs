@@ -68,6 +68,7 @@ problem_codes! {
     NotFound = "not_found", 404;
     Conflict = "conflict", 409;
     MailOff = "mail_off", 409;
+    MethodNotAllowed = "method_not_allowed", 405;
     IdempotencyKeyReused = "idempotency_key_reused", 422;
     Unavailable = "unavailable", 503;
     Internal = "internal", 500;
@@ -225,6 +226,7 @@ impl Problem {
                 | ProblemCode::NotFound
                 | ProblemCode::Conflict
                 | ProblemCode::MailOff
+                | ProblemCode::MethodNotAllowed
                 | ProblemCode::IdempotencyKeyReused
         )
     }

@@ -53,7 +53,9 @@ pub struct NewStaff {
 pub struct StaffAdded {
     pub email: String,
     pub role: Role,
-    /// Valid for 72 hours, once.
+    /// Valid for 72 hours, once. A full URL when the server has
+    /// `--public-url`; else the path (`/console/#setup=…`) to put after the
+    /// server's address (links are never built from a request's `Host`).
     pub setup_link: String,
 }
 

@@ -98,6 +98,14 @@ pub async fn add_staff(new: NewStaff) -> Result<StaffAdded, ApiError> {
     send(Request::post(&api_url(paths::ADMIN_STAFF)), json(&new)).await
 }
 
+pub async fn new_staff_link(email: String) -> Result<StaffAdded, ApiError> {
+    send(Request::post(&api_url(&paths::fill(paths::ADMIN_STAFF_LINK, &[("email", &email)]))), None).await
+}
+
+pub async fn enable_staff(email: String) -> Result<StaffAdded, ApiError> {
+    send(Request::post(&api_url(&paths::fill(paths::ADMIN_STAFF_ENABLE, &[("email", &email)]))), None).await
+}
+
 pub async fn disable_staff(email: String) -> Result<StaffView, ApiError> {
     let path = paths::fill(paths::ADMIN_STAFF_DISABLE, &[("email", &email)]);
     send(Request::post(&api_url(&path)), None).await

@@ -40,9 +40,13 @@ pub fn StaffPanel() -> impl IntoView {
                         (None, false) => text(msg!("console-staff-link-sent"), &[]),
                         (None, true) => text(msg!("console-staff-active"), &[]),
                     };
-                    let disable = s.disabled_at.is_none().then(|| {
+                    let (link_for, enable_for) = (who.clone(), who.clone());
+                    let link_label = text(msg!("console-new-link-label"), &[("email", who.as_str().into())]);
+                    let actions = if s.disabled_at.is_none() {
                         let label = text(msg!("console-disable-label"), &[("email", who.as_str().into())]);
                         view! {
+                            <button type="button" class="secondary small" aria-label=link_label
+                                on:click=move |_| added.start(api::new_staff_link(link_for.clone()))>{text(msg!("console-new-link"), &[])}</button>
                             <button type="button" class="secondary small" aria-label=label on:click=move |_| {
                                 let question =text(msg!("console-disable-confirm"), &[("email", who.as_str().into())]);
                                 if window().confirm_with_message(&question).unwrap_or(false) {
@@ -50,25 +54,35 @@ pub fn StaffPanel() -> impl IntoView {
                                 }
                             }>{text(msg!("console-disable"), &[])}</button>
                         }
-                    });
+                        .into_any()
+                    } else {
+                        let label = text(msg!("console-enable-label"), &[("email", enable_for.as_str().into())]);
+                        view! {
+                            <button type="button" class="secondary small" aria-label=label
+                                on:click=move |_| added.start(api::enable_staff(enable_for.clone()))>{text(msg!("console-enable"), &[])}</button>
+                        }
+                        .into_any()
+                    };
                     view! {
                         <tr>
                             <td>{s.email.clone()}</td>
                             <td>{s.role.as_str()}</td>
                             <td>{state}</td>
-                            <td>{disable}</td>
+                            <td class="card-actions">{actions}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
     };
-    let outcome = move || match (added.get(), disabled.get()) {
+    let outcome = move || {
+        match (added.get(), disabled.get()) {
         (Some(Ok(a)), _) => Some(
             view! {
                 <div class="status ok" role="status">
                     <p>{text(msg!("console-staff-added"), &[("email", a.email.as_str().into())])}</p>
-                    <p class="mono small link-text">{a.setup_link}</p>
+                    <p class="mono small link-text" id="setup-link">{a.setup_link.clone()}</p>
+                    {a.setup_link.starts_with('/').then(|| view! { <p class="note">{text(msg!("console-link-path-only"), &[])}</p> })}
                 </div>
             }
             .into_any(),
@@ -77,6 +91,7 @@ pub fn StaffPanel() -> impl IntoView {
             Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }.into_any())
         }
         _ => None,
+    }
     };
     let admin = desk.is_admin;
     view! {

@@ -79,6 +79,8 @@ pub enum ApiError {
     Conflict(String),
     /// Mail was asked for and the server has none (no --smtp-url).
     MailOff,
+    /// A method the path does not take: which, and the path.
+    MethodNotAllowed(String),
     /// An `Idempotency-Key` sent again within 24 hours with another body.
     IdempotencyKeyReused,
     Unavailable,
@@ -127,6 +129,7 @@ impl ApiError {
             ApiError::NotFound(_) => ProblemCode::NotFound,
             ApiError::Conflict(_) => ProblemCode::Conflict,
             ApiError::MailOff => ProblemCode::MailOff,
+            ApiError::MethodNotAllowed(_) => ProblemCode::MethodNotAllowed,
             ApiError::IdempotencyKeyReused => ProblemCode::IdempotencyKeyReused,
             ApiError::Unavailable => ProblemCode::Unavailable,
             ApiError::Internal(_) => ProblemCode::Internal,
@@ -186,7 +189,9 @@ impl ApiError {
                 (p.cause, p.origin) = (Some("cross_origin".into()), Some(origin.clone()))
             }
             ApiError::Unauthenticated(cause) => p.cause = Some(cause.as_str().into()),
-            ApiError::NotFound(what) | ApiError::Conflict(what) => p.what = Some(what.clone()),
+            ApiError::NotFound(what) | ApiError::Conflict(what) | ApiError::MethodNotAllowed(what) => {
+                p.what = Some(what.clone())
+            }
             ApiError::UnsupportedMediaType
             | ApiError::MailOff
             | ApiError::IdempotencyKeyReused

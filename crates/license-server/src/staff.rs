@@ -70,8 +70,48 @@ fn password_matches(stored: Option<&str>, password: &str) -> bool {
 
 /// The link that opens the console on the set-password form. The token
 /// travels in the fragment, which browsers never send to a server or log.
-pub fn setup_link(public_url: &str, token: &str) -> String {
-    format!("{}/console/#setup={token}", public_url.trim_end_matches('/'))
+///
+/// Built only from `--public-url`: never from a request's `Host` header,
+/// which whoever sends the request chooses (a link to their own site).
+/// Without it the link is the path alone, to put after the server's address.
+pub fn setup_link(public_url: Option<&str>, token: &str) -> String {
+    format!("{}/console/#setup={token}", public_url.unwrap_or_default().trim_end_matches('/'))
+}
+
+/// A new one-time set-password link for an existing account (the old one
+/// stops working): for a link that was used or expired. `enable`: the
+/// account may be disabled, and is enabled again, with its password cleared
+/// (its holder sets a new one with the link) and without sessions.
+/// Returns the account and the token.
+pub async fn new_link(db: &Db, email: &str, enable: bool, actor: &str) -> Result<(StaffView, String), ApiError> {
+    let email = normalise_email(email);
+    let token = random_secret()?;
+    let mut tx = db.begin().await?;
+    let sql = if enable {
+        "UPDATE staff SET setup_token_hash = $1, setup_expires_unix = $2, disabled_at = NULL, password_hash = NULL \
+         WHERE email = $3 AND disabled_at IS NOT NULL RETURNING id"
+    } else {
+        "UPDATE staff SET setup_token_hash = $1, setup_expires_unix = $2 WHERE email = $3 AND disabled_at IS NULL RETURNING id"
+    };
+    let found: Option<(i64,)> = sqlx::query_as(sql)
+        .bind(sha256_hex(&token))
+        .bind(unix_now() + SETUP_VALID_SECONDS)
+        .bind(&email)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if found.is_none() {
+        let what = if enable { "a disabled staff member" } else { "an active staff member" };
+        return Err(ApiError::NotFound(format!("{what} {email}")));
+    }
+    let action = if enable { "staff.enable" } else { "staff.link" };
+    audit::record(&mut tx, actor, action, None, serde_json::json!({"email": email})).await?;
+    tx.commit().await?;
+    let view = list(db)
+        .await?
+        .into_iter()
+        .find(|s| s.email == email)
+        .ok_or_else(|| ApiError::Internal("staff member vanished".into()))?;
+    Ok((view, token))
 }
 
 /// Adds a staff member. With `password`, it is set at once; without, the

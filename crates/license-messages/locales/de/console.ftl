@@ -179,7 +179,12 @@ console-disable-confirm = { $email } deaktivieren? Die Sitzungen enden sofort, u
 console-role-support = support: findet Codes und beantwortet sie
 console-role-admin = admin: erstellt außerdem Lizenzen, plant Upgrades ein, gibt Installationen frei, verwaltet Mitarbeiter
 console-add-staff = Mitarbeiter hinzufügen
-console-staff-added = { $email } wurde hinzugefügt. Senden Sie diesen Link: Damit wird das Passwort festgelegt, einmalig, innerhalb von 72 Stunden.
+console-staff-added = Senden Sie { $email } diesen Link: Er setzt das Passwort, einmal, innerhalb von 72 Stunden.
+console-new-link = Neuer Link
+console-new-link-label = Neuer Passwort-Link für { $email }
+console-enable = Aktivieren
+console-enable-label = { $email } wieder aktivieren
+console-link-path-only = Dieser Server hat keine --public-url, daher ist der Link nur der Pfad: Setzen Sie die Adresse des Servers davor, bevor Sie ihn senden.
 
 ## Remind now, mail and webhooks
 

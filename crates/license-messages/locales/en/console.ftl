@@ -180,7 +180,12 @@ console-disable-confirm = Disable { $email }? Their sessions end at once and the
 console-role-support = support: finds codes and answers them
 console-role-admin = admin: also creates licences, queues upgrades, releases, manages staff
 console-add-staff = Add staff member
-console-staff-added = Added { $email }. Send them this link: it sets their password, once, within 72 hours.
+console-staff-added = Send { $email } this link: it sets their password, once, within 72 hours.
+console-new-link = New link
+console-new-link-label = New set-password link for { $email }
+console-enable = Enable
+console-enable-label = Enable { $email } again
+console-link-path-only = This server has no --public-url, so the link is the path only: put the server's address in front of it before sending it.
 
 ## Remind now, mail and webhooks
 

@@ -179,7 +179,12 @@ console-disable-confirm = Désactiver { $email } ? Ses sessions prennent fin im
 console-role-support = support : recherche les codes et y répond
 console-role-admin = admin : crée aussi des licences, programme des mises à niveau, libère des installations, gère l'équipe
 console-add-staff = Ajouter un membre
-console-staff-added = { $email } est ajouté. Envoyez-lui ce lien : il permet de choisir son mot de passe, une seule fois, dans les 72 heures.
+console-staff-added = Envoyez ce lien à { $email } : il définit son mot de passe, une fois, sous 72 heures.
+console-new-link = Nouveau lien
+console-new-link-label = Nouveau lien de mot de passe pour { $email }
+console-enable = Réactiver
+console-enable-label = Réactiver { $email }
+console-link-path-only = Ce serveur n'a pas de --public-url : le lien n'est que le chemin. Mettez l'adresse du serveur devant avant de l'envoyer.
 
 ## Remind now, mail and webhooks
 

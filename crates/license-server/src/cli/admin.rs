@@ -29,7 +29,7 @@ pub fn keygen(data: &Path) -> Result<(), CliError> {
 
 /// Every command but `serve`, `keygen` and `mail-in`.
 pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
-    let actor = actor();
+    let actor = actor(cli);
     match &cli.command {
         Command::Product(ProductCommand::Add { id, name, entitlements }) => {
             let entitlements = entitlements
@@ -98,16 +98,20 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
         Command::Staff(StaffCommand::Add { email, role, password_stdin }) => {
             let password = if *password_stdin { Some(read_password()?) } else { None };
             match staff::add(&db, email, *role, password.as_deref(), &actor).await? {
-                Some(token) => {
-                    let base = cli.public_url.as_deref().unwrap_or("http://127.0.0.1:8080");
-                    println!("{}", staff::setup_link(base, &token));
-                    eprintln!("Send this link to {email}: it sets the password, once, within 72 hours.");
-                }
+                Some(token) => print_setup_link(cli, email, &token),
                 None => println!("Added {email} ({}).", role.as_str()),
             }
         }
         Command::Staff(StaffCommand::List) => print_json(&staff::list(&db).await?),
         Command::Staff(StaffCommand::Disable { email }) => print_json(&staff::disable(&db, email, &actor).await?),
+        Command::Staff(StaffCommand::Link { email }) => {
+            let (view, token) = staff::new_link(&db, email, false, &actor).await?;
+            print_setup_link(cli, &view.email, &token);
+        }
+        Command::Staff(StaffCommand::Enable { email }) => {
+            let (view, token) = staff::new_link(&db, email, true, &actor).await?;
+            print_setup_link(cli, &view.email, &token);
+        }
         Command::TrustFile => {
             print_json(&TrustFile { keys: keys.public_entries(), products: catalog::products(&db).await? })
         }
@@ -177,9 +181,25 @@ fn announce<'a>(cli: &'a Cli, mail: Option<&'a MailSettings>) -> Option<Announce
     mail.map(|mail| Announce { mail, public_url: cli.public_url.as_deref() })
 }
 
-/// Who the audit log names for a command: the user running it.
-fn actor() -> String {
-    format!("cli:{}", std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
+/// A one-time set-password link, from `--public-url` only (never guessed).
+fn print_setup_link(cli: &Cli, email: &str, token: &str) {
+    println!("{}", staff::setup_link(cli.public_url.as_deref(), token));
+    eprintln!("Send this link to {email}: it sets the password, once, within 72 hours.");
+    if cli.public_url.is_none() {
+        eprintln!(
+            "It is the path only: put the server's address in front (https://licensing.vendor.example/console/#setup=…), \
+             or give --public-url (LICENSE_SERVER_PUBLIC_URL) to have the whole link printed."
+        );
+    }
+}
+
+/// Who the audit log names for a command: `--actor`, else the user running it.
+fn actor(cli: &Cli) -> String {
+    if let Some(actor) = cli.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        return actor.chars().filter(|c| !c.is_control()).take(100).collect();
+    }
+    let user = ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()));
+    format!("cli:{}", user.unwrap_or_else(|| "unknown (give --actor)".into()))
 }
 
 fn print_json(value: &impl serde::Serialize) {

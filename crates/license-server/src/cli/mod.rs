@@ -65,6 +65,10 @@ pub struct Cli {
     /// The SMTP password, when not in --smtp-url (prefer the variable: flags show in `ps`).
     #[arg(long, env = "LICENSE_SERVER_SMTP_PASSWORD", global = true, hide_env_values = true, requires = "smtp_user")]
     pub smtp_password: Option<String>,
+    /// Who the audit log names for what this command does (default: cli: and the user running it,
+    /// from USER or LOGNAME).
+    #[arg(long, env = "LICENSE_SERVER_ACTOR", global = true)]
+    pub actor: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -298,6 +302,18 @@ pub enum StaffCommand {
     List,
     /// Disables a staff member and ends their sessions.
     Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Prints a new one-time link that sets the password (the old link stops working): for a link
+    /// that was used or expired.
+    Link {
+        #[arg(long)]
+        email: String,
+    },
+    /// Enables a disabled staff member again: the password is cleared, and a new one-time link to
+    /// set one is printed.
+    Enable {
         #[arg(long)]
         email: String,
     },

@@ -1,7 +1,7 @@
 //! The admin and support API under `/api/v1/admin/`. Every call needs a
 //! bearer token; changes need the admin role, reading a licence either role.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
@@ -10,7 +10,7 @@ use license_api::{
     QueueUpgrade, Released, TokenCreated, UpgradeQueued,
 };
 
-use super::extract::{ApiJson, IdempotencyKey, InstallationPath, SerialPath};
+use super::extract::{ApiJson, ApiPath, IdempotencyKey, InstallationPath, SerialPath};
 use super::idempotency;
 use super::openapi::{
     AdminOnly, BadInstallation, BadSerial, BodyRefused, Conflict, InvalidBody, InvalidInput, KeyReused, MailOff,
@@ -86,7 +86,7 @@ pub async fn create_license(
 pub async fn show_license(
     State(state): State<AppState>,
     _caller: Caller,
-    Path(SerialPath { serial }): Path<SerialPath>,
+    ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
 ) -> Result<Json<LicenseView>, ApiError> {
     Ok(Json(catalog::show_license(&state.db, &serial).await?))
 }
@@ -105,7 +105,7 @@ pub async fn show_license(
 pub async fn change_license(
     State(state): State<AppState>,
     caller: Caller,
-    Path(SerialPath { serial }): Path<SerialPath>,
+    ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
     ApiJson(body): ApiJson<LicenseChange>,
 ) -> Result<Json<LicenseView>, ApiError> {
     caller.require_admin()?;
@@ -129,7 +129,7 @@ pub async fn change_license(
 pub async fn queue_upgrade(
     State(state): State<AppState>,
     caller: Caller,
-    Path(SerialPath { serial }): Path<SerialPath>,
+    ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<QueueUpgrade>,
 ) -> Result<Response, ApiError> {
@@ -163,7 +163,7 @@ pub async fn queue_upgrade(
 pub async fn remind_now(
     State(state): State<AppState>,
     caller: Caller,
-    Path(SerialPath { serial }): Path<SerialPath>,
+    ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
 ) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
     caller.require_admin()?;
     let announce = state.announce().ok_or(ApiError::MailOff)?;
@@ -197,7 +197,7 @@ pub async fn mail_status(State(state): State<AppState>, _caller: Caller) -> Resu
 pub async fn release_installation(
     State(state): State<AppState>,
     caller: Caller,
-    Path(InstallationPath { serial, key_id }): Path<InstallationPath>,
+    ApiPath(InstallationPath { serial, key_id }): ApiPath<InstallationPath>,
 ) -> Result<Json<Released>, ApiError> {
     caller.require_admin()?;
     Ok(Json(installations::release_installation(&state.db, &serial, &key_id, &caller.actor()).await?))

@@ -2,7 +2,7 @@
 //! from a one-time link, finding what a customer sent, answering a request
 //! code for a customer, and managing staff.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -12,7 +12,7 @@ use license_api::{
 };
 use license_codes::RequestCode;
 
-use super::extract::{session_cookie, ApiJson, ClientIp};
+use super::extract::{session_cookie, ApiJson, ApiPath, ClientIp};
 use super::openapi::{
     AdminOnly, BodyRefused, CodeRefused, Conflict, CrossOrigin, InvalidBody, InvalidInput, IssuanceRefused, MailOff,
     NotFound, SetupRefused, SignInRefused, StaffOnly, Unavailable, UnknownSerial, WrongCode,
@@ -166,7 +166,7 @@ pub async fn send_to_contact(
     caller: Caller,
     // Read as text: a number past i64 names no issuance (404), rather than
     // axum's plain-text 400.
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
     let mailer = state.mailer.as_ref().ok_or(ApiError::MailOff)?;
     let id: i64 = id.parse().unwrap_or(0);
@@ -195,20 +195,58 @@ pub async fn list_staff(State(state): State<AppState>, caller: Caller) -> Result
 pub async fn add_staff(
     State(state): State<AppState>,
     caller: Caller,
-    headers: HeaderMap,
     ApiJson(body): ApiJson<NewStaff>,
 ) -> Result<(StatusCode, Json<StaffAdded>), ApiError> {
     caller.require_admin()?;
     let token = staff::add(&state.db, &body.email, body.role, None, &caller.actor()).await?;
-    let base = state.settings.public_url.clone().unwrap_or_else(|| {
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
-        format!("http://{host}")
-    });
-    let setup_link = staff::setup_link(&base, &token.unwrap_or_default());
+    let setup_link = staff::setup_link(state.settings.public_url.as_deref(), &token.unwrap_or_default());
     Ok((
         StatusCode::CREATED,
         Json(StaffAdded { email: staff::normalise_email(&body.email), role: body.role, setup_link }),
     ))
+}
+
+/// A new one-time set-password link for a staff member (admin), when theirs
+/// was used or expired; the old link stops working. Built from
+/// `--public-url` only (without it, the path to put after the server's address).
+#[utoipa::path(post, path = paths::ADMIN_STAFF_LINK, tag = "console", security(("bearer" = []), ("session" = [])),
+    params(("email" = String, Path, description = "The staff member's email", example = "helpdesk@vendor.example")),
+    responses(
+        (status = 200, description = "The new link, valid for 72 hours, once", body = StaffAdded),
+        NotFound,
+        AdminOnly,
+        Unavailable,
+    ))]
+pub async fn new_staff_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(email): ApiPath<String>,
+) -> Result<Json<StaffAdded>, ApiError> {
+    caller.require_admin()?;
+    let (view, token) = staff::new_link(&state.db, &email, false, &caller.actor()).await?;
+    let setup_link = staff::setup_link(state.settings.public_url.as_deref(), &token);
+    Ok(Json(StaffAdded { email: view.email, role: view.role, setup_link }))
+}
+
+/// Enable a disabled staff member again (admin): their password is cleared
+/// and the answer holds a one-time link to set a new one.
+#[utoipa::path(post, path = paths::ADMIN_STAFF_ENABLE, tag = "console", security(("bearer" = []), ("session" = [])),
+    params(("email" = String, Path, description = "The staff member's email", example = "helpdesk@vendor.example")),
+    responses(
+        (status = 200, description = "Enabled; the link sets the new password, within 72 hours, once", body = StaffAdded),
+        NotFound,
+        AdminOnly,
+        Unavailable,
+    ))]
+pub async fn enable_staff(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(email): ApiPath<String>,
+) -> Result<Json<StaffAdded>, ApiError> {
+    caller.require_admin()?;
+    let (view, token) = staff::new_link(&state.db, &email, true, &caller.actor()).await?;
+    let setup_link = staff::setup_link(state.settings.public_url.as_deref(), &token);
+    Ok(Json(StaffAdded { email: view.email, role: view.role, setup_link }))
 }
 
 /// Disable a staff member (admin); their sessions end at once.
@@ -223,7 +261,7 @@ pub async fn add_staff(
 pub async fn disable_staff(
     State(state): State<AppState>,
     caller: Caller,
-    Path(email): Path<String>,
+    ApiPath(email): ApiPath<String>,
 ) -> Result<Json<StaffView>, ApiError> {
     caller.require_admin()?;
     Ok(Json(staff::disable(&state.db, &email, &caller.actor()).await?))

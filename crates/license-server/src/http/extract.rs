@@ -50,6 +50,21 @@ pub struct IdempotencyKey {
     pub key: Option<String>,
 }
 
+/// Path parameters whose rejection (a segment that is not UTF-8, say
+/// `%FF%FE`) is a problem document like every error, not axum's plain text.
+pub struct ApiPath<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => Err(ApiError::InvalidInput(format!("the path does not read: {}", rejection.body_text()))),
+        }
+    }
+}
+
 /// A JSON body. Unknown fields are refused by the types (`deny_unknown_fields`).
 pub struct ApiJson<T>(pub T);
 

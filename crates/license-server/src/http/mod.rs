@@ -128,6 +128,8 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(console::answer))
         .routes(routes!(console::list_staff, console::add_staff))
         .routes(routes!(console::disable_staff))
+        .routes(routes!(console::new_staff_link))
+        .routes(routes!(console::enable_staff))
         .routes(routes!(console::send_to_contact))
         .routes(routes!(webhooks::add_webhook, webhooks::list_webhooks))
         .routes(routes!(webhooks::remove_webhook))
@@ -161,6 +163,9 @@ pub fn router(state: AppState) -> Router {
                 .allow_headers([header::CONTENT_TYPE]),
         );
     }
+    // Answers of the API carry personal data (sessions, licences, staff, codes): never stored by a cache.
+    let no_store = || header_layer(header::CACHE_CONTROL, "no-store");
+    let (public, rest) = (public.layer(no_store()), rest.layer(no_store()));
     let doc = Arc::new(doc);
     let csp = state.portal.content_security_policy();
     Router::new()
@@ -168,6 +173,7 @@ pub fn router(state: AppState) -> Router {
         .merge(rest)
         .route(license_api::paths::OPENAPI, get(move || openapi::serve(doc.clone())))
         .route("/api/{*rest}", get(public::api_not_found).post(public::api_not_found))
+        .method_not_allowed_fallback(public::method_not_allowed)
         .route_layer(axum::middleware::from_fn(metrics::tag_route))
         .merge(static_files::routes(state.portal.dir()))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

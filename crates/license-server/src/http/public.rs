@@ -133,6 +133,13 @@ pub async fn api_not_found() -> ApiError {
     ApiError::NotFound("this API path".into())
 }
 
+/// A method a path does not take: a problem document, as every error
+/// (axum keeps the `Allow` header it computed).
+pub async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    let path: String = uri.path().chars().take(200).collect();
+    ApiError::MethodNotAllowed(format!("{method} is not a method of {path}"))
+}
+
 /// "Lost your serial number?": mails the serial numbers of the licences
 /// `email` is the technical contact for to that address, and only to it.
 /// The answer is the same whether or not the address is on file.

@@ -2,12 +2,12 @@
 //! at, their secrets and their deliveries. Admins only: a webhook is a URL
 //! this server will call, with data about every licence.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use license_api::{paths, NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 
-use super::extract::ApiJson;
+use super::extract::{ApiJson, ApiPath};
 use super::openapi::{AdminOnly, BodyRefused, InvalidInput, NotFound, Unavailable};
 use super::AppState;
 use crate::tokens::Caller;
@@ -62,7 +62,7 @@ pub async fn list_webhooks(State(state): State<AppState>, caller: Caller) -> Res
 pub async fn remove_webhook(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     caller.require_admin()?;
     endpoints::remove(&state.db, &id, &caller.actor()).await?;
@@ -82,7 +82,7 @@ pub async fn remove_webhook(
 pub async fn rotate_secret(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<WebhookSecret>, ApiError> {
     caller.require_admin()?;
     Ok(Json(endpoints::rotate(&state.db, &settings(&state)?.key, &id, &caller.actor()).await?))
@@ -100,7 +100,7 @@ pub async fn rotate_secret(
 pub async fn list_deliveries(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Vec<WebhookDelivery>>, ApiError> {
     caller.require_admin()?;
     Ok(Json(endpoints::deliveries(&state.db, &id).await?))
@@ -121,7 +121,7 @@ pub async fn list_deliveries(
 pub async fn send_again(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, delivery)): Path<(String, String)>,
+    ApiPath((id, delivery)): ApiPath<(String, String)>,
 ) -> Result<(StatusCode, Json<WebhookDelivery>), ApiError> {
     caller.require_admin()?;
     let delivery = delivery.parse::<i64>().map_err(|_| {

@@ -163,7 +163,7 @@ impl InProcess {
     }
 }
 
-fn json_or_text(text: String) -> Value {
+pub fn json_or_text(text: String) -> Value {
     serde_json::from_str(&text).unwrap_or(Value::String(text))
 }
 

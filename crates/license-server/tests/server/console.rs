@@ -23,6 +23,8 @@ for_each_backend!(
     support_may_answer_and_find_but_not_change,
     a_one_time_link_sets_the_password_once,
     find_explains_every_kind_of_code,
+    links_come_from_the_public_url_and_can_be_made_again,
+    every_api_error_is_a_problem_and_personal_data_is_not_stored,
 );
 
 const HOST: &str = "licensing.example.com";
@@ -354,4 +356,96 @@ fn find_explains_every_kind_of_code(backend: Backend) {
     let (status, refused) =
         server.request("POST", "/api/v1/admin/inspect", Some(&server.support), Some(&json!({"query": long})));
     assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
+}
+
+/// Set-password links are built from `--public-url` only: a request's
+/// `Host` (which its sender chooses) never goes into one. A used or expired
+/// link can be replaced (the old one stops working); a disabled account is
+/// enabled again with a new link and no password.
+fn links_come_from_the_public_url_and_can_be_made_again(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let admin = [("authorization", format!("Bearer {}", server.admin)), ("content-type", "application/json".into())];
+    let post = |path: &str, host: &str, body: Value| {
+        let headers: Vec<(&str, &str)> = admin.iter().map(|(k, v)| (*k, v.as_str())).chain([("host", host)]).collect();
+        let (status, _, text) = server.raw("POST", path, &headers, body.to_string().into_bytes());
+        (status, json_or_text(text))
+    };
+    let (status, added) =
+        post("/api/v1/admin/staff", "evil.example", json!({"email": "new@vendor.example", "role": "support"}));
+    assert_eq!(status, 201, "{added}");
+    let first = added["setup_link"].as_str().unwrap().to_string();
+    assert!(first.starts_with("/console/#setup="), "no --public-url: the path only, never the Host: {first}");
+    assert!(!first.contains("evil"), "{first}");
+
+    let (status, again) = post("/api/v1/admin/staff/new@vendor.example/link", "evil.example", json!({}));
+    assert_eq!(status, 200, "{again}");
+    let second = again["setup_link"].as_str().unwrap().to_string();
+    assert_ne!(first, second);
+    let token = |link: &str| link.split_once("#setup=").unwrap().1.to_string();
+    let set = |token: String| {
+        server.request("POST", "/api/v1/session/password", None, Some(&json!({"token": token, "password": PASSWORD})))
+    };
+    assert_cause(&set(token(&first)), 401, "unauthorized", "setup");
+    assert_eq!(set(token(&second)).0, 204, "the new link works");
+    assert_eq!(sign_in(&server, "new@vendor.example", PASSWORD).0, 200);
+
+    // Disabled, then enabled again: no password until the new link sets one.
+    assert_eq!(post("/api/v1/admin/staff/new@vendor.example/disable", HOST, json!({})).0, 200);
+    let (status, missing) = post("/api/v1/admin/staff/new@vendor.example/link", HOST, json!({}));
+    assert_eq!(
+        (status, missing["code"].as_str()),
+        (404, Some("not_found")),
+        "a disabled account gets no link: {missing}"
+    );
+    let (status, enabled) = post("/api/v1/admin/staff/new@vendor.example/enable", HOST, json!({}));
+    assert_eq!(status, 200, "{enabled}");
+    assert_eq!(sign_in(&server, "new@vendor.example", PASSWORD).0, 401, "the old password is gone");
+    assert_eq!(set(token(enabled["setup_link"].as_str().unwrap())).0, 204);
+    assert_eq!(sign_in(&server, "new@vendor.example", PASSWORD).0, 200);
+
+    // With --public-url, the whole link.
+    let https = HttpSettings { public_url: Some("https://licensing.vendor.example".into()), ..HttpSettings::default() };
+    let server = InProcess::start_with(&backend, https);
+    let (status, added) =
+        server.admin_post("/api/v1/admin/staff", &json!({"email": "b@vendor.example", "role": "admin"}));
+    assert_eq!(status, 201, "{added}");
+    assert!(added["setup_link"].as_str().unwrap().starts_with("https://licensing.vendor.example/console/#setup="));
+}
+
+/// Every error of the API is an RFC 9457 problem with a `code` and a
+/// `next_step` (a path segment that is not UTF-8, a method the path does not
+/// take), and answers that carry personal data say `Cache-Control: no-store`.
+fn every_api_error_is_a_problem_and_personal_data_is_not_stored(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let serial = server.specview_license(1, json!({"remote_users": 1}));
+    let bearer = format!("Bearer {}", server.admin);
+    let auth = [("authorization", bearer.as_str())];
+    for (method, path, status, code) in [
+        ("GET", "/api/v1/admin/licenses/%FF%FE", 400, "invalid_input"),
+        ("DELETE", "/api/v1/admin/webhooks/%C3%28", 400, "invalid_input"),
+        ("PUT", "/api/v1/keys", 405, "method_not_allowed"),
+        ("DELETE", "/api/v1/admin/licenses", 405, "method_not_allowed"),
+    ] {
+        let (got, headers, text) = server.raw(method, path, &auth, Vec::new());
+        assert_eq!(got, status, "{method} {path}: {text}");
+        assert_eq!(headers["content-type"], "application/problem+json", "{method} {path}");
+        let problem: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(problem["code"], code, "{method} {path}: {problem}");
+        assert!(problem["next_step"].as_str().is_some_and(|n| !n.is_empty()), "{problem}");
+        if status == 405 {
+            assert!(headers.contains_key("allow"), "{method} {path}: the Allow header stays");
+        }
+    }
+    for path in [format!("/api/v1/admin/licenses/{serial}"), "/api/v1/admin/staff".into(), "/api/v1/session".into()] {
+        let (_, headers, _) = server.raw("GET", &path, &auth, Vec::new());
+        assert_eq!(headers["cache-control"], "no-store", "{path}");
+    }
+    let body = json!({"query": serial.to_code()}).to_string().into_bytes();
+    let (_, headers, _) =
+        server.raw("POST", "/api/v1/admin/inspect", &[auth[0], ("content-type", "application/json")], body);
+    assert_eq!(headers["cache-control"], "no-store");
+    let code = request_code(7, serial, random_key_id(), 0, empty_digest());
+    let body = json!({"request_code": code}).to_string().into_bytes();
+    let (status, headers, _) = server.raw("POST", "/api/v1/activations", &[("content-type", "application/json")], body);
+    assert_eq!((status, &headers["cache-control"]), (200, &"no-store".parse::<axum::http::HeaderValue>().unwrap()));
 }
