@@ -343,3 +343,59 @@ test('the mail panel shows what mail-in dropped and why; Remind now mails the co
   await keep(page, testInfo, 'mail-dropped');
   await noSeriousAxeViolations(page);
 });
+
+/** Where the page or a table would have to scroll sideways to show an action: the offenders. */
+async function hiddenActions(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      const wide = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1
+        && !e.closest('.scroll') && ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1));
+      const names = wide.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}#${e.id}`).join(', ');
+      problems.push(`the page scrolls sideways by ${document.documentElement.scrollWidth - window.innerWidth} px (${names})`);
+    }
+    for (const button of document.querySelectorAll('main button, main select')) {
+      const box = button.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // in a closed panel
+      const scroller = button.closest('.scroll');
+      const frame = scroller ? scroller.getBoundingClientRect() : { left: 0, right: window.innerWidth };
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.right > window.innerWidth + 1) {
+        problems.push(`${button.tagName.toLowerCase()} "${button.textContent.trim().slice(0, 30)}" is out of view`);
+      }
+    }
+    return problems;
+  });
+}
+
+for (const [name, viewport] of [['360 px phone', { width: 360, height: 780 }], ['1366 px desktop', { width: 1366, height: 768 }]]) {
+  test(`every console view at ${name}: nothing scrolls sideways, every action in view`, async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'sizes set here');
+    await page.setViewportSize(viewport);
+    const tag = viewport.width;
+    await page.goto(`${vendor.url}/console/`);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(await hiddenActions(page)).toEqual([]);
+    await keep(page, testInfo, `sweep-${tag}-sign-in`);
+
+    // A licence with a long contact address, installations and responses.
+    const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email',
+      'technical.contact.of.the.customer.department@a-rather-long-customer-domain.example', '--max-installations', '3', 'remote_users=1')).serial;
+    for (let i = 0; i < 2; i++) new Computer(vendor, serial).run('get-it-now', '--server', vendor.url);
+    vendor.cli('upgrade', 'queue', '--serial', serial, 'remote_users=2');
+    await signIn(page, testInfo, 'admin');
+    await find(page, serial);
+    await expect(page.locator('section.license')).toBeVisible();
+    for (const panel of ['Create a licence', 'Staff', 'Webhooks', 'Mail']) {
+      await page.locator('summary', { hasText: panel }).first().click();
+    }
+    await expect(page.locator('#mail-dropped')).toBeVisible();
+    expect(await hiddenActions(page)).toEqual([]);
+    await keep(page, testInfo, `sweep-${tag}-licence-and-tools`);
+
+    // Find with a request code, and the answer.
+    await find(page, new Computer(vendor, serial).createCode());
+    await expect(page.getByRole('button', { name: /Answer/ }).first()).toBeVisible();
+    expect(await hiddenActions(page)).toEqual([]);
+    await keep(page, testInfo, `sweep-${tag}-request-found`);
+  });
+}

@@ -90,11 +90,11 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             });
             view! {
                 <tr>
-                    <td class="mono">{i.key_id.clone()}</td>
-                    <td>{date_time(&i.bound_at)}</td>
-                    <td>{i.last_issued_counter.map_or_else(||text(msg!("console-no-value"), &[]), |c| c.to_string())}</td>
-                    <td>{status}</td>
-                    <td>{release}</td>
+                    <td class="mono" data-label=text(msg!("console-key-id"), &[])>{i.key_id.clone()}</td>
+                    <td data-label=text(msg!("console-bound"), &[])>{date_time(&i.bound_at)}</td>
+                    <td data-label=text(msg!("console-last-sent"), &[])>{i.last_issued_counter.map_or_else(||text(msg!("console-no-value"), &[]), |c| c.to_string())}</td>
+                    <td data-label=text(msg!("console-status"), &[])>{status}</td>
+                    <td class="row-actions">{release}</td>
                 </tr>
             }
             .into_any()
@@ -107,11 +107,11 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
         .map(|i| {
             view! {
                 <tr>
-                    <td>{date_time(&i.issued_at)}</td>
-                    <td>{text(msg!("console-channel-name"), &[("channel", i.channel.as_str().into())])}</td>
-                    <td>{i.actor.clone()}</td>
-                    <td>{format!("{} → {}", i.from_counter, i.to_counter)}</td>
-                    <td>
+                    <td data-label=text(msg!("console-when"), &[])>{date_time(&i.issued_at)}</td>
+                    <td data-label=text(msg!("console-channel"), &[])>{text(msg!("console-channel-name"), &[("channel", i.channel.as_str().into())])}</td>
+                    <td data-label=text(msg!("console-by"), &[])>{i.actor.clone()}</td>
+                    <td data-label=text(msg!("console-update-column"), &[])>{format!("{} → {}", i.from_counter, i.to_counter)}</td>
+                    <td data-label=text(msg!("console-codes-column"), &[])>
                         <details>
                             <summary>{text(msg!("console-codes"), &[])}</summary>
                             <p class="small">{text(msg!("console-request-code"), &[])}</p>
@@ -120,7 +120,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                             <p class="mono small">{i.response_code.clone()}</p>
                         </details>
                     </td>
-                    <td><SendButton issuance=i.id to_counter=i.to_counter/></td>
+                    <td class="row-actions"><SendButton issuance=i.id to_counter=i.to_counter/></td>
                 </tr>
             }
             .into_any()
@@ -165,7 +165,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             <h3>{text(msg!("console-installations"), &[])}</h3>
             {admins_only(&desk, "release-note", "release")}
             <div class="scroll" tabindex="0" role="region" aria-label=text(msg!("console-installations"), &[])>
-                <table class="data">
+                <table class="data stack">
                     <thead><tr><th scope="col">{text(msg!("console-key-id"), &[])}</th><th scope="col">{text(msg!("console-bound"), &[])}</th><th scope="col">{text(msg!("console-last-sent"), &[])}</th><th scope="col">{text(msg!("console-status"), &[])}</th><th scope="col"><span class="visually-hidden">{text(msg!("console-actions"), &[])}</span></th></tr></thead>
                     <tbody>{rows_or_none(installations, 5, msg!("console-no-installations"))}</tbody>
                 </table>
@@ -175,7 +175,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 <p id="mail-off-note" class="note">{text(msg!("console-mail-off"), &[])}</p>
             })}
             <div class="scroll" tabindex="0" role="region" aria-label=text(msg!("console-responses-issued"), &[])>
-                <table class="data">
+                <table class="data stack">
                     <thead><tr><th scope="col">{text(msg!("console-when"), &[])}</th><th scope="col">{text(msg!("console-channel"), &[])}</th><th scope="col">{text(msg!("console-by"), &[])}</th><th scope="col">{text(msg!("console-update-column"), &[])}</th><th scope="col">{text(msg!("console-codes-column"), &[])}</th><th scope="col"><span class="visually-hidden">{text(msg!("console-actions"), &[])}</span></th></tr></thead>
                     <tbody>{rows_or_none(issuances, 6, msg!("console-none-yet"))}</tbody>
                 </table>

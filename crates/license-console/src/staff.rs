@@ -65,10 +65,10 @@ pub fn StaffPanel() -> impl IntoView {
                     };
                     view! {
                         <tr>
-                            <td>{s.email.clone()}</td>
-                            <td>{s.role.as_str()}</td>
-                            <td>{state}</td>
-                            <td class="card-actions">{actions}</td>
+                            <td data-label=text(msg!("console-email"), &[])>{s.email.clone()}</td>
+                            <td data-label=text(msg!("console-role"), &[])>{s.role.as_str()}</td>
+                            <td data-label=text(msg!("console-state"), &[])>{state}</td>
+                            <td class="row-actions">{actions}</td>
                         </tr>
                     }
                 })
@@ -100,7 +100,7 @@ pub fn StaffPanel() -> impl IntoView {
             {admins_only(&desk, "staff-note", "staff")}
             {admin.then(|| view! {
                 <div class="scroll" tabindex="0" role="region" aria-label=tr(msg!("console-staff-members"))>
-                    <table class="data">
+                    <table class="data stack">
                         <thead><tr><th scope="col">{tr(msg!("console-email"))}</th><th scope="col">{tr(msg!("console-role"))}</th><th scope="col">{tr(msg!("console-state"))}</th><th scope="col"><span class="visually-hidden">{tr(msg!("console-actions"))}</span></th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -98,7 +98,16 @@ async fn request_code(state: &AppState, r: &RequestCode) -> Result<Inspection, A
     found.installation = license.installations.iter().find(|i| i.key_id == key_id).cloned();
     found.holds = license.states.iter().find(|s| s.counter == i64::from(r.counter)).cloned();
     found.digest_matches = Some(match (&found.holds, r.counter) {
-        (_, 0) => r.entitlement_digest == Entitlements::new().digest(),
+        // At update 0 the field holds nothing's digest, or the registration
+        // code's tag (docs/codes.md §3).
+        (_, 0) => {
+            r.entitlement_digest == Entitlements::new().digest()
+                || license
+                    .registration_code
+                    .as_deref()
+                    .and_then(|c| license_codes::RegistrationCode::parse(c).ok())
+                    .is_some_and(|c| c.is_proven_by(r))
+        }
         (Some(state), _) => state.digest == format!("{:08X}", r.entitlement_digest),
         (None, _) => false,
     });

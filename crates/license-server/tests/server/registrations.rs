@@ -50,6 +50,11 @@ fn made_up_request_codes_bind_nothing(backend: Backend) {
     let key = random_key_id();
     let real = registered_request_code(serial, &code, key);
     assert!(!real.replace('-', "").contains(&code.replace('-', "")));
+    // Find (the console) reads the tag as what a new installation holds, not a mismatch.
+    let (status, found) =
+        server.request("POST", "/api/v1/admin/inspect", Some(server.support()), Some(&json!({"query": real})));
+    assert_eq!((status, found["digest_matches"].as_bool()), (200, Some(true)), "{found}");
+    assert_eq!(found["outcome"]["would_issue"]["to_counter"], 1, "{found}");
     let (status, answer) = server.activate(&real);
     assert_eq!(status, 200, "{answer}");
     assert_eq!(server.show(serial)["bound_installations"], 1);
