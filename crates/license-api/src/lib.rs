@@ -8,7 +8,7 @@
 //! A newcomer's map: [`activation`] (request codes in, responses out),
 //! [`release`] (release codes), [`public`] (keys, products, the trust file),
 //! [`admin`] (licences, upgrades, tokens, the outbox), [`staff`] (sessions
-//! and staff), [`webhooks`] (endpoints and deliveries), [`inspect`] (the console's Find), [`problem`] (every error as
+//! and staff), [`reports`] (issuances over time, waiting upgrades), [`webhooks`] (endpoints and deliveries), [`inspect`] (the console's Find), [`problem`] (every error as
 //! an RFC 9457 problem document), [`entitlements`] (values typed by kind),
 //! [`paths`] (every path).
 
@@ -20,6 +20,7 @@ pub mod paths;
 pub mod problem;
 pub mod public;
 pub mod release;
+pub mod reports;
 pub mod staff;
 pub mod webhooks;
 
@@ -34,6 +35,7 @@ pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outco
 pub use problem::{Problem, ProblemCode};
 pub use public::{Keys, LookupAccepted, Products, SerialLookup};
 pub use release::{ReleaseAnswer, ReleaseRequest};
+pub use reports::{ChannelSeries, IssuanceReport, ReportPoint, WaitingByAge, WaitingUpgrade, WaitingUpgrades};
 pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
 pub use webhooks::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 

@@ -23,6 +23,7 @@ pub mod inspect;
 pub mod issuance;
 pub mod mail;
 pub mod releases;
+pub mod reports;
 pub mod retry;
 pub mod sessions;
 pub mod settings;

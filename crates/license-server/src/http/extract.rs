@@ -65,6 +65,22 @@ impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for ApiPa
     }
 }
 
+/// A query string whose rejection is a problem document too.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(rejection) => {
+                Err(ApiError::InvalidInput(format!("the query does not read: {}", rejection.body_text())))
+            }
+        }
+    }
+}
+
 /// A JSON body. Unknown fields are refused by the types (`deny_unknown_fields`).
 pub struct ApiJson<T>(pub T);
 

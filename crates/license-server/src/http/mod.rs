@@ -12,6 +12,7 @@ mod metrics;
 mod openapi;
 mod public;
 mod rate_limit;
+mod reports;
 mod static_files;
 mod webhooks;
 
@@ -120,6 +121,8 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::queue_upgrade))
         .routes(routes!(admin::remind_now))
         .routes(routes!(admin::mail_status))
+        .routes(routes!(reports::issuances))
+        .routes(routes!(reports::waiting_upgrades))
         .routes(routes!(admin::release_installation))
         .routes(routes!(admin::create_token))
         .routes(routes!(console::sign_in, console::whoami, console::sign_out))

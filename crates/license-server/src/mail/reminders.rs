@@ -16,22 +16,12 @@ use super::outbox::{self, Reason};
 use super::Announce;
 use crate::catalog::{self, licenses::license_by_text, states};
 use crate::http::AppState;
+use crate::reports::Waiting;
 use crate::staff::unix_now;
 use crate::ApiError;
 
 /// How often the server looks for upgrades to remind of.
 const EVERY: Duration = Duration::from_secs(3600);
-
-/// An upgrade waiting for a licence: its latest state, not fetched by any
-/// installation.
-#[derive(sqlx::FromRow)]
-struct Waiting {
-    license_id: i64,
-    latest_counter: i64,
-    /// What installations hold at most (0: none fetched anything).
-    fetched: i64,
-    queued_at: String,
-}
 
 /// Reminds of due upgrades now, then every hour (a server task, with mail on).
 pub async fn run(state: AppState, days: u32) {
@@ -77,22 +67,12 @@ pub async fn remind_now(
     Ok(license.contact_email)
 }
 
-/// Licences (or licence `only`) whose latest state is an upgrade no
-/// installation fetched, and whose contact is told of upgrades (for the
-/// schedule; staff asking for licence `only` may remind a licence set not
-/// to be mailed: they decided to).
+/// The upgrades waiting (of licence `only`) whose contact is told of
+/// upgrades (for the schedule; staff asking for licence `only` may remind a
+/// licence set not to be mailed: they decided to).
 async fn waiting(state: &AppState, only: Option<i64>) -> Result<Vec<Waiting>, ApiError> {
-    let rows: Vec<Waiting> = sqlx::query_as(
-        "SELECT l.id AS license_id, l.latest_counter, \
-                COALESCE((SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = l.id), 0) AS fetched, \
-                s.created_at AS queued_at \
-         FROM licenses l JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
-         WHERE ($1 <> 0 OR l.notify <> 0) AND l.latest_counter > 1 AND ($1 = 0 OR l.id = $1)",
-    )
-    .bind(only.unwrap_or(0))
-    .fetch_all(state.db.read())
-    .await?;
-    Ok(rows.into_iter().filter(|w| w.fetched < w.latest_counter).collect())
+    let all = crate::reports::waiting(&state.db, only).await?;
+    Ok(all.into_iter().filter(|w| only.is_some() || w.notify != 0).collect())
 }
 
 /// Queues the reminder of `waiting` with its mark, in one transaction;

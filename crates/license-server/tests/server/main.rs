@@ -10,5 +10,6 @@ mod mail;
 mod orders;
 mod registrations;
 mod releases;
+mod reports;
 mod requests;
 mod webhooks;

@@ -1,0 +1,219 @@
+//! Reports for the people who run the licensing (issue 24): new responses
+//! issued per day, week or month by channel, and upgrades sold but not
+//! fetched. The upgrades waiting are also what reminders are about
+//! ([`waiting`] is the one query of them).
+
+use license_api::{ChannelSeries, IssuanceReport, ReportPoint, WaitingByAge, WaitingUpgrade, WaitingUpgrades};
+use time::{Date, Duration, Month};
+
+use crate::db::Db;
+use crate::ApiError;
+
+/// The channels a response is issued through, in the order series are given.
+pub const CHANNELS: [&str; 4] = ["portal", "online", "mail", "console"];
+/// The longest range a report covers.
+const MAX_DAYS: i64 = 3 * 366 + 31;
+
+/// How points are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bucket {
+    Day,
+    /// From Monday (ISO weeks).
+    Week,
+    Month,
+}
+
+impl Bucket {
+    pub fn parse(text: &str) -> Result<Bucket, ApiError> {
+        match text {
+            "day" => Ok(Bucket::Day),
+            "week" => Ok(Bucket::Week),
+            "month" => Ok(Bucket::Month),
+            other => Err(ApiError::InvalidInput(format!(
+                "bucket is day, week or month, not '{}'",
+                other.chars().take(20).collect::<String>()
+            ))),
+        }
+    }
+
+    /// The first day of the bucket `day` is in.
+    fn start(self, day: Date) -> Date {
+        match self {
+            Bucket::Day => day,
+            Bucket::Week => day - Duration::days(i64::from(day.weekday().number_days_from_monday())),
+            Bucket::Month => day.replace_day(1).expect("every month has a 1st"),
+        }
+    }
+
+    /// The first day of the bucket after the one starting at `start`.
+    fn next(self, start: Date) -> Date {
+        match self {
+            Bucket::Day => start + Duration::days(1),
+            Bucket::Week => start + Duration::days(7),
+            Bucket::Month => {
+                let (year, month) = match start.month() {
+                    Month::December => (start.year() + 1, Month::January),
+                    m => (start.year(), m.next()),
+                };
+                Date::from_calendar_date(year, month, 1).expect("the 1st of a month")
+            }
+        }
+    }
+}
+
+const DATE: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+/// A `YYYY-MM-DD` date of a query, or why not.
+pub fn parse_date(name: &str, text: &str) -> Result<Date, ApiError> {
+    Date::parse(text, DATE).map_err(|_| {
+        ApiError::InvalidInput(format!(
+            "{name} is a date as YYYY-MM-DD, not '{}'",
+            text.chars().take(20).collect::<String>()
+        ))
+    })
+}
+
+fn format_date(date: Date) -> String {
+    date.format(DATE).expect("formattable")
+}
+
+/// New responses issued from `from` to `to` (both included, UTC days), per
+/// bucket and channel, zeros included.
+pub async fn issuances(db: &Db, from: Date, to: Date, bucket: Bucket) -> Result<IssuanceReport, ApiError> {
+    if to < from {
+        return Err(ApiError::InvalidInput("to is before from".into()));
+    }
+    if (to - from).whole_days() > MAX_DAYS {
+        return Err(ApiError::InvalidInput(format!("a report covers at most {MAX_DAYS} days")));
+    }
+    // Days as RFC 3339 prefixes: issued_at sorts as text, and the index
+    // (issued_at, channel) answers the count alone.
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT substr(issued_at, 1, 10) AS day, channel, COUNT(*) FROM issuances \
+         WHERE issued_at >= $1 AND issued_at < $2 GROUP BY substr(issued_at, 1, 10), channel",
+    )
+    .bind(format_date(from))
+    .bind(format_date(to + Duration::days(1)))
+    .fetch_all(db.read())
+    .await?;
+    let mut starts = Vec::new();
+    let mut start = bucket.start(from);
+    while start <= to {
+        starts.push(start);
+        start = bucket.next(start);
+    }
+    let mut counts = vec![[0i64; CHANNELS.len()]; starts.len()];
+    for (day, channel, count) in rows {
+        let (Ok(day), Some(c)) = (Date::parse(&day, DATE), CHANNELS.iter().position(|n| *n == channel)) else {
+            continue;
+        };
+        if let Ok(i) = starts.binary_search(&bucket.start(day)) {
+            counts[i][c] += count;
+        }
+    }
+    let series = CHANNELS
+        .iter()
+        .enumerate()
+        .map(|(c, channel)| ChannelSeries {
+            channel: channel.to_string(),
+            points: starts
+                .iter()
+                .zip(&counts)
+                .map(|(start, count)| ReportPoint { date: format_date(*start), count: count[c] })
+                .collect(),
+        })
+        .collect();
+    Ok(IssuanceReport { series })
+}
+
+/// A licence whose latest state is an upgrade no installation has fetched.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Waiting {
+    pub license_id: i64,
+    pub serial: i64,
+    pub product: String,
+    pub contact_email: String,
+    pub notify: i64,
+    pub latest_counter: i64,
+    /// What installations hold at most (0: none fetched anything).
+    pub fetched: i64,
+    pub queued_at: String,
+}
+
+/// The upgrades waiting (of licence `only`, when given), oldest first.
+pub async fn waiting(db: &Db, only: Option<i64>) -> Result<Vec<Waiting>, ApiError> {
+    let rows: Vec<Waiting> = sqlx::query_as(
+        "SELECT l.id AS license_id, l.serial, p.name AS product, l.contact_email, l.notify, l.latest_counter, \
+                COALESCE((SELECT MAX(i.to_counter) FROM issuances i WHERE i.license_id = l.id), 0) AS fetched, \
+                s.created_at AS queued_at \
+         FROM licenses l JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
+         JOIN products p ON p.id = l.product_id \
+         WHERE l.latest_counter > 1 AND ($1 = 0 OR l.id = $1) ORDER BY s.created_at",
+    )
+    .bind(only.unwrap_or(0))
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows.into_iter().filter(|w| w.fetched < w.latest_counter).collect())
+}
+
+/// The upgrades waiting with their ages, and how many by age.
+pub async fn waiting_upgrades(db: &Db) -> Result<WaitingUpgrades, ApiError> {
+    let now = time::OffsetDateTime::now_utc();
+    let mut by_age = WaitingByAge::default();
+    let upgrades = waiting(db, None)
+        .await?
+        .into_iter()
+        .map(|w| {
+            let queued = time::OffsetDateTime::parse(&w.queued_at, &time::format_description::well_known::Rfc3339);
+            let age_days = queued.map(|at| (now - at).whole_days()).unwrap_or(0);
+            match age_days {
+                ..7 => by_age.under_7_days += 1,
+                7..=30 => by_age.from_7_to_30_days += 1,
+                _ => by_age.over_30_days += 1,
+            }
+            WaitingUpgrade {
+                serial: license_codes::SerialNumber::new(w.serial as u64).map(|s| s.to_code()).unwrap_or_default(),
+                product: w.product,
+                contact_email: w.contact_email,
+                counter: w.latest_counter,
+                fetched: w.fetched,
+                queued_at: w.queued_at,
+                age_days,
+            }
+        })
+        .collect();
+    Ok(WaitingUpgrades { upgrades, by_age })
+}
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break, and
+/// with a leading `'` when a spreadsheet would read it as a formula.
+pub fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_start_on_mondays_and_firsts() {
+        let day = Date::from_calendar_date(2026, Month::December, 6).unwrap(); // a Sunday
+        assert_eq!(format_date(Bucket::Week.start(day)), "2026-11-30");
+        assert_eq!(format_date(Bucket::Month.start(day)), "2026-12-01");
+        assert_eq!(format_date(Bucket::Month.next(Bucket::Month.start(day))), "2027-01-01");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("it@example.com"), "it@example.com");
+    }
+}
