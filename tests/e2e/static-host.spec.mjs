@@ -18,7 +18,7 @@ test.beforeAll(async () => {
   vendor = new Vendor();
   vendor.port = apiPort;
   vendor.serveArgs = ['--allow-origin', host.url];
-  await vendor.start();
+  await vendor.start({ mail: true });
 });
 test.afterAll(async () => {
   await vendor?.stop();
@@ -49,4 +49,19 @@ test('from a static host, the code goes to the API origin set at build time and 
   await expect(page).toHaveURL(`${host.url}/decode/`);
   await page.getByLabel('Code', { exact: true }).fill(code);
   await expect(page.locator('tr[data-field="product"] td')).toHaveText('SpecView (7)');
+});
+
+test('from a static host, "Lost your serial number?" asks the API origin set at build time', async ({ page }) => {
+  const apiCalls = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/')) apiCalls.push(request.url());
+  });
+  await page.goto(`${host.url}/code.html`);
+  await page.getByRole('link', { name: 'Lost your serial number?' }).click();
+  await expect(page).toHaveURL(`${host.url}/lost.html`);
+  await page.getByLabel('Email address').fill('it@example.com');
+  await page.getByRole('button', { name: 'Send my serial numbers' }).click();
+  await expect(page.getByRole('status')).toHaveText(/are on their way to it/);
+  expect(apiCalls).toContain(`${vendor.url}/api/v1/serials/lookup`);
+  expect(host.requests.some((path) => path.startsWith('/api/'))).toBe(false);
 });

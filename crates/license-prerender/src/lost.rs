@@ -4,7 +4,7 @@
 //! (from the catalogue's `lost` domain, checked at build time) ride in the
 //! page as JSON, and a short inline script picks the language the customer's
 //! page chose (`localStorage`, else the browser's) and sends the form to
-//! `POST /api/v1/serials/lookup`. The server's Content-Security-Policy
+//! `POST /api/v1/serials/lookup` (at the API's address the pages use). The server's Content-Security-Policy
 //! allows the script and the styles by their hashes, as for every page.
 
 use license_messages::domain::Lost;
@@ -25,7 +25,7 @@ function say(k,c,e){s.className='status '+c;s.textContent=w[k].replace('%EMAIL%'
 f.addEventListener('submit',function(ev){ev.preventDefault();var e=i.value.trim();
 if(!/^[^\s@]+@[^\s@]+$/.test(e)){i.setAttribute('aria-invalid','true');say('lost-not-email','error');i.focus();return}
 i.removeAttribute('aria-invalid');b.disabled=true;b.textContent=w['lost-sending'];
-fetch('/api/v1/serials/lookup',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({email:e})})
+fetch(document.getElementById('lost-words').dataset.api,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({email:e})})
 .then(function(r){say(r.status==202?'lost-sent':r.status==429?'lost-limited':r.status==400?'lost-not-email':'lost-failed',r.status==202?'ok':'error',e)})
 .catch(function(){say('lost-failed','error')})
 .finally(function(){b.disabled=false;b.textContent=w['lost-submit']})});
@@ -85,7 +85,7 @@ pub fn page(style: &str) -> String {
 <p id="lost-status" class="status" role="status" aria-live="polite"></p>
 <footer><a href="/" data-t="lost-back">{back}</a></footer>
 </main>
-<script type="application/json" id="lost-words">{words}</script>
+<script type="application/json" id="lost-words" data-api="{api}">{words}</script>
 <script>{SCRIPT}</script>
 </body>
 </html>
@@ -95,6 +95,9 @@ pub fn page(style: &str) -> String {
         label = en(msg!("lost-email-label")),
         submit = en(msg!("lost-submit")),
         back = en(msg!("lost-back")),
+        // The API's address as the pages have it (another origin for a
+        // portal built with LICENSE_PORTAL_API_BASE for a static host).
+        api = escape(&license_web::api::api_url(license_api::paths::SERIALS_LOOKUP)),
     )
 }
 

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
-use axum::routing::get;
+use axum::routing::{any, get};
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -155,7 +155,11 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let (mut public, rest, doc) = api();
+    let (public, rest, doc) = api();
+    // A method a path does not take is a problem document too. Set before
+    // the CORS layer, which must still answer a preflight (OPTIONS) first.
+    let mut public = public.method_not_allowed_fallback(public::method_not_allowed);
+    let rest = rest.method_not_allowed_fallback(public::method_not_allowed);
     if !state.settings.allow_origins.is_empty() {
         let origins: Vec<HeaderValue> =
             state.settings.allow_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
@@ -175,8 +179,7 @@ pub fn router(state: AppState) -> Router {
         .merge(public)
         .merge(rest)
         .route(license_api::paths::OPENAPI, get(move || openapi::serve(doc.clone())))
-        .route("/api/{*rest}", get(public::api_not_found).post(public::api_not_found))
-        .method_not_allowed_fallback(public::method_not_allowed)
+        .route("/api/{*rest}", any(public::api_not_found))
         .route_layer(axum::middleware::from_fn(metrics::tag_route))
         .merge(static_files::routes(state.portal.dir()))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
