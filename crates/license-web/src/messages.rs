@@ -67,8 +67,6 @@ pub fn api_error(e: &ApiError) -> Explanation {
 mod tests {
     use super::*;
 
-    /// The admin API's codes (and the console's mail_off): the customer's page never meets them.
-
     /// Every problem code in docs/server.md's table, so a code added to the
     /// server's documentation fails here until this page explains it.
     fn documented_codes() -> Vec<String> {
