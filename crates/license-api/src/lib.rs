@@ -35,7 +35,10 @@ pub use inspect::{InspectQuery, InspectedKind, Inspection, LicenseSummary, Outco
 pub use problem::{Problem, ProblemCode};
 pub use public::{Keys, LookupAccepted, Products, SerialLookup};
 pub use release::{ReleaseAnswer, ReleaseRequest};
-pub use reports::{ChannelSeries, IssuanceReport, ReportPoint, WaitingByAge, WaitingUpgrade, WaitingUpgrades};
+pub use reports::{
+    ChannelSeries, InstallationReport, IssuanceReport, NearLimit, NearLimitLicense, ReportPoint, WaitingByAge, WaitingUpgrade,
+    WaitingUpgrades,
+};
 pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
 pub use webhooks::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};
 

@@ -59,3 +59,33 @@ pub struct WaitingByAge {
     pub from_7_to_30_days: i64,
     pub over_30_days: i64,
 }
+
+/// `GET /api/v1/admin/reports/installations`: installations newly bound and
+/// released per bucket (the same buckets as the issuances report), zeros
+/// included.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InstallationReport {
+    pub bound: Vec<ReportPoint>,
+    pub released: Vec<ReportPoint>,
+}
+
+/// `GET /api/v1/admin/reports/near-limit`: licences with at most one place
+/// left, or at least 80 % of their places taken, fullest first (at most 100).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NearLimit {
+    pub licenses: Vec<NearLimitLicense>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NearLimitLicense {
+    pub serial: String,
+    pub product: String,
+    pub contact_email: String,
+    /// Installations bound now.
+    pub bound: i64,
+    /// Installations the licence may bind.
+    pub max: i64,
+}

@@ -5,7 +5,10 @@
 //! issuances are recorded (migration 0013): counts per day and channel, and
 //! each licence's newest fetched update.
 
-use license_api::{ChannelSeries, IssuanceReport, ReportPoint, WaitingByAge, WaitingUpgrade, WaitingUpgrades};
+use license_api::{
+    ChannelSeries, InstallationReport, IssuanceReport, NearLimit, NearLimitLicense, ReportPoint, WaitingByAge,
+    WaitingUpgrade, WaitingUpgrades,
+};
 use time::{Date, Duration, Month};
 
 use crate::db::Db;
@@ -80,15 +83,49 @@ fn format_date(date: Date) -> String {
     date.format(DATE).expect("formattable")
 }
 
+/// The buckets of a report from `from` to `to` (both included, UTC days).
+struct Buckets {
+    bucket: Bucket,
+    starts: Vec<Date>,
+}
+
+impl Buckets {
+    fn new(from: Date, to: Date, bucket: Bucket) -> Result<Buckets, ApiError> {
+        if to < from {
+            return Err(ApiError::InvalidInput("to is before from".into()));
+        }
+        if (to - from).whole_days() > MAX_DAYS {
+            return Err(ApiError::InvalidInput(format!("a report covers at most {MAX_DAYS} days")));
+        }
+        let mut starts = Vec::new();
+        let mut start = bucket.start(from);
+        while start <= to {
+            starts.push(start);
+            start = bucket.next(start);
+        }
+        Ok(Buckets { bucket, starts })
+    }
+
+    /// Which bucket the day `YYYY-MM-DD` falls in.
+    fn index(&self, day: &str) -> Option<usize> {
+        let day = Date::parse(day.get(..10)?, DATE).ok()?;
+        self.starts.binary_search(&self.bucket.start(day)).ok()
+    }
+
+    fn points(&self, counts: impl Fn(usize) -> i64) -> Vec<ReportPoint> {
+        self.starts.iter().enumerate().map(|(i, start)| ReportPoint { date: format_date(*start), count: counts(i) }).collect()
+    }
+
+    /// The first day and the day after the last, as the stored timestamps compare.
+    fn bounds(from: Date, to: Date) -> (String, String) {
+        (format_date(from), format_date(to + Duration::days(1)))
+    }
+}
+
 /// New responses issued from `from` to `to` (both included, UTC days), per
 /// bucket and channel, zeros included.
 pub async fn issuances(db: &Db, from: Date, to: Date, bucket: Bucket) -> Result<IssuanceReport, ApiError> {
-    if to < from {
-        return Err(ApiError::InvalidInput("to is before from".into()));
-    }
-    if (to - from).whole_days() > MAX_DAYS {
-        return Err(ApiError::InvalidInput(format!("a report covers at most {MAX_DAYS} days")));
-    }
+    let buckets = Buckets::new(from, to, bucket)?;
     // The counts a trigger keeps per day and channel (migration 0013).
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT day, channel, CAST(SUM(count) AS BIGINT) FROM issuance_days WHERE day >= $1 AND day <= $2 GROUP BY day, channel",
@@ -97,34 +134,74 @@ pub async fn issuances(db: &Db, from: Date, to: Date, bucket: Bucket) -> Result<
     .bind(format_date(to))
     .fetch_all(db.read())
     .await?;
-    let mut starts = Vec::new();
-    let mut start = bucket.start(from);
-    while start <= to {
-        starts.push(start);
-        start = bucket.next(start);
-    }
-    let mut counts = vec![[0i64; CHANNELS.len()]; starts.len()];
+    let mut counts = vec![[0i64; CHANNELS.len()]; buckets.starts.len()];
     for (day, channel, count) in rows {
-        let (Ok(day), Some(c)) = (Date::parse(&day, DATE), CHANNELS.iter().position(|n| *n == channel)) else {
-            continue;
-        };
-        if let Ok(i) = starts.binary_search(&bucket.start(day)) {
+        if let (Some(i), Some(c)) = (buckets.index(&day), CHANNELS.iter().position(|n| *n == channel)) {
             counts[i][c] += count;
         }
     }
     let series = CHANNELS
         .iter()
         .enumerate()
-        .map(|(c, channel)| ChannelSeries {
-            channel: channel.to_string(),
-            points: starts
-                .iter()
-                .zip(&counts)
-                .map(|(start, count)| ReportPoint { date: format_date(*start), count: count[c] })
-                .collect(),
-        })
+        .map(|(c, channel)| ChannelSeries { channel: channel.to_string(), points: buckets.points(|i| counts[i][c]) })
         .collect();
     Ok(IssuanceReport { series })
+}
+
+/// Installations bound and released from `from` to `to`, per bucket.
+pub async fn installations(db: &Db, from: Date, to: Date, bucket: Bucket) -> Result<InstallationReport, ApiError> {
+    let buckets = Buckets::new(from, to, bucket)?;
+    let (first, after) = Buckets::bounds(from, to);
+    let mut per_column = Vec::new();
+    // Each read is a range of its index (migration 0014).
+    for column in ["bound_at", "released_at"] {
+        let rows: Vec<(String, i64)> = sqlx::query_as(&format!(
+            "SELECT substr({column}, 1, 10) AS day, COUNT(*) FROM installations \
+             WHERE {column} >= $1 AND {column} < $2 GROUP BY substr({column}, 1, 10)"
+        ))
+        .bind(&first)
+        .bind(&after)
+        .fetch_all(db.read())
+        .await?;
+        let mut counts = vec![0i64; buckets.starts.len()];
+        for (day, count) in rows {
+            if let Some(i) = buckets.index(&day) {
+                counts[i] += count;
+            }
+        }
+        per_column.push(buckets.points(|i| counts[i]));
+    }
+    let released = per_column.pop().unwrap_or_default();
+    let bound = per_column.pop().unwrap_or_default();
+    Ok(InstallationReport { bound, released })
+}
+
+/// Licences with at most one place left or 80 % of their places taken, fullest first.
+pub async fn near_limit(db: &Db) -> Result<NearLimit, ApiError> {
+    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT l.serial, p.name, l.contact_email, l.bound_installations, l.max_installations \
+         FROM licenses l JOIN products p ON p.id = l.product_id \
+         WHERE l.bound_installations > 0 AND (l.max_installations - l.bound_installations <= 1 \
+               OR l.bound_installations * 5 >= l.max_installations * 4) \
+         ORDER BY l.max_installations - l.bound_installations, l.bound_installations DESC, l.serial LIMIT 100",
+    )
+    .fetch_all(db.read())
+    .await?;
+    let licenses = rows
+        .into_iter()
+        .map(|(serial, product, contact_email, bound, max)| NearLimitLicense {
+            serial: serial_code(serial),
+            product,
+            contact_email,
+            bound,
+            max,
+        })
+        .collect();
+    Ok(NearLimit { licenses })
+}
+
+fn serial_code(serial: i64) -> String {
+    license_codes::SerialNumber::new(serial as u64).map(|s| s.to_code()).unwrap_or_default()
 }
 
 /// A licence whose latest state is an upgrade no installation has fetched.
@@ -173,7 +250,7 @@ pub async fn waiting_upgrades(db: &Db) -> Result<WaitingUpgrades, ApiError> {
                 _ => by_age.over_30_days += 1,
             }
             WaitingUpgrade {
-                serial: license_codes::SerialNumber::new(w.serial as u64).map(|s| s.to_code()).unwrap_or_default(),
+                serial: serial_code(w.serial),
                 product: w.product,
                 contact_email: w.contact_email,
                 counter: w.latest_counter,

@@ -123,6 +123,8 @@ fn api() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::mail_status))
         .routes(routes!(reports::issuances))
         .routes(routes!(reports::waiting_upgrades))
+        .routes(routes!(reports::installations))
+        .routes(routes!(reports::near_limit))
         .routes(routes!(admin::release_installation))
         .routes(routes!(admin::create_token))
         .routes(routes!(console::sign_in, console::whoami, console::sign_out))

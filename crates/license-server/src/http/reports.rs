@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use license_api::{paths, IssuanceReport, WaitingUpgrades};
+use license_api::{paths, InstallationReport, IssuanceReport, NearLimit, WaitingUpgrades};
 
 use super::extract::ApiQuery;
 use super::openapi::{InvalidInput, StaffOnly, Unavailable};
@@ -14,11 +14,11 @@ use crate::reports::{self, csv_field, Bucket};
 use crate::tokens::Caller;
 use crate::ApiError;
 
-/// The range and grouping of the issuances report.
+/// The range and grouping of a report over time.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-pub struct IssuancesQuery {
+pub struct RangeQuery {
     /// The first day (UTC), `YYYY-MM-DD`; default: 29 days before `to`
     #[param(example = "2026-11-01", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     from: Option<String>,
@@ -28,6 +28,21 @@ pub struct IssuancesQuery {
     /// `day` (default), `week` (from Mondays) or `month`
     #[param(example = "day", pattern = "^(day|week|month)$")]
     bucket: Option<String>,
+}
+
+impl RangeQuery {
+    /// From, to and bucket, with their defaults: the last 30 days by day.
+    fn parse(&self) -> Result<(time::Date, time::Date, Bucket), ApiError> {
+        let today = time::OffsetDateTime::now_utc().date();
+        let to = self.to.as_deref().map(|t| reports::parse_date("to", t)).transpose()?.unwrap_or(today);
+        let from = self
+            .from
+            .as_deref()
+            .map(|f| reports::parse_date("from", f))
+            .transpose()?
+            .unwrap_or(to - time::Duration::days(29));
+        Ok((from, to, Bucket::parse(self.bucket.as_deref().unwrap_or("day"))?))
+    }
 }
 
 fn wants_csv(headers: &HeaderMap) -> bool {
@@ -47,7 +62,7 @@ fn csv(name: &str, body: String) -> Response {
 
 /// New responses issued per day, week or month, by channel (portal, online, mail, console), zeros included.
 #[utoipa::path(get, path = paths::ADMIN_REPORT_ISSUANCES, tag = "admin", security(("bearer" = []), ("session" = [])),
-    params(IssuancesQuery),
+    params(RangeQuery),
     responses(
         (status = 200, description = "One series per channel; `Accept: text/csv` gives `date,channel,count` rows",
             content((IssuanceReport = "application/json"), (String = "text/csv"))),
@@ -59,17 +74,9 @@ pub async fn issuances(
     State(state): State<AppState>,
     _caller: Caller,
     headers: HeaderMap,
-    ApiQuery(query): ApiQuery<IssuancesQuery>,
+    ApiQuery(query): ApiQuery<RangeQuery>,
 ) -> Result<Response, ApiError> {
-    let today = time::OffsetDateTime::now_utc().date();
-    let to = query.to.as_deref().map(|t| reports::parse_date("to", t)).transpose()?.unwrap_or(today);
-    let from = query
-        .from
-        .as_deref()
-        .map(|f| reports::parse_date("from", f))
-        .transpose()?
-        .unwrap_or(to - time::Duration::days(29));
-    let bucket = Bucket::parse(query.bucket.as_deref().unwrap_or("day"))?;
+    let (from, to, bucket) = query.parse()?;
     let report = reports::issuances(&state.db, from, to, bucket).await?;
     if !wants_csv(&headers) {
         return Ok(Json(report).into_response());
@@ -114,4 +121,59 @@ pub async fn waiting_upgrades(
         ));
     }
     Ok(csv("waiting-upgrades", body))
+}
+
+/// Installations newly bound and released per day, week or month, zeros included.
+#[utoipa::path(get, path = paths::ADMIN_REPORT_INSTALLATIONS, tag = "admin", security(("bearer" = []), ("session" = [])),
+    params(RangeQuery),
+    responses(
+        (status = 200, description = "Bound and released per bucket; `Accept: text/csv` gives `date,bound,released` rows",
+            content((InstallationReport = "application/json"), (String = "text/csv"))),
+        InvalidInput,
+        StaffOnly,
+        Unavailable,
+    ))]
+pub async fn installations(
+    State(state): State<AppState>,
+    _caller: Caller,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<RangeQuery>,
+) -> Result<Response, ApiError> {
+    let (from, to, bucket) = query.parse()?;
+    let report = reports::installations(&state.db, from, to, bucket).await?;
+    if !wants_csv(&headers) {
+        return Ok(Json(report).into_response());
+    }
+    let mut body = String::from("date,bound,released\r\n");
+    for (bound, released) in report.bound.iter().zip(&report.released) {
+        body.push_str(&format!("{},{},{}\r\n", bound.date, bound.count, released.count));
+    }
+    Ok(csv("installations", body))
+}
+
+/// Licences near their installation limit: at most one place left, or 80 % of their places taken; fullest first, at most 100.
+#[utoipa::path(get, path = paths::ADMIN_REPORT_NEAR_LIMIT, tag = "admin", security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The licences; `Accept: text/csv` gives them as CSV",
+            content((NearLimit = "application/json"), (String = "text/csv"))),
+        StaffOnly,
+        Unavailable,
+    ))]
+pub async fn near_limit(State(state): State<AppState>, _caller: Caller, headers: HeaderMap) -> Result<Response, ApiError> {
+    let report = reports::near_limit(&state.db).await?;
+    if !wants_csv(&headers) {
+        return Ok(Json(report).into_response());
+    }
+    let mut body = String::from("serial,product,contact_email,bound,max\r\n");
+    for l in &report.licenses {
+        body.push_str(&format!(
+            "{},{},{},{},{}\r\n",
+            l.serial,
+            csv_field(&l.product),
+            csv_field(&l.contact_email),
+            l.bound,
+            l.max
+        ));
+    }
+    Ok(csv("near-limit", body))
 }

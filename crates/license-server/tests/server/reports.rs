@@ -7,7 +7,11 @@ use serde_json::{json, Value};
 use crate::common::*;
 use crate::for_each_backend;
 
-for_each_backend!(issuances_are_counted_by_channel_and_bucket, waiting_upgrades_are_listed_with_their_ages,);
+for_each_backend!(
+    issuances_are_counted_by_channel_and_bucket,
+    waiting_upgrades_are_listed_with_their_ages,
+    installations_and_licences_near_their_limit,
+);
 
 fn today() -> String {
     let now = time::OffsetDateTime::now_utc().date();
@@ -160,4 +164,57 @@ fn waiting_upgrades_are_listed_with_their_ages(backend: Backend) {
         lines[1].starts_with(&format!("{},SpecView,it@example.com,2,0,", old.to_code())) && lines[1].ends_with(",40"),
         "{csv}"
     );
+}
+
+fn installations_and_licences_near_their_limit(backend: Backend) {
+    let server = InProcess::start(&backend);
+    let nearly_full = server.specview_license(5, json!({"remote_users": 1}));
+    let roomy = server.specview_license(10, json!({"remote_users": 1}));
+    let mut keys = Vec::new();
+    for _ in 0..4 {
+        let key = random_key_id();
+        assert_eq!(server.activate(&request_code(7, nearly_full, key, 0, empty_digest())).0, 200);
+        keys.push(key);
+    }
+    assert_eq!(server.activate(&request_code(7, roomy, random_key_id(), 0, empty_digest())).0, 200);
+
+    let (status, near) = server.request("GET", "/api/v1/admin/reports/near-limit", Some(server.support()), None);
+    assert_eq!(status, 200, "{near}");
+    assert_eq!(
+        near["licenses"],
+        json!([{"serial": nearly_full.to_code(), "product": "SpecView", "contact_email": "it@example.com", "bound": 4, "max": 5}]),
+        "4 of 5 places taken is near; 1 of 10 is not"
+    );
+
+    let path = format!("/api/v1/admin/licenses/{}/installations/{:016X}", nearly_full.to_code(), keys[0]);
+    assert_eq!(server.request("DELETE", &path, Some(server.admin()), None).0, 200);
+    let (_, near) = server.request("GET", "/api/v1/admin/reports/near-limit", Some(server.admin()), None);
+    assert_eq!(near["licenses"], json!([]), "3 of 5 leaves room: {near}");
+
+    let day = today();
+    let (status, report) = server.request(
+        "GET",
+        &format!("/api/v1/admin/reports/installations?from=2026-01-01&to={day}"),
+        Some(server.support()),
+        None,
+    );
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["bound"].as_array().unwrap().last().unwrap(), &json!({"date": day, "count": 5}));
+    assert_eq!(report["released"].as_array().unwrap().last().unwrap(), &json!({"date": day, "count": 1}));
+    assert_eq!(report["bound"].as_array().unwrap().len(), report["released"].as_array().unwrap().len());
+    assert!(report["bound"][0]["count"] == 0, "zeros before: {report}");
+
+    let bearer = format!("Bearer {}", server.support);
+    let (status, _, csv) = server.raw(
+        "GET",
+        &format!("/api/v1/admin/reports/installations?from={day}&to={day}"),
+        &[("authorization", &bearer), ("accept", "text/csv")],
+        Vec::new(),
+    );
+    assert_eq!(status, 200);
+    assert_eq!(csv, format!("date,bound,released\r\n{day},5,1\r\n"));
+    let (status, problem) =
+        server.request("GET", "/api/v1/admin/reports/installations?bucket=year", Some(server.support()), None);
+    assert_eq!((status, problem["code"].as_str()), (400, Some("invalid_input")), "{problem}");
+    assert_eq!(server.request("GET", "/api/v1/admin/reports/near-limit", None, None).0, 401);
 }
