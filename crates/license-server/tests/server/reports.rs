@@ -177,19 +177,26 @@ fn installations_and_licences_near_their_limit(backend: Backend) {
         keys.push(key);
     }
     assert_eq!(server.activate(&request_code(7, roomy, random_key_id(), 0, empty_digest())).0, 200);
+    let four_fifths = server.specview_license(10, json!({"remote_users": 1}));
+    for _ in 0..8 {
+        assert_eq!(server.activate(&request_code(7, four_fifths, random_key_id(), 0, empty_digest())).0, 200);
+    }
 
     let (status, near) = server.request("GET", "/api/v1/admin/reports/near-limit", Some(server.support()), None);
     assert_eq!(status, 200, "{near}");
     assert_eq!(
         near["licenses"],
-        json!([{"serial": nearly_full.to_code(), "product": "SpecView", "contact_email": "it@example.com", "bound": 4, "max": 5}]),
-        "4 of 5 places taken is near; 1 of 10 is not"
+        json!([
+            {"serial": nearly_full.to_code(), "product": "SpecView", "contact_email": "it@example.com", "bound": 4, "max": 5},
+            {"serial": four_fifths.to_code(), "product": "SpecView", "contact_email": "it@example.com", "bound": 8, "max": 10},
+        ]),
+        "one place left, then 80 % taken, are near; 1 of 10 is not"
     );
 
     let path = format!("/api/v1/admin/licenses/{}/installations/{:016X}", nearly_full.to_code(), keys[0]);
     assert_eq!(server.request("DELETE", &path, Some(server.admin()), None).0, 200);
     let (_, near) = server.request("GET", "/api/v1/admin/reports/near-limit", Some(server.admin()), None);
-    assert_eq!(near["licenses"], json!([]), "3 of 5 leaves room: {near}");
+    assert_eq!(near["licenses"].as_array().unwrap().len(), 1, "3 of 5 leaves room: {near}");
 
     let day = today();
     let (status, report) = server.request(
@@ -199,7 +206,7 @@ fn installations_and_licences_near_their_limit(backend: Backend) {
         None,
     );
     assert_eq!(status, 200, "{report}");
-    assert_eq!(report["bound"].as_array().unwrap().last().unwrap(), &json!({"date": day, "count": 5}));
+    assert_eq!(report["bound"].as_array().unwrap().last().unwrap(), &json!({"date": day, "count": 13}));
     assert_eq!(report["released"].as_array().unwrap().last().unwrap(), &json!({"date": day, "count": 1}));
     assert_eq!(report["bound"].as_array().unwrap().len(), report["released"].as_array().unwrap().len());
     assert!(report["bound"][0]["count"] == 0, "zeros before: {report}");
@@ -212,7 +219,7 @@ fn installations_and_licences_near_their_limit(backend: Backend) {
         Vec::new(),
     );
     assert_eq!(status, 200);
-    assert_eq!(csv, format!("date,bound,released\r\n{day},5,1\r\n"));
+    assert_eq!(csv, format!("date,bound,released\r\n{day},13,1\r\n"));
     let (status, problem) =
         server.request("GET", "/api/v1/admin/reports/installations?bucket=year", Some(server.support()), None);
     assert_eq!((status, problem["code"].as_str()), (400, Some("invalid_input")), "{problem}");
