@@ -28,6 +28,8 @@ cases = [
     ("issuances, 365 days by day", f"/api/v1/admin/reports/issuances?from={ago(364)}&to={today}&bucket=day"),
     ("issuances, 3 years by month", f"/api/v1/admin/reports/issuances?from={ago(3 * 365)}&to={today}&bucket=month"),
     ("waiting upgrades", "/api/v1/admin/reports/waiting-upgrades"),
+    ("installations, 365 days by day", f"/api/v1/admin/reports/installations?from={ago(364)}&to={today}&bucket=day"),
+    ("licences near their limit", "/api/v1/admin/reports/near-limit"),
 ]
 print(f"{'report':32} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  (30 requests each, one at a time)")
 for name, path in cases:

@@ -1,6 +1,8 @@
 """Fills a license-server SQLite database with a vendor's three years: 50,000
 licences of SpecView and 1,000,000 issuances through the four channels, a
-third of the licences with an upgrade waiting, for the reports' benchmark
+third of the licences with an upgrade waiting, about three installations per
+licence (a tenth released, one licence in twenty near its limit of 20), for
+the reports' benchmark
 (scripts/bench-reports.sh) and for trying the console's reports.
 
 Usage: python3 scripts/make-report-data.py DATABASE [LICENCES] [ISSUANCES]
@@ -63,7 +65,22 @@ if batch:
     db.executemany(
         "INSERT INTO issuances (license_id, key_id, from_counter, to_counter, request_code, request_digest, response_code, "
         "changes, signing_key_id, issued_at, channel, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+# Installations: most licences have a few, one in twenty is nearly full;
+# one in ten is released later (the triggers keep the bound counts).
+installs, releases = [], []
+for n, row in enumerate(rows):
+    count = rng.randint(16, 20) if rng.random() < 0.05 else rng.choice([1, 1, 2, 2, 3, 4, 5, 8])
+    created = datetime.datetime.strptime(row[6], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    for _ in range(count):
+        key_id = rng.getrandbits(63)
+        bound = created + datetime.timedelta(seconds=rng.randrange(max(1, int((now - created).total_seconds()))))
+        installs.append((n + 1, key_id, stamp(bound)))
+        if rng.random() < 0.1:
+            released = bound + datetime.timedelta(seconds=rng.randrange(max(1, int((now - bound).total_seconds()))))
+            releases.append((stamp(released), n + 1, key_id))
+db.executemany("INSERT INTO installations (license_id, key_id, bound_at) VALUES (?, ?, ?)", installs)
+db.executemany("UPDATE installations SET released_at = ? WHERE license_id = ? AND key_id = ?", releases)
 db.commit()
 db.execute("ANALYZE")
 db.commit()
-print(f"{licences} licences, {issuances} issuances from {stamp(start)} to {stamp(now)} in {path}")
+print(f"{licences} licences, {issuances} issuances, {len(installs)} installations from {stamp(start)} to {stamp(now)} in {path}")

@@ -97,7 +97,7 @@ pub fn CodePage() -> impl IntoView {
         let request = current()?;
         let result = submit.get()?;
         let resend = Callback::new(move |_| send());
-        Some(answer_view(request, result, keys, resend))
+        Some(answer_view(request, result, keys, resend, None))
     };
 
     view! {

@@ -58,6 +58,12 @@ test('a support agent answers a request code a customer sent by email; the progr
   await expect(page.locator('.qr-image svg')).toBeVisible();
   const responseCode = (await response.innerText()).trim().split(/\s+/).join('-');
   await expect(page.locator('#mailed-to')).toContainText('i***@example.com');
+  // The view is current: it speaks to staff, says what was given, offers no second answer.
+  await expect(page.locator('#response-heading')).toHaveText('The response code for the customer');
+  await expect(summary).toContainText('Answered: the response below gives update 2 (Remote users: 0 → 3, Clients: 0 → 25).');
+  await expect(summary).toContainText('The code was made holding update 0; update 2 has been sent to this installation since.');
+  await expect(summary).not.toContainText('It was answered before');
+  await expect(page.getByRole('button', { name: 'Answer this code for the customer' })).toHaveCount(0);
   await keep(page, testInfo, 'answered');
   expect(computer.run('enter-code', responseCode)).toContain('remote_users: 0 -> 3');
   const copies = () => vendor.sink.messages().filter((m) => m.split(/\r?\n/).includes(responseCode)).length;
@@ -329,7 +335,7 @@ test('the mail panel shows what mail-in dropped and why; Remind now mails the co
   vendor.cli('upgrade', 'queue', '--serial', serial, 'remote_users=4');
   await signIn(page, testInfo, 'admin');
   await find(page, serial);
-  await page.getByRole('button', { name: 'Remind now' }).click();
+  await page.getByRole('button', { name: 'Remind now', exact: true }).click();
   await expect(page.locator('.notice')).toHaveText('A reminder is on its way to remind@customer.example.');
   await expect.poll(() => vendor.sink.messages().some((m) => m.includes(serial) && /reminder|still waiting/i.test(m)), { timeout: 20000 }).toBe(true);
   await keep(page, testInfo, 'reminded');
@@ -366,6 +372,90 @@ async function hiddenActions(page) {
     return problems;
   });
 }
+
+test('Find takes a code quoted in a mail, says when an address has no licences, clears the old result; loading the console logs no error', async ({ page }, testInfo) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  await page.goto(`${vendor.url}/console/`);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, testInfo, 'support');
+  // Signed in, a reload asks who is signed in and gets it: still no error.
+  await page.reload();
+  await expect(page.locator('#find')).toBeVisible();
+
+  // The customer's reply, as it came: words around the code.
+  const code = new Computer(vendor).createCode();
+  await find(page, `> Hello, here is our code: ${code}\n> Best regards, Anna (it@example.com)`);
+  await expect(page.locator('#find-status')).toHaveText(`Found a request code in the text: ${code}. Press Find to look it up.`);
+  await expect(page.locator('section.summary h2')).toHaveText(/^Request code from installation/);
+  await expect(page.locator('section.license h2')).toHaveText(`SpecView licence ${vendor.serial}`);
+
+  // An address is shown as typed (not upper case); one with no licences says so, and the old licence is gone.
+  await page.locator('#find').fill('Nobody@Customer.example');
+  expect(await page.locator('#find').evaluate((e) => getComputedStyle(e).textTransform)).toBe('none');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.locator('#no-licences')).toHaveText(/^No licence has Nobody@Customer.example as its contact\./);
+  await expect(page.locator('section.license')).toHaveCount(0);
+  await keep(page, testInfo, 'no-licences');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the dashboard: issuances and installations as charts with their numbers, upgrades waiting with Remind now, licences near their limit; in German too', async ({ page }, testInfo) => {
+  const serial = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', 'full@customer.example',
+    '--no-notify', '--max-installations', '2', 'remote_users=1')).serial;
+  for (let i = 0; i < 2; i++) new Computer(vendor, serial).run('get-it-now', '--server', vendor.url);
+  vendor.cli('upgrade', 'queue', '--serial', serial, 'remote_users=2');
+  await signIn(page, testInfo, 'admin');
+
+  const issued = page.locator('#chart-issuances');
+  await expect(issued.locator('figcaption')).toHaveText('Responses issued per day, by channel');
+  await expect(issued.locator('svg[role="img"]')).toHaveAttribute('aria-label', /Last 30 days: portal: \d+, online: \d+, mail: \d+, console: \d+/);
+  // Every series has a pattern of its own (readable without colour) and its total in the legend.
+  const fills = await issued.locator('ul.legend rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+  expect(new Set(fills).size).toBe(4);
+  const online = Number(await issued.locator('ul.legend li', { hasText: 'online' }).locator('strong').innerText());
+  expect(online).toBeGreaterThanOrEqual(2);
+  expect(await issued.locator('svg rect.bar').count()).toBeGreaterThan(0);
+  // The numbers, as a table: today's row (the last) holds the online answers.
+  await issued.locator('summary', { hasText: 'The numbers as a table' }).click();
+  const today = issued.locator('tbody tr').last();
+  expect(await issued.locator('tbody tr').count()).toBe(30);
+  expect(Number(await today.locator('td').nth(1).innerText())).toBe(online);
+  const installed = page.locator('#chart-installations');
+  await expect(installed.locator('ul.legend li', { hasText: 'bound' })).toBeVisible();
+
+  const waitingRow = page.locator('#waiting-upgrades tr', { hasText: serial });
+  await expect(waitingRow).toContainText('full@customer.example');
+  await expect(waitingRow).toContainText('Update 2 (installations hold 1)');
+  await expect(page.locator('#near-limit tr', { hasText: serial })).toContainText('2 of 2');
+  await noSeriousAxeViolations(page);
+  await keep(page, testInfo, 'dashboard');
+
+  await waitingRow.getByRole('button', { name: `Remind now: the contact of ${serial}` }).click();
+  await expect(page.locator('.notice')).toHaveText('A reminder is on its way to full@customer.example.');
+  await expect.poll(() => vendor.sink.messages().some((m) => m.includes(serial) && /reminder|still waiting/i.test(m)), { timeout: 20000 }).toBe(true);
+
+  // A year is drawn by week; the period is kept when the language changes.
+  await page.getByLabel('Last 365 days').check();
+  await expect(issued.locator('figcaption')).toHaveText('Responses issued per week, by channel');
+  await page.locator('.console-bar').getByLabel('Language').selectOption('de');
+  await expect(issued.locator('figcaption')).toHaveText('Ausgestellte Antworten pro Woche, nach Kanal');
+  await expect(page.locator('#dashboard-heading')).toHaveText('Übersicht');
+  await expect(page.locator('#near-limit tr', { hasText: serial })).toContainText('2 von 2');
+  await noSeriousAxeViolations(page);
+  await keep(page, testInfo, 'dashboard-de');
+  await page.locator('.console-bar').getByLabel('Sprache').selectOption('en');
+
+  // A serial number in a list opens the licence in Find.
+  await page.locator('#near-limit').getByRole('button', { name: serial }).click();
+  await expect(page.locator('section.license h2')).toHaveText(`SpecView licence ${serial}`);
+});
 
 for (const [name, viewport] of [['360 px phone', { width: 360, height: 780 }], ['1366 px desktop', { width: 1366, height: 768 }]]) {
   test(`every console view at ${name}: nothing scrolls sideways, every action in view`, async ({ page }, testInfo) => {

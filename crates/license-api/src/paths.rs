@@ -22,6 +22,9 @@ pub const ADMIN_STAFF_DISABLE: &str = "/api/v1/admin/staff/{email}/disable";
 pub const ADMIN_STAFF_LINK: &str = "/api/v1/admin/staff/{email}/link";
 pub const ADMIN_STAFF_ENABLE: &str = "/api/v1/admin/staff/{email}/enable";
 pub const ADMIN_ISSUANCE_SEND: &str = "/api/v1/admin/issuances/{id}/send";
+/// The cookie (no secret, readable by script) set beside the session's on
+/// sign-in: the console asks who is signed in only when it is there.
+pub const SIGNED_IN_COOKIE: &str = "license_console_signed_in";
 pub const ADMIN_REPORT_ISSUANCES: &str = "/api/v1/admin/reports/issuances";
 pub const ADMIN_REPORT_WAITING: &str = "/api/v1/admin/reports/waiting-upgrades";
 pub const ADMIN_REPORT_INSTALLATIONS: &str = "/api/v1/admin/reports/installations";

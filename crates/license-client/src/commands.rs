@@ -131,6 +131,19 @@ fn release(cx: &Context, save: Option<&Path>, server: Option<&str>) -> Result<()
             answer.installations_used,
             answer.installations_allowed
         ),
+        // The licence moved as often as customers may move it themselves:
+        // the portal would refuse the code too, and "the old computer" the
+        // server speaks of is this one. One next step: support.
+        Some(Err(ClientError::ServerRefused { status, code: refused, detail, .. })) if refused == "transfer_limit" => {
+            return Err(ClientError::ServerRefused {
+                status,
+                code: refused,
+                detail,
+                next_step: "This computer is released. Send the release code above to support: they can free this \
+                            computer's place on the licence server, then install on the new computer."
+                    .into(),
+            });
+        }
         Some(Err(e)) => {
             eprintln!("The release code stays valid: submit it on the licence portal, or send it to support.");
             return Err(e);

@@ -4,8 +4,8 @@
 use gloo_net::http::{Request, RequestBuilder};
 use license_api::{
     paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseChange, LicenseCreated, LicenseView,
-    MailQueued, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade, Released, SessionView, SetPassword,
-    SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued, WebhookDelivery, WebhookSecret, WebhookView,
+    InstallationReport, IssuanceReport, MailQueued, NearLimit, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade, Released, SessionView, SetPassword,
+    SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued, WaitingUpgrades, WebhookDelivery, WebhookSecret, WebhookView,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -39,6 +39,20 @@ async fn send_empty(request: RequestBuilder, body: Option<String>) -> Result<(),
 
 fn json(body: &impl Serialize) -> Option<String> {
     Some(serde_json::to_string(body).expect("serialisable"))
+}
+
+/// Whether the sign-in hint cookie is there (`paths::SIGNED_IN_COOKIE`).
+pub fn may_be_signed_in() -> bool {
+    let document = leptos::prelude::document();
+    let cookies = js_sys::Reflect::get(&document, &"cookie".into()).ok().and_then(|c| c.as_string()).unwrap_or_default();
+    cookies.split(';').any(|c| c.trim() == format!("{}=1", paths::SIGNED_IN_COOKIE))
+}
+
+/// Drops the sign-in hint (its session has ended).
+pub fn forget_sign_in() {
+    let document = leptos::prelude::document();
+    let expired = format!("{}=; Max-Age=0; Path=/; SameSite=Strict", paths::SIGNED_IN_COOKIE);
+    let _ = js_sys::Reflect::set(&document, &"cookie".into(), &expired.into());
 }
 
 pub async fn whoami() -> Result<SessionView, ApiError> {
@@ -143,4 +157,21 @@ pub async fn webhook_deliveries(id: String) -> Result<Vec<WebhookDelivery>, ApiE
 pub async fn send_webhook_again(id: String, delivery: i64) -> Result<WebhookDelivery, ApiError> {
     let path = paths::fill(paths::ADMIN_WEBHOOK_RETRY, &[("id", &id), ("delivery", &delivery.to_string())]);
     send(Request::post(&api_url(&path)), None).await
+}
+
+pub async fn report_issuances(from: String, bucket: &'static str) -> Result<IssuanceReport, ApiError> {
+    send(Request::get(&api_url(&format!("{}?from={from}&bucket={bucket}", paths::ADMIN_REPORT_ISSUANCES))), None).await
+}
+
+pub async fn report_installations(from: String, bucket: &'static str) -> Result<InstallationReport, ApiError> {
+    send(Request::get(&api_url(&format!("{}?from={from}&bucket={bucket}", paths::ADMIN_REPORT_INSTALLATIONS))), None)
+        .await
+}
+
+pub async fn report_waiting() -> Result<WaitingUpgrades, ApiError> {
+    send(Request::get(&api_url(paths::ADMIN_REPORT_WAITING)), None).await
+}
+
+pub async fn report_near_limit() -> Result<NearLimit, ApiError> {
+    send(Request::get(&api_url(paths::ADMIN_REPORT_NEAR_LIMIT)), None).await
 }

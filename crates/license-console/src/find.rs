@@ -41,6 +41,10 @@ fn find_status(verdict: &FindVerdict) -> (&'static str, String) {
             ("info", text(msg!("console-find-incomplete"), &[("complete", (*complete).into())]))
         }
         FindVerdict::Code(kind) => ("ok", text(msg!("console-find-whole"), &[("kind", kind.code_name().into())])),
+        FindVerdict::InText { kind, code } => (
+            "ok",
+            text(msg!("console-find-in-text"), &[("kind", kind.code_name().into()), ("code", code.as_str().into())]),
+        ),
         FindVerdict::Email(_) => ("ok", text(msg!("console-find-email"), &[])),
         FindVerdict::Problem { message, next_step } => ("error", format!("{message} {next_step}")),
     }
@@ -52,17 +56,21 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
     let checked = Memo::new(move |_| FindField(check_any(&query.get(), lang())));
     let findable = move || checked.with(|c| c.0.findable());
     let found: Fetched<(String, Result<Inspection, ApiError>)> = Fetched::new();
-    // Every change of the query to find (a submit, a link, a refresh) finds it.
+    // Every change of the query to find (a submit, a link, a refresh) finds
+    // it; what another query found goes at once (a refresh keeps it shown).
     Effect::new(move |_| {
         let text = last_query.get();
+        if found.get_untracked().is_some_and(|(shown, _)| shown != text) {
+            found.clear();
+        }
         if !text.trim().is_empty() {
             found.start(async move { (text.clone(), api::inspect(text).await) });
         }
     });
     let busy = found.pending();
     let decoded = move || match checked.get().0.verdict {
-        FindVerdict::Code(_) => {
-            let code = license_codes::decode(&query.get()).ok()?;
+        FindVerdict::Code(_) | FindVerdict::InText { .. } => {
+            let code = license_codes::decode(&checked.with(|c| c.0.lookup(&query.get()))).ok()?;
             let products = desk.products.get().and_then(Result::ok).unwrap_or_default();
             let keys = desk.keys.get().and_then(Result::ok);
             Some(view! {
@@ -89,7 +97,7 @@ pub fn FindDesk(query: RwSignal<String>, last_query: RwSignal<String>) -> impl I
                 ev.prevent_default();
                 if checked.with_untracked(|c| c.0.findable()) {
                     desk.notice.set(None);
-                    last_query.set(query.get_untracked());
+                    last_query.set(checked.with_untracked(|c| c.0.lookup(&query.get_untracked())));
                     last_query.update(|_| {});
                 }
             }>
@@ -120,7 +128,7 @@ fn Found(inspection: Inspection, query: String) -> impl IntoView {
         }
         InspectedKind::Response => response_found(&inspection).into_any(),
         InspectedKind::Release => release_found(&inspection).into_any(),
-        InspectedKind::Contact => view! { <ContactFound licenses=inspection.licenses.clone()/> }.into_any(),
+        InspectedKind::Contact => view! { <ContactFound licenses=inspection.licenses.clone() email=query.clone()/> }.into_any(),
         InspectedKind::Serial => ().into_any(),
     };
     let license = inspection.license.clone().map(|license| view! { <LicensePanel license/> });
@@ -146,7 +154,13 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
             None => text(msg!("console-bound-since"), &[("date", date_time(&i.bound_at).into())]),
         },
     };
+    // What the installation was sent since the code was made (after an answer: what it gives).
+    let sent_since = inspection.installation.as_ref().and_then(|i| i.last_issued_counter).filter(|&c| c > i64::from(counter));
     let holds = match (&inspection.holds, counter) {
+        _ if sent_since.is_some() => text(
+            msg!("console-holds-since"),
+            &[("counter", counter.into()), ("sent", sent_since.unwrap_or_default().into())],
+        ),
         (_, 0) => text(msg!("console-holds-nothing"), &[]),
         (Some(state), _) => {
             let entitlements = state
@@ -166,7 +180,13 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
         .then(|| view! { <p class="status error">{text(msg!("console-diverged"), &[])}</p> });
     let latest = inspection.license.as_ref().map_or(0, |l| l.latest_counter);
     let waiting = (i64::from(counter) < latest).then(|| text(msg!("console-waiting"), &[("counter", latest.into())]));
+    let answered_here = move || desk.answer.get().is_some_and(|(r, result)| Some(r) == request && result.is_ok());
+    let already_issued = inspection.outcome.as_ref().and_then(|o| o.would_issue.as_ref()).is_some_and(|w| w.already_issued);
     let outcome = inspection.outcome.clone().map(|o| match (o.would_issue, o.refused) {
+        // Answered here: the response is below, the history has it.
+        (Some(w), _) if w.already_issued && answered_here() => view! {
+            <p class="outcome">{text(msg!("console-answered-now"), &[("from", w.from_counter.into()), ("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
+        }.into_any(),
         (Some(w), _) if w.already_issued => view! {
             <p class="outcome">{text(msg!("console-answered-before"), &[("from", w.from_counter.into()), ("to", w.to_counter.into()), ("changes", changes_text(&w.changes).into())])}</p>
         }.into_any(),
@@ -188,7 +208,7 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
         let (answered, result) = desk.answer.get()?;
         (Some(answered) == request).then(|| {
             let resend = Callback::new(move |_| send(answered));
-            answer_view(answered, result, desk.keys, resend)
+            answer_view(answered, result, desk.keys, resend, Some(text(msg!("console-response-for-customer"), &[])))
         })
     };
     view! {
@@ -200,9 +220,17 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
             {waiting.map(|w| view! { <p>{w}</p> })}
             {outcome}
             {request.map(|request| view! {
-                <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| send(request)>
-                    {move || tr(if busy.get() { msg!("console-answering") } else { msg!("console-answer") })()}
-                </button>
+                <Show when=move || !answered_here()>
+                    <button type="button" class="primary" disabled=move || busy.get() on:click=move |_| send(request)>
+                        {move || tr(if busy.get() {
+                            msg!("console-answering")
+                        } else if already_issued {
+                            msg!("console-answer-again")
+                        } else {
+                            msg!("console-answer")
+                        })()}
+                    </button>
+                </Show>
             })}
             <div class="answer">{answered}</div>
         </section>
@@ -254,8 +282,17 @@ fn release_found(inspection: &Inspection) -> impl IntoView {
 }
 
 #[component]
-fn ContactFound(licenses: Vec<LicenseSummary>) -> impl IntoView {
+fn ContactFound(licenses: Vec<LicenseSummary>, email: String) -> impl IntoView {
     let desk = expect_context::<Desk>();
+    if licenses.is_empty() {
+        return view! {
+            <section class="summary" aria-labelledby="contact-heading">
+                <h2 id="contact-heading">{text(msg!("console-contact-heading"), &[])}</h2>
+                <p id="no-licences">{text(msg!("console-contact-none"), &[("email", email.into())])}</p>
+            </section>
+        }
+        .into_any();
+    }
     let rows = licenses
         .into_iter()
         .map(|l| {
@@ -274,4 +311,5 @@ fn ContactFound(licenses: Vec<LicenseSummary>) -> impl IntoView {
             <ul class="licences">{rows}</ul>
         </section>
     }
+    .into_any()
 }

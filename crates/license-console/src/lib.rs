@@ -4,7 +4,9 @@
 //! and act on it. It shares the customer page's code field, group check,
 //! decode table and answer view through `license_web`.
 //!
-//! A newcomer's map: this file is the app (sign-in, then the desk); `find`
+//! A newcomer's map: this file is the app (sign-in, then the desk: Find, the
+//! dashboard, the admin's tools); `dashboard` the pipeline seen (charts,
+//! upgrades waiting, outboxes, licences near their limit); `find`
 //! is Find (whatever a customer sent) and what it shows; `license` the
 //! licence view and its actions; `forms` the forms that change things
 //! (answer a code, create a licence, queue an upgrade, the mail language);
@@ -18,6 +20,7 @@
 #![recursion_limit = "256"]
 
 mod api;
+mod dashboard;
 mod find;
 mod forms;
 mod license;
@@ -31,6 +34,7 @@ use leptos::prelude::*;
 use license_api::{Activation, EntitlementValue, Role, SessionView};
 use license_codes::{Product, RequestCode, TrustedKeys};
 
+use dashboard::Dashboard;
 use find::FindDesk;
 use forms::NewLicenseForm;
 use license_web::api::ApiError;
@@ -88,7 +92,17 @@ pub fn ConsoleApp() -> impl IntoView {
     if let Some(token) = setup_token() {
         return view! { <SetPasswordForm token/> }.into_any();
     }
-    let me: Fetched<Result<SessionView, ApiError>> = Fetched::start_with(api::whoami());
+    // Without the sign-in hint no session is open: the form, without a 401.
+    let me: Fetched<Result<SessionView, ApiError>> = Fetched::start_with(async {
+        if !api::may_be_signed_in() {
+            return Err(ApiError::BadAnswer("not signed in".into()));
+        }
+        let me = api::whoami().await;
+        if me.is_err() {
+            api::forget_sign_in(); // the session ended: no 401 on the next load
+        }
+        me
+    });
     let signed_in = Callback::new(move |view: SessionView| me.start(async move { Ok(view) }));
     let signed_out = Callback::new(move |()| {
         me.start(async move {
@@ -143,6 +157,7 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
         </header>
         <main class="console workspace">
             <FindDesk query last_query/>
+            <Dashboard/>
             <section class="tools" aria-labelledby="tools-heading">
                 <h2 id="tools-heading">{tr(msg!("console-admin-tools"))}</h2>
                 <NewLicenseForm/>

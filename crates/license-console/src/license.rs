@@ -9,21 +9,69 @@ use super::forms::{ContactForm, MailLanguageForm, NewRegistrationCode, QueueUpgr
 use crate::{api, assigned, Desk};
 use license_api::humanize;
 use license_codes::messages::domain::Console;
+use license_codes::messages::Arg;
 use license_web::api::ApiError;
 use license_web::components::problem_view::ProblemView;
 use license_web::fetched::Fetched;
 use license_web::i18n::{date_time, msg, text, tr, MsgId};
 use license_web::messages;
 
-/// An audit entry's detail for reading: `name: value` pairs, values that
-/// are themselves lists or objects in compact JSON.
-fn detail_text(detail: &serde_json::Value) -> String {
+/// An audit entry's detail in words (`Update 1 → 2 for installation …`);
+/// an action this console does not know shows its fields as `name: value`.
+fn audit_words(action: &str, detail: &serde_json::Value) -> String {
+    let field = |name: &str| match detail.get(name) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    let changes = || {
+        serde_json::from_value::<Vec<license_api::EntitlementChange>>(detail.get("changes").cloned().unwrap_or_default())
+            .map(|c| c.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    };
+    let entitlements = || {
+        serde_json::from_value::<license_api::EntitlementValues>(detail.get("entitlements").cloned().unwrap_or_default())
+            .map(|e| e.0.iter().map(|(n, v)| format!("{} {}", license_api::humanize(n), assigned(v))).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    };
+    let args: Vec<(&str, Arg)> = match action {
+        "response.issue" => vec![
+            ("from", field("from_counter").into()),
+            ("to", field("to_counter").into()),
+            ("key_id", field("key_id").into()),
+            ("channel", field("channel").into()),
+            ("signing_key", field("signing_key_id").into()),
+        ],
+        "license.create" => vec![
+            ("product", field("product").into()),
+            ("email", field("contact_email").into()),
+            ("max", field("max_installations").into()),
+            ("entitlements", entitlements().into()),
+            ("registration", field("registration_code").into()),
+        ],
+        "upgrade.queue" => vec![("counter", field("counter").into()), ("changes", changes().into()), ("note", field("note").into())],
+        "installation.release" => vec![("key_id", field("key_id").into()), ("channel", field("channel").into())],
+        "mail.remind" => vec![("counter", field("counter").into())],
+        "mail.resend" => vec![("to", field("to").into())],
+        "license.contact_email" => vec![("old", field("old").into()), ("new", field("new").into())],
+        "license.language" => vec![("language", field("language").into())],
+        "license.registration_code" => vec![],
+        _ => return fields_text(detail),
+    };
+    // Fluent's variant keys have no dots: `response.issue` is `response-issue`.
+    let mut args = args;
+    args.push(("action", action.replace(['.', '_'], "-").into()));
+    text(msg!("console-audit-detail"), &args)
+}
+
+/// An audit detail's fields as `name: value` pairs.
+fn fields_text(detail: &serde_json::Value) -> String {
     match detail {
         serde_json::Value::Object(fields) => fields
             .iter()
             .map(|(name, value)| match value {
-                serde_json::Value::String(s) => format!("{name}: {s}"),
-                other => format!("{name}: {other}"),
+                serde_json::Value::String(s) => format!("{}: {s}", license_api::humanize(name)),
+                other => format!("{}: {other}", license_api::humanize(name)),
             })
             .collect::<Vec<_>>()
             .join("; "),
@@ -136,7 +184,7 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                     <td>{date_time(&a.at)}</td>
                     <td>{a.actor.clone()}</td>
                     <td>{a.action.clone()}</td>
-                    <td class="small">{detail_text(&a.detail)}</td>
+                    <td class="small">{audit_words(&a.action, &a.detail)}</td>
                 </tr>
             }
             .into_any()

@@ -133,6 +133,12 @@ pub enum FindVerdict {
     },
     /// A whole, valid code of this kind.
     Code(Kind),
+    /// A code of this kind found among words (a quoted mail): Find looks up
+    /// `code`, as `mail-in` would answer it.
+    InText {
+        kind: Kind,
+        code: String,
+    },
     Email(String),
     Problem {
         message: String,
@@ -150,7 +156,16 @@ pub struct FindChecked {
 impl FindChecked {
     /// A whole code or an email: something to look up.
     pub fn findable(&self) -> bool {
-        matches!(self.verdict, FindVerdict::Code(_) | FindVerdict::Email(_))
+        matches!(self.verdict, FindVerdict::Code(_) | FindVerdict::InText { .. } | FindVerdict::Email(_))
+    }
+
+    /// What Find looks up for `input`: the code found among its words, or
+    /// the input as typed.
+    pub fn lookup(&self, input: &str) -> String {
+        match &self.verdict {
+            FindVerdict::InText { code, .. } => code.clone(),
+            _ => input.trim().to_string(),
+        }
     }
 }
 
@@ -158,6 +173,17 @@ impl FindChecked {
 pub fn check_any(input: &str, lang: Lang) -> FindChecked {
     let done = |groups, verdict| FindChecked { groups, verdict };
     let text = input.trim();
+    let whole = license_codes::decode(text).is_ok();
+    if !whole {
+        // A code among words, as a customer's mail quotes it: what mail-in finds.
+        let found = license_codes::scan::scan(text);
+        if let Some((request, _)) = found.requests.first() {
+            return done(Vec::new(), FindVerdict::InText { kind: Kind::Request, code: request.to_code() });
+        }
+        if let Some(serial) = found.serials.first().filter(|_| !text.contains('@')) {
+            return done(Vec::new(), FindVerdict::InText { kind: Kind::Serial, code: serial.to_code() });
+        }
+    }
     if text.contains('@') {
         return done(Vec::new(), FindVerdict::Email(text.to_string()));
     }
@@ -198,6 +224,20 @@ mod tests {
             created: Day(1),
         }
         .to_code()
+    }
+
+    #[test]
+    fn find_takes_a_code_among_the_words_of_a_mail() {
+        let code = request();
+        let mail = format!("> Hello, here is our code: {code}\n> Thanks, Anna");
+        let checked = check_any(&mail, Lang::En);
+        assert_eq!(checked.verdict, FindVerdict::InText { kind: Kind::Request, code: code.clone() });
+        assert!(checked.findable());
+        assert_eq!(checked.lookup(&mail), code);
+        // The code alone is a code; an address alone, an address.
+        assert_eq!(check_any(&code, Lang::En).verdict, FindVerdict::Code(Kind::Request));
+        assert_eq!(check_any(" it@example.com ", Lang::En).lookup(" it@example.com "), "it@example.com");
+        assert!(matches!(check_any("it@example.com", Lang::En).verdict, FindVerdict::Email(_)));
     }
 
     #[test]

@@ -69,6 +69,11 @@ impl<T: Send + Sync + 'static> Fetched<T> {
         });
     }
 
+    /// Forgets the output (what it was about is no longer asked).
+    pub fn clear(&self) {
+        self.value.set(None);
+    }
+
     /// The latest output (tracked).
     pub fn get(&self) -> Option<T>
     where

@@ -78,6 +78,22 @@ pub fn date(timestamp: &str) -> String {
     day.to_string()
 }
 
+/// A `YYYY-MM-DD` day as a chart's axis writes it, short (`1 Dec`,
+/// `1 déc.`, `1. Dez.`); as it is outside a browser.
+pub fn day_month(day: &str) -> String {
+    if browser::present() {
+        let options = js_sys::Object::new();
+        for (name, value) in [("month", "short"), ("day", "numeric"), ("timeZone", "UTC")] {
+            let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        }
+        let parsed = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(day));
+        if !parsed.get_time().is_nan() {
+            return parsed.to_locale_date_string(locale(), &options).into();
+        }
+    }
+    day.to_string()
+}
+
 /// Where a page's words are.
 #[derive(Clone, Copy)]
 pub struct Texts {

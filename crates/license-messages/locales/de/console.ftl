@@ -38,6 +38,11 @@ console-find-whole = { $kind ->
         [release] Ein vollständiger Freigabecode
        *[request] Ein vollständiger Anforderungscode
     }: Klicken Sie auf Suchen.
+console-find-in-text = { $kind ->
+        [serial] Eine Seriennummer
+       *[request] Ein Anforderungscode
+    } im Text gefunden: { $code }. Klicken Sie auf Suchen.
+console-contact-none = Keine Lizenz hat { $email } als Kontakt. Prüfen Sie die Schreibweise, oder fragen Sie den Kunden nach der Seriennummer (die Seite „Seriennummer verloren“ schickt sie an die hinterlegte Adresse).
 console-find-email = Eine E-Mail-Adresse: Klicken Sie auf Suchen, um die Lizenzen dieses Kontakts aufzulisten.
 console-every-field = Alle Felder des Codes
 console-request-heading = Anforderungscode der Installation { $key_id }
@@ -49,6 +54,10 @@ console-holds = Hat Update { $counter }: { $entitlements }.
 console-claims = Gibt Update { $counter } an, das diese Lizenz nie hatte.
 console-diverged = Ihre Berechtigungen weichen von dem ab, was mit diesem Update ausgestellt wurde: Die Lizenz auf diesem Computer wurde geändert oder ist abgewichen. Klären Sie das mit dem Kunden, bevor Sie antworten.
 console-waiting = Update { $counter } wartet auf sie.
+console-holds-since = Der Code wurde mit Update { $counter } erstellt; seitdem wurde Update { $sent } an diese Installation gesendet.
+console-answered-now = Beantwortet: Die Antwort unten gibt Update { $to } ({ $changes }). Senden Sie sie dem Kunden, oder er gibt den Code im Portal ein und erhält dieselbe Antwort.
+console-answer-again = Seine Antwort erneut anzeigen
+console-response-for-customer = Der Antwortcode für den Kunden
 console-answered-before = Dieser Code wurde schon beantwortet: Erneutes Einreichen ergibt dieselbe Antwort (Update { $from } → { $to }: { $changes }).
 console-would-give = Das Einreichen ergäbe Update { $to }: { $changes }.
 console-nothing-changes = nichts ändert sich
@@ -226,4 +235,61 @@ console-webhook-state = { $state ->
         [delivered] zugestellt
         [failed] fehlgeschlagen
        *[waiting] wartend
+    }
+
+## The dashboard (the console's home)
+
+console-dashboard = Übersicht
+console-dashboard-period = Zeitraum
+console-dashboard-days = Letzte { $days } Tage
+console-chart-issuances = { $bucket ->
+        [week] Ausgestellte Antworten pro Woche, nach Kanal
+       *[day] Ausgestellte Antworten pro Tag, nach Kanal
+    }
+console-chart-installations = { $bucket ->
+        [week] Gebundene und freigegebene Installationen pro Woche
+       *[day] Gebundene und freigegebene Installationen pro Tag
+    }
+console-series-bound = gebunden
+console-series-released = freigegeben
+console-chart-numbers = Die Zahlen als Tabelle
+console-chart-day = Tag (UTC)
+console-chart-week = Woche ab (UTC)
+console-total = Summe
+console-waiting-heading = Verkaufte, aber nicht abgeholte Upgrades
+console-age-under-7 = Unter 7 Tagen
+console-age-7-to-30 = 7 bis 30 Tage
+console-age-over-30 = Über 30 Tage
+console-nothing-waiting = Jedes Upgrade wurde abgeholt.
+console-licence = Lizenz
+console-waiting-what = Wartet
+console-waiting-update = Update { $counter } (Installationen haben { $fetched })
+console-since = Seit
+console-remind-label = Jetzt erinnern: den Kontakt von { $serial }
+console-outbox-heading = E-Mail und Webhooks
+console-mail-summary = E-Mail: { $waiting } wartend, { $failed } fehlgeschlagen.
+console-webhook-summary = Webhook { $url }: { $waiting } wartend, { $failed } fehlgeschlagen.
+console-no-webhooks = Kein Webhook-Endpunkt.
+console-near-limit-heading = Nahe an ihrer Installationsgrenze
+console-none-near-limit = Keine Lizenz ist nahe an ihrer Installationsgrenze.
+console-places = { $bound } von { $max }
+
+## The audit log in words
+
+console-audit-detail = { $action ->
+        [response-issue] Update { $from } → { $to } für Installation { $key_id }, Kanal: { $channel } (signiert mit Schlüssel { $signing_key }).
+        [license-create] { $product } für { $email }, bis zu { $max } Installationen; Update 1: { $entitlements }. { $registration ->
+            [true] Mit Registrierungscode.
+           *[false] Ohne Registrierungscode.
+        }
+        [upgrade-queue] Update { $counter }: { $changes }. Notiz: { $note }
+        [installation-release] Installation { $key_id } freigegeben { $channel ->
+            [customer] vom Kunden, mit einem Freigabecode.
+           *[other] vom Team.
+        }
+        [mail-remind] Der Kontakt wurde an Update { $counter } erinnert.
+        [mail-resend] Die Antwort wurde erneut an { $to } gesendet.
+        [license-contact-email] Kontakt geändert von { $old } zu { $new }.
+        [license-language] Die E-Mails des Kontakts sind jetzt auf { $language }.
+       *[license-registration-code] Ein neuer Registrierungscode wurde erstellt; der alte gilt nicht mehr.
     }

@@ -39,6 +39,11 @@ console-find-whole = A whole { $kind ->
         [release] release code
        *[request] request code
     }: press Find.
+console-find-in-text = Found { $kind ->
+        [serial] a serial number
+       *[request] a request code
+    } in the text: { $code }. Press Find to look it up.
+console-contact-none = No licence has { $email } as its contact. Check the spelling, or ask the customer for the serial number (the lost-serial page mails it to the address on file).
 console-find-email = An email address: press Find to list that contact's licences.
 console-every-field = Every field of the code
 console-request-heading = Request code from installation { $key_id }
@@ -50,6 +55,10 @@ console-holds = Holds update { $counter }: { $entitlements }.
 console-claims = Claims update { $counter }, which this licence never had.
 console-diverged = Its entitlements differ from what was issued at that update: the licence on that computer was changed, or has diverged. Check with the customer before answering.
 console-waiting = Update { $counter } is waiting for it.
+console-holds-since = The code was made holding update { $counter }; update { $sent } has been sent to this installation since.
+console-answered-now = Answered: the response below gives update { $to } ({ $changes }). Send it to the customer, or they can submit the code on the portal and get the same response.
+console-answer-again = Show its response again
+console-response-for-customer = The response code for the customer
 console-answered-before = It was answered before: submitting it gets the same response again (update { $from } → { $to }: { $changes }).
 console-would-give = Submitting it would give update { $to }: { $changes }.
 console-nothing-changes = nothing changes
@@ -227,4 +236,61 @@ console-webhook-state = { $state ->
         [delivered] delivered
         [failed] failed
        *[waiting] waiting
+    }
+
+## The dashboard (the console's home)
+
+console-dashboard = Dashboard
+console-dashboard-period = Period
+console-dashboard-days = Last { $days } days
+console-chart-issuances = { $bucket ->
+        [week] Responses issued per week, by channel
+       *[day] Responses issued per day, by channel
+    }
+console-chart-installations = { $bucket ->
+        [week] Installations bound and released per week
+       *[day] Installations bound and released per day
+    }
+console-series-bound = bound
+console-series-released = released
+console-chart-numbers = The numbers as a table
+console-chart-day = Day (UTC)
+console-chart-week = Week from (UTC)
+console-total = Total
+console-waiting-heading = Upgrades sold but not fetched
+console-age-under-7 = Under 7 days
+console-age-7-to-30 = 7 to 30 days
+console-age-over-30 = Over 30 days
+console-nothing-waiting = Every upgrade has been fetched.
+console-licence = Licence
+console-waiting-what = Waiting
+console-waiting-update = Update { $counter } (installations hold { $fetched })
+console-since = Since
+console-remind-label = Remind now: the contact of { $serial }
+console-outbox-heading = Mail and webhooks
+console-mail-summary = Mail: { $waiting } waiting, { $failed } failed.
+console-webhook-summary = Webhook { $url }: { $waiting } waiting, { $failed } failed.
+console-no-webhooks = No webhook endpoint.
+console-near-limit-heading = Near their installation limit
+console-none-near-limit = No licence is near its installation limit.
+console-places = { $bound } of { $max }
+
+## The audit log in words
+
+console-audit-detail = { $action ->
+        [response-issue] Update { $from } → { $to } for installation { $key_id }, through the { $channel } (signed with key { $signing_key }).
+        [license-create] { $product } for { $email }, up to { $max } installations; update 1: { $entitlements }. { $registration ->
+            [true] With a registration code.
+           *[false] No registration code.
+        }
+        [upgrade-queue] Update { $counter }: { $changes }. Note: { $note }
+        [installation-release] Installation { $key_id } released { $channel ->
+            [customer] by the customer, with a release code.
+           *[other] by staff.
+        }
+        [mail-remind] The contact was reminded of update { $counter }.
+        [mail-resend] The response was sent again to { $to }.
+        [license-contact-email] Contact changed from { $old } to { $new }.
+        [license-language] The contact's mail is now in { $language }.
+       *[license-registration-code] A new registration code was made; the old one no longer works.
     }

@@ -38,6 +38,11 @@ console-find-whole = { $kind ->
         [release] Un code de libération complet
        *[request] Un code de demande complet
     } : cliquez sur Rechercher.
+console-find-in-text = { $kind ->
+        [serial] Un numéro de série
+       *[request] Un code de demande
+    } trouvé dans le texte : { $code }. Cliquez sur Rechercher.
+console-contact-none = Aucune licence n'a { $email } comme contact. Vérifiez l'orthographe, ou demandez au client son numéro de série (la page « numéro de série perdu » l'envoie à l'adresse enregistrée).
 console-find-email = Une adresse e-mail : cliquez sur Rechercher pour lister les licences de ce contact.
 console-every-field = Tous les champs du code
 console-request-heading = Code de demande de l'installation { $key_id }
@@ -49,6 +54,10 @@ console-holds = Détient la mise à jour { $counter } : { $entitlements }.
 console-claims = Annonce la mise à jour { $counter }, que cette licence n'a jamais eue.
 console-diverged = Ses droits diffèrent de ce qui a été délivré à cette mise à jour : la licence de cet ordinateur a été modifiée ou a divergé. Vérifiez auprès du client avant de répondre.
 console-waiting = La mise à jour { $counter } l'attend.
+console-holds-since = Le code a été créé avec la mise à jour { $counter } ; la mise à jour { $sent } a été envoyée à cette installation depuis.
+console-answered-now = Répondu : la réponse ci-dessous donne la mise à jour { $to } ({ $changes }). Envoyez-la au client, ou il peut soumettre le code sur le portail et obtenir la même réponse.
+console-answer-again = Afficher à nouveau sa réponse
+console-response-for-customer = Le code de réponse pour le client
 console-answered-before = Ce code a déjà reçu une réponse : le soumettre redonne la même réponse (mise à jour { $from } → { $to } : { $changes }).
 console-would-give = Le soumettre donnerait la mise à jour { $to } : { $changes }.
 console-nothing-changes = rien ne change
@@ -226,4 +235,61 @@ console-webhook-state = { $state ->
         [delivered] livré
         [failed] échoué
        *[waiting] en attente
+    }
+
+## The dashboard (the console's home)
+
+console-dashboard = Tableau de bord
+console-dashboard-period = Période
+console-dashboard-days = { $days } derniers jours
+console-chart-issuances = { $bucket ->
+        [week] Réponses émises par semaine, par canal
+       *[day] Réponses émises par jour, par canal
+    }
+console-chart-installations = { $bucket ->
+        [week] Installations liées et libérées par semaine
+       *[day] Installations liées et libérées par jour
+    }
+console-series-bound = liées
+console-series-released = libérées
+console-chart-numbers = Les chiffres sous forme de tableau
+console-chart-day = Jour (UTC)
+console-chart-week = Semaine du (UTC)
+console-total = Total
+console-waiting-heading = Mises à niveau vendues mais pas récupérées
+console-age-under-7 = Moins de 7 jours
+console-age-7-to-30 = De 7 à 30 jours
+console-age-over-30 = Plus de 30 jours
+console-nothing-waiting = Toutes les mises à niveau ont été récupérées.
+console-licence = Licence
+console-waiting-what = En attente
+console-waiting-update = Mise à jour { $counter } (les installations ont la { $fetched })
+console-since = Depuis
+console-remind-label = Relancer maintenant : le contact de { $serial }
+console-outbox-heading = Courriels et webhooks
+console-mail-summary = Courriels : { $waiting } en attente, { $failed } en échec.
+console-webhook-summary = Webhook { $url } : { $waiting } en attente, { $failed } en échec.
+console-no-webhooks = Aucun point de terminaison de webhook.
+console-near-limit-heading = Proches de leur limite d'installations
+console-none-near-limit = Aucune licence n'est proche de sa limite d'installations.
+console-places = { $bound } sur { $max }
+
+## The audit log in words
+
+console-audit-detail = { $action ->
+        [response-issue] Mise à jour { $from } → { $to } pour l'installation { $key_id }, canal : { $channel } (signée avec la clé { $signing_key }).
+        [license-create] { $product } pour { $email }, jusqu'à { $max } installations ; mise à jour 1 : { $entitlements }. { $registration ->
+            [true] Avec un code d'enregistrement.
+           *[false] Sans code d'enregistrement.
+        }
+        [upgrade-queue] Mise à jour { $counter } : { $changes }. Note : { $note }
+        [installation-release] Installation { $key_id } libérée { $channel ->
+            [customer] par le client, avec un code de libération.
+           *[other] par l'équipe.
+        }
+        [mail-remind] Le contact a été relancé pour la mise à jour { $counter }.
+        [mail-resend] La réponse a été renvoyée à { $to }.
+        [license-contact-email] Contact changé de { $old } à { $new }.
+        [license-language] Les courriels du contact sont désormais en { $language }.
+       *[license-registration-code] Un nouveau code d'enregistrement a été créé ; l'ancien ne fonctionne plus.
     }

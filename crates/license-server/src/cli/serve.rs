@@ -54,7 +54,8 @@ pub async fn run(cli: &Cli, args: &Serve) -> Result<(), CliError> {
     if let Some(demo::Demo { trust, registration_code }) = demo_trust {
         let serial = demo::demo_serial();
         println!(
-            "\nDemo ready: SpecView licence {serial} (1 remote user, 25 clients) with an upgrade waiting (3 remote users).\n\
+            "\nDemo ready: SpecView licence {serial}, bought with 1 remote user and 25 clients, then upgraded to 3 remote users (update 2).\n\
+             A new installation gets the latest at once: remote users 0 -> 3, clients 0 -> 25.\n\
              Try it as the customer:\n\
              \x20 export LICENSE_TRUST={trust} LICENSE_FILE=/tmp/demo-license.json\n\
              \x20 license init --serial {serial} --product SpecView --registration-code {registration_code}\n\

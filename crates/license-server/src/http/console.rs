@@ -4,7 +4,7 @@
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
 use license_api::{
     paths, Activation, ActivationRequest, Channel, InspectQuery, Inspection, MailQueued, NewStaff, Problem,
@@ -32,6 +32,15 @@ fn cookie(settings: &HttpSettings, value: &str, max_age: u64) -> HeaderValue {
     HeaderValue::from_str(&text).expect("a cookie of hex digits")
 }
 
+/// The console's hint that a session may be open: no secret, readable by
+/// the console's script, so a visitor who never signed in is shown the
+/// sign-in form without asking `GET /api/v1/session` for a 401.
+fn hint_cookie(settings: &HttpSettings, max_age: u64) -> HeaderValue {
+    let secure = if settings.is_https() { "; Secure" } else { "" };
+    let text = format!("{}=1; SameSite=Strict; Path=/; Max-Age={max_age}{secure}", license_api::paths::SIGNED_IN_COOKIE);
+    HeaderValue::from_str(&text).expect("a plain cookie")
+}
+
 /// Sign in to the console.
 ///
 /// The same answer (401, `cause: sign_in`) for an unknown email, a wrong
@@ -39,7 +48,7 @@ fn cookie(settings: &HttpSettings, value: &str, max_age: u64) -> HeaderValue {
 #[utoipa::path(post, path = paths::SESSION, tag = "console", request_body = SignIn,
     responses(
         (status = 200, description = "Signed in; the session cookie is set", body = SessionView,
-            headers(("Set-Cookie" = String, description = "The session: HttpOnly, SameSite=Strict, Path=/ (and Secure, __Host-, over https)"))),
+            headers(("Set-Cookie" = String, description = "The session: HttpOnly, SameSite=Strict, Path=/ (and Secure, __Host-, over https); and `license_console_signed_in=1`, no secret, which tells the console's script a session may be open"))),
         InvalidBody,
         SignInRefused,
         (status = 429, description = "`rate_limited`: too many attempts for this account or from this address", body = Problem, content_type = "application/problem+json",
@@ -55,9 +64,11 @@ pub async fn sign_in(
     state.limits.check_sign_in(ip, &staff::normalise_email(&body.email))?;
     let member = staff::check_password(&state.db, &body.email, &body.password).await?;
     let secret = sessions::open(&state.db, &member).await?;
-    let set = cookie(&state.settings, &secret, state.settings.session_max.as_secs());
+    let max_age = state.settings.session_max.as_secs();
+    let set = cookie(&state.settings, &secret, max_age);
     Ok((
-        [(header::SET_COOKIE, set)],
+        // Appended: an array of headers would keep only the last cookie.
+        AppendHeaders([(header::SET_COOKIE, set), (header::SET_COOKIE, hint_cookie(&state.settings, max_age))]),
         Json(SessionView { email: member.email, role: member.role, mail: state.mailer.is_some() }),
     )
         .into_response())
@@ -79,7 +90,9 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resu
     if let Some(secret) = session_cookie(&parts, &state) {
         sessions::close(&state.db, &secret).await?;
     }
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie(&state.settings, "", 0))]).into_response())
+    let clear =
+        AppendHeaders([(header::SET_COOKIE, cookie(&state.settings, "", 0)), (header::SET_COOKIE, hint_cookie(&state.settings, 0))]);
+    Ok((StatusCode::NO_CONTENT, clear).into_response())
 }
 
 /// Set a password with the one-time token of a staff member's link.

@@ -199,4 +199,18 @@ fn the_transfer_limit_sends_the_customer_to_support(backend: Backend) {
     assert_eq!(status, 200);
     let history = server.show(license_codes::SerialNumber::parse(&serial).unwrap());
     assert_eq!(history["installations"][1]["released_by"], "admin:test-admin");
+
+    // A third computer moves on with `release --server`: the server refuses
+    // (the limit), and the program gives one next step, consistent with that:
+    // this computer is released, support frees its place (the portal would
+    // refuse the code too, so it is not offered).
+    let third = tempfile::tempdir().unwrap();
+    let init = ["init", "--serial", &serial, "--product", "SpecView", "--registration-code", &registration];
+    ok(license(third.path(), &trust, &init));
+    ok(license(third.path(), &trust, &["get-it-now", "--server", &server.url]));
+    let (exit, out, err) = run(third.path(), &trust, &["release", "--server", &server.url]);
+    assert_eq!(exit, 16, "the server refused: {err}");
+    assert!(out.trim().split('-').count() > 3, "the release code is printed: {out}");
+    assert!(err.contains("This computer is released. Send the release code above to support"), "{err}");
+    assert!(!err.contains("portal") && !err.contains("old computer"), "one next step: {err}");
 }

@@ -15,7 +15,8 @@ use crate::i18n::{self, msg, text, tr};
 use crate::messages;
 
 /// `result` answers `request`; `keys` are the vendor's, fetched by the page;
-/// `resend` sends the request again (safe: the server answers the same).
+/// `resend` sends the request again (safe: the server answers the same);
+/// `heading` replaces "Your response code" where staff read it.
 /// A plain function, called inside the caller's reactive closure (which
 /// tracks `keys`), rather than a component with a closure of its own: it
 /// keeps the customer's page smaller.
@@ -24,6 +25,7 @@ pub fn answer_view(
     result: Result<Activation, ApiError>,
     keys: Fetched<Result<TrustedKeys, ApiError>>,
     resend: Callback<()>,
+    heading: Option<String>,
 ) -> AnyView {
     match result {
         Err(e) => view! { <ProblemView explanation=messages::api_error(&e) on_retry=resend/> }.into_any(),
@@ -36,7 +38,7 @@ pub fn answer_view(
                 view! { <ProblemView explanation on_retry=retry/> }.into_any()
             }
             Some(Ok(trusted)) => match verify(&activation, &request, &trusted) {
-                Verification::Verified { key_id } => view! { <ResponseView activation key_id/> }.into_any(),
+                Verification::Verified { key_id } => view! { <ResponseView activation key_id heading/> }.into_any(),
                 Verification::Failed(why) => {
                     let explanation = messages::entry(msg!("page-signature_failed"), &[("reason", why.into())], true);
                     view! { <ProblemView explanation on_retry=resend/> }.into_any()

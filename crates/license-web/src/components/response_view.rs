@@ -31,7 +31,12 @@ pub fn verify(activation: &Activation, request: &RequestCode, keys: &TrustedKeys
 }
 
 #[component]
-pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
+pub fn ResponseView(
+    activation: Activation,
+    key_id: u8,
+    /// The heading, when it is not the customer's "Your response code" (the console's staff).
+    heading: Option<String>,
+) -> impl IntoView {
     let code = activation.response_code.clone();
     // What became of the last Copy or Save to file, announced.
     let notice = RwSignal::new(None::<MsgId<Ui>>);
@@ -63,7 +68,7 @@ pub fn ResponseView(activation: Activation, key_id: u8) -> impl IntoView {
     let groups: Vec<String> = code.split('-').map(str::to_string).collect();
     view! {
         <section class="response" aria-labelledby="response-heading">
-            <h2 id="response-heading" tabindex="-1">{tr(msg!("ui-response-heading"))}</h2>
+            <h2 id="response-heading" tabindex="-1">{move || heading.clone().unwrap_or_else(tr(msg!("ui-response-heading")))}</h2>
             {note.map(|(id, text)| view! { <p class="note" id=id>{text}</p> })}
             <p class="verified">
                 {text(msg!("ui-verified"), &[("key_id", key_id.into())])}
