@@ -12,6 +12,9 @@ use crate::{EntitlementChange, EntitlementValues, ProductRef};
 pub enum Role {
     Admin,
     Support,
+    /// Sells some products: creates licences of them, and sees and acts on
+    /// its own licences only (another's are answered as if they did not exist).
+    Reseller,
 }
 
 impl Role {
@@ -19,6 +22,7 @@ impl Role {
         match self {
             Role::Admin => "admin",
             Role::Support => "support",
+            Role::Reseller => "reseller",
         }
     }
 
@@ -26,6 +30,7 @@ impl Role {
         match text {
             "admin" => Some(Role::Admin),
             "support" => Some(Role::Support),
+            "reseller" => Some(Role::Reseller),
             _ => None,
         }
     }
@@ -114,6 +119,11 @@ pub struct NewLicense {
     /// can then take its places.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<bool>,
+    /// The reseller the licence belongs to (its email; admin). A reseller's
+    /// licences are its own without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub reseller: Option<String>,
 }
 
 /// `PATCH /api/v1/admin/licenses/{serial}`: what an admin may change on a
@@ -137,6 +147,11 @@ pub struct LicenseChange {
     /// needs the new one. Installations already bound are not affected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_registration_code: Option<bool>,
+    /// The reseller the licence belongs to (a reseller's email), assigned or
+    /// moved; `""`: the vendor's own again (admin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub reseller: Option<String>,
 }
 
 fn one() -> i64 {
@@ -224,6 +239,9 @@ pub struct LicenseView {
     pub serial: String,
     pub product: ProductRef,
     pub contact_email: String,
+    /// The reseller it belongs to (its email); `null`: the vendor's own.
+    #[serde(default)]
+    pub reseller: Option<String>,
     /// The registration code binding a new installation needs; `null`: none
     /// (anyone who knows the serial can bind, as before registration codes).
     #[serde(default)]

@@ -22,6 +22,9 @@ pub struct SessionView {
     /// Whether this server sends mail (Send to contact works).
     #[serde(default)]
     pub mail: bool,
+    /// A reseller's products (the licences it may create).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<String>,
 }
 
 /// `POST /api/v1/session/password`: a new staff member sets a password with
@@ -45,6 +48,10 @@ pub struct NewStaff {
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: String,
     pub role: Role,
+    /// For a reseller: the products (names) it sells; it creates licences of
+    /// these only. Required for `reseller`, refused for the other roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<String>,
 }
 
 /// A staff member just added, with the one-time link that sets their password.
@@ -68,6 +75,9 @@ pub struct StaffView {
     /// Whether the password was set (the one-time link used).
     pub password_set: bool,
     pub disabled_at: Option<String>,
+    /// A reseller's products.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<String>,
 }
 
 /// `GET /api/v1/admin/staff`

@@ -61,7 +61,9 @@ pub fn Dashboard() -> impl IntoView {
     let reload_lists = move || {
         waiting.start(api::report_waiting());
         near.start(api::report_near_limit());
-        mail.start(api::mail_status());
+        if !desk.is_reseller {
+            mail.start(api::mail_status());
+        }
         if desk.is_admin {
             hooks.start(api::webhooks());
         }
@@ -132,7 +134,7 @@ pub fn Dashboard() -> impl IntoView {
                 {installation_chart}
             </div>
             <WaitingList waiting on_reminded=Callback::new(move |()| reload_lists())/>
-            <OutboxSummary mail hooks/>
+            {(!desk.is_reseller).then(|| view! { <OutboxSummary mail hooks/> })}
             <NearLimitList near/>
         </section>
     }
@@ -306,7 +308,7 @@ fn WaitingList(waiting: Fetched<Result<WaitingUpgrades, ApiError>>, on_reminded:
                                     <td data-label=tr(msg!("console-waiting-what"))>{what}</td>
                                     <td data-label=tr(msg!("console-since"))>{date_time(&u.queued_at)}</td>
                                     <td><button type="button" class="secondary small" aria-label=label
-                                        disabled=move || !desk.is_admin || !mail_on || busy.get()
+                                        disabled=move || !desk.may_change || !mail_on || busy.get()
                                         on:click=move |_| reminded.start(api::remind(serial.get_value()))>{tr(msg!("console-remind"))}</button></td>
                                 </tr>
                             }

@@ -7,7 +7,8 @@ use license_api::{
     UpgradeQueued,
 };
 use license_codes::{EntitlementKind, Product};
-use license_web::i18n::{msg, text, tr};
+use license_codes::messages::domain::Console;
+use license_web::i18n::{msg, text, tr, MsgId};
 
 use super::license::admins_only;
 use crate::{api, Desk};
@@ -121,12 +122,12 @@ pub fn QueueUpgradeForm(license: LicenseView) -> impl IntoView {
         <details class="form-panel">
             <summary>{tr(msg!("console-queue-heading"))}</summary>
             {admins_only(&desk, "queue-note", "queue")}
-            <form on:submit=submit aria-describedby=(!desk.is_admin).then_some("queue-note")>
-                {entitlement_inputs("upgrade", &fields, desk.is_admin)}
+            <form on:submit=submit aria-describedby=(!desk.may_change).then_some("queue-note")>
+                {entitlement_inputs("upgrade", &fields, desk.may_change)}
                 <label for="upgrade-note" class="field-label small">{tr(msg!("console-upgrade-note"))}</label>
-                <input id="upgrade-note" type="text" maxlength="500" disabled=!desk.is_admin
+                <input id="upgrade-note" type="text" maxlength="500" disabled=!desk.may_change
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
-                <button type="submit" class="primary" disabled=move || !desk.is_admin || busy.get()>{tr(msg!("console-queue"))}</button>
+                <button type="submit" class="primary" disabled=move || !desk.may_change || busy.get()>{tr(msg!("console-queue"))}</button>
             </form>
             <div aria-live="polite">{outcome}</div>
         </details>
@@ -184,22 +185,62 @@ pub fn MailLanguageForm(license: LicenseView) -> impl IntoView {
 /// address, a new person): every mail from now on goes to the new address.
 #[component]
 pub fn ContactForm(license: LicenseView) -> impl IntoView {
+    let field = LicenseField {
+        id: "contact-email",
+        label: msg!("console-contact-email"),
+        save: msg!("console-save-contact"),
+        required: true,
+        change: |email| LicenseChange { contact_email: Some(email), ..LicenseChange::default() },
+        changed: |l| text(msg!("console-contact-changed"), &[("email", l.contact_email.as_str().into())]),
+    };
+    view! { <LicenseFieldForm value=license.contact_email.clone() serial=license.serial field/> }
+}
+
+/// The reseller a licence belongs to, assigned or moved by an admin (empty:
+/// the vendor's own).
+#[component]
+pub fn ResellerForm(license: LicenseView) -> impl IntoView {
+    let field = LicenseField {
+        id: "reseller",
+        label: msg!("console-reseller-field"),
+        save: msg!("console-save-reseller"),
+        required: false,
+        change: |email| LicenseChange { reseller: Some(email), ..LicenseChange::default() },
+        changed: |l| match &l.reseller {
+            Some(r) => text(msg!("console-reseller-changed"), &[("reseller", r.as_str().into())]),
+            None => text(msg!("console-reseller-none-now"), &[]),
+        },
+    };
+    view! { <LicenseFieldForm value=license.reseller.clone().unwrap_or_default() serial=license.serial field/> }
+}
+
+/// One address of a licence an admin changes: its input, the change it
+/// makes, and what the notice says after.
+#[derive(Clone, Copy)]
+pub struct LicenseField {
+    id: &'static str,
+    label: MsgId<Console>,
+    save: MsgId<Console>,
+    required: bool,
+    change: fn(String) -> LicenseChange,
+    changed: fn(&LicenseView) -> String,
+}
+
+#[component]
+fn LicenseFieldForm(value: String, serial: String, field: LicenseField) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let email = RwSignal::new(license.contact_email.clone());
+    let email = RwSignal::new(value);
     let done: Fetched<Result<LicenseView, ApiError>> = Fetched::new();
     let busy = done.pending();
     Effect::new(move |_| {
         if let Some(Ok(changed)) = done.get() {
-            desk.notice
-                .set(Some(text(msg!("console-contact-changed"), &[("email", changed.contact_email.as_str().into())])));
+            desk.notice.set(Some((field.changed)(&changed)));
             desk.refresh.run(());
         }
     });
-    let serial = license.serial.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let change = LicenseChange { contact_email: Some(email.get_untracked()), ..LicenseChange::default() };
-        done.start(api::change_license(serial.clone(), change));
+        done.start(api::change_license(serial.clone(), (field.change)(email.get_untracked())));
     };
     let failure = move || match done.get() {
         Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
@@ -208,10 +249,10 @@ pub fn ContactForm(license: LicenseView) -> impl IntoView {
     let admin = desk.is_admin;
     view! {
         <form class="inline-form" on:submit=submit>
-            <label for="contact-email" class="field-label small">{tr(msg!("console-contact-email"))}</label>
-            <input id="contact-email" type="email" autocomplete="off" maxlength="254" required disabled=!admin
+            <label for=field.id class="field-label small">{tr(field.label)}</label>
+            <input id=field.id type="email" autocomplete="off" maxlength="254" required=field.required disabled=!admin
                 prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
-            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{tr(msg!("console-save-contact"))}</button>
+            <button type="submit" class="secondary" disabled=move || !admin || busy.get()>{tr(field.save)}</button>
         </form>
         <div aria-live="polite">{failure}</div>
     }
@@ -270,7 +311,13 @@ pub fn NewLicenseForm() -> impl IntoView {
             desk.open.run(created.serial);
         }
     });
-    let products = move || desk.products.get().and_then(Result::ok).unwrap_or_default();
+    // A reseller creates licences of the products it sells.
+    let sells = StoredValue::new(desk.me.get_value().products);
+    let products = move || {
+        let all = desk.products.get().and_then(Result::ok).unwrap_or_default();
+        let sells = sells.get_value();
+        all.into_iter().filter(|p| sells.is_empty() || sells.iter().any(|s| s.eq_ignore_ascii_case(&p.name))).collect::<Vec<_>>()
+    };
     let chosen = Memo::new(move |_| {
         let all = products();
         product_id.get().and_then(|id| all.iter().find(|p| p.id == id).cloned()).or_else(|| all.first().cloned())
@@ -289,6 +336,7 @@ pub fn NewLicenseForm() -> impl IntoView {
             language: Some(language.get_untracked()),
             notify: None,
             registration: None,
+            reseller: None,
         };
         done.start(api::create_license(new));
     };
@@ -296,7 +344,7 @@ pub fn NewLicenseForm() -> impl IntoView {
         Some(Err(e)) => Some(view! { <ProblemView explanation=messages::staff_api_error(&e)/> }),
         _ => None,
     };
-    let admin = desk.is_admin;
+    let admin = desk.may_change;
     view! {
         <details class="form-panel">
             <summary>{tr(msg!("console-create-heading"))}</summary>

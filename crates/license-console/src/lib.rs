@@ -61,6 +61,11 @@ pub struct Desk {
     pub me: StoredValue<SessionView>,
     /// Support agents see admin actions disabled, with the reason.
     pub is_admin: bool,
+    /// Creates licences and changes them (queue, release, remind): admins,
+    /// and resellers on their own licences.
+    pub may_change: bool,
+    /// A reseller: the vendor's tools (staff, webhooks, mail) are not its.
+    pub is_reseller: bool,
     pub products: Fetched<Result<Vec<Product>, ApiError>>,
     pub keys: Fetched<Result<TrustedKeys, ApiError>>,
     /// Finds a serial number, code or email (as if typed into Find).
@@ -126,6 +131,8 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
     let last_query = RwSignal::new(String::new());
     let desk = Desk {
         is_admin: session.role == Role::Admin,
+        may_change: matches!(session.role, Role::Admin | Role::Reseller),
+        is_reseller: session.role == Role::Reseller,
         me: StoredValue::new(session.clone()),
         products: Fetched::start_with(license_web::api::products()),
         keys: Fetched::start_with(license_web::api::keys()),
@@ -161,9 +168,7 @@ fn Workspace(session: SessionView, on_sign_out: Callback<()>) -> impl IntoView {
             <section class="tools" aria-labelledby="tools-heading">
                 <h2 id="tools-heading">{tr(msg!("console-admin-tools"))}</h2>
                 <NewLicenseForm/>
-                <StaffPanel/>
-                <WebhooksPanel/>
-                <MailPanel/>
+                {(!desk.is_reseller).then(|| view! { <StaffPanel/> <WebhooksPanel/> <MailPanel/> })}
             </section>
         </main>
     }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use license_api::{LicenseView, MailQueued, Released};
 
-use super::forms::{ContactForm, MailLanguageForm, NewRegistrationCode, QueueUpgradeForm};
+use super::forms::{ContactForm, MailLanguageForm, NewRegistrationCode, QueueUpgradeForm, ResellerForm};
 use crate::{api, assigned, Desk};
 use license_api::humanize;
 use license_codes::messages::domain::Console;
@@ -92,7 +92,9 @@ fn rows_or_none(rows: Vec<AnyView>, columns: usize, none: MsgId<Console>) -> Any
 /// (`action`: `create`, `queue`, `release` or `staff`; `console-admins-only`).
 pub fn admins_only(desk: &Desk, id: &'static str, action: &'static str) -> Option<impl IntoView> {
     let note = move || text(msg!("console-admins-only"), &[("action", action.into())]);
-    (!desk.is_admin).then(|| view! { <p id=id class="note">{note}</p> })
+    // Resellers do these on their own licences too.
+    let allowed = if matches!(action, "create" | "queue" | "release" | "remind") { desk.may_change } else { desk.is_admin };
+    (!allowed).then(|| view! { <p id=id class="note">{note}</p> })
 }
 
 #[component]
@@ -201,8 +203,11 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
                 <dt>{text(msg!("console-installations"), &[])}</dt><dd>{text(msg!("console-installations-used"), &[("bound", license.bound_installations.into()), ("max", license.max_installations.into())])}</dd>
                 <dt>{text(msg!("console-latest-update"), &[])}</dt><dd>{license.latest_counter}</dd>
                 <dt>{text(msg!("console-created"), &[])}</dt><dd>{date_time(&license.created_at)}</dd>
+                <dt>{text(msg!("console-reseller"), &[])}</dt>
+                <dd id="licence-reseller">{license.reseller.clone().unwrap_or_else(|| text(msg!("console-reseller-none"), &[]))}</dd>
             </dl>
             <ContactForm license=license.clone()/>
+            {(!desk.is_reseller).then(|| view! { <ResellerForm license=license.clone()/> })}
             <MailLanguageForm license=license.clone()/>
             <h3>{text(msg!("console-entitlements-now"), &[])}</h3>
             <ul class="entitlements">{entitlements}</ul>
@@ -271,7 +276,7 @@ fn RemindButton(serial: String, counter: i64) -> impl IntoView {
             {admins_only(&desk, "remind-note", "remind")}
             {(!mail).then(|| view! { <p class="note">{text(msg!("console-mail-off"), &[])}</p> })}
             <button type="button" class="secondary" id="remind-now" aria-describedby="remind-help"
-                disabled=move || !desk.is_admin || !mail || busy.get()
+                disabled=move || !desk.may_change || !mail || busy.get()
                 on:click=move |_| done.start(api::remind(serial.get_value()))>{tr(msg!("console-remind"))}</button>
             {failure}
         </div>
@@ -305,8 +310,8 @@ fn ReleaseButton(serial: String, key_id: String) -> impl IntoView {
         _ => None,
     };
     view! {
-        <button type="button" class="secondary small" aria-label=label disabled=move || !desk.is_admin || busy.get()
-            aria-describedby=(!desk.is_admin).then_some("release-note") on:click=release>{tr(msg!("console-release"))}</button>
+        <button type="button" class="secondary small" aria-label=label disabled=move || !desk.may_change || busy.get()
+            aria-describedby=(!desk.may_change).then_some("release-note") on:click=release>{tr(msg!("console-release"))}</button>
         {failure}
     }
 }

@@ -21,6 +21,7 @@ pub fn StaffPanel() -> impl IntoView {
     }
     let email = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Support);
+    let products = RwSignal::new(String::new());
     let added: Fetched<Result<StaffAdded, ApiError>> = Fetched::new();
     let disabled: Fetched<Result<StaffView, ApiError>> = Fetched::new();
     Effect::new(move |_| {
@@ -66,7 +67,7 @@ pub fn StaffPanel() -> impl IntoView {
                     view! {
                         <tr>
                             <td data-label=text(msg!("console-email"), &[])>{s.email.clone()}</td>
-                            <td data-label=text(msg!("console-role"), &[])>{s.role.as_str()}</td>
+                            <td data-label=text(msg!("console-role"), &[])>{s.role.as_str()}{(!s.products.is_empty()).then(|| format!(" ({})", s.products.join(", ")))}</td>
                             <td data-label=text(msg!("console-state"), &[])>{state}</td>
                             <td class="row-actions">{actions}</td>
                         </tr>
@@ -108,16 +109,27 @@ pub fn StaffPanel() -> impl IntoView {
             })}
             <form on:submit=move |ev| {
                 ev.prevent_default();
-                added.start(api::add_staff(NewStaff { email: email.get_untracked(), role: role.get_untracked() }));
+                let products = if role.get_untracked() == Role::Reseller {
+                    products.get_untracked().split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+                } else {
+                    Vec::new()
+                };
+                added.start(api::add_staff(NewStaff { email: email.get_untracked(), role: role.get_untracked(), products }));
             }>
                 <label for="staff-email" class="field-label small">{tr(msg!("console-email"))}</label>
                 <input id="staff-email" type="email" required disabled=!admin prop:value=move || email.get()
                     on:input=move |ev| email.set(event_target_value(&ev))/>
                 <label for="staff-role" class="field-label small">{tr(msg!("console-role"))}</label>
-                <select id="staff-role" disabled=!admin on:change=move |ev| role.set(if event_target_value(&ev) == "admin" { Role::Admin } else { Role::Support })>
+                <select id="staff-role" disabled=!admin on:change=move |ev| role.set(Role::parse(&event_target_value(&ev)).unwrap_or(Role::Support))>
                     <option value="support">{tr(msg!("console-role-support"))}</option>
                     <option value="admin">{tr(msg!("console-role-admin"))}</option>
+                    <option value="reseller">{tr(msg!("console-role-reseller"))}</option>
                 </select>
+                <Show when=move || role.get() == Role::Reseller>
+                    <label for="staff-products" class="field-label small">{tr(msg!("console-reseller-products"))}</label>
+                    <input id="staff-products" type="text" required prop:value=move || products.get()
+                        on:input=move |ev| products.set(event_target_value(&ev))/>
+                </Show>
                 <button type="submit" class="primary" disabled=!admin>{tr(msg!("console-add-staff"))}</button>
             </form>
             <div aria-live="polite">{outcome}</div>

@@ -55,6 +55,7 @@ pub async fn seed(db: &Db, keys: &SigningKeys, data_dir: &Path) -> Result<Demo, 
             transfer_limit: None,
             notify: true,
             registration: true,
+            reseller: None,
         };
         catalog::create_license(db, order, "demo", None).await?;
         catalog::queue_upgrade(

@@ -126,7 +126,12 @@ async fn response_code(state: &AppState, response: &ResponseCode) -> Result<Insp
         return Ok(empty(InspectedKind::Response));
     };
     let serial = licenses::serial_of(&state.db, license_id).await?;
-    let license: LicenseView = show_license(&state.db, &serial.to_code()).await?;
+    let license: LicenseView = match show_license(&state.db, &serial.to_code()).await {
+        Ok(license) => license,
+        // Another reseller's: a response code this server does not know.
+        Err(ApiError::NotFound(_)) => return Ok(empty(InspectedKind::Response)),
+        Err(e) => return Err(e),
+    };
     let key_id = license_codes::KeyId(key as u64).to_string();
     let issuance: Option<IssuanceView> =
         license.issuances.iter().find(|i| i.response_code == response.to_code()).cloned();

@@ -24,6 +24,7 @@ pub mod issuance;
 pub mod mail;
 pub mod releases;
 pub mod reports;
+pub mod resellers;
 pub mod retry;
 pub mod sessions;
 pub mod settings;

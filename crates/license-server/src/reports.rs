@@ -3,7 +3,8 @@
 //! fetched. The upgrades waiting are also what reminders are about
 //! ([`waiting`] is the one query of them). Both read what triggers keep as
 //! issuances are recorded (migration 0013): counts per day and channel, and
-//! each licence's newest fetched update.
+//! each licence's newest fetched update. A reseller's reports count its own
+//! licences only ([`resellers::current`]).
 
 use license_api::{
     ChannelSeries, InstallationReport, IssuanceReport, NearLimit, NearLimitLicense, ReportPoint, WaitingByAge,
@@ -12,7 +13,7 @@ use license_api::{
 use time::{Date, Duration, Month};
 
 use crate::db::Db;
-use crate::ApiError;
+use crate::{resellers, ApiError};
 
 /// The channels a response is issued through, in the order series are given.
 pub const CHANNELS: [&str; 4] = ["portal", "online", "mail", "console"];
@@ -126,14 +127,34 @@ impl Buckets {
 /// bucket and channel, zeros included.
 pub async fn issuances(db: &Db, from: Date, to: Date, bucket: Bucket) -> Result<IssuanceReport, ApiError> {
     let buckets = Buckets::new(from, to, bucket)?;
-    // The counts a trigger keeps per day and channel (migration 0013).
-    let rows: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT day, channel, CAST(SUM(count) AS BIGINT) FROM issuance_days WHERE day >= $1 AND day <= $2 GROUP BY day, channel",
-    )
-    .bind(format_date(from))
-    .bind(format_date(to))
-    .fetch_all(db.read())
-    .await?;
+    let rows: Vec<(String, String, i64)> = match resellers::current() {
+        // The counts a trigger keeps per day and channel (migration 0013).
+        None => {
+            sqlx::query_as(
+                "SELECT day, channel, CAST(SUM(count) AS BIGINT) FROM issuance_days WHERE day >= $1 AND day <= $2 \
+                 GROUP BY day, channel",
+            )
+            .bind(format_date(from))
+            .bind(format_date(to))
+            .fetch_all(db.read())
+            .await?
+        }
+        // A reseller's own licences' (far fewer than the vendor's).
+        Some(reseller) => {
+            let (first, after) = Buckets::bounds(from, to);
+            sqlx::query_as(
+                "SELECT substr(i.issued_at, 1, 10), i.channel, COUNT(*) FROM licenses l \
+                 JOIN issuances i ON i.license_id = l.id \
+                 WHERE l.reseller = $1 AND i.issued_at >= $2 AND i.issued_at < $3 \
+                 GROUP BY substr(i.issued_at, 1, 10), i.channel",
+            )
+            .bind(reseller)
+            .bind(first)
+            .bind(after)
+            .fetch_all(db.read())
+            .await?
+        }
+    };
     let mut counts = vec![[0i64; CHANNELS.len()]; buckets.starts.len()];
     for (day, channel, count) in rows {
         if let (Some(i), Some(c)) = (buckets.index(&day), CHANNELS.iter().position(|n| *n == channel)) {
@@ -156,11 +177,14 @@ pub async fn installations(db: &Db, from: Date, to: Date, bucket: Bucket) -> Res
     // Each read is a range of its index (migration 0014).
     for column in ["bound_at", "released_at"] {
         let rows: Vec<(String, i64)> = sqlx::query_as(&format!(
-            "SELECT substr({column}, 1, 10) AS day, COUNT(*) FROM installations \
-             WHERE {column} >= $1 AND {column} < $2 GROUP BY substr({column}, 1, 10)"
+            "SELECT substr(n.{column}, 1, 10) AS day, COUNT(*) FROM installations n \
+             WHERE n.{column} >= $1 AND n.{column} < $2 \
+               AND ($3 = '' OR n.license_id IN (SELECT id FROM licenses WHERE reseller = $3)) \
+             GROUP BY substr(n.{column}, 1, 10)"
         ))
         .bind(&first)
         .bind(&after)
+        .bind(resellers::current().unwrap_or_default())
         .fetch_all(db.read())
         .await?;
         let mut counts = vec![0i64; buckets.starts.len()];
@@ -182,9 +206,10 @@ pub async fn near_limit(db: &Db) -> Result<NearLimit, ApiError> {
         "SELECT l.serial, p.name, l.contact_email, l.bound_installations, l.max_installations \
          FROM licenses l JOIN products p ON p.id = l.product_id \
          WHERE l.bound_installations > 0 AND (l.max_installations - l.bound_installations <= 1 \
-               OR l.bound_installations * 5 >= l.max_installations * 4) \
+               OR l.bound_installations * 5 >= l.max_installations * 4) AND ($1 = '' OR l.reseller = $1) \
          ORDER BY l.max_installations - l.bound_installations, l.bound_installations DESC, l.serial LIMIT 100",
     )
+    .bind(resellers::current().unwrap_or_default())
     .fetch_all(db.read())
     .await?;
     let licenses = rows
@@ -226,9 +251,11 @@ pub async fn waiting(db: &Db, only: Option<i64>) -> Result<Vec<Waiting>, ApiErro
          FROM licenses l JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
          JOIN products p ON p.id = l.product_id \
          WHERE l.latest_counter > 1 AND l.fetched_counter < l.latest_counter AND ($1 = 0 OR l.id = $1) \
+               AND ($2 = '' OR l.reseller = $2) \
          ORDER BY s.created_at",
     )
     .bind(only.unwrap_or(0))
+    .bind(resellers::current().unwrap_or_default())
     .fetch_all(db.read())
     .await?;
     Ok(rows)

@@ -42,6 +42,7 @@ struct SessionRow {
     id: i64,
     email: String,
     role: String,
+    products: String,
     created_unix: i64,
     last_seen_unix: i64,
 }
@@ -50,13 +51,13 @@ struct SessionRow {
 pub async fn resume(db: &Db, secret: &str, idle: Duration, max: Duration) -> Result<Staff, ApiError> {
     let now = unix_now();
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.id, s.email, s.role, n.created_unix, n.last_seen_unix FROM sessions n \
+        "SELECT s.id, s.email, s.role, s.products, n.created_unix, n.last_seen_unix FROM sessions n \
          JOIN staff s ON s.id = n.staff_id WHERE n.token_hash = $1 AND s.disabled_at IS NULL",
     )
     .bind(sha256_hex(secret))
     .fetch_optional(db.read())
     .await?;
-    let SessionRow { id, email, role, created_unix, last_seen_unix } =
+    let SessionRow { id, email, role, products, created_unix, last_seen_unix } =
         row.ok_or(ApiError::Unauthenticated(Cause::Session))?;
     if now - last_seen_unix > idle.as_secs() as i64 || now - created_unix > max.as_secs() as i64 {
         close(db, secret).await?;
@@ -71,7 +72,12 @@ pub async fn resume(db: &Db, secret: &str, idle: Duration, max: Duration) -> Res
             .await?;
         tx.commit().await?;
     }
-    Ok(Staff { id, email, role: Role::parse(&role).ok_or(ApiError::Unauthenticated(Cause::Session))? })
+    Ok(Staff {
+        id,
+        email,
+        role: Role::parse(&role).ok_or(ApiError::Unauthenticated(Cause::Session))?,
+        products: crate::staff::products_of(&products),
+    })
 }
 
 /// Ends a session (signing out).

@@ -24,6 +24,13 @@ pub struct Staff {
     pub id: i64,
     pub email: String,
     pub role: Role,
+    /// A reseller's products.
+    pub products: Vec<String>,
+}
+
+/// The products column: names, comma-separated.
+pub fn products_of(column: &str) -> Vec<String> {
+    column.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
 }
 
 pub fn unix_now() -> i64 {
@@ -120,6 +127,7 @@ pub async fn add(
     db: &Db,
     email: &str,
     role: Role,
+    products: &[String],
     password: Option<&str>,
     actor: &str,
 ) -> Result<Option<String>, ApiError> {
@@ -127,12 +135,29 @@ pub async fn add(
     if !crate::catalog::licenses::is_email(&email) {
         return Err(ApiError::InvalidInput("the staff member's email is not an email address".into()));
     }
+    // A reseller sells named products, which must exist; the others sell none.
+    let mut names = Vec::new();
+    match (role, products.is_empty()) {
+        (Role::Reseller, true) => {
+            return Err(ApiError::InvalidInput("a reseller needs its products (--products SpecView[,…])".into()))
+        }
+        (Role::Reseller, false) => {
+            for product in products.iter().flat_map(|p| p.split(',')).map(str::trim).filter(|p| !p.is_empty()) {
+                let found = crate::catalog::find_product(db, product).await.map_err(|_| {
+                    ApiError::InvalidInput(format!("there is no product '{product}' (license-server product list)"))
+                })?;
+                names.push(found.name);
+            }
+        }
+        (_, false) => return Err(ApiError::InvalidInput("only a reseller has products".into())),
+        (_, true) => {}
+    }
     let password_hash = password.map(hash_password).transpose()?;
     let token = if password.is_none() { Some(random_secret()?) } else { None };
     let mut tx = db.begin().await?;
     let inserted = sqlx::query(
-        "INSERT INTO staff (email, role, password_hash, setup_token_hash, setup_expires_unix, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        "INSERT INTO staff (email, role, password_hash, setup_token_hash, setup_expires_unix, created_at, products) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
     )
     .bind(&email)
     .bind(role.as_str())
@@ -140,13 +165,15 @@ pub async fn add(
     .bind(token.as_deref().map(sha256_hex))
     .bind(token.as_ref().map(|_| unix_now() + SETUP_VALID_SECONDS))
     .bind(now())
+    .bind(names.join(","))
     .execute(&mut *tx)
     .await?
     .rows_affected();
     if inserted == 0 {
         return Err(ApiError::Conflict(format!("a staff member {email} already exists")));
     }
-    audit::record(&mut tx, actor, "staff.add", None, serde_json::json!({"email": email, "role": role})).await?;
+    let detail = serde_json::json!({"email": email, "role": role, "products": names});
+    audit::record(&mut tx, actor, "staff.add", None, detail).await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -178,8 +205,9 @@ pub async fn set_password(db: &Db, token: &str, password: &str) -> Result<String
 /// The staff member with this email and password; the same error for an
 /// unknown email, a wrong password, an unset password and a disabled account.
 pub async fn check_password(db: &Db, email: &str, password: &str) -> Result<Staff, ApiError> {
-    let row: Option<(i64, String, String, Option<String>)> =
-        sqlx::query_as("SELECT id, email, role, password_hash FROM staff WHERE email = $1 AND disabled_at IS NULL")
+    let row: Option<(i64, String, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, email, role, password_hash, products FROM staff WHERE email = $1 AND disabled_at IS NULL",
+    )
             .bind(normalise_email(email))
             .fetch_optional(db.read())
             .await?;
@@ -190,11 +218,37 @@ pub async fn check_password(db: &Db, email: &str, password: &str) -> Result<Staf
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     match row {
-        Some((id, email, role, _)) if matches => {
-            Ok(Staff { id, email, role: Role::parse(&role).ok_or(ApiError::Unauthenticated(Cause::SignIn))? })
-        }
+        Some((id, email, role, _, products)) if matches => Ok(Staff {
+            id,
+            email,
+            role: Role::parse(&role).ok_or(ApiError::Unauthenticated(Cause::SignIn))?,
+            products: products_of(&products),
+        }),
         _ => Err(ApiError::Unauthenticated(Cause::SignIn)),
     }
+}
+
+/// The products of the active reseller with this email (`None`: no such reseller).
+pub async fn reseller_products(db: &Db, email: &str) -> Result<Option<Vec<String>>, ApiError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT products FROM staff WHERE email = $1 AND role = 'reseller' AND disabled_at IS NULL")
+            .bind(normalise_email(email))
+            .fetch_optional(db.read())
+            .await?;
+    Ok(row.map(|(products,)| products_of(&products)))
+}
+
+/// The reseller `email` names for a licence of `product` (admin's choice),
+/// normalised, or why not.
+pub async fn reseller_for(db: &Db, email: &str, product: &str) -> Result<String, ApiError> {
+    let email = normalise_email(email);
+    let products = reseller_products(db, &email)
+        .await?
+        .ok_or_else(|| ApiError::InvalidInput(format!("{email} is not an active reseller (license-server staff list)")))?;
+    if !products.iter().any(|p| p.eq_ignore_ascii_case(product)) {
+        return Err(ApiError::InvalidInput(format!("reseller {email} does not sell {product} (it sells {})", products.join(", "))));
+    }
+    Ok(email)
 }
 
 /// A staff account as the list shows it.
@@ -205,11 +259,12 @@ struct StaffRow {
     created_at: String,
     password_hash: Option<String>,
     disabled_at: Option<String>,
+    products: String,
 }
 
 pub async fn list(db: &Db) -> Result<Vec<StaffView>, ApiError> {
     let rows: Vec<StaffRow> =
-        sqlx::query_as("SELECT email, role, created_at, password_hash, disabled_at FROM staff ORDER BY email")
+        sqlx::query_as("SELECT email, role, created_at, password_hash, disabled_at, products FROM staff ORDER BY email")
             .fetch_all(db.read())
             .await?;
     Ok(rows
@@ -220,6 +275,7 @@ pub async fn list(db: &Db) -> Result<Vec<StaffView>, ApiError> {
             created_at: r.created_at,
             password_set: r.password_hash.is_some(),
             disabled_at: r.disabled_at,
+            products: products_of(&r.products),
         })
         .collect())
 }

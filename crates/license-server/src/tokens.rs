@@ -18,6 +18,8 @@ pub struct Caller {
     pub name: String,
     pub role: Role,
     pub via: Via,
+    /// A reseller's products (the licences it may create).
+    pub products: Vec<String>,
 }
 
 /// How a caller authenticated.
@@ -33,6 +35,14 @@ impl Caller {
         match self.via {
             Via::Token => format!("{}:{}", self.role.as_str(), self.name),
             Via::Session => self.name.clone(),
+        }
+    }
+
+    /// Admins change any licence; a reseller its own (in [`crate::resellers::within`]).
+    pub fn require_admin_or_reseller(&self) -> Result<(), ApiError> {
+        match self.role {
+            Role::Admin | Role::Reseller => Ok(()),
+            other => Err(ApiError::Forbidden { role: other.as_str().into() }),
         }
     }
 
@@ -53,6 +63,11 @@ fn hash(secret: &str) -> String {
 pub async fn create(db: &Db, name: &str, role: Role, actor: &str) -> Result<String, ApiError> {
     if name.trim().is_empty() || name.chars().count() > 100 {
         return Err(ApiError::InvalidInput("a token's name is 1 to 100 characters".into()));
+    }
+    if role == Role::Reseller {
+        return Err(ApiError::InvalidInput(
+            "tokens are for admin or support; a reseller signs in to the console (staff add --role reseller)".into(),
+        ));
     }
     let mut secret = [0u8; 24];
     getrandom::fill(&mut secret).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -96,5 +111,5 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Caller, ApiError> {
         return Err(ApiError::Unauthenticated(crate::staff::Cause::Token));
     }
     let role = Role::parse(&role).ok_or(ApiError::Unauthenticated(crate::staff::Cause::Token))?;
-    Ok(Caller { name, role, via: Via::Token })
+    Ok(Caller { name, role, via: Via::Token, products: Vec::new() })
 }

@@ -14,7 +14,7 @@ use crate::db::{Db, Tx};
 use crate::mail::outbox::{self, Reason};
 use crate::mail::{compose, Announce};
 use crate::webhooks::{self, Event};
-use crate::{audit, ApiError};
+use crate::{audit, resellers, ApiError};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LicenseRow {
@@ -32,6 +32,8 @@ pub struct LicenseRow {
     /// What binding a new installation needs; `None`: nothing (licences made
     /// before registration codes, or with `--no-registration-code`).
     pub registration_code: Option<String>,
+    /// The reseller it belongs to (its email); `None`: the vendor's own.
+    pub reseller: Option<String>,
 }
 
 impl LicenseRow {
@@ -42,13 +44,16 @@ impl LicenseRow {
 
 const COLUMNS: &str =
     "id, serial, product_id, contact_email, language, max_installations, bound_installations, latest_counter, created_at, \
-     notify, registration_code";
+     notify, registration_code, reseller";
 
+/// The licence with this serial; another reseller's is not found
+/// ([`crate::resellers`]).
 pub async fn find_license(db: &Db, serial: SerialNumber) -> Result<Option<LicenseRow>, ApiError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE serial = $1"))
+    let row: Option<LicenseRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM licenses WHERE serial = $1"))
         .bind(serial.value() as i64)
         .fetch_optional(db.read())
-        .await?)
+        .await?;
+    Ok(row.filter(|l| !resellers::hidden(l.reseller.as_deref())))
 }
 
 pub async fn license_in_tx(tx: &mut Tx, id: i64) -> Result<LicenseRow, ApiError> {
@@ -80,6 +85,8 @@ pub struct LicenseOrder {
     pub notify: bool,
     /// Whether the licence gets a registration code (binding a new installation then needs it).
     pub registration: bool,
+    /// The reseller it belongs to (an admin's choice; a reseller's licences are its own).
+    pub reseller: Option<String>,
 }
 
 /// A language tag the catalogue has, exactly as stored (`en`, `fr`, `de`).
@@ -102,12 +109,21 @@ pub async fn change_license(
     let tag = change.language.as_deref().map(language_tag).transpose()?;
     let email = change.contact_email.as_deref().map(contact_email).transpose()?;
     let new_code = change.new_registration_code.unwrap_or(false);
-    if tag.is_none() && email.is_none() && !new_code {
+    if tag.is_none() && email.is_none() && !new_code && change.reseller.is_none() {
         return Err(ApiError::InvalidInput(
-            "nothing to change: give contact_email, language or new_registration_code".into(),
+            "nothing to change: give contact_email, language, new_registration_code or reseller".into(),
         ));
     }
     let license = license_by_text(db, serial).await?;
+    // `""`: the vendor's own again; else a reseller that sells the product.
+    let reseller = match change.reseller.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(chosen) => {
+            let product = super::product(db, license.product_id as u16).await?.map(|p| p.name).unwrap_or_default();
+            Some(Some(crate::staff::reseller_for(db, chosen, &product).await?))
+        }
+    };
     let mut tx = db.begin().await?;
     let mut changed = serde_json::Map::new();
     if let Some(tag) = tag.filter(|t| *t != license.language) {
@@ -141,6 +157,16 @@ pub async fn change_license(
         let detail = serde_json::json!({"had_one": license.registration_code.is_some()});
         audit::record(&mut tx, actor, "license.registration_code", Some(license.id), detail).await?;
         changed.insert("registration_code".into(), serde_json::json!("new"));
+    }
+    if let Some(reseller) = reseller.filter(|r| *r != license.reseller) {
+        sqlx::query("UPDATE licenses SET reseller = $1 WHERE id = $2")
+            .bind(&reseller)
+            .bind(license.id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = serde_json::json!({"old": license.reseller, "new": reseller});
+        audit::record(&mut tx, actor, "license.reseller", Some(license.id), detail.clone()).await?;
+        changed.insert("reseller".into(), detail);
     }
     if !changed.is_empty() {
         let data = serde_json::json!({"serial": license.serial().to_code(), "changed": changed, "by": actor});
@@ -190,6 +216,7 @@ impl TryFrom<license_api::NewLicense> for LicenseOrder {
             language: new.language,
             notify: new.notify.unwrap_or(true),
             registration: new.registration.unwrap_or(true),
+            reseller: new.reseller,
         })
     }
 }
@@ -216,6 +243,24 @@ pub async fn create_license(
     announce: Option<Announce<'_>>,
 ) -> Result<LicenseCreated, ApiError> {
     let product = super::find_product(db, &order.product).await?;
+    let reseller = match (resellers::current(), order.reseller.as_deref()) {
+        // A reseller's licences are its own, of the products it sells; another
+        // product is answered as one that does not exist.
+        (Some(me), chosen) => {
+            if chosen.is_some_and(|c| crate::staff::normalise_email(c) != me) {
+                return Err(ApiError::InvalidInput("a reseller's licences are its own: leave reseller out".into()));
+            }
+            let sells = crate::staff::reseller_products(db, &me).await?.unwrap_or_default();
+            if !sells.iter().any(|p| p.eq_ignore_ascii_case(&product.name)) {
+                return Err(ApiError::NotFound(format!("product '{}'", order.product)));
+            }
+            Some(me)
+        }
+        (None, Some(chosen)) if !chosen.trim().is_empty() => {
+            Some(crate::staff::reseller_for(db, chosen, &product.name).await?)
+        }
+        (None, _) => None,
+    };
     if !(1..=1_000_000).contains(&order.max_installations) {
         return Err(ApiError::InvalidInput("max_installations is from 1 to 1000000".into()));
     }
@@ -234,7 +279,8 @@ pub async fn create_license(
     let mut tx = db.begin().await?;
     let id: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO licenses (serial, product_id, contact_email, max_installations, latest_counter, created_at, transfer_limit, \
-         language, notify, registration_code) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id",
+         language, notify, registration_code, reseller) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(serial.value() as i64)
     .bind(i64::from(product.id))
@@ -245,6 +291,7 @@ pub async fn create_license(
     .bind(language)
     .bind(i64::from(order.notify))
     .bind(&registration_code)
+    .bind(&reseller)
     .fetch_optional(&mut *tx)
     .await?;
     let (id,) = id.ok_or_else(|| ApiError::Conflict(format!("serial {serial} is already used")))?;
@@ -262,6 +309,9 @@ pub async fn create_license(
     // The audit log says whether there is a registration code, not which.
     let mut detail = serde_json::json!(view);
     detail["registration_code"] = serde_json::json!(view.registration_code.is_some());
+    if let Some(reseller) = &reseller {
+        detail["reseller"] = serde_json::json!(reseller);
+    }
     audit::record(&mut tx, actor, "license.create", Some(id), detail).await?;
     webhooks::record(&mut tx, Event::LicenseCreated, serde_json::json!(view)).await?;
     if let Some(announce) = announce.filter(|_| order.notify) {
@@ -322,6 +372,7 @@ pub async fn show_license(db: &Db, serial: &str) -> Result<LicenseView, ApiError
         serial: license.serial().to_code(),
         product: ProductRef { id: product.id, name: product.name.clone() },
         contact_email: license.contact_email.clone(),
+        reseller: license.reseller.clone(),
         registration_code: license.registration_code.clone(),
         language: license.language.clone(),
         created_at: license.created_at.clone(),
@@ -375,6 +426,7 @@ struct ContactLicenseRow {
     bound_installations: i64,
     max_installations: i64,
     latest_counter: i64,
+    reseller: Option<String>,
 }
 
 /// The serial number of the licence with this id.
@@ -388,7 +440,7 @@ pub async fn serial_of(db: &Db, license_id: i64) -> Result<SerialNumber, ApiErro
 pub async fn of_contact(db: &Db, email: &str) -> Result<Vec<license_api::LicenseSummary>, ApiError> {
     let rows: Vec<ContactLicenseRow> = sqlx::query_as(
         "SELECT l.serial, p.id AS product_id, p.name AS product_name, l.contact_email, l.bound_installations, \
-         l.max_installations, l.latest_counter \
+         l.max_installations, l.latest_counter, l.reseller \
          FROM licenses l JOIN products p ON p.id = l.product_id WHERE lower(l.contact_email) = $1 ORDER BY l.id",
     )
     .bind(email.trim().to_lowercase())
@@ -396,6 +448,7 @@ pub async fn of_contact(db: &Db, email: &str) -> Result<Vec<license_api::License
     .await?;
     Ok(rows
         .into_iter()
+        .filter(|r| !resellers::hidden(r.reseller.as_deref()))
         .map(|r| license_api::LicenseSummary {
             serial: SerialNumber::new(r.serial as u64).map(|s| s.to_code()).unwrap_or_default(),
             product: ProductRef { id: r.product_id as u16, name: r.product_name },

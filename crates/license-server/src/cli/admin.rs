@@ -54,6 +54,7 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             no_notify,
             no_registration_code,
             entitlements,
+            reseller,
         }) => {
             let serial = serial
                 .as_deref()
@@ -69,15 +70,17 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
                 language: Some(language.tag().to_string()),
                 notify: !no_notify,
                 registration: !no_registration_code,
+                reseller: reseller.clone(),
             };
             let mail = mail_settings(cli)?;
             print_json(&catalog::create_license(&db, order, &actor, announce(cli, mail.as_ref())).await?);
         }
-        Command::License(LicenseCommand::Update { serial, email, language, new_registration_code }) => {
+        Command::License(LicenseCommand::Update { serial, email, language, new_registration_code, reseller }) => {
             let change = license_api::LicenseChange {
                 contact_email: email.clone(),
                 language: language.map(|l| l.tag().to_string()),
                 new_registration_code: new_registration_code.then_some(true),
+                reseller: reseller.clone(),
             };
             catalog::change_license(&db, serial, &change, &actor).await?;
             print_json(&catalog::show_license(&db, serial).await?)
@@ -95,9 +98,9 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             println!("{token}");
             eprintln!("Keep this {} token safe: it is shown only now.", role.as_str());
         }
-        Command::Staff(StaffCommand::Add { email, role, password_stdin }) => {
+        Command::Staff(StaffCommand::Add { email, role, products, password_stdin }) => {
             let password = if *password_stdin { Some(read_password()?) } else { None };
-            match staff::add(&db, email, *role, password.as_deref(), &actor).await? {
+            match staff::add(&db, email, *role, products, password.as_deref(), &actor).await? {
                 Some(token) => print_setup_link(cli, email, &token),
                 None => println!("Added {email} ({}).", role.as_str()),
             }

@@ -240,6 +240,9 @@ pub enum LicenseCommand {
         /// installations. Only for programs made before registration codes.
         #[arg(long)]
         no_registration_code: bool,
+        /// The reseller the licence belongs to (a staff member with the role reseller, by email).
+        #[arg(long)]
+        reseller: Option<String>,
         /// The purchased entitlements, NAME=VALUE.
         entitlements: Vec<String>,
     },
@@ -249,7 +252,7 @@ pub enum LicenseCommand {
         #[arg(long)]
         serial: String,
         /// The contact's corrected address.
-        #[arg(long, required_unless_present_any = ["language", "new_registration_code"])]
+        #[arg(long, required_unless_present_any = ["language", "new_registration_code", "reseller"])]
         email: Option<String>,
         /// The language of the contact's mail: en, fr or de.
         #[arg(long, value_parser = language_parser())]
@@ -258,6 +261,9 @@ pub enum LicenseCommand {
         /// it from now on; installations already bound are not affected.
         #[arg(long)]
         new_registration_code: bool,
+        /// Assigns or moves the licence to this reseller (its email); "" makes it the vendor's own.
+        #[arg(long)]
+        reseller: Option<String>,
     },
     /// Shows a licence's state and history (JSON).
     Show {
@@ -294,6 +300,10 @@ pub enum StaffCommand {
         email: String,
         #[arg(long, value_parser = role_parser())]
         role: Role,
+        /// A reseller's products (names, comma-separated): it creates licences of these, and sees
+        /// only its own licences.
+        #[arg(long, value_delimiter = ',', required_if_eq("role", "reseller"))]
+        products: Vec<String>,
         /// Read the password from standard input instead (one line).
         #[arg(long)]
         password_stdin: bool,
@@ -323,15 +333,21 @@ pub enum StaffCommand {
 pub enum TokenCommand {
     /// Creates a token and prints it (once).
     Create {
-        #[arg(long, value_parser = role_parser())]
+        #[arg(long, value_parser = token_role_parser())]
         role: Role,
         #[arg(long)]
         name: String,
     },
 }
 
-/// `--role admin|support`, listed in `--help`.
+/// `--role admin|support|reseller`, listed in `--help`.
 fn role_parser() -> impl TypedValueParser<Value = Role> {
+    PossibleValuesParser::new(["admin", "support", "reseller"])
+        .map(|s| Role::parse(&s).expect("one of the possible values"))
+}
+
+/// A token's `--role admin|support` (a reseller signs in to the console).
+fn token_role_parser() -> impl TypedValueParser<Value = Role> {
     PossibleValuesParser::new(["admin", "support"]).map(|s| Role::parse(&s).expect("one of the possible values"))
 }
 

@@ -1,5 +1,7 @@
 //! The admin and support API under `/api/v1/admin/`. Every call needs a
-//! bearer token; changes need the admin role, reading a licence either role.
+//! bearer token or a session; changes need the admin role, reading a
+//! licence any; a reseller creates, reads and changes its own licences
+//! (the handlers that serve it take `Scoped`; see `crate::resellers`).
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -10,7 +12,7 @@ use license_api::{
     QueueUpgrade, Released, TokenCreated, UpgradeQueued,
 };
 
-use super::extract::{ApiJson, ApiPath, IdempotencyKey, InstallationPath, SerialPath};
+use super::extract::{ApiJson, ApiPath, IdempotencyKey, InstallationPath, Scoped, SerialPath};
 use super::idempotency;
 use super::openapi::{
     AdminOnly, BadInstallation, BadSerial, BodyRefused, Conflict, InvalidBody, InvalidInput, KeyReused, MailOff,
@@ -19,7 +21,7 @@ use super::openapi::{
 use super::AppState;
 use crate::catalog::{self, installations, LicenseOrder};
 use crate::tokens::{self, Caller};
-use crate::ApiError;
+use crate::{resellers, ApiError};
 
 /// Add a product (admin).
 #[utoipa::path(post, path = paths::ADMIN_PRODUCTS, tag = "admin", request_body = Product, security(("bearer" = []), ("session" = [])),
@@ -58,19 +60,20 @@ pub async fn add_product(
     ))]
 pub async fn create_license(
     State(state): State<AppState>,
-    caller: Caller,
+    Scoped(caller): Scoped,
     headers: HeaderMap,
     ApiJson(body): ApiJson<NewLicense>,
 ) -> Result<Response, ApiError> {
-    caller.require_admin()?;
+    caller.require_admin_or_reseller()?;
     let key = idempotency::key(&headers)?;
     let fingerprint = idempotency::fingerprint(paths::ADMIN_LICENSES, &body);
-    idempotency::once(&state.db, key, &caller.actor(), &fingerprint, || async {
+    let actor = caller.actor();
+    let work = idempotency::once(&state.db, key, &actor, &fingerprint, || async {
         let order = LicenseOrder::try_from(body)?;
         let created = catalog::create_license(&state.db, order, &caller.actor(), state.announce()).await?;
         Ok((StatusCode::CREATED, serde_json::to_string(&created).expect("serialisable")))
-    })
-    .await
+    });
+    resellers::within(&caller, work).await
 }
 
 /// A licence's state and history (support or admin).
@@ -85,10 +88,10 @@ pub async fn create_license(
     ))]
 pub async fn show_license(
     State(state): State<AppState>,
-    _caller: Caller,
+    Scoped(caller): Scoped,
     ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
 ) -> Result<Json<LicenseView>, ApiError> {
-    Ok(Json(catalog::show_license(&state.db, &serial).await?))
+    Ok(Json(resellers::within(&caller, catalog::show_license(&state.db, &serial)).await?))
 }
 
 /// Change a licence (admin): its technical contact's address (audited with the old and new address), the language of the contact's mail.
@@ -128,23 +131,24 @@ pub async fn change_license(
     ))]
 pub async fn queue_upgrade(
     State(state): State<AppState>,
-    caller: Caller,
+    Scoped(caller): Scoped,
     ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<QueueUpgrade>,
 ) -> Result<Response, ApiError> {
-    caller.require_admin()?;
+    caller.require_admin_or_reseller()?;
     let key = idempotency::key(&headers)?;
     // The serial as the path gave it is part of what makes two requests the same.
     let fingerprint = idempotency::fingerprint(&format!("{} {serial}", paths::ADMIN_UPGRADES), &body);
-    idempotency::once(&state.db, key, &caller.actor(), &fingerprint, || async {
+    let actor = caller.actor();
+    let work = idempotency::once(&state.db, key, &actor, &fingerprint, || async {
         let assignments = body.set.assignments();
         let view =
             catalog::queue_upgrade(&state.db, &serial, &assignments, &body.note, &caller.actor(), state.announce())
                 .await?;
         Ok((StatusCode::CREATED, serde_json::to_string(&view).expect("serialisable")))
-    })
-    .await
+    });
+    resellers::within(&caller, work).await
 }
 
 /// Remind the contact now (admin) of the licence's upgrade that no
@@ -162,12 +166,14 @@ pub async fn queue_upgrade(
     ))]
 pub async fn remind_now(
     State(state): State<AppState>,
-    caller: Caller,
+    Scoped(caller): Scoped,
     ApiPath(SerialPath { serial }): ApiPath<SerialPath>,
 ) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
-    caller.require_admin()?;
+    caller.require_admin_or_reseller()?;
     let announce = state.announce().ok_or(ApiError::MailOff)?;
-    let to = crate::mail::reminders::remind_now(&state, announce, &serial, &caller.actor()).await?;
+    let actor = caller.actor();
+    let remind = crate::mail::reminders::remind_now(&state, announce, &serial, &actor);
+    let to = resellers::within(&caller, remind).await?;
     Ok((StatusCode::ACCEPTED, Json(MailQueued { to })))
 }
 
@@ -196,11 +202,13 @@ pub async fn mail_status(State(state): State<AppState>, _caller: Caller) -> Resu
     ))]
 pub async fn release_installation(
     State(state): State<AppState>,
-    caller: Caller,
+    Scoped(caller): Scoped,
     ApiPath(InstallationPath { serial, key_id }): ApiPath<InstallationPath>,
 ) -> Result<Json<Released>, ApiError> {
-    caller.require_admin()?;
-    Ok(Json(installations::release_installation(&state.db, &serial, &key_id, &caller.actor()).await?))
+    caller.require_admin_or_reseller()?;
+    let actor = caller.actor();
+    let release = installations::release_installation(&state.db, &serial, &key_id, &actor);
+    Ok(Json(resellers::within(&caller, release).await?))
 }
 
 /// Create an API token (admin); it is shown once.

@@ -12,7 +12,7 @@ use license_api::{
 };
 use license_codes::RequestCode;
 
-use super::extract::{session_cookie, ApiJson, ApiPath, ClientIp};
+use super::extract::{session_cookie, ApiJson, ApiPath, ClientIp, Scoped};
 use super::openapi::{
     AdminOnly, BodyRefused, CodeRefused, Conflict, CrossOrigin, InvalidBody, InvalidInput, IssuanceRefused, MailOff,
     NotFound, SetupRefused, SignInRefused, StaffOnly, Unavailable, UnknownSerial, WrongCode,
@@ -21,7 +21,7 @@ use super::AppState;
 use crate::issuance::Origin;
 use crate::settings::HttpSettings;
 use crate::tokens::Caller;
-use crate::{sessions, staff, ApiError};
+use crate::{resellers, sessions, staff, ApiError};
 
 /// The session cookie: HttpOnly, SameSite=Strict, Path=/, and over https
 /// Secure with the `__Host-` prefix; it lasts no longer than a session may.
@@ -69,7 +69,12 @@ pub async fn sign_in(
     Ok((
         // Appended: an array of headers would keep only the last cookie.
         AppendHeaders([(header::SET_COOKIE, set), (header::SET_COOKIE, hint_cookie(&state.settings, max_age))]),
-        Json(SessionView { email: member.email, role: member.role, mail: state.mailer.is_some() }),
+        Json(SessionView {
+            email: member.email,
+            role: member.role,
+            mail: state.mailer.is_some(),
+            products: member.products,
+        }),
     )
         .into_response())
 }
@@ -77,8 +82,8 @@ pub async fn sign_in(
 /// Who is signed in (or which token is used).
 #[utoipa::path(get, path = paths::SESSION, tag = "console",
     responses((status = 200, description = "The signed-in staff member", body = SessionView), StaffOnly, Unavailable))]
-pub async fn whoami(State(state): State<AppState>, caller: Caller) -> Json<SessionView> {
-    Json(SessionView { email: caller.name, role: caller.role, mail: state.mailer.is_some() })
+pub async fn whoami(State(state): State<AppState>, Scoped(caller): Scoped) -> Json<SessionView> {
+    Json(SessionView { email: caller.name, role: caller.role, mail: state.mailer.is_some(), products: caller.products })
 }
 
 /// Sign out: the session ends on the server and the cookie is cleared.
@@ -125,10 +130,10 @@ pub async fn set_password(
     ))]
 pub async fn inspect(
     State(state): State<AppState>,
-    _caller: Caller,
+    Scoped(caller): Scoped,
     ApiJson(body): ApiJson<InspectQuery>,
 ) -> Result<Json<Inspection>, ApiError> {
-    Ok(Json(crate::inspect::inspect(&state, &body.query).await?))
+    Ok(Json(resellers::within(&caller, crate::inspect::inspect(&state, &body.query)).await?))
 }
 
 /// Answer a request code for a customer (a code that came by email or
@@ -148,12 +153,12 @@ pub async fn inspect(
     ))]
 pub async fn answer(
     State(state): State<AppState>,
-    caller: Caller,
+    Scoped(caller): Scoped,
     ApiJson(body): ApiJson<ActivationRequest>,
 ) -> Result<Json<Activation>, ApiError> {
     let request = RequestCode::parse(&body.request_code)?;
     let origin = Origin { channel: Channel::Console, actor: caller.actor() };
-    let activation = state.issuer().activate(request, origin).await?;
+    let activation = resellers::within(&caller, state.issuer().activate(request, origin)).await?;
     if activation.already_issued {
         state.metrics.repeats.inc();
     } else {
@@ -176,14 +181,14 @@ pub async fn answer(
     ))]
 pub async fn send_to_contact(
     State(state): State<AppState>,
-    caller: Caller,
+    Scoped(caller): Scoped,
     // Read as text: a number past i64 names no issuance (404), rather than
     // axum's plain-text 400.
     ApiPath(id): ApiPath<String>,
 ) -> Result<(StatusCode, Json<MailQueued>), ApiError> {
     let mailer = state.mailer.as_ref().ok_or(ApiError::MailOff)?;
     let id: i64 = id.parse().unwrap_or(0);
-    let to = crate::mail::send_to_contact(&state.db, mailer, id, &caller.actor()).await?;
+    let to = resellers::within(&caller, crate::mail::send_to_contact(&state.db, mailer, id, &caller.actor())).await?;
     Ok((StatusCode::ACCEPTED, Json(MailQueued { to })))
 }
 
@@ -211,7 +216,7 @@ pub async fn add_staff(
     ApiJson(body): ApiJson<NewStaff>,
 ) -> Result<(StatusCode, Json<StaffAdded>), ApiError> {
     caller.require_admin()?;
-    let token = staff::add(&state.db, &body.email, body.role, None, &caller.actor()).await?;
+    let token = staff::add(&state.db, &body.email, body.role, &body.products, None, &caller.actor()).await?;
     let setup_link = staff::setup_link(state.settings.public_url.as_deref(), &token.unwrap_or_default());
     Ok((
         StatusCode::CREATED,

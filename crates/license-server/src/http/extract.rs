@@ -11,7 +11,7 @@ use axum::http::{header, Method, StatusCode};
 use super::AppState;
 use crate::sessions;
 use crate::staff::Cause;
-use crate::tokens::{self, Caller, Via};
+use crate::tokens::{self, Caller, Role, Via};
 use crate::ApiError;
 
 /// A licence's serial number in a path (`…/licenses/{serial}`): the one
@@ -99,14 +99,38 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     }
 }
 
+/// The vendor's staff (admin or support): a reseller is refused, so an
+/// endpoint serves resellers only when its handler asks for [`Scoped`].
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    /// A bearer token (automation), or the console's session cookie. With
-    /// the cookie, a request that changes something must come from the
-    /// console's own origin: a page on another site cannot use a signed-in
-    /// browser to act (CSRF), whatever `SameSite` a browser applies.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let caller = authenticate(parts, state).await?;
+        if caller.role == Role::Reseller {
+            return Err(ApiError::Forbidden { role: caller.role.as_str().into() });
+        }
+        Ok(caller)
+    }
+}
+
+/// Any staff member, resellers included: the handler runs its work in
+/// [`crate::resellers::within`], where a reseller sees its own licences only.
+pub struct Scoped(pub Caller);
+
+impl FromRequestParts<AppState> for Scoped {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        authenticate(parts, state).await.map(Scoped)
+    }
+}
+
+/// A bearer token (automation), or the console's session cookie. With the
+/// cookie, a request that changes something must come from the console's
+/// own origin: a page on another site cannot use a signed-in browser to act
+/// (CSRF), whatever `SameSite` a browser applies.
+async fn authenticate(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
+    {
         if let Some(header) = parts.headers.get(header::AUTHORIZATION) {
             let token = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer "));
             return tokens::authenticate(&state.db, token.ok_or(ApiError::Unauthenticated(Cause::Token))?).await;
@@ -122,7 +146,7 @@ impl FromRequestParts<AppState> for Caller {
         }
         let staff =
             sessions::resume(&state.db, &secret, state.settings.session_idle, state.settings.session_max).await?;
-        Ok(Caller { name: staff.email, role: staff.role, via: Via::Session })
+        Ok(Caller { name: staff.email, role: staff.role, via: Via::Session, products: staff.products })
     }
 }
 

@@ -7,12 +7,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use license_api::{paths, InstallationReport, IssuanceReport, NearLimit, WaitingUpgrades};
 
-use super::extract::ApiQuery;
+use super::extract::{ApiQuery, Scoped};
 use super::openapi::{InvalidInput, StaffOnly, Unavailable};
 use super::AppState;
 use crate::reports::{self, csv_field, Bucket};
-use crate::tokens::Caller;
-use crate::ApiError;
+use crate::{resellers, ApiError};
 
 /// The range and grouping of a report over time.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -72,12 +71,12 @@ fn csv(name: &str, body: String) -> Response {
     ))]
 pub async fn issuances(
     State(state): State<AppState>,
-    _caller: Caller,
+    Scoped(caller): Scoped,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<RangeQuery>,
 ) -> Result<Response, ApiError> {
     let (from, to, bucket) = query.parse()?;
-    let report = reports::issuances(&state.db, from, to, bucket).await?;
+    let report = resellers::within(&caller, reports::issuances(&state.db, from, to, bucket)).await?;
     if !wants_csv(&headers) {
         return Ok(Json(report).into_response());
     }
@@ -100,10 +99,10 @@ pub async fn issuances(
     ))]
 pub async fn waiting_upgrades(
     State(state): State<AppState>,
-    _caller: Caller,
+    Scoped(caller): Scoped,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let report = reports::waiting_upgrades(&state.db).await?;
+    let report = resellers::within(&caller, reports::waiting_upgrades(&state.db)).await?;
     if !wants_csv(&headers) {
         return Ok(Json(report).into_response());
     }
@@ -135,12 +134,12 @@ pub async fn waiting_upgrades(
     ))]
 pub async fn installations(
     State(state): State<AppState>,
-    _caller: Caller,
+    Scoped(caller): Scoped,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<RangeQuery>,
 ) -> Result<Response, ApiError> {
     let (from, to, bucket) = query.parse()?;
-    let report = reports::installations(&state.db, from, to, bucket).await?;
+    let report = resellers::within(&caller, reports::installations(&state.db, from, to, bucket)).await?;
     if !wants_csv(&headers) {
         return Ok(Json(report).into_response());
     }
@@ -159,8 +158,8 @@ pub async fn installations(
         StaffOnly,
         Unavailable,
     ))]
-pub async fn near_limit(State(state): State<AppState>, _caller: Caller, headers: HeaderMap) -> Result<Response, ApiError> {
-    let report = reports::near_limit(&state.db).await?;
+pub async fn near_limit(State(state): State<AppState>, Scoped(caller): Scoped, headers: HeaderMap) -> Result<Response, ApiError> {
+    let report = resellers::within(&caller, reports::near_limit(&state.db)).await?;
     if !wants_csv(&headers) {
         return Ok(Json(report).into_response());
     }

@@ -90,6 +90,7 @@ struct LookupRow {
     to_counter: Option<i64>,
     signing_key_id: Option<i64>,
     registration_code: Option<String>,
+    reseller: Option<String>,
 }
 
 /// A response issued before for exactly this request.
@@ -165,7 +166,8 @@ impl Issuer<'_> {
         let row: Option<LookupRow> = sqlx::query_as(
             "SELECT l.id AS license_id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
                     s.entitlements AS latest_state, n.key_id AS bound_key_id, n.released_at, \
-                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id, l.registration_code \
+                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id, l.registration_code, \
+                    l.reseller \
              FROM licenses l \
              JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
              LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
@@ -179,6 +181,8 @@ impl Issuer<'_> {
         .bind(i64::from(r.entitlement_digest))
         .fetch_optional(self.db.read())
         .await?;
+        // Another reseller's licence is one that does not exist (crate::resellers).
+        let row = row.filter(|r| !crate::resellers::hidden(r.reseller.as_deref()));
         Ok(row.map(|r| Lookup {
             license_id: r.license_id,
             product_id: r.product_id,

@@ -102,9 +102,15 @@ pub async fn send_to_contact(
     actor: &str,
 ) -> Result<String, crate::ApiError> {
     let mut tx = db.begin().await?;
-    let found: Option<(i64,)> =
-        sqlx::query_as("SELECT license_id FROM issuances WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
-    let (license_id,) = found.ok_or_else(|| crate::ApiError::NotFound(format!("issuance {id}")))?;
+    let found: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT i.license_id, l.reseller FROM issuances i JOIN licenses l ON l.id = i.license_id WHERE i.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    // Another reseller's issuance is one that does not exist.
+    let found = found.filter(|(_, owner)| !crate::resellers::hidden(owner.as_deref()));
+    let (license_id, _) = found.ok_or_else(|| crate::ApiError::NotFound(format!("issuance {id}")))?;
     let to = outbox::enqueue_issuance(&mut tx, &mailer.settings, id, outbox::Reason::Resend).await?;
     let detail = serde_json::json!({ "issuance": id, "to": to });
     crate::audit::record(&mut tx, actor, "mail.resend", Some(license_id), detail).await?;

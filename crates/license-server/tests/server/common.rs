@@ -478,3 +478,48 @@ impl ServerProcess {
         SerialNumber::parse(created["serial"].as_str().unwrap()).unwrap()
     }
 }
+
+// Staff in the console: accounts, signing in, requests with the session.
+
+pub const HOST: &str = "licensing.example.com";
+pub const ORIGIN: &str = "http://licensing.example.com";
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Adds a staff member with [`PASSWORD`] (a reseller with its products).
+pub fn add_staff(server: &InProcess, email: &str, role: license_api::Role, products: &[&str]) {
+    let products: Vec<String> = products.iter().map(|p| p.to_string()).collect();
+    server.run(license_server::staff::add(&server.state.db, email, role, &products, Some(PASSWORD), "test")).unwrap();
+}
+
+/// Signs in; returns the status, headers and body.
+pub fn sign_in(server: &InProcess, email: &str, password: &str) -> (u16, axum::http::HeaderMap, Value) {
+    let body = json!({"email": email, "password": password}).to_string().into_bytes();
+    let (status, headers, text) =
+        server.raw("POST", "/api/v1/session", &[("content-type", "application/json"), ("host", HOST)], body);
+    (status, headers, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+/// The `name=value` part of the session cookie a sign-in set.
+pub fn session(server: &InProcess, email: &str) -> String {
+    let (status, headers, body) = sign_in(server, email, PASSWORD);
+    assert_eq!(status, 200, "{body}");
+    headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string()
+}
+
+/// A request with the session cookie, from the console's own origin unless `origin` says otherwise.
+pub fn with_cookie(
+    server: &InProcess,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    origin: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut headers = vec![("content-type", "application/json"), ("host", HOST), ("cookie", cookie)];
+    if let Some(origin) = origin {
+        headers.push(("origin", origin));
+    }
+    let (status, _, text) =
+        server.raw(method, path, &headers, body.map(|b| b.to_string().into_bytes()).unwrap_or_default());
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}

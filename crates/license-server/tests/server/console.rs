@@ -7,9 +7,8 @@ use std::time::Duration;
 
 use crate::common::*;
 use crate::for_each_backend;
-use axum::http::HeaderMap;
 use license_api::Role;
-use license_server::{staff, HttpSettings};
+use license_server::HttpSettings;
 use serde_json::{json, Value};
 
 for_each_backend!(
@@ -27,47 +26,6 @@ for_each_backend!(
     every_api_error_is_a_problem_and_personal_data_is_not_stored,
 );
 
-const HOST: &str = "licensing.example.com";
-const ORIGIN: &str = "http://licensing.example.com";
-const PASSWORD: &str = "correct horse battery";
-
-fn add(server: &InProcess, email: &str, role: Role) {
-    server.run(staff::add(&server.state.db, email, role, Some(PASSWORD), "test")).unwrap();
-}
-
-/// Signs in; returns the status, headers and body.
-fn sign_in(server: &InProcess, email: &str, password: &str) -> (u16, HeaderMap, Value) {
-    let body = json!({"email": email, "password": password}).to_string().into_bytes();
-    let (status, headers, text) =
-        server.raw("POST", "/api/v1/session", &[("content-type", "application/json"), ("host", HOST)], body);
-    (status, headers, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-}
-
-/// The `name=value` part of the session cookie a sign-in set.
-fn session(server: &InProcess, email: &str) -> String {
-    let (status, headers, body) = sign_in(server, email, PASSWORD);
-    assert_eq!(status, 200, "{body}");
-    headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string()
-}
-
-/// A request with the session cookie, from the console's own origin unless `origin` says otherwise.
-fn with_cookie(
-    server: &InProcess,
-    method: &str,
-    path: &str,
-    cookie: &str,
-    origin: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut headers = vec![("content-type", "application/json"), ("host", HOST), ("cookie", cookie)];
-    if let Some(origin) = origin {
-        headers.push(("origin", origin));
-    }
-    let (status, _, text) =
-        server.raw(method, path, &headers, body.map(|b| b.to_string().into_bytes()).unwrap_or_default());
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-}
-
 fn assert_cause(answer: &(u16, Value), status: u16, code: &str, cause: &str) {
     assert_eq!(answer.0, status, "{}", answer.1);
     assert_eq!((answer.1["code"].as_str(), answer.1["cause"].as_str()), (Some(code), Some(cause)), "{}", answer.1);
@@ -75,7 +33,7 @@ fn assert_cause(answer: &(u16, Value), status: u16, code: &str, cause: &str) {
 
 fn signing_in_sets_a_strict_http_only_cookie(backend: Backend) {
     let server = InProcess::start(&backend);
-    add(&server, "Help.Desk@Vendor.example", Role::Support);
+    add_staff(&server, "Help.Desk@Vendor.example", Role::Support, &[]);
     let (status, headers, body) = sign_in(&server, " help.desk@vendor.example ", PASSWORD);
     assert_eq!(status, 200, "{body}");
     assert_eq!(body, json!({"email": "help.desk@vendor.example", "role": "support", "mail": false}));
@@ -98,7 +56,7 @@ fn signing_in_sets_a_strict_http_only_cookie(backend: Backend) {
 fn over_https_the_cookie_is_secure_with_the_host_prefix(backend: Backend) {
     let https = HttpSettings { public_url: Some("https://licensing.example.com".into()), ..no_limits() };
     let server = InProcess::start_with(&backend, https);
-    add(&server, "admin@vendor.example", Role::Admin);
+    add_staff(&server, "admin@vendor.example", Role::Admin, &[]);
     let (_, headers, _) = sign_in(&server, "admin@vendor.example", PASSWORD);
     let cookie = headers["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("__Host-license_session=") && cookie.ends_with("; Secure"), "{cookie}");
@@ -127,7 +85,7 @@ fn over_https_the_cookie_is_secure_with_the_host_prefix(backend: Backend) {
 
 fn an_unknown_email_and_a_wrong_password_are_answered_alike(backend: Backend) {
     let server = InProcess::start(&backend);
-    add(&server, "admin@vendor.example", Role::Admin);
+    add_staff(&server, "admin@vendor.example", Role::Admin, &[]);
     let unknown = sign_in(&server, "nobody@vendor.example", PASSWORD);
     let wrong = sign_in(&server, "admin@vendor.example", "not the password");
     assert_eq!((unknown.0, &unknown.2), (401, &wrong.2), "{} / {}", unknown.2, wrong.2);
@@ -138,7 +96,7 @@ fn an_unknown_email_and_a_wrong_password_are_answered_alike(backend: Backend) {
 
 fn sign_in_is_limited_per_account(backend: Backend) {
     let server = InProcess::start(&backend);
-    add(&server, "admin@vendor.example", Role::Admin);
+    add_staff(&server, "admin@vendor.example", Role::Admin, &[]);
     for _ in 0..5 {
         assert_eq!(sign_in(&server, "admin@vendor.example", "guess").0, 401);
     }
@@ -146,14 +104,14 @@ fn sign_in_is_limited_per_account(backend: Backend) {
     assert_eq!((limited.0, limited.2["code"].as_str()), (429, Some("rate_limited")), "{}", limited.2);
     assert!(limited.1.get("retry-after").is_some());
     // Another account from the same address is not held up by it.
-    add(&server, "support@vendor.example", Role::Support);
+    add_staff(&server, "support@vendor.example", Role::Support, &[]);
     assert_eq!(sign_in(&server, "support@vendor.example", PASSWORD).0, 200);
 }
 
 fn sessions_end_when_idle_and_at_their_maximum(backend: Backend) {
     let idle = HttpSettings { session_idle: Duration::from_secs(1), ..no_limits() };
     let server = InProcess::start_with(&backend, idle);
-    add(&server, "admin@vendor.example", Role::Admin);
+    add_staff(&server, "admin@vendor.example", Role::Admin, &[]);
     let cookie = session(&server, "admin@vendor.example");
     assert_eq!(with_cookie(&server, "GET", "/api/v1/session", &cookie, None, None).0, 200);
     std::thread::sleep(Duration::from_millis(2100));
@@ -162,7 +120,7 @@ fn sessions_end_when_idle_and_at_their_maximum(backend: Backend) {
     let max =
         HttpSettings { session_idle: Duration::from_secs(60), session_max: Duration::from_secs(2), ..no_limits() };
     let server = InProcess::start_with(&backend, max);
-    add(&server, "admin@vendor.example", Role::Admin);
+    add_staff(&server, "admin@vendor.example", Role::Admin, &[]);
     let cookie = session(&server, "admin@vendor.example");
     for _ in 0..2 {
         assert_eq!(
@@ -178,7 +136,7 @@ fn sessions_end_when_idle_and_at_their_maximum(backend: Backend) {
 
 fn signing_out_and_disabling_end_sessions(backend: Backend) {
     let server = InProcess::start(&backend);
-    add(&server, "support@vendor.example", Role::Support);
+    add_staff(&server, "support@vendor.example", Role::Support, &[]);
     let cookie = session(&server, "support@vendor.example");
     let (status, headers, _) = server.raw("DELETE", "/api/v1/session", &[("cookie", &cookie), ("host", HOST)], vec![]);
     assert_eq!(status, 204);
@@ -199,7 +157,7 @@ fn signing_out_and_disabling_end_sessions(backend: Backend) {
 fn a_change_from_another_origin_is_refused(backend: Backend) {
     let server = InProcess::start(&backend);
     let serial = server.specview_license(1, json!({"remote_users": 1}));
-    add(&server, "admin@vendor.example", Role::Admin);
+    add_staff(&server, "admin@vendor.example", Role::Admin, &[]);
     let cookie = session(&server, "admin@vendor.example");
     let upgrade = format!("/api/v1/admin/licenses/{serial}/upgrades");
     let body = Some(json!({"set": {"remote_users": 2}}));
@@ -230,7 +188,7 @@ fn support_may_answer_and_find_but_not_change(backend: Backend) {
     let server = InProcess::start(&backend);
     let serial = server.specview_license(1, json!({"remote_users": 1}));
     server.queue_upgrade(serial, json!({"remote_users": 3}));
-    add(&server, "support@vendor.example", Role::Support);
+    add_staff(&server, "support@vendor.example", Role::Support, &[]);
     let cookie = session(&server, "support@vendor.example");
     let refused = with_cookie(
         &server,

@@ -12,4 +12,5 @@ mod registrations;
 mod releases;
 mod reports;
 mod requests;
+mod resellers;
 mod webhooks;
