@@ -457,6 +457,48 @@ test('the dashboard: issuances and installations as charts with their numbers, u
   await expect(page.locator('section.license h2')).toHaveText(`SpecView licence ${serial}`);
 });
 
+test('a reseller sells a licence, serves it, and sees nothing of another reseller\'s', async ({ page }, testInfo) => {
+  // Another reseller's licence, with an upgrade waiting.
+  const other = vendor.staff(`beta-${testInfo.project.name}-${Date.now()}@reseller.example`, 'reseller');
+  const theirs = JSON.parse(vendor.cli('license', 'create', '--product', 'SpecView', '--email', 'hidden@beta-customer.example',
+    '--reseller', other.email, 'remote_users=1')).serial;
+  vendor.cli('upgrade', 'queue', '--serial', theirs, 'remote_users=2');
+
+  const email = await signIn(page, testInfo, 'reseller');
+  // The vendor's own tools are not a reseller's.
+  for (const panel of ['Staff', 'Webhooks', 'Mail']) {
+    await expect(page.locator('summary', { hasText: new RegExp(`^${panel}$`) })).toHaveCount(0);
+  }
+  await page.locator('summary', { hasText: 'Create a licence' }).click();
+  await expect(page.locator('#new-product option')).toHaveText(['SpecView (7)']);
+  await page.locator('#new-email').fill('it@alpha-customer.example');
+  await page.locator('#new-remote_users').fill('2');
+  await page.getByRole('button', { name: 'Create licence' }).click();
+  await expect(page.locator('.notice')).toContainText('is created');
+  await expect(page.locator('#licence-reseller')).toHaveText(email);
+  const ours = (await page.locator('section.license h2').innerText()).split(' ').pop();
+  await expect(page.locator('#reseller')).toHaveCount(0); // moving licences is an admin's
+  await page.locator('summary', { hasText: 'Queue an upgrade' }).click();
+  await page.locator('#upgrade-remote_users').fill('5');
+  await page.getByLabel(/^Note/).fill('order A-17');
+  await page.getByRole('button', { name: 'Queue upgrade' }).click();
+  await expect(page.locator('.notice')).toHaveText(/^Update 2 is queued/);
+  await noSeriousAxeViolations(page);
+  await keep(page, testInfo, 'reseller-own-licence');
+
+  // The dashboard counts its own; another reseller's licence is not found, as if it were never sold.
+  await page.reload();
+  await expect(page.locator('#waiting-upgrades')).toContainText(ours);
+  await expect(page.locator('#waiting-upgrades')).not.toContainText(theirs);
+  await find(page, theirs);
+  await expect(page.locator('.found [role="alert"]')).toContainText(`Licence ${theirs} was not found.`);
+  await expect(page.locator('section.license')).toHaveCount(0);
+  await find(page, 'hidden@beta-customer.example');
+  await expect(page.locator('#no-licences')).toBeVisible();
+  await noSeriousAxeViolations(page);
+  await keep(page, testInfo, 'reseller-other-not-found');
+});
+
 for (const [name, viewport] of [['360 px phone', { width: 360, height: 780 }], ['1366 px desktop', { width: 1366, height: 768 }]]) {
   test(`every console view at ${name}: nothing scrolls sideways, every action in view`, async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== 'desktop', 'sizes set here');

@@ -130,9 +130,10 @@ export class Vendor {
       '--mail-from', 'Licensing <licensing@vendor.example>', 'mail-in'], { input: message, env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } });
   }
 
-  /** A staff member of the console with `password` (license-server staff add --password-stdin). */
+  /** A staff member of the console with `password` (license-server staff add --password-stdin); a reseller sells SpecView. */
   staff(email, role, password = 'correct horse battery') {
-    execFileSync(bin('license-server'), ['--data', this.data, 'staff', 'add', '--email', email, '--role', role, '--password-stdin'],
+    const products = role === 'reseller' ? ['--products', 'SpecView'] : [];
+    execFileSync(bin('license-server'), ['--data', this.data, 'staff', 'add', '--email', email, '--role', role, ...products, '--password-stdin'],
       { input: `${password}\n`, env: { ...process.env, LICENSE_SERVER_LOG: 'warn' } });
     return { email, password };
   }

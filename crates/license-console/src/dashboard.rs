@@ -52,7 +52,9 @@ pub fn Dashboard() -> impl IntoView {
     let near: Fetched<Result<NearLimit, ApiError>> = Fetched::new();
     let mail: Fetched<Result<OutboxStatus, ApiError>> = Fetched::new();
     let hooks: Fetched<Result<Vec<WebhookView>, ApiError>> = Fetched::new();
+    // Drawn again for another period, and after every action (its notice).
     Effect::new(move |_| {
+        desk.notice.track();
         let days = days.get();
         let (from, bucket) = (first_day(days), bucket(days));
         issuances.start(api::report_issuances(from.clone(), bucket));
@@ -68,7 +70,10 @@ pub fn Dashboard() -> impl IntoView {
             hooks.start(api::webhooks());
         }
     };
-    reload_lists();
+    Effect::new(move |_| {
+        desk.notice.track();
+        reload_lists();
+    });
     let period = move || {
         PERIODS
             .iter()
@@ -133,7 +138,7 @@ pub fn Dashboard() -> impl IntoView {
                 {issuance_chart}
                 {installation_chart}
             </div>
-            <WaitingList waiting on_reminded=Callback::new(move |()| reload_lists())/>
+            <WaitingList waiting/>
             {(!desk.is_reseller).then(|| view! { <OutboxSummary mail hooks/> })}
             <NearLimitList near/>
         </section>
@@ -237,7 +242,7 @@ fn BarChart(id: &'static str, title: String, dates: Vec<String>, series: Vec<Ser
         <figure class="chart" id=format!("chart-{id}")>
             <figcaption>{title.clone()}</figcaption>
             <div class="chart-body">
-                <div class="y-axis" aria-hidden="true"><span>{top as i64}</span><span>{(top / 2.0) as i64}</span><span>"0"</span></div>
+                <div class="y-axis" aria-hidden="true"><span>{top as i64}</span><span>{(top >= 2.0).then(|| (top / 2.0) as i64)}</span><span>"0"</span></div>
                 <svg role="img" aria-label=summary viewBox=format!("0 0 {} {height}", n as f64 * slot) preserveAspectRatio="none">
                     <defs>
                         <pattern id=format!("{id}-0") width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" class="ink"/></pattern>
@@ -268,15 +273,15 @@ fn BarChart(id: &'static str, title: String, dates: Vec<String>, series: Vec<Ser
 
 /// Upgrades sold but not fetched, by age, and the list with Remind now.
 #[component]
-fn WaitingList(waiting: Fetched<Result<WaitingUpgrades, ApiError>>, on_reminded: Callback<()>) -> impl IntoView {
+fn WaitingList(waiting: Fetched<Result<WaitingUpgrades, ApiError>>) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let mail_on = desk.me.get_value().mail;
     let reminded: Fetched<Result<MailQueued, ApiError>> = Fetched::new();
     let busy = reminded.pending();
     Effect::new(move |_| {
         if let Some(Ok(queued)) = reminded.get() {
+            // The notice also has the dashboard fetch the list again.
             desk.notice.set(Some(text(msg!("console-reminded"), &[("to", queued.to.as_str().into())])));
-            on_reminded.run(());
         }
     });
     let body = move || {

@@ -197,14 +197,14 @@ pub fn LicensePanel(license: LicenseView) -> impl IntoView {
             <h2 id="license-heading">{text(msg!("console-licence-heading"), &[("product", license.product.name.as_str().into()), ("serial", license.serial.as_str().into())])}</h2>
             <dl class="facts">
                 <dt>{text(msg!("console-contact"), &[])}</dt><dd>{license.contact_email.clone()}</dd>
+                <dt>{text(msg!("console-reseller"), &[])}</dt>
+                <dd id="licence-reseller">{license.reseller.clone().unwrap_or_else(|| text(msg!("console-reseller-none"), &[]))}</dd>
                 <dt>{text(msg!("console-registration-code"), &[])}</dt>
                 <dd><span class="mono" id="registration-code">{license.registration_code.clone().unwrap_or_else(|| text(msg!("console-registration-none"), &[]))}</span>
                     " "<NewRegistrationCode license=license.clone()/></dd>
                 <dt>{text(msg!("console-installations"), &[])}</dt><dd>{text(msg!("console-installations-used"), &[("bound", license.bound_installations.into()), ("max", license.max_installations.into())])}</dd>
                 <dt>{text(msg!("console-latest-update"), &[])}</dt><dd>{license.latest_counter}</dd>
                 <dt>{text(msg!("console-created"), &[])}</dt><dd>{date_time(&license.created_at)}</dd>
-                <dt>{text(msg!("console-reseller"), &[])}</dt>
-                <dd id="licence-reseller">{license.reseller.clone().unwrap_or_else(|| text(msg!("console-reseller-none"), &[]))}</dd>
             </dl>
             <ContactForm license=license.clone()/>
             {(!desk.is_reseller).then(|| view! { <ResellerForm license=license.clone()/> })}

@@ -154,4 +154,29 @@ fn staff_subcommands(backend: Backend) {
         serde_json::from_str(&cli.ok(&["staff", "disable", "--email", "help@vendor.example"])).unwrap();
     assert!(disabled["disabled_at"].is_string());
     assert!(cli.fails(&["staff", "disable", "--email", "help@vendor.example"]).contains("not found"));
+
+    // A reseller: its products named, existing; its licences its own.
+    cli.ok(&["product", "add", "--id", "7", "--name", "SpecView", "--entitlement", "remote_users:count"]);
+    let needs = cli.fails(&["staff", "add", "--email", "r@reseller.example", "--role", "reseller"]);
+    assert!(needs.contains("--products"), "{needs}");
+    let unknown =
+        cli.fails(&["staff", "add", "--email", "r@reseller.example", "--role", "reseller", "--products", "Nope"]);
+    assert!(unknown.contains("no product 'Nope'"), "{unknown}");
+    let reseller = ["staff", "add", "--email", "R@Reseller.example", "--role", "reseller", "--products", "SpecView"];
+    assert!(cli.ok(&reseller).contains("#setup="));
+    let list: Value = serde_json::from_str(&cli.ok(&["staff", "list"])).unwrap();
+    let added = list.as_array().unwrap().iter().find(|s| s["email"] == "r@reseller.example").unwrap().clone();
+    assert_eq!((added["role"].as_str(), &added["products"]), (Some("reseller"), &serde_json::json!(["SpecView"])));
+    let created: Value = serde_json::from_str(&cli.ok(&[
+        "license", "create", "--product", "SpecView", "--email", "it@customer.example", "--reseller", "r@reseller.example",
+        "remote_users=1",
+    ]))
+    .unwrap();
+    let serial = created["serial"].as_str().unwrap();
+    let shown: Value = serde_json::from_str(&cli.ok(&["license", "show", "--serial", serial])).unwrap();
+    assert_eq!(shown["reseller"], "r@reseller.example");
+    let moved: Value =
+        serde_json::from_str(&cli.ok(&["license", "update", "--serial", serial, "--reseller", ""])).unwrap();
+    assert!(moved["reseller"].is_null(), "{moved}");
+    assert!(cli.fails(&["token", "create", "--role", "reseller", "--name", "x"]).contains("invalid value"));
 }
