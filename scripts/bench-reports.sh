@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
 # The reports' speed (issue 24 §2): a database with a vendor's three years
 # (50,000 licences, 1,000,000 issuances: scripts/make-report-data.py), the
-# release server on SQLite, and each report asked 30 times over HTTP; prints
-# the median, p95 and slowest answer. Usage: bash scripts/bench-reports.sh
+# release server on SQLite (or, with --postgres, on a throwaway PostgreSQL
+# cluster: scripts/postgres.sh, the rows copied by
+# scripts/report-data-to-postgres.py), and each report asked 30 times over
+# HTTP; prints the median, p95 and slowest answer.
+# Usage: bash scripts/bench-reports.sh [--postgres]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+step() { echo "== $*" >&2; }
 cargo build --release --locked --quiet -p license-server
 server=target/release/license-server
 data=$(mktemp -d /tmp/license-reports.XXXXXX)
 pid=
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+cleanup() { [ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$data"; if declare -F stop_postgres >/dev/null; then stop_postgres; fi; }
+trap cleanup EXIT
 export LICENSE_SERVER_LOG=warn
 $server --data "$data" product add --id 7 --name SpecView --entitlement remote_users:count >/dev/null
 python3 scripts/make-report-data.py "$data/license-server.db" "${LICENCES:-50000}" "${ISSUANCES:-1000000}"
+if [ "${1:-}" = --postgres ]; then
+    source scripts/postgres.sh
+    trap cleanup EXIT # postgres.sh set its own
+    export DATABASE_URL="${LICENSE_TEST_POSTGRES_URL%/*}/reports"
+    PSQL="$PG_BIN/psql" "$PG_BIN/psql" -q "$LICENSE_TEST_POSTGRES_URL" -c "CREATE DATABASE reports"
+    $server --data "$data" product add --id 7 --name SpecView --entitlement remote_users:count >/dev/null
+    PSQL="$PG_BIN/psql" python3 scripts/report-data-to-postgres.py "$data/license-server.db" "$DATABASE_URL"
+fi
 token=$($server --data "$data" token create --role support --name bench 2>/dev/null)
 $server --data "$data" serve --addr 127.0.0.1:18182 --static "$data/none" &
 pid=$!
