@@ -36,8 +36,8 @@ pub use problem::{Problem, ProblemCode};
 pub use public::{Keys, LookupAccepted, Products, SerialLookup};
 pub use release::{ReleaseAnswer, ReleaseRequest};
 pub use reports::{
-    ChannelSeries, InstallationReport, IssuanceReport, NearLimit, NearLimitLicense, ReportPoint, WaitingByAge, WaitingUpgrade,
-    WaitingUpgrades,
+    ChannelSeries, InstallationReport, IssuanceReport, NearLimit, NearLimitLicense, ReportPoint, WaitingByAge,
+    WaitingUpgrade, WaitingUpgrades,
 };
 pub use staff::{NewStaff, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView};
 pub use webhooks::{NewWebhook, WebhookDelivery, WebhookSecret, WebhookView};

@@ -98,10 +98,12 @@ fn every_type_round_trips() {
         language: Some("fr".into()),
         notify: Some(false),
         registration: Some(true),
+        reseller: Some("sales@reseller.example".into()),
     });
     round_trip(LicenseChange { language: Some("de".into()), ..LicenseChange::default() });
     round_trip(LicenseChange { contact_email: Some("it@customer.example".into()), ..LicenseChange::default() });
     round_trip(LicenseChange { new_registration_code: Some(true), ..LicenseChange::default() });
+    round_trip(LicenseChange { reseller: Some(String::new()), ..LicenseChange::default() });
     round_trip(LicenseCreated {
         serial: "9BV3H1-W001XW".into(),
         product: "SpecView".into(),
@@ -127,6 +129,7 @@ fn every_type_round_trips() {
         serial: "9BV3H1-W001XW".into(),
         product: ProductRef { id: 7, name: "SpecView".into() },
         contact_email: "it@example.com".into(),
+        reseller: Some("sales@reseller.example".into()),
         registration_code: None,
         language: "de".into(),
         created_at: "2026-11-20T10:00:00Z".into(),

@@ -3,9 +3,10 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use license_api::{
-    paths, Activation, ActivationRequest, InspectQuery, Inspection, LicenseChange, LicenseCreated, LicenseView,
-    InstallationReport, IssuanceReport, MailQueued, NearLimit, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade, Released, SessionView, SetPassword,
-    SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued, WaitingUpgrades, WebhookDelivery, WebhookSecret, WebhookView,
+    paths, Activation, ActivationRequest, InspectQuery, Inspection, InstallationReport, IssuanceReport, LicenseChange,
+    LicenseCreated, LicenseView, MailQueued, NearLimit, NewLicense, NewStaff, NewWebhook, OutboxStatus, QueueUpgrade,
+    Released, SessionView, SetPassword, SignIn, StaffAdded, StaffList, StaffView, UpgradeQueued, WaitingUpgrades,
+    WebhookDelivery, WebhookSecret, WebhookView,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -44,7 +45,8 @@ fn json(body: &impl Serialize) -> Option<String> {
 /// Whether the sign-in hint cookie is there (`paths::SIGNED_IN_COOKIE`).
 pub fn may_be_signed_in() -> bool {
     let document = leptos::prelude::document();
-    let cookies = js_sys::Reflect::get(&document, &"cookie".into()).ok().and_then(|c| c.as_string()).unwrap_or_default();
+    let cookies =
+        js_sys::Reflect::get(&document, &"cookie".into()).ok().and_then(|c| c.as_string()).unwrap_or_default();
     cookies.split(';').any(|c| c.trim() == format!("{}=1", paths::SIGNED_IN_COOKIE))
 }
 

@@ -10,7 +10,9 @@
 //! server's UTC days; times are shown in the browser's time zone.
 
 use leptos::prelude::*;
-use license_api::{InstallationReport, IssuanceReport, MailQueued, NearLimit, OutboxStatus, WaitingUpgrades, WebhookView};
+use license_api::{
+    InstallationReport, IssuanceReport, MailQueued, NearLimit, OutboxStatus, WaitingUpgrades, WebhookView,
+};
 
 use crate::license::admins_only;
 use crate::{api, Desk};
@@ -93,7 +95,11 @@ pub fn Dashboard() -> impl IntoView {
         issuances.get().map(|report| match report {
             Err(e) => failure(&e),
             Ok(report) => {
-                let dates = report.series.first().map(|s| s.points.iter().map(|p| p.date.clone()).collect()).unwrap_or_default();
+                let dates = report
+                    .series
+                    .first()
+                    .map(|s| s.points.iter().map(|p| p.date.clone()).collect())
+                    .unwrap_or_default();
                 let series = report
                     .series
                     .iter()
@@ -103,7 +109,8 @@ pub fn Dashboard() -> impl IntoView {
                     })
                     .collect();
                 let title = text(msg!("console-chart-issuances"), &[("bucket", bucket(days.get_untracked()).into())]);
-                view! { <BarChart id="issuances" title dates series stacked=true days=days.get_untracked()/> }.into_any()
+                view! { <BarChart id="issuances" title dates series stacked=true days=days.get_untracked()/> }
+                    .into_any()
             }
         })
     };
@@ -114,14 +121,19 @@ pub fn Dashboard() -> impl IntoView {
             Ok(report) => {
                 let dates = report.bound.iter().map(|p| p.date.clone()).collect();
                 let series = vec![
-                    Series { name: tr(msg!("console-series-bound"))(), counts: report.bound.iter().map(|p| p.count).collect() },
+                    Series {
+                        name: tr(msg!("console-series-bound"))(),
+                        counts: report.bound.iter().map(|p| p.count).collect(),
+                    },
                     Series {
                         name: tr(msg!("console-series-released"))(),
                         counts: report.released.iter().map(|p| p.count).collect(),
                     },
                 ];
-                let title = text(msg!("console-chart-installations"), &[("bucket", bucket(days.get_untracked()).into())]);
-                view! { <BarChart id="installations" title dates series stacked=false days=days.get_untracked()/> }.into_any()
+                let title =
+                    text(msg!("console-chart-installations"), &[("bucket", bucket(days.get_untracked()).into())]);
+                view! { <BarChart id="installations" title dates series stacked=false days=days.get_untracked()/> }
+                    .into_any()
             }
         })
     };
@@ -169,9 +181,17 @@ fn axis_top(max: i64) -> i64 {
 /// The SVG stretches to its box; labels are HTML, so they stay readable on
 /// a phone.
 #[component]
-fn BarChart(id: &'static str, title: String, dates: Vec<String>, series: Vec<Series>, stacked: bool, days: i64) -> impl IntoView {
+fn BarChart(
+    id: &'static str,
+    title: String,
+    dates: Vec<String>,
+    series: Vec<Series>,
+    stacked: bool,
+    days: i64,
+) -> impl IntoView {
     let n = dates.len().max(1);
-    let per_bucket: Vec<i64> = (0..n).map(|i| series.iter().map(|s| s.counts.get(i).copied().unwrap_or(0)).sum()).collect();
+    let per_bucket: Vec<i64> =
+        (0..n).map(|i| series.iter().map(|s| s.counts.get(i).copied().unwrap_or(0)).sum()).collect();
     let highest = if stacked {
         per_bucket.iter().copied().max().unwrap_or(0)
     } else {

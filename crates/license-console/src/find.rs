@@ -128,7 +128,9 @@ fn Found(inspection: Inspection, query: String) -> impl IntoView {
         }
         InspectedKind::Response => response_found(&inspection).into_any(),
         InspectedKind::Release => release_found(&inspection).into_any(),
-        InspectedKind::Contact => view! { <ContactFound licenses=inspection.licenses.clone() email=query.clone()/> }.into_any(),
+        InspectedKind::Contact => {
+            view! { <ContactFound licenses=inspection.licenses.clone() email=query.clone()/> }.into_any()
+        }
         InspectedKind::Serial => ().into_any(),
     };
     let license = inspection.license.clone().map(|license| view! { <LicensePanel license/> });
@@ -155,7 +157,8 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
         },
     };
     // What the installation was sent since the code was made (after an answer: what it gives).
-    let sent_since = inspection.installation.as_ref().and_then(|i| i.last_issued_counter).filter(|&c| c > i64::from(counter));
+    let sent_since =
+        inspection.installation.as_ref().and_then(|i| i.last_issued_counter).filter(|&c| c > i64::from(counter));
     let holds = match (&inspection.holds, counter) {
         _ if sent_since.is_some() => text(
             msg!("console-holds-since"),
@@ -181,7 +184,8 @@ fn RequestFound(inspection: Inspection, request: Option<RequestCode>) -> impl In
     let latest = inspection.license.as_ref().map_or(0, |l| l.latest_counter);
     let waiting = (i64::from(counter) < latest).then(|| text(msg!("console-waiting"), &[("counter", latest.into())]));
     let answered_here = move || desk.answer.get().is_some_and(|(r, result)| Some(r) == request && result.is_ok());
-    let already_issued = inspection.outcome.as_ref().and_then(|o| o.would_issue.as_ref()).is_some_and(|w| w.already_issued);
+    let already_issued =
+        inspection.outcome.as_ref().and_then(|o| o.would_issue.as_ref()).is_some_and(|w| w.already_issued);
     let outcome = inspection.outcome.clone().map(|o| match (o.would_issue, o.refused) {
         // Answered here: the response is below, the history has it.
         (Some(w), _) if w.already_issued && answered_here() => view! {

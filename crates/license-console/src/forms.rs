@@ -6,8 +6,8 @@ use license_api::{
     EntitlementValue, EntitlementValues, LicenseChange, LicenseCreated, LicenseView, NewLicense, QueueUpgrade,
     UpgradeQueued,
 };
-use license_codes::{EntitlementKind, Product};
 use license_codes::messages::domain::Console;
+use license_codes::{EntitlementKind, Product};
 use license_web::i18n::{msg, text, tr, MsgId};
 
 use super::license::admins_only;
@@ -316,7 +316,9 @@ pub fn NewLicenseForm() -> impl IntoView {
     let products = move || {
         let all = desk.products.get().and_then(Result::ok).unwrap_or_default();
         let sells = sells.get_value();
-        all.into_iter().filter(|p| sells.is_empty() || sells.iter().any(|s| s.eq_ignore_ascii_case(&p.name))).collect::<Vec<_>>()
+        all.into_iter()
+            .filter(|p| sells.is_empty() || sells.iter().any(|s| s.eq_ignore_ascii_case(&p.name)))
+            .collect::<Vec<_>>()
     };
     let chosen = Memo::new(move |_| {
         let all = products();

@@ -25,14 +25,23 @@ fn audit_words(action: &str, detail: &serde_json::Value) -> String {
         Some(other) => other.to_string(),
     };
     let changes = || {
-        serde_json::from_value::<Vec<license_api::EntitlementChange>>(detail.get("changes").cloned().unwrap_or_default())
-            .map(|c| c.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", "))
-            .unwrap_or_default()
+        serde_json::from_value::<Vec<license_api::EntitlementChange>>(
+            detail.get("changes").cloned().unwrap_or_default(),
+        )
+        .map(|c| c.iter().map(|c| c.in_words()).collect::<Vec<_>>().join(", "))
+        .unwrap_or_default()
     };
     let entitlements = || {
-        serde_json::from_value::<license_api::EntitlementValues>(detail.get("entitlements").cloned().unwrap_or_default())
-            .map(|e| e.0.iter().map(|(n, v)| format!("{} {}", license_api::humanize(n), assigned(v))).collect::<Vec<_>>().join(", "))
-            .unwrap_or_default()
+        serde_json::from_value::<license_api::EntitlementValues>(
+            detail.get("entitlements").cloned().unwrap_or_default(),
+        )
+        .map(|e| {
+            e.0.iter()
+                .map(|(n, v)| format!("{} {}", license_api::humanize(n), assigned(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
     };
     let args: Vec<(&str, Arg)> = match action {
         "response.issue" => vec![
@@ -49,7 +58,9 @@ fn audit_words(action: &str, detail: &serde_json::Value) -> String {
             ("entitlements", entitlements().into()),
             ("registration", field("registration_code").into()),
         ],
-        "upgrade.queue" => vec![("counter", field("counter").into()), ("changes", changes().into()), ("note", field("note").into())],
+        "upgrade.queue" => {
+            vec![("counter", field("counter").into()), ("changes", changes().into()), ("note", field("note").into())]
+        }
         "installation.release" => vec![("key_id", field("key_id").into()), ("channel", field("channel").into())],
         "mail.remind" => vec![("counter", field("counter").into())],
         "mail.resend" => vec![("to", field("to").into())],
@@ -93,7 +104,8 @@ fn rows_or_none(rows: Vec<AnyView>, columns: usize, none: MsgId<Console>) -> Any
 pub fn admins_only(desk: &Desk, id: &'static str, action: &'static str) -> Option<impl IntoView> {
     let note = move || text(msg!("console-admins-only"), &[("action", action.into())]);
     // Resellers do these on their own licences too.
-    let allowed = if matches!(action, "create" | "queue" | "release" | "remind") { desk.may_change } else { desk.is_admin };
+    let allowed =
+        if matches!(action, "create" | "queue" | "release" | "remind") { desk.may_change } else { desk.is_admin };
     (!allowed).then(|| view! { <p id=id class="note">{note}</p> })
 }
 

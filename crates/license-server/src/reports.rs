@@ -114,7 +114,11 @@ impl Buckets {
     }
 
     fn points(&self, counts: impl Fn(usize) -> i64) -> Vec<ReportPoint> {
-        self.starts.iter().enumerate().map(|(i, start)| ReportPoint { date: format_date(*start), count: counts(i) }).collect()
+        self.starts
+            .iter()
+            .enumerate()
+            .map(|(i, start)| ReportPoint { date: format_date(*start), count: counts(i) })
+            .collect()
     }
 
     /// The first day and the day after the last, as the stored timestamps compare.

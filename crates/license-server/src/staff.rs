@@ -208,9 +208,9 @@ pub async fn check_password(db: &Db, email: &str, password: &str) -> Result<Staf
     let row: Option<(i64, String, String, Option<String>, String)> = sqlx::query_as(
         "SELECT id, email, role, password_hash, products FROM staff WHERE email = $1 AND disabled_at IS NULL",
     )
-            .bind(normalise_email(email))
-            .fetch_optional(db.read())
-            .await?;
+    .bind(normalise_email(email))
+    .fetch_optional(db.read())
+    .await?;
     let stored = row.as_ref().and_then(|r| r.3.as_deref());
     // Hashing is slow on purpose: off the async workers.
     let (stored, password) = (stored.map(str::to_string), password.to_string());
@@ -242,11 +242,14 @@ pub async fn reseller_products(db: &Db, email: &str) -> Result<Option<Vec<String
 /// normalised, or why not.
 pub async fn reseller_for(db: &Db, email: &str, product: &str) -> Result<String, ApiError> {
     let email = normalise_email(email);
-    let products = reseller_products(db, &email)
-        .await?
-        .ok_or_else(|| ApiError::InvalidInput(format!("{email} is not an active reseller (license-server staff list)")))?;
+    let products = reseller_products(db, &email).await?.ok_or_else(|| {
+        ApiError::InvalidInput(format!("{email} is not an active reseller (license-server staff list)"))
+    })?;
     if !products.iter().any(|p| p.eq_ignore_ascii_case(product)) {
-        return Err(ApiError::InvalidInput(format!("reseller {email} does not sell {product} (it sells {})", products.join(", "))));
+        return Err(ApiError::InvalidInput(format!(
+            "reseller {email} does not sell {product} (it sells {})",
+            products.join(", ")
+        )));
     }
     Ok(email)
 }
@@ -263,10 +266,11 @@ struct StaffRow {
 }
 
 pub async fn list(db: &Db) -> Result<Vec<StaffView>, ApiError> {
-    let rows: Vec<StaffRow> =
-        sqlx::query_as("SELECT email, role, created_at, password_hash, disabled_at, products FROM staff ORDER BY email")
-            .fetch_all(db.read())
-            .await?;
+    let rows: Vec<StaffRow> = sqlx::query_as(
+        "SELECT email, role, created_at, password_hash, disabled_at, products FROM staff ORDER BY email",
+    )
+    .fetch_all(db.read())
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| StaffView {

@@ -37,7 +37,8 @@ fn cookie(settings: &HttpSettings, value: &str, max_age: u64) -> HeaderValue {
 /// sign-in form without asking `GET /api/v1/session` for a 401.
 fn hint_cookie(settings: &HttpSettings, max_age: u64) -> HeaderValue {
     let secure = if settings.is_https() { "; Secure" } else { "" };
-    let text = format!("{}=1; SameSite=Strict; Path=/; Max-Age={max_age}{secure}", license_api::paths::SIGNED_IN_COOKIE);
+    let text =
+        format!("{}=1; SameSite=Strict; Path=/; Max-Age={max_age}{secure}", license_api::paths::SIGNED_IN_COOKIE);
     HeaderValue::from_str(&text).expect("a plain cookie")
 }
 
@@ -95,8 +96,10 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resu
     if let Some(secret) = session_cookie(&parts, &state) {
         sessions::close(&state.db, &secret).await?;
     }
-    let clear =
-        AppendHeaders([(header::SET_COOKIE, cookie(&state.settings, "", 0)), (header::SET_COOKIE, hint_cookie(&state.settings, 0))]);
+    let clear = AppendHeaders([
+        (header::SET_COOKIE, cookie(&state.settings, "", 0)),
+        (header::SET_COOKIE, hint_cookie(&state.settings, 0)),
+    ]);
     Ok((StatusCode::NO_CONTENT, clear).into_response())
 }
 

@@ -158,7 +158,11 @@ pub async fn installations(
         StaffOnly,
         Unavailable,
     ))]
-pub async fn near_limit(State(state): State<AppState>, Scoped(caller): Scoped, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn near_limit(
+    State(state): State<AppState>,
+    Scoped(caller): Scoped,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let report = resellers::within(&caller, reports::near_limit(&state.db)).await?;
     if !wants_csv(&headers) {
         return Ok(Json(report).into_response());

@@ -168,7 +168,14 @@ fn staff_subcommands(backend: Backend) {
     let added = list.as_array().unwrap().iter().find(|s| s["email"] == "r@reseller.example").unwrap().clone();
     assert_eq!((added["role"].as_str(), &added["products"]), (Some("reseller"), &serde_json::json!(["SpecView"])));
     let created: Value = serde_json::from_str(&cli.ok(&[
-        "license", "create", "--product", "SpecView", "--email", "it@customer.example", "--reseller", "r@reseller.example",
+        "license",
+        "create",
+        "--product",
+        "SpecView",
+        "--email",
+        "it@customer.example",
+        "--reseller",
+        "r@reseller.example",
         "remote_users=1",
     ]))
     .unwrap();

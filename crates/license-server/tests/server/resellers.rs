@@ -113,7 +113,11 @@ fn a_reseller_sells_its_products_and_sees_only_its_own_licences(backend: Backend
             .unwrap()["count"]
             .clone()
     };
-    assert_eq!((today("console"), today("portal")), (json!(1), json!(0)), "beta's portal answer is not alpha's: {issued}");
+    assert_eq!(
+        (today("console"), today("portal")),
+        (json!(1), json!(0)),
+        "beta's portal answer is not alpha's: {issued}"
+    );
     let (_, vendor) = w.server.request("GET", "/api/v1/admin/reports/issuances", Some(w.server.support()), None);
     let portal = vendor["series"][0]["points"].as_array().unwrap().last().unwrap()["count"].clone();
     assert_eq!(portal, json!(1), "the vendor sees every licence: {vendor}");
@@ -121,7 +125,9 @@ fn a_reseller_sells_its_products_and_sees_only_its_own_licences(backend: Backend
     assert_eq!(session, json!({"email": ALPHA, "role": "reseller", "mail": false, "products": ["SpecView"]}));
 
     // What only the vendor's staff do is refused for its role.
-    for (method, path) in [("GET", "/api/v1/admin/staff"), ("GET", "/api/v1/admin/mail"), ("GET", "/api/v1/admin/webhooks")] {
+    for (method, path) in
+        [("GET", "/api/v1/admin/staff"), ("GET", "/api/v1/admin/mail"), ("GET", "/api/v1/admin/webhooks")]
+    {
         let (status, refused) = as_alpha(&w, method, path, None);
         assert_eq!((status, refused["role"].as_str()), (403, Some("reseller")), "{path}: {refused}");
     }
@@ -138,13 +144,15 @@ fn a_reseller_sells_its_products_and_sees_only_its_own_licences(backend: Backend
     let (_, audit) = w.server.request("GET", &other, admin, None);
     let entry = audit["audit"].as_array().unwrap().iter().find(|a| a["action"] == "license.reseller").unwrap().clone();
     assert_eq!(entry["detail"], json!({"old": BETA, "new": ALPHA}));
-    let (status, refused) = w.server.request("PATCH", &other, admin, Some(&json!({"reseller": "nobody@vendor.example"})));
+    let (status, refused) =
+        w.server.request("PATCH", &other, admin, Some(&json!({"reseller": "nobody@vendor.example"})));
     assert_eq!((status, refused["code"].as_str()), (400, Some("invalid_input")), "{refused}");
     let (status, own_again) = w.server.request("PATCH", &other, admin, Some(&json!({"reseller": ""})));
     assert_eq!((status, &own_again["reseller"]), (200, &Value::Null), "{own_again}");
     assert_eq!(as_alpha(&w, "GET", &other, None).0, 404);
     // A reseller account needs products; a token cannot be a reseller's.
-    let (status, _) = w.server.admin_post("/api/v1/admin/staff", &json!({"email": "gamma@reseller.example", "role": "reseller"}));
+    let (status, _) =
+        w.server.admin_post("/api/v1/admin/staff", &json!({"email": "gamma@reseller.example", "role": "reseller"}));
     assert_eq!(status, 400);
     let (status, _) = w.server.admin_post("/api/v1/admin/tokens", &json!({"name": "r", "role": "reseller"}));
     assert_eq!(status, 400);
