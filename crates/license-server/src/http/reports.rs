@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use license_api::{paths, InstallationReport, IssuanceReport, NearLimit, WaitingUpgrades};
+use license_api::{paths, ChannelSeries, InstallationReport, IssuanceReport, NearLimit, WaitingUpgrades};
 
 use super::extract::{ApiQuery, Scoped};
 use super::openapi::{InvalidInput, StaffOnly, Unavailable};
@@ -48,15 +48,73 @@ fn wants_csv(headers: &HeaderMap) -> bool {
     headers.get(header::ACCEPT).and_then(|a| a.to_str().ok()).is_some_and(|a| a.contains("text/csv"))
 }
 
-fn csv(name: &str, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
-        ],
-        body,
-    )
+/// A report as a spreadsheet reads it: a file name, a header line, and a
+/// line per row (fields quoted and defused as CSV needs, `csv_field`).
+trait Csv {
+    const NAME: &'static str;
+    const HEADER: &'static str;
+    fn lines(&self) -> Vec<String>;
+}
+
+/// The report as JSON, or as CSV for `Accept: text/csv`.
+fn answer<T: serde::Serialize + Csv>(headers: &HeaderMap, report: T) -> Response {
+    if !wants_csv(headers) {
+        return Json(report).into_response();
+    }
+    let mut body = format!("{}\r\n", T::HEADER);
+    for line in report.lines() {
+        body.push_str(&line);
+        body.push_str("\r\n");
+    }
+    let disposition = format!("attachment; filename=\"{}.csv\"", T::NAME);
+    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], body)
         .into_response()
+}
+
+impl Csv for IssuanceReport {
+    const NAME: &'static str = "issuances";
+    const HEADER: &'static str = "date,channel,count";
+    fn lines(&self) -> Vec<String> {
+        let each = |s: &ChannelSeries| {
+            s.points.iter().map(|p| format!("{},{},{}", p.date, s.channel, p.count)).collect::<Vec<_>>()
+        };
+        self.series.iter().flat_map(each).collect()
+    }
+}
+
+impl Csv for WaitingUpgrades {
+    const NAME: &'static str = "waiting-upgrades";
+    const HEADER: &'static str = "serial,product,contact_email,counter,fetched,queued_at,age_days";
+    fn lines(&self) -> Vec<String> {
+        self.upgrades
+            .iter()
+            .map(|u| {
+                let (product, contact) = (csv_field(&u.product), csv_field(&u.contact_email));
+                format!("{},{product},{contact},{},{},{},{}", u.serial, u.counter, u.fetched, u.queued_at, u.age_days)
+            })
+            .collect()
+    }
+}
+
+impl Csv for InstallationReport {
+    const NAME: &'static str = "installations";
+    const HEADER: &'static str = "date,bound,released";
+    fn lines(&self) -> Vec<String> {
+        self.bound.iter().zip(&self.released).map(|(b, r)| format!("{},{},{}", b.date, b.count, r.count)).collect()
+    }
+}
+
+impl Csv for NearLimit {
+    const NAME: &'static str = "near-limit";
+    const HEADER: &'static str = "serial,product,contact_email,bound,max";
+    fn lines(&self) -> Vec<String> {
+        self.licenses
+            .iter()
+            .map(|l| {
+                format!("{},{},{},{},{}", l.serial, csv_field(&l.product), csv_field(&l.contact_email), l.bound, l.max)
+            })
+            .collect()
+    }
 }
 
 /// New responses issued per day, week or month, by channel (portal, online, mail, console), zeros included.
@@ -77,16 +135,7 @@ pub async fn issuances(
 ) -> Result<Response, ApiError> {
     let (from, to, bucket) = query.parse()?;
     let report = resellers::within(&caller, reports::issuances(&state.db, from, to, bucket)).await?;
-    if !wants_csv(&headers) {
-        return Ok(Json(report).into_response());
-    }
-    let mut body = String::from("date,channel,count\r\n");
-    for series in &report.series {
-        for point in &series.points {
-            body.push_str(&format!("{},{},{}\r\n", point.date, series.channel, point.count));
-        }
-    }
-    Ok(csv("issuances", body))
+    Ok(answer(&headers, report))
 }
 
 /// Upgrades sold but not fetched: licences whose latest upgrade no installation has fetched, oldest first, with their ages.
@@ -103,23 +152,7 @@ pub async fn waiting_upgrades(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let report = resellers::within(&caller, reports::waiting_upgrades(&state.db)).await?;
-    if !wants_csv(&headers) {
-        return Ok(Json(report).into_response());
-    }
-    let mut body = String::from("serial,product,contact_email,counter,fetched,queued_at,age_days\r\n");
-    for u in &report.upgrades {
-        body.push_str(&format!(
-            "{},{},{},{},{},{},{}\r\n",
-            u.serial,
-            csv_field(&u.product),
-            csv_field(&u.contact_email),
-            u.counter,
-            u.fetched,
-            u.queued_at,
-            u.age_days
-        ));
-    }
-    Ok(csv("waiting-upgrades", body))
+    Ok(answer(&headers, report))
 }
 
 /// Installations newly bound and released per day, week or month, zeros included.
@@ -140,14 +173,7 @@ pub async fn installations(
 ) -> Result<Response, ApiError> {
     let (from, to, bucket) = query.parse()?;
     let report = resellers::within(&caller, reports::installations(&state.db, from, to, bucket)).await?;
-    if !wants_csv(&headers) {
-        return Ok(Json(report).into_response());
-    }
-    let mut body = String::from("date,bound,released\r\n");
-    for (bound, released) in report.bound.iter().zip(&report.released) {
-        body.push_str(&format!("{},{},{}\r\n", bound.date, bound.count, released.count));
-    }
-    Ok(csv("installations", body))
+    Ok(answer(&headers, report))
 }
 
 /// Licences near their installation limit: at most one place left, or 80 % of their places taken; fullest first, at most 100.
@@ -164,19 +190,5 @@ pub async fn near_limit(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let report = resellers::within(&caller, reports::near_limit(&state.db)).await?;
-    if !wants_csv(&headers) {
-        return Ok(Json(report).into_response());
-    }
-    let mut body = String::from("serial,product,contact_email,bound,max\r\n");
-    for l in &report.licenses {
-        body.push_str(&format!(
-            "{},{},{},{},{}\r\n",
-            l.serial,
-            csv_field(&l.product),
-            csv_field(&l.contact_email),
-            l.bound,
-            l.max
-        ));
-    }
-    Ok(csv("near-limit", body))
+    Ok(answer(&headers, report))
 }
