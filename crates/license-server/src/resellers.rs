@@ -36,8 +36,3 @@ pub fn current() -> Option<String> {
 pub fn hidden(owner: Option<&str>) -> bool {
     current().is_some_and(|me| owner != Some(me.as_str()))
 }
-
-/// Whether the request being answered may create licences of `product`.
-pub fn may_sell(caller: &Caller, product: &str) -> bool {
-    caller.role != crate::tokens::Role::Reseller || caller.products.iter().any(|p| p.eq_ignore_ascii_case(product))
-}

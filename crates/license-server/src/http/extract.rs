@@ -130,24 +130,21 @@ impl FromRequestParts<AppState> for Scoped {
 /// own origin: a page on another site cannot use a signed-in browser to act
 /// (CSRF), whatever `SameSite` a browser applies.
 async fn authenticate(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
-    {
-        if let Some(header) = parts.headers.get(header::AUTHORIZATION) {
-            let token = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer "));
-            return tokens::authenticate(&state.db, token.ok_or(ApiError::Unauthenticated(Cause::Token))?).await;
-        }
-        let Some(secret) = session_cookie(parts, state) else {
-            return Err(ApiError::Unauthenticated(Cause::Token));
-        };
-        if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
-            let origin = parts.headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("none");
-            if !console_origins(parts, state).iter().any(|o| o == origin) {
-                return Err(ApiError::CrossOrigin { origin: origin.to_string() });
-            }
-        }
-        let staff =
-            sessions::resume(&state.db, &secret, state.settings.session_idle, state.settings.session_max).await?;
-        Ok(Caller { name: staff.email, role: staff.role, via: Via::Session, products: staff.products })
+    if let Some(header) = parts.headers.get(header::AUTHORIZATION) {
+        let token = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer "));
+        return tokens::authenticate(&state.db, token.ok_or(ApiError::Unauthenticated(Cause::Token))?).await;
     }
+    let Some(secret) = session_cookie(parts, state) else {
+        return Err(ApiError::Unauthenticated(Cause::Token));
+    };
+    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        let origin = parts.headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()).unwrap_or("none");
+        if !console_origins(parts, state).iter().any(|o| o == origin) {
+            return Err(ApiError::CrossOrigin { origin: origin.to_string() });
+        }
+    }
+    let staff = sessions::resume(&state.db, &secret, state.settings.session_idle, state.settings.session_max).await?;
+    Ok(Caller { name: staff.email, role: staff.role, via: Via::Session, products: staff.products })
 }
 
 /// The secret in the session cookie, if the request carries one.
