@@ -15,6 +15,18 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
+fn migrator(dialect: Dialect) -> sqlx::migrate::Migrator {
+    match dialect {
+        Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+        Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
+    }
+}
+
+/// The newest schema this server knows (its last migration's number).
+pub fn latest_schema_version(dialect: Dialect) -> i64 {
+    migrator(dialect).iter().map(|m| m.version).max().unwrap_or(0)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     Sqlite,
@@ -91,11 +103,7 @@ impl Db {
     }
 
     async fn migrate(&self) -> Result<(), sqlx::Error> {
-        let migrator = match self.dialect {
-            Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
-            Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
-        };
-        migrator.run(&self.write).await.map_err(|e| sqlx::Error::Migrate(Box::new(e)))
+        migrator(self.dialect).run(&self.write).await.map_err(|e| sqlx::Error::Migrate(Box::new(e)))
     }
 
     /// The pool for reads that need no transaction.

@@ -8,11 +8,12 @@
 //! responses to a licence's contact and answers request codes by mail;
 //! [`webhooks`] tells the vendor's other systems what happened, and
 //! [`retry`] is how both outboxes try again;
-//! [`db`] the storage; [`cli`] the command line (`main.rs` only parses
+//! [`db`] the storage and [`backup`] its copies; [`cli`] the command line (`main.rs` only parses
 //! and runs it).
 
 pub mod application;
 pub mod audit;
+pub mod backup;
 pub mod catalog;
 pub mod cli;
 pub mod db;

@@ -173,7 +173,9 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             webhooks::endpoints::remove(&db, id, &actor).await?;
             println!("Removed webhook {id}.");
         }
-        Command::Serve(_) | Command::Keygen | Command::MailIn => unreachable!("run by cli::run"),
+        Command::Serve(_) | Command::Keygen | Command::MailIn | Command::Backup { .. } | Command::Restore { .. } => {
+            unreachable!("run by cli::run")
+        }
     }
     Ok(())
 }

@@ -23,6 +23,8 @@ pub enum CliError {
     Keys(#[from] KeyError),
     #[error("cannot open the database: {0}")]
     Database(sqlx::Error),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]

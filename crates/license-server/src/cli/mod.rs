@@ -4,6 +4,7 @@
 //! [`CliError`], which carries its exit status.
 
 mod admin;
+mod backup;
 mod error;
 mod mail_in;
 mod serve;
@@ -104,6 +105,21 @@ pub enum Command {
     TrustFile,
     /// Checks the database's integrity.
     Check,
+    /// Writes a consistent copy of the SQLite database to FILE while the server runs (mode 0600).
+    Backup {
+        /// The backup file; it appears under this name only when complete.
+        #[arg(long)]
+        to: PathBuf,
+        /// Put the data directory's keys (signing keys, webhook key) in the backup too.
+        #[arg(long)]
+        include_keys: bool,
+    },
+    /// Restores a backup into an empty data directory (--data), then checks it.
+    Restore {
+        /// A file written by `license-server backup`.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// The mail outbox.
     #[command(subcommand)]
     Mail(MailCommand),
@@ -366,6 +382,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::MailIn => mail_in::run(&cli).await.map_err(CliError::for_mail_server),
         Command::Keygen => admin::keygen(&cli.data),
         Command::Serve(ref args) => serve::run(&cli, args).await,
+        Command::Backup { ref to, include_keys } => backup::backup(&cli, to, include_keys).await,
+        Command::Restore { ref from } => backup::restore(&cli, from).await,
         _ => {
             let keys = SigningKeys::load(&cli.data, external_key(&cli)?)?;
             admin::run(&cli, keys, open_db(&cli).await?).await

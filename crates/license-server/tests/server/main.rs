@@ -3,6 +3,7 @@
 mod common;
 
 mod api;
+mod backups;
 mod cli;
 mod console;
 mod crash;
