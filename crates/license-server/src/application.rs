@@ -5,7 +5,10 @@
 use std::future::Future;
 use std::time::Duration;
 
+use axum::http::header;
 use axum::Router;
+use axum_server::tls_rustls::RustlsConfig;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::db::Db;
 use crate::http::{self, AppState};
@@ -79,13 +82,18 @@ impl Application {
     }
 
     /// Serves on `listener` until `shutdown` resolves, then lets requests in
-    /// flight finish for at most `deadline` before returning.
+    /// flight finish for at most `deadline` before returning. With `tls`,
+    /// over TLS (HTTP/2 or HTTP/1.1 by ALPN) with HSTS on every answer.
     pub async fn serve(
         self,
         listener: tokio::net::TcpListener,
+        tls: Option<RustlsConfig>,
         shutdown: impl Future<Output = ()> + Send + 'static,
         deadline: Duration,
     ) -> std::io::Result<()> {
+        if let Some(config) = tls {
+            return self.serve_tls(listener, config, shutdown, deadline).await;
+        }
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         let server = axum::serve(listener, service).with_graceful_shutdown(async move {
@@ -101,13 +109,43 @@ impl Application {
         match tokio::time::timeout(deadline, &mut server).await {
             Ok(result) => result.map_err(std::io::Error::other)?,
             Err(_) => {
-                tracing::warn!(
-                    seconds = deadline.as_secs(),
-                    "requests still in flight after the shutdown deadline: stopping"
-                );
+                warn_deadline(deadline);
                 server.abort();
                 Ok(())
             }
         }
     }
+
+    async fn serve_tls(
+        self,
+        listener: tokio::net::TcpListener,
+        config: RustlsConfig,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+        deadline: Duration,
+    ) -> std::io::Result<()> {
+        let hsts = SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            header::HeaderValue::from_static(crate::tls::HSTS),
+        );
+        let service = self.router.layer(hsts).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let handle = axum_server::Handle::new();
+        let server = axum_server::tls_rustls::from_tcp_rustls(listener.into_std()?, config)
+            .handle(handle.clone())
+            .serve(service);
+        let mut server = tokio::spawn(server);
+        tokio::select! {
+            result = &mut server => return result.map_err(std::io::Error::other)?,
+            () = shutdown => {}
+        }
+        handle.graceful_shutdown(Some(deadline));
+        let result = server.await.map_err(std::io::Error::other)?;
+        if handle.connection_count() > 0 {
+            warn_deadline(deadline);
+        }
+        result
+    }
+}
+
+fn warn_deadline(deadline: Duration) {
+    tracing::warn!(seconds = deadline.as_secs(), "requests still in flight after the shutdown deadline: stopping");
 }

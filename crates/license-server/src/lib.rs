@@ -31,6 +31,7 @@ pub mod sessions;
 pub mod settings;
 pub mod signing;
 pub mod staff;
+pub mod tls;
 pub mod tokens;
 pub mod webhooks;
 

@@ -208,6 +208,13 @@ pub struct Serve {
     /// link-local…): only for a receiver you run on the same host or network.
     #[arg(long, env = "LICENSE_SERVER_WEBHOOK_ALLOW_PRIVATE")]
     pub webhook_allow_private: bool,
+    /// Serve HTTPS (HTTP/2 and HTTP/1.1) with this certificate chain (PEM, the server's first);
+    /// read again on SIGHUP. Answers carry Strict-Transport-Security.
+    #[arg(long, env = "LICENSE_SERVER_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM), read again on SIGHUP.
+    #[arg(long, env = "LICENSE_SERVER_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
     /// Seconds requests in flight may take to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "LICENSE_SERVER_SHUTDOWN_TIMEOUT", default_value_t = 10)]
     pub shutdown_timeout: u64,

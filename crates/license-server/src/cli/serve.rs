@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::{external_key, mail_settings, Cli, CliError, Serve};
 use crate::db::Dialect;
+use crate::tls::TlsFiles;
 use crate::{demo, Application, HttpSettings, Settings};
 
 /// The settings `serve`'s flags and variables give.
@@ -35,6 +36,16 @@ pub async fn run(cli: &Cli, args: &Serve) -> Result<(), CliError> {
     let app = Application::build(&settings).await?;
     let state = &app.state;
     let demo_trust = if args.demo { Some(demo::seed(&state.db, &state.keys, &settings.data_dir).await?) } else { None };
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => {
+            let files = TlsFiles { cert: cert.clone(), key: key.clone() };
+            Some(files.serve_config().map_err(|e| CliError::Invalid(format!("--tls-cert/--tls-key: {e}")))?)
+        }
+        _ => {
+            reload_nothing_on_sighup();
+            None
+        }
+    };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|source| CliError::Listen { addr: args.addr, source })?;
@@ -43,7 +54,8 @@ pub async fn run(cli: &Cli, args: &Serve) -> Result<(), CliError> {
         Dialect::Sqlite => format!("SQLite in {}", settings.data_dir.display()),
         Dialect::Postgres => "PostgreSQL".to_string(),
     };
-    tracing::info!(%addr, %database, signing_key = state.keys.active().0, "license-server listening");
+    let scheme = if tls.is_some() { "https (HTTP/2, HTTP/1.1)" } else { "http" };
+    tracing::info!(%addr, %scheme, %database, signing_key = state.keys.active().0, "license-server listening");
     match &settings.mail {
         Some(mail) => tracing::info!(from = %mail.from, "mail on: new responses go to licences' contacts"),
         None => tracing::info!("mail off (no --smtp-url)"),
@@ -63,9 +75,22 @@ pub async fn run(cli: &Cli, args: &Serve) -> Result<(), CliError> {
              \x20 license enter-code CODE    # or: license get-it-now --server http://{addr}\n"
         );
     }
-    app.serve(listener, shutdown_signal(), settings.shutdown_timeout).await.map_err(CliError::Serve)?;
+    app.serve(listener, tls, shutdown_signal(), settings.shutdown_timeout).await.map_err(CliError::Serve)?;
     tracing::info!("license-server stopped");
     Ok(())
+}
+
+/// SIGHUP, which a supervisor sends to reload (systemd's ExecReload), only
+/// reloads the certificate: without TLS it must not end the server.
+fn reload_nothing_on_sighup() {
+    #[cfg(unix)]
+    if let Ok(mut hangups) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+        tokio::spawn(async move {
+            while hangups.recv().await.is_some() {
+                tracing::info!("SIGHUP: nothing to reload (no --tls-cert)");
+            }
+        });
+    }
 }
 
 /// Resolves on SIGTERM or Ctrl-C. The handlers are installed when this is

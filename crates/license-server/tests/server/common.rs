@@ -224,7 +224,7 @@ impl TestServer {
                 let shutdown = async {
                     let _ = stop_rx.await;
                 };
-                app.serve(listener, shutdown, settings.shutdown_timeout).await.unwrap();
+                app.serve(listener, None, shutdown, settings.shutdown_timeout).await.unwrap();
             });
         });
         let (url, admin, support) = ready_rx.recv().expect("server started");
@@ -419,6 +419,12 @@ impl ServerProcess {
 
     /// Starts `serve` on a free port (no rate limits), with `env` added; waits until it listens.
     pub fn start(&self, env: &[(&str, &str)]) -> (std::process::Child, String) {
+        let (child, port) = self.start_serving(env, &[]);
+        (child, format!("http://127.0.0.1:{port}"))
+    }
+
+    /// `serve` with `args` added (and `env`); returns the process and its port once it listens.
+    pub fn start_serving(&self, env: &[(&str, &str)], args: &[&str]) -> (std::process::Child, u16) {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let mut cmd = self.command();
         for (k, v) in env {
@@ -426,6 +432,7 @@ impl ServerProcess {
         }
         let child = cmd
             .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--rate-limit-ip", "0", "--rate-limit-serial", "0"])
+            .args(args)
             .arg("--static")
             .arg(self.data.path().join("no-portal"))
             .stdout(std::process::Stdio::null())
@@ -437,7 +444,7 @@ impl ServerProcess {
             assert!(std::time::Instant::now() < deadline, "server did not start");
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        (child, format!("http://127.0.0.1:{port}"))
+        (child, port)
     }
 
     /// SpecView and a licence for `max_installations` installations with

@@ -14,4 +14,5 @@ mod releases;
 mod reports;
 mod requests;
 mod resellers;
+mod tls;
 mod webhooks;
