@@ -32,3 +32,19 @@ if ! command -v st >/dev/null; then
     step "Installing schemathesis (API tests from the OpenAPI document)"
     python3 -m pip install --quiet schemathesis==4.32.5
 fi
+
+# Debian packages by command: apt_install COMMAND PACKAGE [COMMAND PACKAGE …]
+# installs each PACKAGE whose COMMAND is missing, in one apt-get run.
+apt_install() {
+    local missing=()
+    while [ $# -gt 1 ]; do
+        command -v "$1" >/dev/null || missing+=("$2")
+        shift 2
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    step "Installing ${missing[*]} (Debian)"
+    local sudo=
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}

@@ -41,6 +41,9 @@ step "Portal: release build (Trunk, wasm-opt), precompressed"
 bash scripts/build-portal.sh
 node scripts/compress-dist.mjs dist
 
+step "Deployment: the systemd unit (systemd-analyze), the image (podman build, the static musl server run as the image runs it), the compose file"
+bash scripts/deploy-check.sh
+
 step "Portal: end to end in Chromium, phone and desktop, against the release build and a real server (the first view, offline, the console)"
 npx playwright test --config tests/e2e/playwright.config.mjs portal.spec.mjs first-view.spec.mjs languages.spec.mjs console.spec.mjs
 

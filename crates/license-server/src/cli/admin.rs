@@ -173,7 +173,7 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             webhooks::endpoints::remove(&db, id, &actor).await?;
             println!("Removed webhook {id}.");
         }
-        Command::Serve(_) | Command::Keygen | Command::MailIn | Command::Backup { .. } | Command::Restore { .. } => {
+        Command::Serve(_) | Command::Keygen | Command::MailIn | Command::Backup { .. } | Command::Restore { .. } | Command::Healthcheck(_) => {
             unreachable!("run by cli::run")
         }
     }

@@ -37,6 +37,9 @@ pub enum CliError {
     /// `check` found problems.
     #[error("{}", .0.join("; "))]
     Inconsistent(Vec<String>),
+    /// `healthcheck`: the server did not answer ready.
+    #[error("not ready: {0}")]
+    NotReady(String),
     /// `mail-in`: standard input is not a mail message.
     #[error("the message could not be read: {0}")]
     Unreadable(String),

@@ -6,6 +6,7 @@
 mod admin;
 mod backup;
 mod error;
+mod healthcheck;
 mod mail_in;
 mod serve;
 
@@ -114,6 +115,9 @@ pub enum Command {
         #[arg(long)]
         include_keys: bool,
     },
+    /// Asks a running server whether it is ready (GET /readyz: it answers and so does its
+    /// database): exit status 0 if so, 1 if not. For a container's HEALTHCHECK or a monitor.
+    Healthcheck(Healthcheck),
     /// Restores a backup into an empty data directory (--data), then checks it.
     Restore {
         /// A file written by `license-server backup`.
@@ -173,6 +177,21 @@ pub enum WebhookCommand {
         #[arg(long)]
         id: String,
     },
+}
+
+#[derive(clap::Args)]
+pub struct Healthcheck {
+    /// The readiness URL (default: from the server's own LICENSE_SERVER_ADDR and
+    /// LICENSE_SERVER_TLS_CERT, on this machine).
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long, env = "LICENSE_SERVER_ADDR", default_value = "127.0.0.1:8080", hide = true)]
+    pub addr: SocketAddr,
+    #[arg(long, env = "LICENSE_SERVER_TLS_CERT", hide = true)]
+    pub tls_cert: Option<PathBuf>,
+    /// Seconds to wait for the answer.
+    #[arg(long, default_value_t = 5)]
+    pub timeout: u64,
 }
 
 #[derive(clap::Args)]
@@ -391,6 +410,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Serve(ref args) => serve::run(&cli, args).await,
         Command::Backup { ref to, include_keys } => backup::backup(&cli, to, include_keys).await,
         Command::Restore { ref from } => backup::restore(&cli, from).await,
+        Command::Healthcheck(ref args) => healthcheck::run(args).await,
         _ => {
             let keys = SigningKeys::load(&cli.data, external_key(&cli)?)?;
             admin::run(&cli, keys, open_db(&cli).await?).await
