@@ -44,7 +44,7 @@ pub use serial::SerialNumber;
 pub use vendor::{sign_response, signing_key_from_hex, Grant, GrantError};
 
 /// Re-exported so callers name the same key types this crate signs with.
-pub use ed25519_dalek::{SigningKey, VerifyingKey};
+pub use ed25519_dalek::{Signature, SignatureError, Signer, SigningKey, VerifyingKey};
 
 /// The kinds of code. Each has its own first symbol, its own lengths and its
 /// own check constants, so one is never read as another.

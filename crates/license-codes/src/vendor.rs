@@ -1,6 +1,6 @@
 //! The vendor side: signing response codes.
 
-use ed25519_dalek::{Signer, SigningKey};
+use ed25519_dalek::{Signature, Signer, SigningKey};
 
 use crate::response::MAX_ENTITLEMENT_BITS;
 use crate::{Day, Entitlements, KeyError, KeyId, ResponseCode, SerialNumber};
@@ -26,13 +26,22 @@ pub enum GrantError {
     TooManyEntitlements { bits: usize, max: usize },
     #[error("the new counter {to} must be above the installation's counter {from}")]
     CounterNotAdvancing { from: u16, to: u16 },
+    /// The key could not sign (a hardware token that failed or went away).
+    #[error("the signing key could not sign: {0}")]
+    Signing(String),
 }
 
-/// Signs `grant` with `key`, announced as vendor key `key_id`.
+/// Signs `grant` with `key`, announced as vendor key `key_id`. The key is
+/// anything that makes Ed25519 signatures: a [`SigningKey`] in memory, or
+/// one held by a hardware token that signs without ever giving it out.
 ///
 /// Ed25519 signing is deterministic, so the same grant always gives the
 /// same response code, byte for byte.
-pub fn sign_response(key: &SigningKey, key_id: u8, grant: &Grant) -> Result<ResponseCode, GrantError> {
+pub fn sign_response<S: Signer<Signature> + ?Sized>(
+    key: &S,
+    key_id: u8,
+    grant: &Grant,
+) -> Result<ResponseCode, GrantError> {
     let bits = grant.entitlements.encoded_bits();
     if bits > MAX_ENTITLEMENT_BITS {
         return Err(GrantError::TooManyEntitlements { bits, max: MAX_ENTITLEMENT_BITS });
@@ -51,7 +60,7 @@ pub fn sign_response(key: &SigningKey, key_id: u8, grant: &Grant) -> Result<Resp
         signature: [0; 64],
     };
     let message = ResponseCode::signed_message(grant.serial, grant.key_id, &response.signed_body());
-    response.signature = key.sign(&message).to_bytes();
+    response.signature = key.try_sign(&message).map_err(|e| GrantError::Signing(e.to_string()))?.to_bytes();
     Ok(response)
 }
 

@@ -3,12 +3,19 @@
 //! need a different request code per request, so this sends its own.
 //!
 //! ```text
-//! loadgen --url http://127.0.0.1:8080 --serial 9XXXXX-XXXXXX --product 7 \
+//! loadgen --url http://127.0.0.1:8080[,http://127.0.0.1:8081] --product 7 \
+//!         (--serial 9XXXXX-XXXXXX | --serials-file FILE) \
 //!         --mode new|repeat --requests 20000 --connections 64 [--server-pid PID]
+//! ```
+//! Several URLs share the connections (several servers on one database);
+//! a file of serials (one per line) spreads new installations over licences.
+//! ```text
 //! ```
 //! Prints requests/s, latency percentiles, status counts and, with
 //! --server-pid, the server's peak resident memory (VmHWM). Also measures
-//! the raw ed25519 signing rate on this machine, the ceiling for issuance.
+//! the raw ed25519 signing rate on this machine, the ceiling for issuance,
+//! and with `--pkcs11-uri URI --pkcs11-module PATH` the rate of a PKCS#11
+//! token's signing key (scripts/bench-server.sh --pkcs11 makes a SoftHSM2 one).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -21,8 +28,8 @@ use hyper_util::rt::TokioIo;
 use license_codes::{sign_response, Day, Entitlements, Grant, KeyId, RequestCode, SerialNumber, SigningKey};
 
 struct Args {
-    url: String,
-    serial: SerialNumber,
+    urls: Vec<String>,
+    serials: Vec<SerialNumber>,
     product: u16,
     mode: String,
     requests: usize,
@@ -30,33 +37,51 @@ struct Args {
     server_pid: Option<u32>,
     /// Varies the key ids, so several runs against one server all issue anew.
     seed: u64,
+    pkcs11: Option<license_server::signing::TokenSettings>,
 }
 
 fn args() -> Args {
     let mut a = Args {
-        url: "http://127.0.0.1:8080".into(),
-        serial: SerialNumber::new(0).unwrap(),
+        urls: vec!["http://127.0.0.1:8080".into()],
+        serials: vec![SerialNumber::new(0).unwrap()],
         product: 7,
         mode: "new".into(),
         requests: 10_000,
         connections: 64,
         server_pid: None,
         seed: 0,
+        pkcs11: None,
     };
+    let mut module = None;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
         match flag.as_str() {
-            "--url" => a.url = value,
-            "--serial" => a.serial = SerialNumber::parse(&value).expect("a serial number"),
+            "--url" => a.urls = value.split(',').map(str::to_string).collect(),
+            "--serial" => a.serials = vec![SerialNumber::parse(&value).expect("a serial number")],
+            "--serials-file" => {
+                a.serials = std::fs::read_to_string(&value)
+                    .expect("the serials file")
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| SerialNumber::parse(l.trim()).expect("a serial number"))
+                    .collect()
+            }
             "--product" => a.product = value.parse().unwrap(),
             "--mode" => a.mode = value,
             "--requests" => a.requests = value.parse().unwrap(),
             "--connections" => a.connections = value.parse().unwrap(),
             "--server-pid" => a.server_pid = Some(value.parse().unwrap()),
             "--seed" => a.seed = value.parse().unwrap(),
+            "--pkcs11-uri" => {
+                a.pkcs11 = Some(license_server::signing::TokenSettings { uri: value, module: None, pin: None })
+            }
+            "--pkcs11-module" => module = Some(std::path::PathBuf::from(value)),
             other => panic!("unknown flag {other}"),
         }
+    }
+    if let Some(token) = &mut a.pkcs11 {
+        token.module = module;
     }
     a
 }
@@ -73,8 +98,17 @@ fn body(product: u16, serial: SerialNumber, key_id: u64) -> Bytes {
     Bytes::from(format!("{{\"request_code\":\"{code}\"}}"))
 }
 
-fn signing_rate() -> f64 {
-    let key = SigningKey::from_bytes(&[7; 32]);
+/// Response signatures per second with `key`, from `threads` threads for two seconds.
+fn signing_rate<K: license_codes::Signer<license_codes::Signature> + Sync>(key: &K, threads: usize) -> f64 {
+    let started = Instant::now();
+    let total: u64 = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|t| scope.spawn(move || sign_for_two_seconds(key, t as u64))).collect();
+        workers.into_iter().map(|w| w.join().unwrap()).sum()
+    });
+    total as f64 / started.elapsed().as_secs_f64()
+}
+
+fn sign_for_two_seconds<K: license_codes::Signer<license_codes::Signature>>(key: &K, thread: u64) -> u64 {
     let mut e = Entitlements::new();
     e.set(0, 3).unwrap();
     let mut grant = Grant {
@@ -89,11 +123,11 @@ fn signing_rate() -> f64 {
     let started = Instant::now();
     let mut n = 0u64;
     while started.elapsed() < Duration::from_secs(2) {
-        grant.key_id = KeyId(n);
-        std::hint::black_box(sign_response(&key, 1, &grant).unwrap());
+        grant.key_id = KeyId(n ^ (thread << 48));
+        std::hint::black_box(sign_response(key, 1, &grant).unwrap());
         n += 1;
     }
-    n as f64 / started.elapsed().as_secs_f64()
+    n
 }
 
 fn peak_rss_mb(pid: u32) -> Option<f64> {
@@ -107,26 +141,27 @@ fn main() {
     let a = args();
     // One thread: the generator must not take the server's second core.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let host = a.url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let hosts: Vec<String> =
+        a.urls.iter().map(|u| u.trim_start_matches("http://").trim_end_matches('/').to_string()).collect();
     let bodies: Arc<Vec<Bytes>> = Arc::new(match a.mode.as_str() {
         "new" => (0..a.requests)
             .map(|i| {
                 body(
                     a.product,
-                    a.serial,
+                    a.serials[i % a.serials.len()],
                     (0x4C6F_6164_0000_0000 + (a.seed << 32)) ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
                 )
             })
             .collect(),
-        "repeat" => vec![body(a.product, a.serial, 0x5245_5045_4154_0001 + a.seed)],
+        "repeat" => vec![body(a.product, a.serials[0], 0x5245_5045_4154_0001 + a.seed)],
         other => panic!("--mode is new or repeat, not {other}"),
     });
     if a.mode == "repeat" {
         // Issue it once so every measured request is a repeat.
-        runtime.block_on(send_all(&host, bodies.clone(), 1, 1));
+        runtime.block_on(send_all(&hosts[..1], bodies.clone(), 1, 1));
     }
     let started = Instant::now();
-    let (latencies, statuses) = runtime.block_on(send_all(&host, bodies, a.requests, a.connections));
+    let (latencies, statuses) = runtime.block_on(send_all(&hosts, bodies, a.requests, a.connections));
     let elapsed = started.elapsed().as_secs_f64();
     let mut sorted = latencies.clone();
     sorted.sort_unstable();
@@ -137,7 +172,14 @@ fn main() {
             .unwrap_or_default()
     };
     println!("mode:           {}", a.mode);
-    println!("requests:       {} over {} connections in {:.2} s", latencies.len(), a.connections, elapsed);
+    println!(
+        "requests:       {} over {} connections to {} server(s), {} licence(s), in {:.2} s",
+        latencies.len(),
+        a.connections,
+        hosts.len(),
+        a.serials.len(),
+        elapsed
+    );
     println!("throughput:     {:.0} requests/s", latencies.len() as f64 / elapsed);
     println!("latency p50:    {:.2} ms", pct(0.50).as_secs_f64() * 1e3);
     println!("latency p99:    {:.2} ms", pct(0.99).as_secs_f64() * 1e3);
@@ -148,19 +190,31 @@ fn main() {
             println!("server peak RSS: {mb:.1} MB (VmHWM)");
         }
     }
-    println!("ed25519 response signing, one core: {:.0} signatures/s", signing_rate());
+    println!(
+        "ed25519 response signing, one core: {:.0} signatures/s",
+        signing_rate(&SigningKey::from_bytes(&[7; 32]), 1)
+    );
+    if let Some(token) = &a.pkcs11 {
+        let data = std::env::temp_dir().join(format!("loadgen-keys-{}", std::process::id()));
+        let keys =
+            license_server::signing::SigningKeys::load(&data, None, Some(token)).expect("the token's signing key");
+        let (id, key) = keys.active();
+        println!("PKCS#11 token key {id}, response signing, one thread: {:.0} signatures/s", signing_rate(key, 1));
+        println!("PKCS#11 token key {id}, response signing, two threads: {:.0} signatures/s", signing_rate(key, 2));
+        let _ = std::fs::remove_dir_all(data);
+    }
 }
 
 async fn send_all(
-    host: &str,
+    hosts: &[String],
     bodies: Arc<Vec<Bytes>>,
     requests: usize,
     connections: usize,
 ) -> (Vec<Duration>, Vec<(u16, usize)>) {
     let next = Arc::new(AtomicUsize::new(0));
     let mut tasks = Vec::new();
-    for _ in 0..connections {
-        let (host, bodies, next) = (host.to_string(), bodies.clone(), next.clone());
+    for c in 0..connections {
+        let (host, bodies, next) = (hosts[c % hosts.len()].clone(), bodies.clone(), next.clone());
         tasks.push(tokio::spawn(async move {
             let stream = tokio::net::TcpStream::connect(&host).await.expect("server reachable");
             stream.set_nodelay(true).unwrap();

@@ -42,7 +42,8 @@ impl Application {
     /// checkpointer; everywhere the rate limiter's sweeper, and the mail
     /// sender when mail is configured, and the webhook sender. Needs a tokio runtime.
     pub async fn build(settings: &Settings) -> Result<Application, StartError> {
-        let keys = SigningKeys::load(&settings.data_dir, settings.signing_key.clone())?;
+        let keys =
+            SigningKeys::load(&settings.data_dir, settings.signing_key.clone(), settings.signing_token.as_ref())?;
         let db = Db::open(&settings.data_dir, settings.database_url.as_deref()).await?;
         Self::with_parts(db, keys, settings)
     }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::mail::MailSettings;
-use crate::signing::ExternalKey;
+use crate::signing::{ExternalKey, TokenSettings};
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
@@ -16,6 +16,8 @@ pub struct Settings {
     pub database_url: Option<String>,
     /// A signing key given from outside, used as the active key.
     pub signing_key: Option<ExternalKey>,
+    /// Signing keys on a PKCS#11 token; its active key signs.
+    pub signing_token: Option<TokenSettings>,
     pub http: HttpSettings,
     /// Mail to licences' technical contacts; `None`: mail is off.
     pub mail: Option<MailSettings>,
@@ -95,6 +97,7 @@ impl Settings {
             data_dir: data_dir.into(),
             database_url: None,
             signing_key: None,
+            signing_token: None,
             http: HttpSettings::default(),
             mail: None,
             shutdown_timeout: Duration::from_secs(10),

@@ -2,8 +2,6 @@
 //! trust file, the database check, signing keys and the mail outbox. Each
 //! does what the admin API does, as `cli:$USER`, and prints JSON or a line.
 
-use std::path::Path;
-
 use license_codes::{EntitlementDef, Product, SerialNumber, TrustFile};
 
 use super::{
@@ -13,16 +11,29 @@ use super::{
 use crate::catalog::{self, installations, LicenseOrder};
 use crate::db::Db;
 use crate::mail::{self, Announce, MailSettings};
-use crate::signing::SigningKeys;
+use crate::signing::{SigningKeys, TokenSettings};
 use crate::webhooks::{self, WebhookKey};
 use crate::{staff, tokens};
 
-/// `keygen`: a new signing key in the data directory.
-pub fn keygen(data: &Path) -> Result<(), CliError> {
-    let id = SigningKeys::generate(data)?;
+/// `keygen`: a new signing key in the data directory, or on a token.
+pub fn keygen(cli: &Cli, pkcs11: Option<&str>) -> Result<(), CliError> {
+    let data = &cli.data;
+    let Some(uri) = pkcs11 else {
+        let id = SigningKeys::generate(data)?;
+        println!(
+            "Created signing key {id} in {}; it signs new responses from the next start.",
+            data.join("keys").display()
+        );
+        return Ok(());
+    };
+    let settings =
+        TokenSettings { uri: uri.to_string(), module: cli.pkcs11_module.clone(), pin: cli.pkcs11_pin.clone() };
+    let (id, label, public_key) = SigningKeys::generate_on_token(data, &settings)?;
     println!(
-        "Created signing key {id} in {}; it signs new responses from the next start.",
-        data.join("keys").display()
+        "Created signing key {id} on the token ({label:?}, CKA_ID {id:02x}); its private half cannot leave it.\n\
+         Public key: {public_key}\n\
+         It signs new responses from the next start with --signing-key-pkcs11 naming this token; the keys \
+         published before stay published, so responses they signed keep verifying."
     );
     Ok(())
 }
@@ -173,7 +184,12 @@ pub async fn run(cli: &Cli, keys: SigningKeys, db: Db) -> Result<(), CliError> {
             webhooks::endpoints::remove(&db, id, &actor).await?;
             println!("Removed webhook {id}.");
         }
-        Command::Serve(_) | Command::Keygen | Command::MailIn | Command::Backup { .. } | Command::Restore { .. } | Command::Healthcheck(_) => {
+        Command::Serve(_)
+        | Command::Keygen { .. }
+        | Command::MailIn
+        | Command::Backup { .. }
+        | Command::Restore { .. }
+        | Command::Healthcheck(_) => {
             unreachable!("run by cli::run")
         }
     }

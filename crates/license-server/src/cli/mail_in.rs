@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::{external_key, mail_settings, open_db, Cli, CliError};
+use super::{external_key, mail_settings, open_db, token_settings, Cli, CliError};
 use crate::mail::{self, Mailer};
 use crate::signing::SigningKeys;
 use crate::HttpSettings;
@@ -18,7 +18,7 @@ pub async fn run(cli: &Cli) -> Result<(), CliError> {
     let settings = mail_settings(cli)?.ok_or_else(|| {
         CliError::Invalid("mail-in answers by mail, and mail is off: give --smtp-url and --mail-from (LICENSE_SERVER_SMTP_URL, LICENSE_SERVER_MAIL_FROM)".to_string())
     })?;
-    let keys = SigningKeys::load(&cli.data, external_key(cli)?)?;
+    let keys = SigningKeys::load(&cli.data, external_key(cli)?, token_settings(cli).as_ref())?;
     let db = open_db(cli).await?;
     let mailer = Mailer::new(settings);
     let transport = mailer.settings.transport().map_err(CliError::Invalid)?;

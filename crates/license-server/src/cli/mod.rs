@@ -21,7 +21,7 @@ pub use error::CliError;
 
 use crate::db::Db;
 use crate::mail::MailSettings;
-use crate::signing::{ExternalKey, SigningKeys};
+use crate::signing::{ExternalKey, SigningKeys, TokenSettings};
 use crate::tokens::Role;
 
 #[derive(Parser)]
@@ -45,6 +45,23 @@ pub struct Cli {
     /// A file holding the signing key (64 hex digits).
     #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_FILE", global = true)]
     pub signing_key_file: Option<PathBuf>,
+    /// Sign with keys held by a PKCS#11 token (an HSM), named by a PKCS#11 URI (RFC 7512), e.g.
+    /// "pkcs11:token=licensing?pin-source=/etc/license-server/pin": the private key never leaves it.
+    #[arg(
+        long,
+        env = "LICENSE_SERVER_SIGNING_KEY_PKCS11",
+        global = true,
+        hide_env_values = true,
+        conflicts_with_all = ["signing_key", "signing_key_file"]
+    )]
+    pub signing_key_pkcs11: Option<String>,
+    /// The token vendor's PKCS#11 library (e.g. /usr/lib/softhsm/libsofthsm2.so), unless the URI
+    /// has module-path.
+    #[arg(long, env = "LICENSE_SERVER_PKCS11_MODULE", global = true)]
+    pub pkcs11_module: Option<PathBuf>,
+    /// The token's user PIN, when the URI has neither pin-value nor pin-source (prefer the variable).
+    #[arg(long, env = "LICENSE_SERVER_PKCS11_PIN", global = true, hide_env_values = true, hide = true)]
+    pub pkcs11_pin: Option<String>,
     /// The id published for --signing-key / --signing-key-file.
     #[arg(long, env = "LICENSE_SERVER_SIGNING_KEY_ID", default_value_t = 1, global = true)]
     pub signing_key_id: u8,
@@ -86,7 +103,12 @@ pub enum Command {
     /// Serves the API and the portal.
     Serve(Serve),
     /// Creates a new signing key; it signs new responses from the next start.
-    Keygen,
+    Keygen {
+        /// Make it on this PKCS#11 token (a URI, RFC 7512) instead of the data directory: it is
+        /// made there and never leaves it. Needs --pkcs11-module unless the URI has module-path.
+        #[arg(long, value_name = "URI")]
+        pkcs11: Option<String>,
+    },
     /// Products.
     #[command(subcommand)]
     Product(ProductCommand),
@@ -406,13 +428,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         // fault: anything short of an unreadable message asks the mail
         // server to try again.
         Command::MailIn => mail_in::run(&cli).await.map_err(CliError::for_mail_server),
-        Command::Keygen => admin::keygen(&cli.data),
+        Command::Keygen { ref pkcs11 } => admin::keygen(&cli, pkcs11.as_deref()),
         Command::Serve(ref args) => serve::run(&cli, args).await,
         Command::Backup { ref to, include_keys } => backup::backup(&cli, to, include_keys).await,
         Command::Restore { ref from } => backup::restore(&cli, from).await,
         Command::Healthcheck(ref args) => healthcheck::run(args).await,
         _ => {
-            let keys = SigningKeys::load(&cli.data, external_key(&cli)?)?;
+            let keys = SigningKeys::load(&cli.data, external_key(&cli)?, token_settings(&cli).as_ref())?;
             admin::run(&cli, keys, open_db(&cli).await?).await
         }
     }
@@ -431,6 +453,15 @@ fn external_key(cli: &Cli) -> Result<Option<ExternalKey>, CliError> {
             hex: std::fs::read_to_string(path).map_err(CliError::read(path))?,
         }),
         _ => None,
+    })
+}
+
+/// The token named by --signing-key-pkcs11, if any.
+fn token_settings(cli: &Cli) -> Option<TokenSettings> {
+    cli.signing_key_pkcs11.clone().map(|uri| TokenSettings {
+        uri,
+        module: cli.pkcs11_module.clone(),
+        pin: cli.pkcs11_pin.clone(),
     })
 }
 

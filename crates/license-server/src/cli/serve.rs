@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::{external_key, mail_settings, Cli, CliError, Serve};
+use super::{external_key, mail_settings, token_settings, Cli, CliError, Serve};
 use crate::db::Dialect;
 use crate::tls::TlsFiles;
 use crate::{demo, Application, HttpSettings, Settings};
@@ -14,6 +14,7 @@ pub fn settings(cli: &Cli, args: &Serve) -> Result<Settings, CliError> {
         data_dir: cli.data.clone(),
         database_url: cli.database_url.clone(),
         signing_key: external_key(cli)?,
+        signing_token: token_settings(cli),
         http: HttpSettings {
             static_dir: Some(args.static_dir.clone()),
             allow_origins: args.allow_origin.clone(),

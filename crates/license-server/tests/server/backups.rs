@@ -30,9 +30,8 @@ fn sqlite_strings(path: &Path, sql: &str) -> Vec<String> {
     })
 }
 
-fn stop(mut server: std::process::Child) {
-    server.kill().unwrap();
-    server.wait().unwrap();
+fn stop(server: Running) {
+    drop(server); // kills it
 }
 
 /// Asks again for each (request code, first answer): the same response, issued at the same time.
@@ -72,7 +71,7 @@ fn a_backup_during_load_restores_every_response_sessions_and_outboxes() {
         "remote_users=1",
     ]);
     assert!(create.output().unwrap().status.success());
-    let (server, url) = d.start(&[]);
+    let (server, url) = d.serve(&[]);
 
     // A session, to find again in the restored server.
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
@@ -142,7 +141,7 @@ fn a_backup_during_load_restores_every_response_sessions_and_outboxes() {
     assert!(webhooks_before.iter().all(|w| webhooks_after.contains(w)), "{webhooks_before:?} {webhooks_after:?}");
     assert!(sqlite_strings(&db, "SELECT name FROM sqlite_master WHERE name LIKE 'backup_%'").is_empty());
 
-    let (server, url) = r.start(&[]);
+    let (server, url) = r.serve(&[]);
     assert_answers_again(&url, &before_backup);
     let session = agent.get(&format!("{url}/api/v1/session")).header("cookie", &cookie).call().unwrap();
     assert_eq!(session.status(), 200, "the session did not survive the backup");
@@ -257,7 +256,7 @@ fn postgres_pg_dump_and_pg_restore_then_check() {
     let serial = d.setup_specview("100");
     let said = d.fails(&["backup", "--to", "/tmp/never-written"]);
     assert!(said.contains("pg_dump"), "{said}");
-    let (server, url) = d.start(&[]);
+    let (server, url) = d.serve(&[]);
     let answered: Vec<(String, Value)> = (0..20)
         .map(|_| {
             let code = request_code(7, serial, random_key_id(), 0, empty_digest());
@@ -275,7 +274,8 @@ fn postgres_pg_dump_and_pg_restore_then_check() {
         .arg(d.database_url.as_ref().unwrap()));
     stop(server);
 
-    let r = ServerProcess { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() };
+    let r =
+        ServerProcess { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database(), env: Vec::new() };
     std::fs::create_dir_all(r.data.path().join("keys")).unwrap();
     for key in ["signing-key-1.hex", "webhook-key.hex"] {
         let from = d.data.path().join("keys").join(key);
@@ -288,7 +288,7 @@ fn postgres_pg_dump_and_pg_restore_then_check() {
         .arg(r.database_url.as_ref().unwrap())
         .arg(&dump));
     assert_eq!(r.ok(&["check"]), "ok");
-    let (server, url) = r.start(&[]);
+    let (server, url) = r.serve(&[]);
     assert_answers_again(&url, &answered);
     stop(server);
 }
@@ -325,7 +325,7 @@ fn a_sqlite_database_of_the_previous_release_migrates_and_answers_the_same() {
     copy_dir(&fixture.join("sqlite"), d.data.path());
     let answered = fixture_answers("sqlite-requests.jsonl");
     assert_eq!(answered.len(), 3);
-    let (server, url) = d.start(&[]);
+    let (server, url) = d.serve(&[]);
     assert_answers_again(&url, &answered);
     stop(server);
     assert_eq!(d.ok(&["check"]), "ok");
@@ -345,7 +345,7 @@ fn a_postgres_dump_of_the_previous_release_migrates_and_answers_the_same() {
         .arg(fixture.join("postgres.sql"))
         .arg(d.database_url.as_ref().unwrap()));
     let answered = fixture_answers("postgres-requests.jsonl");
-    let (server, url) = d.start(&[]);
+    let (server, url) = d.serve(&[]);
     assert_answers_again(&url, &answered);
     stop(server);
     assert_eq!(d.ok(&["check"]), "ok");

@@ -381,22 +381,48 @@ pub fn ok(out: Output) -> String {
     stdout(&out)
 }
 
+/// A server process that is ended when the test ends, also when it fails.
+pub struct Running(pub std::process::Child);
+
+impl std::ops::Deref for Running {
+    type Target = std::process::Child;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Running {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// The `license-server` binary as a separate process, on its own data
 /// directory and (for PostgreSQL) its own database.
 pub struct ServerProcess {
     pub data: tempfile::TempDir,
     pub database_url: Option<String>,
+    /// Variables every command gets (a token's settings, say).
+    pub env: Vec<(String, String)>,
 }
 
 impl ServerProcess {
     pub fn new(backend: &Backend) -> Self {
-        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database() }
+        Self { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database(), env: Vec::new() }
     }
 
     pub fn command(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_license-server"));
         c.arg("--data").arg(self.data.path()).env_remove("DATABASE_URL").env("LICENSE_SERVER_LOG", "warn");
         c.env_remove("LICENSE_SERVER_SIGNING_KEY").env_remove("LICENSE_SERVER_SIGNING_KEY_FILE");
+        c.envs(self.env.iter().map(|(k, v)| (k, v)));
         if let Some(url) = &self.database_url {
             c.arg("--database-url").arg(url);
         }
@@ -421,6 +447,12 @@ impl ServerProcess {
     pub fn start(&self, env: &[(&str, &str)]) -> (std::process::Child, String) {
         let (child, port) = self.start_serving(env, &[]);
         (child, format!("http://127.0.0.1:{port}"))
+    }
+
+    /// `start`, ended when the returned guard drops (a failing test leaves no server behind).
+    pub fn serve(&self, env: &[(&str, &str)]) -> (Running, String) {
+        let (child, url) = self.start(env);
+        (Running(child), url)
     }
 
     /// `serve` with `args` added (and `env`); returns the process and its port once it listens.

@@ -7,6 +7,7 @@ mod backups;
 mod cli;
 mod console;
 mod crash;
+mod hsm;
 mod mail;
 mod orders;
 mod registrations;

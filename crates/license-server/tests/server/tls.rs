@@ -44,7 +44,7 @@ fn curl(port: u16, ca: &Path, extra: &[&str]) -> Output {
         .expect("curl installed")
 }
 
-fn hangup(server: &std::process::Child) {
+fn hangup(server: &Running) {
     assert!(Command::new("kill").args(["-HUP", &server.id().to_string()]).status().unwrap().success());
 }
 
@@ -62,8 +62,9 @@ fn serves_https_with_http2_and_hsts_and_reloads_the_certificate_on_sighup() {
     std::fs::write(&both, format!("{old_ca}{new_ca}")).unwrap();
     put(&cert, &old_cert);
     put(&key, &old_key);
-    let (mut server, port) =
+    let (server, port) =
         d.start_serving(&[], &["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()]);
+    let mut server = Running(server);
     let url = format!("https://{NAME}:{port}");
 
     // HTTP/2 by ALPN, HSTS, and the API's answer.
@@ -191,7 +192,7 @@ fn a_certificate_that_cannot_be_used_stops_the_start_with_why() {
 #[test]
 fn sighup_without_tls_does_not_end_the_server() {
     let d = ServerProcess::new(&Backend::Sqlite);
-    let (mut server, url) = d.start(&[]);
+    let (mut server, url) = d.serve(&[]);
     hangup(&server);
     std::thread::sleep(Duration::from_millis(300));
     assert!(server.try_wait().unwrap().is_none(), "SIGHUP ended the server");
