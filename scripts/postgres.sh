@@ -25,10 +25,14 @@ as_pg() {
     fi
 }
 
-step "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
+# Tests need no durability (fsync off: quicker); PG_DURABLE=1 keeps PostgreSQL's
+# defaults (fsync on, synchronous commit), for benchmarks.
+PG_DURABILITY="-c fsync=off -c synchronous_commit=off"
+[ "${PG_DURABLE:-}" = 1 ] && PG_DURABILITY="-c shared_buffers=256MB"
+step "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT${PG_DURABLE:+ (fsync on)}"
 as_pg "'$PG_BIN/initdb' -D '$PG_DIR/data' -A trust -U postgres >/dev/null"
 as_pg "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/log' -w start \
-    -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR' -c max_connections=400 -c fsync=off -c synchronous_commit=off\"" >/dev/null
+    -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR' -c max_connections=400 $PG_DURABILITY\"" >/dev/null
 stop_postgres() {
     as_pg "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -m immediate stop" >/dev/null 2>&1 || true
     rm -rf "$PG_DIR"

@@ -1,14 +1,23 @@
 //! Recording issuances: binding a new installation and storing the signed
 //! response, in one transaction.
 //!
-//! On SQLite, issuances wait in a queue and one writer task commits every
-//! job waiting in one transaction (group commit: one fsync for the batch).
-//! A job refused by the business rules writes nothing, so it does not affect
-//! the others; any other failure rolls the batch back and its jobs are redone
-//! one transaction each. No answer leaves before its batch is committed, so
-//! every response a client receives is on disk, power loss included (SQLite
-//! runs with synchronous=FULL). On PostgreSQL each issuance is its own
-//! transaction, serialised per licence by a row lock.
+//! Issuances wait in a queue and a writer task commits every job waiting in
+//! one transaction (group commit: one fsync for the batch). A job refused by
+//! the business rules writes nothing, so it does not affect the others; any
+//! other failure rolls the batch back and its jobs are redone one
+//! transaction each. No answer leaves before its batch is committed, so
+//! every response a client receives is durable (SQLite runs with
+//! synchronous=FULL; PostgreSQL commits synchronously).
+//!
+//! SQLite has one writer (it has one write connection). PostgreSQL has
+//! several, so batches overlap their round trips and fsyncs; each batch
+//! locks the licence rows it writes (`FOR UPDATE`, in id order, so two
+//! batches, on one server or two, never wait for each other in a circle)
+//! and holds them to its commit: the lock covers exactly what must not
+//! interleave, a licence's places and counter, once per batch instead of
+//! once per issuance.
+
+use std::sync::Arc;
 
 use license_api::{Activation, Channel, ProductRef};
 use license_codes::{Entitlements, RequestCode};
@@ -24,6 +33,9 @@ use crate::ApiError;
 
 /// The most issuances committed together.
 const MAX_BATCH: usize = 256;
+
+/// Writer tasks on PostgreSQL (each holds one connection while it commits).
+const POSTGRES_WRITERS: usize = 4;
 
 /// One issuance to record: the signed response, and what it takes to sign
 /// again if the licence moved on meanwhile.
@@ -43,47 +55,34 @@ pub struct Queued {
 
 /// Where issuances are recorded, and mailed when the server has mail.
 pub struct Writer {
-    target: Target,
+    /// Where jobs wait for the writer tasks.
+    queue: mpsc::Sender<Queued>,
     mailer: Option<Mailer>,
 }
 
-enum Target {
-    /// SQLite: the group-committing writer task.
-    Batched(mpsc::Sender<Queued>),
-    /// PostgreSQL: a transaction per issuance.
-    Direct(Db),
-}
+/// The queue the writer tasks take batches from.
+type Queue = Arc<tokio::sync::Mutex<mpsc::Receiver<Queued>>>;
 
 impl Writer {
-    /// The writer for `db`; on SQLite it starts the writer task on the current runtime.
+    /// The writer for `db`: starts its writer tasks on the current runtime.
     pub fn start(db: &Db, mailer: Option<Mailer>) -> Writer {
-        let target = match db.dialect {
-            Dialect::Postgres => Target::Direct(db.clone()),
-            Dialect::Sqlite => {
-                let (sender, receiver) = mpsc::channel(4 * MAX_BATCH);
-                tokio::spawn(run_batches(db.clone(), mailer.clone(), receiver));
-                Target::Batched(sender)
-            }
+        let writers = match db.dialect {
+            Dialect::Sqlite => 1,
+            Dialect::Postgres => POSTGRES_WRITERS,
         };
-        Writer { target, mailer }
+        let (sender, receiver) = mpsc::channel(4 * MAX_BATCH);
+        let queue: Queue = Arc::new(tokio::sync::Mutex::new(receiver));
+        for _ in 0..writers {
+            tokio::spawn(run_batches(db.clone(), mailer.clone(), queue.clone()));
+        }
+        Writer { queue: sender, mailer }
     }
 
     /// Records `job` and answers once it is committed.
     pub async fn record(&self, job: IssueJob) -> Result<Activation, ApiError> {
-        let activation = match &self.target {
-            Target::Batched(sender) => {
-                let (reply, answer) = oneshot::channel();
-                sender.send(Queued { job, reply }).await.map_err(|_| ApiError::Unavailable)?;
-                answer.await.map_err(|_| ApiError::Unavailable)??
-            }
-            Target::Direct(db) => {
-                let mut tx = db.begin().await?;
-                db.lock_license(&mut tx, job.license_id).await?;
-                let result = record_in(&mut tx, &job, self.mailer.as_ref()).await?;
-                tx.commit().await?;
-                result
-            }
-        };
+        let (reply, answer) = oneshot::channel();
+        self.queue.send(Queued { job, reply }).await.map_err(|_| ApiError::Unavailable)?;
+        let activation = answer.await.map_err(|_| ApiError::Unavailable)??;
         if let (Some(mailer), Some(_)) = (&self.mailer, &activation.mailed_to) {
             mailer.wake();
         }
@@ -91,15 +90,24 @@ impl Writer {
     }
 }
 
-async fn run_batches(db: Db, mailer: Option<Mailer>, mut receiver: mpsc::Receiver<Queued>) {
-    while let Some(first) = receiver.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match receiver.try_recv() {
-                Ok(queued) => batch.push(queued),
-                Err(_) => break,
+/// Takes what waits (at most MAX_BATCH) and commits it, over and over.
+/// While one writer commits, the next takes what arrived meanwhile.
+async fn run_batches(db: Db, mailer: Option<Mailer>, queue: Queue) {
+    loop {
+        let mut batch = {
+            let mut receiver = queue.lock().await;
+            let Some(first) = receiver.recv().await else { return };
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match receiver.try_recv() {
+                    Ok(queued) => batch.push(queued),
+                    Err(_) => break,
+                }
             }
-        }
+            batch
+        };
+        // Licences in id order: the order their rows are locked in.
+        batch.sort_by_key(|queued| queued.job.license_id);
         match commit_batch(&db, mailer.as_ref(), &batch).await {
             Ok(results) => {
                 for (queued, result) in batch.into_iter().zip(results) {
@@ -130,6 +138,9 @@ async fn commit_batch(
     batch: &[Queued],
 ) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
     let mut tx = db.begin().await?;
+    let mut licenses: Vec<i64> = batch.iter().map(|queued| queued.job.license_id).collect();
+    licenses.dedup(); // sorted by the caller
+    db.lock_licenses(&mut tx, &licenses).await?;
     let mut results = Vec::with_capacity(batch.len());
     for queued in batch {
         match record_in(&mut tx, &queued.job, mailer).await {
