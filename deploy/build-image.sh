@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Builds the license-server image with podman: the server as a static binary
-# (x86_64-unknown-linux-musl), the built portal, an empty data directory,
-# assembled in target/image/ (a small build context), then deploy/Containerfile.
+# Builds the license-server image with podman from deploy/Containerfile: the
+# server as a static binary (x86_64-unknown-linux-musl) and the built portal.
 # Usage: bash deploy/build-image.sh [--debug] [--tag NAME]
 #   --debug   a debug build without debug info (for the tests: quicker to build)
 set -euo pipefail
@@ -24,10 +23,7 @@ else
     CARGO_PROFILE_DEV_DEBUG=0 cargo build --locked --target x86_64-unknown-linux-musl -p license-server
 fi
 [ -f dist/index.html ] || { echo "no built portal in dist/: bash scripts/build-portal.sh && node scripts/compress-dist.mjs dist" >&2; exit 1; }
-context=target/image
-rm -rf "$context" && mkdir -p "$context/data" && chmod 0700 "$context/data"
-cp "target/x86_64-unknown-linux-musl/$profile/license-server" "$context/license-server"
-cp -r dist "$context/portal"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' crates/license-server/Cargo.toml | head -n 1)
-podman build --quiet --layers=false --format docker --build-arg VERSION="$version" -f deploy/Containerfile -t "$tag" "$context"
-echo "built $tag from $context ($(du -sh "$context" | cut -f1))"
+podman build --quiet --layers=false --format docker --build-arg VERSION="$version" --build-arg PROFILE="$profile" \
+    -f deploy/Containerfile -t "$tag" .
+echo "built $tag (the $profile server, $(du -h "target/x86_64-unknown-linux-musl/$profile/license-server" | cut -f1), and dist/)"

@@ -10,7 +10,8 @@
 #                       installations spread over 1,000 licences
 #   --servers 2         two servers on the same database, the load split between them (PostgreSQL)
 #   --pkcs11            the signing key on a SoftHSM2 token (made here), and its raw signing rate
-# Environment: WITHOUT_REPORT_TRIGGERS=1 (SQLite) measures without the reports' per-day trigger.
+# Environment: WITHOUT_REPORT_TRIGGERS=1 (SQLite) measures without the reports' per-day trigger;
+# PG_EXTRA="-c shared_preload_libraries=pg_stat_statements" (with --postgres) to see where PostgreSQL spends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh

@@ -61,15 +61,17 @@ def has(name, uid, writable_by_owner):
 has("license-server", 0, False)
 has("portal/index.html", 0, False)
 has("data", 65532, True)
-print(f"image: user 65532, entrypoint /license-server serve, port 8080, /data owned by 65532, the rest read-only, {len(files)} files")
+if files["data"].mode & 0o077:
+    sys.exit(f"FAIL: /data is mode {oct(files['data'].mode & 0o777)}, not 0700")
+print(f"image: user 65532, entrypoint /license-server serve, port 8080, /data 0700 owned by 65532, the rest read-only, {len(files)} files")
 PY
 
 step "The image's binary, run directly as the image runs it"
-binary=target/image/license-server
+binary=target/x86_64-unknown-linux-musl/debug/license-server
 file "$binary" | grep -Eq "static(-pie)? linked|statically linked" || fail "the image's server is not a static binary: $(file "$binary")"
 work=$(mktemp -d) && chmod 0755 "$work"
 mkdir "$work/data" && chmod 0700 "$work/data"
-cp -r target/image/portal "$work/portal"
+cp -r dist "$work/portal"
 chown -R 65532:65532 "$work/data" 2>/dev/null || true
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 as_image_user=()

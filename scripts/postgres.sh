@@ -28,7 +28,7 @@ as_pg() {
 # Tests need no durability (fsync off: quicker); PG_DURABLE=1 keeps PostgreSQL's
 # defaults (fsync on, synchronous commit), for benchmarks.
 PG_DURABILITY="-c fsync=off -c synchronous_commit=off"
-[ "${PG_DURABLE:-}" = 1 ] && PG_DURABILITY="-c shared_buffers=256MB"
+[ "${PG_DURABLE:-}" = 1 ] && PG_DURABILITY="-c shared_buffers=256MB ${PG_EXTRA:-}"
 step "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT${PG_DURABLE:+ (fsync on)}"
 as_pg "'$PG_BIN/initdb' -D '$PG_DIR/data' -A trust -U postgres >/dev/null"
 as_pg "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/log' -w start \
