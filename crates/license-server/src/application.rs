@@ -138,12 +138,13 @@ impl Application {
             result = &mut server => return result.map_err(std::io::Error::other)?,
             () = shutdown => {}
         }
+        // axum-server closes what is still open at the deadline itself.
         handle.graceful_shutdown(Some(deadline));
-        let result = server.await.map_err(std::io::Error::other)?;
-        if handle.connection_count() > 0 {
-            warn_deadline(deadline);
+        if let Ok(result) = tokio::time::timeout(deadline, &mut server).await {
+            return result.map_err(std::io::Error::other)?;
         }
-        result
+        warn_deadline(deadline);
+        server.await.map_err(std::io::Error::other)?
     }
 }
 

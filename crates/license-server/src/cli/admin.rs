@@ -11,7 +11,7 @@ use super::{
 use crate::catalog::{self, installations, LicenseOrder};
 use crate::db::Db;
 use crate::mail::{self, Announce, MailSettings};
-use crate::signing::{SigningKeys, TokenSettings};
+use crate::signing::SigningKeys;
 use crate::webhooks::{self, WebhookKey};
 use crate::{staff, tokens};
 
@@ -26,9 +26,7 @@ pub fn keygen(cli: &Cli, pkcs11: Option<&str>) -> Result<(), CliError> {
         );
         return Ok(());
     };
-    let settings =
-        TokenSettings { uri: uri.to_string(), module: cli.pkcs11_module.clone(), pin: cli.pkcs11_pin.clone() };
-    let (id, label, public_key) = SigningKeys::generate_on_token(data, &settings)?;
+    let (id, label, public_key) = SigningKeys::generate_on_token(data, &super::token_at(cli, uri.to_string()))?;
     println!(
         "Created signing key {id} on the token ({label:?}, CKA_ID {id:02x}); its private half cannot leave it.\n\
          Public key: {public_key}\n\

@@ -458,11 +458,12 @@ fn external_key(cli: &Cli) -> Result<Option<ExternalKey>, CliError> {
 
 /// The token named by --signing-key-pkcs11, if any.
 fn token_settings(cli: &Cli) -> Option<TokenSettings> {
-    cli.signing_key_pkcs11.clone().map(|uri| TokenSettings {
-        uri,
-        module: cli.pkcs11_module.clone(),
-        pin: cli.pkcs11_pin.clone(),
-    })
+    cli.signing_key_pkcs11.clone().map(|uri| token_at(cli, uri))
+}
+
+/// The token `uri` names, with the module and PIN the flags give.
+fn token_at(cli: &Cli, uri: String) -> TokenSettings {
+    TokenSettings { uri, module: cli.pkcs11_module.clone(), pin: cli.pkcs11_pin.clone() }
 }
 
 /// The mail settings from the flags, when --smtp-url is given.

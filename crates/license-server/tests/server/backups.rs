@@ -30,10 +30,6 @@ fn sqlite_strings(path: &Path, sql: &str) -> Vec<String> {
     })
 }
 
-fn stop(server: Running) {
-    drop(server); // kills it
-}
-
 /// Asks again for each (request code, first answer): the same response, issued at the same time.
 fn assert_answers_again(url: &str, answered: &[(String, Value)]) {
     for (code, first) in answered {
@@ -117,7 +113,7 @@ fn a_backup_during_load_restores_every_response_sessions_and_outboxes() {
     for c in clients {
         c.join().unwrap();
     }
-    stop(server);
+    drop(server); // ends it
     assert!(after_backup > before_backup.len(), "the load did not run during the backup");
     assert!(made.contains("0600") && made.contains("signing keys"), "{made}");
     #[cfg(unix)]
@@ -148,7 +144,7 @@ fn a_backup_during_load_restores_every_response_sessions_and_outboxes() {
     let new = request_code(7, serial, random_key_id(), 0, empty_digest());
     let (status, body) = request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": new})));
     assert_eq!(status, 200, "the restored server cannot issue: {body}");
-    stop(server);
+    drop(server); // ends it
     eprintln!("{} responses before the backup, {after_backup} when it ended: all answered again", before_backup.len());
 }
 
@@ -272,7 +268,7 @@ fn postgres_pg_dump_and_pg_restore_then_check() {
         .args(["--format=custom", "--file"])
         .arg(&dump)
         .arg(d.database_url.as_ref().unwrap()));
-    stop(server);
+    drop(server); // ends it
 
     let r =
         ServerProcess { data: tempfile::tempdir().unwrap(), database_url: backend.fresh_database(), env: Vec::new() };
@@ -290,7 +286,7 @@ fn postgres_pg_dump_and_pg_restore_then_check() {
     assert_eq!(r.ok(&["check"]), "ok");
     let (server, url) = r.serve(&[]);
     assert_answers_again(&url, &answered);
-    stop(server);
+    drop(server); // ends it
 }
 
 /// The previous release's answers, as tests/fixtures/previous-release holds them.
@@ -327,7 +323,7 @@ fn a_sqlite_database_of_the_previous_release_migrates_and_answers_the_same() {
     assert_eq!(answered.len(), 3);
     let (server, url) = d.serve(&[]);
     assert_answers_again(&url, &answered);
-    stop(server);
+    drop(server); // ends it
     assert_eq!(d.ok(&["check"]), "ok");
 }
 
@@ -347,6 +343,6 @@ fn a_postgres_dump_of_the_previous_release_migrates_and_answers_the_same() {
     let answered = fixture_answers("postgres-requests.jsonl");
     let (server, url) = d.serve(&[]);
     assert_answers_again(&url, &answered);
-    stop(server);
+    drop(server); // ends it
     assert_eq!(d.ok(&["check"]), "ok");
 }

@@ -72,10 +72,6 @@ fn verifies(answer: &Value, serial: SerialNumber, key_id: u64, keys: &TrustedKey
     response.verify(serial, KeyId(key_id), keys).is_ok()
 }
 
-fn stop(server: Running) {
-    drop(server); // kills it
-}
-
 #[test]
 fn responses_are_signed_by_the_token_verify_with_the_published_key_and_the_key_rotates() {
     let Some(module) = module() else {
@@ -106,7 +102,7 @@ fn responses_are_signed_by_the_token_verify_with_the_published_key_and_the_key_r
     let first = activate(&url, &first_code);
     assert_eq!(first["signing_key_id"], 1);
     assert!(verifies(&first, serial, first_key, &keys), "a token-signed response does not verify");
-    stop(server);
+    drop(server); // ends it
 
     // The private key never left the token: no key file, and the token says
     // it is sensitive and not extractable, and will not give its value.
@@ -154,13 +150,13 @@ fn responses_are_signed_by_the_token_verify_with_the_published_key_and_the_key_r
     // The trust file a program is built with holds both.
     let trust: Value = serde_json::from_str(&d.ok(&["trust-file"])).unwrap();
     assert_eq!(trust["keys"].as_array().unwrap().len(), 2, "{trust}");
-    stop(server);
+    drop(server); // ends it
 
     // The URI may name the key that signs (here the first again).
     let (server, url) =
         d.serve(&[("LICENSE_SERVER_SIGNING_KEY_PKCS11", &format!("pkcs11:token=licensing;id=%01?pin-value={PIN}"))]);
     assert_eq!(published(&url).2, 1);
-    stop(server);
+    drop(server); // ends it
 }
 
 #[test]
