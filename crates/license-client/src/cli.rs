@@ -70,6 +70,10 @@ pub enum Command {
         /// The licence server, e.g. https://licensing.example.com
         #[arg(long, env = "LICENSE_SERVER_URL")]
         server: String,
+        /// Print what happened as JSON (as `license_get_it_now` gives it): the changes, or
+        /// `"nothing_waiting": true`.
+        #[arg(long)]
+        json: bool,
     },
     /// Gives this computer's place on the licence back, to move the licence to another computer.
     Release {
@@ -94,13 +98,55 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The seats of a count entitlement (clients: 25) that this program, the primary server,
+    /// gives its own clients, offline.
+    Seats {
+        #[command(subcommand)]
+        command: SeatsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SeatsCommand {
+    /// Gives HOLDER a seat of the count ENTITLEMENT; the same holder claiming again keeps its
+    /// one seat. Refused with exit code 21 (no_seat_left) when every seat is held.
+    Claim {
+        /// The count entitlement, as the trust file names it (e.g. clients).
+        #[arg(long)]
+        entitlement: String,
+        /// The client's name, the same every time it claims (1 to 200 characters).
+        #[arg(long)]
+        holder: String,
+        /// The claim lapses this many minutes after it was last made, so a client that
+        /// vanished frees its seat; without it, held until released.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=5_256_000))]
+        lease_minutes: Option<u32>,
+    },
+    /// Gives HOLDER's seat back.
+    Release {
+        #[arg(long)]
+        entitlement: String,
+        #[arg(long)]
+        holder: String,
+    },
+    /// Every count entitlement: its count, the seats held and by whom, the seats free.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Command {
     /// Whether the command was asked for JSON: then an error is printed as
     /// JSON on stdout too.
     pub fn prints_json(&self) -> bool {
-        matches!(self, Command::Status { json: true } | Command::Decode { json: true, .. })
+        matches!(
+            self,
+            Command::Status { json: true }
+                | Command::Decode { json: true, .. }
+                | Command::GetItNow { json: true, .. }
+                | Command::Seats { command: SeatsCommand::List { json: true } }
+        )
     }
 }
 

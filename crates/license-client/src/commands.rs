@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 
 use license_api::{EntitlementValue, EntitlementValues};
 use license_client::clock::Now;
-use license_client::report::{self, DecodeReport, ProductRef, SignatureCheck, StatusReport};
-use license_client::{Applied, ClientError, License, Licensing, MachineIdentity};
+use license_client::report::{
+    self, AppliedReport, DecodeReport, ProductRef, SeatsReport, SignatureCheck, StatusReport,
+};
+use license_client::{Applied, ClientError, Fetched, License, Licensing, MachineIdentity};
 use license_codes::{CodeError, KeyId, RegistrationCode, SerialNumber, TrustFile};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, SeatsCommand};
 
 /// What every command works with: the licence file, the trust file (if
 /// given), and one reading of the clock.
@@ -31,15 +33,16 @@ pub fn run(cli: Cli) -> Result<(), ClientError> {
         Command::Status { json } => status(&cx, json),
         Command::CreateCode { save, portal } => create_code(&cx, save.as_deref(), portal.as_deref()),
         Command::EnterCode { code, file, image } => enter_code(&cx, code, file, image.as_deref()),
-        Command::GetItNow { server } => get_it_now(&cx, &server),
+        Command::GetItNow { server, json } => get_it_now(&cx, &server, json),
         Command::Release { save, server } => release(&cx, save.as_deref(), server.as_deref()),
         Command::Decode { code, file, serial, key_id, json } => decode(&cx, code, file, serial, key_id, json),
+        Command::Seats { command } => seats(&cx, command),
     }
 }
 
 fn init(cx: &Context, serial: &str, product: &str, registration: Option<&RegistrationCode>) -> Result<(), ClientError> {
     let serial = SerialNumber::parse(serial)?;
-    let license = cx.licensing.init(serial, cx.licensing.product_id(product)?, registration)?;
+    let license = cx.licensing.init(serial, cx.licensing.product_id(product)?, registration, &cx.now)?;
     println!("Installed {} with serial {} at update 0.", product_name(&cx.licensing, license.product), license.serial);
     let unbound =
         if license.machine_bound { "" } else { " (no machine identity could be read: not bound to this machine)" };
@@ -62,7 +65,7 @@ fn create_code(cx: &Context, save: Option<&Path>, portal: Option<&str>) -> Resul
     if cx.trust.is_none() {
         load(cx)?;
     }
-    let code = cx.licensing.create_code(cx.now.today, &cx.now.rfc3339)?.to_code();
+    let code = cx.licensing.create_code(&cx.now)?.to_code();
     save_code(save, &code)?;
     println!("{code}");
     eprintln!("Also recorded in {}.", cx.licensing.codes_sent_log().display());
@@ -87,19 +90,64 @@ fn enter_code(
         Some(path) => license_client::read_qr_file(path)?,
         None => code_text(code, file)?,
     };
-    let applied = cx.licensing.enter_code(&text)?;
+    let applied = cx.licensing.enter_code(&text, &cx.now)?;
     print_applied(&cx.licensing, &applied);
     Ok(())
 }
 
-fn get_it_now(cx: &Context, server: &str) -> Result<(), ClientError> {
+fn get_it_now(cx: &Context, server: &str, json: bool) -> Result<(), ClientError> {
     require_trust(cx)?;
-    match license_client::get_it_now(&cx.licensing, server, cx.now.today, &cx.now.rfc3339) {
-        Ok(applied) => print_applied(&cx.licensing, &applied),
-        Err(ClientError::ServerRefused { code, detail, next_step, .. }) if code == "up_to_date" => {
-            println!("Nothing is waiting: {detail}.\n{next_step}");
+    let fetched = license_client::get_it_now(&cx.licensing, server, &cx.now)?;
+    if json {
+        println!("{}", report::to_json(&AppliedReport::fetched(&cx.licensing, &fetched)));
+        return Ok(());
+    }
+    match fetched {
+        Fetched::Applied(applied) => print_applied(&cx.licensing, &applied),
+        Fetched::NothingWaiting { detail, .. } => {
+            println!("Nothing is waiting: {detail}.\nThe licence is unchanged; `license status` shows it.")
         }
-        Err(e) => return Err(e),
+    }
+    Ok(())
+}
+
+/// `license seats claim|release|list`: the seat ledger of a primary server.
+fn seats(cx: &Context, command: SeatsCommand) -> Result<(), ClientError> {
+    require_trust(cx)?;
+    match command {
+        SeatsCommand::Claim { entitlement, holder, lease_minutes } => {
+            let claimed = cx.licensing.claim_seat(&entitlement, &holder, lease_minutes, &cx.now)?;
+            let again = if claimed.already_held { " (already held: the same seat)" } else { "" };
+            let lease = claimed.expires_at.map(|at| format!(", until {at} unless claimed again")).unwrap_or_default();
+            println!(
+                "{} holds a seat of {}{again}{lease}: {} of {} in use.",
+                claimed.holder, claimed.entitlement, claimed.used, claimed.count
+            );
+        }
+        SeatsCommand::Release { entitlement, holder } => {
+            if cx.licensing.release_seat(&entitlement, &holder, &cx.now)? {
+                println!("{} no longer holds a seat of {entitlement}.", holder.trim());
+            } else {
+                println!("{} held no seat of {entitlement}: nothing to release.", holder.trim());
+            }
+        }
+        SeatsCommand::List { json } => {
+            let seats = cx.licensing.seats(&cx.now)?;
+            if json {
+                println!("{}", report::to_json(&SeatsReport { seats }));
+                return Ok(());
+            }
+            if seats.is_empty() {
+                println!("The licence's product has no count entitlements: there are no seats.");
+            }
+            for count in seats {
+                println!("{}: {} of {} in use, {} free", count.entitlement, count.used, count.count, count.free);
+                for claim in count.holders {
+                    let until = claim.expires_at.map(|at| format!(", until {at}")).unwrap_or_default();
+                    println!("  {} (since {}{until})", claim.holder, claim.claimed_at);
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -108,10 +156,10 @@ fn release(cx: &Context, save: Option<&Path>, server: Option<&str>) -> Result<()
     require_trust(cx)?;
     let (code, submitted) = match server {
         Some(server) => {
-            let (code, answer) = license_client::release_online(&cx.licensing, server, cx.now.today, &cx.now.rfc3339)?;
+            let (code, answer) = license_client::release_online(&cx.licensing, server, &cx.now)?;
             (code, Some(answer))
         }
-        None => (cx.licensing.release(cx.now.today, &cx.now.rfc3339)?.0, None),
+        None => (cx.licensing.release(&cx.now)?.0, None),
     };
     let code = code.to_code();
     save_code(save, &code)?;
@@ -202,9 +250,10 @@ fn load_trust(path: Option<&Path>) -> Result<Option<TrustFile>, ClientError> {
     license_client::parse_trust(&text, &format!("trust file {}", path.display())).map(Some)
 }
 
-/// Loads the licence; a licence holding a response needs the trusted keys to check it.
+/// The licence now (the clock checked); a licence holding a response needs
+/// the trusted keys to check it.
 fn load(cx: &Context) -> Result<License, ClientError> {
-    match cx.licensing.load() {
+    match cx.licensing.status(&cx.now) {
         Err(ClientError::Code(CodeError::UnknownSigningKey { .. })) if cx.trust.is_none() => {
             Err(ClientError::NoTrust("the licence holds a signed update, and checking it needs the vendor keys (--trust KEYFILE or LICENSE_TRUST)".into()))
         }

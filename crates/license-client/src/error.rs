@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use license_codes::messages::{msg, Arg, Audience, Explanation, Lang, Msg};
+use license_codes::messages::{msg, Arg, Audience, Explanation, Lang, Msg, PROBLEMS};
 use license_codes::{CodeError, Detail};
 
 /// Why a licence file does not match the signed response it holds.
@@ -14,6 +14,8 @@ pub enum Tampering {
     AnotherInstallation,
     Signature,
     Differs,
+    /// Its seat ledger or latest-seen time does not match its seal.
+    Ledger,
 }
 
 impl Tampering {
@@ -24,8 +26,19 @@ impl Tampering {
             Tampering::AnotherInstallation => "another_installation",
             Tampering::Signature => "signature",
             Tampering::Differs => "differs",
+            Tampering::Ledger => "ledger",
         }
     }
+}
+
+/// A licence server's refusal as the program reads it: the HTTP status, the
+/// problem's stable `code` (`up_to_date`, `installation_limit`,
+/// `unknown_serial`, …; the server's API documents them) and its detail.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ServerProblem {
+    pub status: u16,
+    pub code: String,
+    pub detail: String,
 }
 
 #[derive(Debug)]
@@ -86,6 +99,26 @@ pub enum ClientError {
     NoQrCode,
     /// More than one QR code in the picture.
     SeveralQrCodes(usize),
+    /// Every seat of a count entitlement is held (`license seats claim`).
+    NoSeatLeft {
+        entitlement: String,
+        count: u32,
+        used: usize,
+    },
+    /// Seats are claimed of a count entitlement the licence's product has.
+    UnknownEntitlement {
+        entitlement: String,
+        /// The product's count entitlements, comma-separated.
+        counts: String,
+    },
+    /// A seat holder's name that is empty, too long or holds control characters.
+    BadHolder(String),
+    /// The system clock is more than 48 hours behind the latest time the
+    /// licence has seen (both RFC 3339, UTC).
+    ClockBehind {
+        now: String,
+        latest_seen: String,
+    },
 }
 
 impl From<CodeError> for ClientError {
@@ -122,6 +155,9 @@ impl ClientError {
             ClientError::Released { .. } => 18,
             ClientError::NothingToRelease => 19,
             ClientError::UnreadableImage { .. } | ClientError::NoQrCode | ClientError::SeveralQrCodes(_) => 20,
+            ClientError::UnknownEntitlement { .. } | ClientError::BadHolder(_) => 2,
+            ClientError::NoSeatLeft { .. } => 21,
+            ClientError::ClockBehind { .. } => 22,
         }
     }
 
@@ -146,6 +182,10 @@ impl ClientError {
             ClientError::UnreadableImage { .. } => "unreadable_image",
             ClientError::NoQrCode => "no_qr_code",
             ClientError::SeveralQrCodes(_) => "several_qr_codes",
+            ClientError::NoSeatLeft { .. } => "no_seat_left",
+            ClientError::UnknownEntitlement { .. } => "unknown_entitlement",
+            ClientError::BadHolder(_) => "bad_holder",
+            ClientError::ClockBehind { .. } => "clock_behind",
         }
     }
 
@@ -201,6 +241,25 @@ impl ClientError {
             ClientError::SeveralQrCodes(count) => {
                 (msg!("program-several_qr_codes").erased(), vec![("count", (*count).into())])
             }
+            ClientError::NoSeatLeft { entitlement, count, used } => (
+                msg!("program-no_seat_left").erased(),
+                vec![
+                    ("entitlement", entitlement.as_str().into()),
+                    ("count", (*count).into()),
+                    ("used", (*used).into()),
+                ],
+            ),
+            ClientError::UnknownEntitlement { entitlement, counts } => (
+                msg!("program-unknown_entitlement").erased(),
+                vec![("entitlement", entitlement.as_str().into()), ("counts", counts.as_str().into())],
+            ),
+            ClientError::BadHolder(reason) => {
+                (msg!("program-bad_holder").erased(), vec![("reason", reason.as_str().into())])
+            }
+            ClientError::ClockBehind { now, latest_seen } => (
+                msg!("program-clock_behind").erased(),
+                vec![("now", now.as_str().into()), ("latest_seen", latest_seen.as_str().into())],
+            ),
         }
     }
 
@@ -218,9 +277,30 @@ impl ClientError {
         }
     }
 
+    /// The words for `audience`. A server's refusal carries the server's
+    /// next step, written for the command line; the user of a program that
+    /// embeds the library gets the catalogue's words for the same problem
+    /// where it has them (`problem-<code>.next-user`).
     pub fn explain(&self, lang: Lang, audience: Audience) -> Explanation {
         let (id, args) = self.entry();
-        id.explain(lang, &args, audience)
+        let mut words = id.explain(lang, &args, audience);
+        if let (ClientError::ServerRefused { code, .. }, Audience::User) = (self, audience) {
+            let key = format!("problem-{code}");
+            if PROBLEMS.has(&format!("{key}.next-user")) {
+                words.next_step = PROBLEMS.text(lang, &key, Some("next-user"), &[]);
+            }
+        }
+        words
+    }
+
+    /// The licence server's problem, when the server refused.
+    pub fn server_problem(&self) -> Option<ServerProblem> {
+        match self {
+            ClientError::ServerRefused { status, code, detail, .. } => {
+                Some(ServerProblem { status: *status, code: code.clone(), detail: detail.clone() })
+            }
+            _ => None,
+        }
     }
 
     pub fn next_step(&self) -> String {

@@ -10,7 +10,8 @@
 //! // from a file the user can write.
 //! let trust: TrustFile = serde_json::from_str(include_str!("../../../docs/example-trust.json")).unwrap();
 //! let licensing = Licensing::new("license.json", trust, MachineIdentity::from_os()).unwrap();
-//! let applied = licensing.enter_code("S0400R-...").unwrap();
+//! let now = license_client::clock::Now::read();
+//! let applied = licensing.enter_code("S0400R-...", &now).unwrap();
 //! for change in applied.changes {
 //!     println!("{change}");
 //! }
@@ -19,11 +20,13 @@
 //! A newcomer's map: [`Licensing`] (`license.rs`) holds the licence file and
 //! does what a program does with it (init, create a code, enter a response,
 //! release); `store.rs` writes files atomically under a lock; `machine.rs`
-//! binds a licence to the machine; `online.rs` is the online path (Get it
+//! binds a licence to the machine; `seats.rs` the seat ledger a primary
+//! server keeps for its clients; `online.rs` is the online path (Get it
 //! now, release with the server); `qr_image.rs` reads a response from a
 //! picture; `portal_link.rs` the link and terminal QR to the portal;
 //! [`report`] the typed JSON of `status`, `decode`, errors and applied
-//! changes (shared with the C library); [`clock`] one reading of the time;
+//! changes (shared with the C library); [`clock`] one reading of the time
+//! and the check that it was not turned back;
 //! [`language`] the user's language; the error type is [`ClientError`]. The
 //! `license` command is `src/main.rs` with `src/cli.rs` (its arguments) and
 //! `src/commands.rs` (one function per command).
@@ -37,14 +40,18 @@ mod online;
 mod portal_link;
 mod qr_image;
 pub mod report;
+mod seats;
 pub mod store;
 
-pub use error::ClientError;
-pub use license::{derive_key_id, Applied, License, LicenseFile, Licensing, ReleasedFile, ReleasedMarker};
+pub use error::{ClientError, ServerProblem};
+pub use license::{
+    derive_key_id, seal_of, Applied, License, LicenseFile, Licensing, ReleasedFile, ReleasedMarker, SeatClaim,
+};
 pub use machine::MachineIdentity;
-pub use online::{get_it_now, release_online};
+pub use online::{get_it_now, release_online, Fetched};
 pub use portal_link::{portal_link, terminal_qr};
 pub use qr_image::{read_qr_file, read_qr_rgba};
+pub use seats::{Claimed, SeatCount, MAX_HOLDER_CHARS};
 
 /// The vendor's trust file from its JSON text; `source` names it in the error.
 pub fn parse_trust(text: &str, source: &str) -> Result<license_codes::TrustFile, ClientError> {

@@ -12,11 +12,16 @@ use license_codes::{
 };
 use sha2::{Digest, Sha256};
 
+use crate::clock::{self, Now};
 use crate::error::Tampering;
 use crate::{store, ClientError, MachineIdentity};
 
-/// Version of the licence file layout.
-const FILE_FORMAT: u32 = 1;
+/// Version of the licence file layout: 2 adds the seal, the latest time
+/// seen and the seat ledger.
+const FILE_FORMAT: u32 = 2;
+/// Files written by earlier releases: no seal, no clock record, no seats.
+/// Read as they are; the next change writes them in the current format.
+const UNSEALED_FORMAT: u32 = 1;
 
 /// The licence file as JSON. Fields marked "derived" are written for people
 /// and checked on load against what they are derived from.
@@ -40,6 +45,34 @@ pub struct LicenseFile {
     /// response is applied, when it is no longer needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_code: Option<String>,
+    /// The latest time the library has seen (RFC 3339, UTC): a clock more
+    /// than 48 hours behind it is refused (`clock.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_seen: Option<String>,
+    /// The seat ledger: who holds a seat of which count (`seats.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<SeatClaim>,
+    /// Binds everything above to this installation on this machine
+    /// ([`seal_of`]): a hand-edited ledger or clock record is refused like
+    /// a hand-edited licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<String>,
+}
+
+/// One client holding a seat of a count entitlement.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatClaim {
+    /// The count entitlement's name (`clients`).
+    pub entitlement: String,
+    /// Who holds it, as the program names its client.
+    pub holder: String,
+    /// When it was first claimed (RFC 3339, UTC).
+    pub claimed_at: String,
+    /// When the claim lapses unless claimed again (`--lease-minutes`);
+    /// absent: held until released.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
 }
 
 /// What the licence file holds once the installation gave its place back
@@ -83,6 +116,21 @@ pub fn derive_key_id(machine: &MachineIdentity, install_id: &str) -> KeyId {
     KeyId(u64::from_be_bytes(hash[..8].try_into().expect("8 bytes")))
 }
 
+/// The seal: the first 16 bytes of SHA-256("license-client v1 seal\0" ||
+/// machine identity || 0 || the file without its seal, as JSON), in hex.
+/// Keyed with the machine identity, which is not in the file, it detects an
+/// edit made with a text editor, as the key id detects a copied file; it is
+/// not a secret against someone who reverse-engineers the program.
+pub fn seal_of(machine: &MachineIdentity, file: &LicenseFile) -> String {
+    let unsealed = LicenseFile { seal: None, ..file.clone() };
+    let mut h = Sha256::new();
+    h.update(b"license-client v1 seal\0");
+    h.update(machine.bytes());
+    h.update([0]);
+    h.update(serde_json::to_vec(&unsealed).expect("serialisable"));
+    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// What the program holds: who it is, its update counter and entitlements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct License {
@@ -96,6 +144,11 @@ pub struct License {
     pub machine_bound: bool,
     /// The registration code given at `init`, until the first response.
     pub registration_code: Option<RegistrationCode>,
+    /// The latest time seen: the later of the recorded time and the first
+    /// second of the held response's issue day (seconds since 1970, UTC).
+    pub latest_seen: Option<i64>,
+    /// The seat ledger as stored (expired leases included).
+    pub seats: Vec<SeatClaim>,
 }
 
 impl License {
@@ -161,6 +214,7 @@ impl Licensing {
         serial: SerialNumber,
         product: u16,
         registration_code: Option<&RegistrationCode>,
+        now: &Now,
     ) -> Result<License, ClientError> {
         let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
         if self.path.exists() {
@@ -172,7 +226,7 @@ impl Licensing {
             source: std::io::Error::other(e.to_string()),
         })?;
         let install_id: String = random.iter().map(|b| format!("{b:02x}")).collect();
-        let file = LicenseFile {
+        let mut file = LicenseFile {
             format: FILE_FORMAT,
             product,
             serial,
@@ -182,15 +236,53 @@ impl Licensing {
             response_code: None,
             entitlements: Entitlements::new(),
             registration_code: registration_code.map(RegistrationCode::to_code),
+            latest_seen: Some(now.rfc3339.clone()),
+            seats: Vec::new(),
+            seal: None,
         };
-        self.write(&file)?;
+        self.write(&mut file)?;
         self.load()
     }
 
-    /// Reads and checks the licence file.
+    /// Reads and checks the licence file, whatever the clock says: for
+    /// showing what a code applies to. What the program does with its
+    /// licence goes through [`Licensing::status`].
     pub fn load(&self) -> Result<License, ClientError> {
         let file = self.read_file()?;
         self.check(&file)
+    }
+
+    /// The licence now: checked, the clock checked against the latest time
+    /// seen, and that time recorded when it is an hour stale (best effort:
+    /// a licence file the program may only read still answers).
+    pub fn status(&self, now: &Now) -> Result<License, ClientError> {
+        let license = self.load()?;
+        clock::check(now, license.latest_seen)?;
+        if license.latest_seen.is_none_or(|latest| now.unix > latest + clock::RECORD_EVERY_SECONDS) {
+            if let Ok(((), recorded)) = self.change(now, |_, _| Ok(())) {
+                return Ok(recorded);
+            }
+        }
+        Ok(license)
+    }
+
+    /// Changes the licence file under its lock: reads and checks it, checks
+    /// the clock, lets `edit` change it, records the time and writes it
+    /// atomically. `edit` sees the file and the licence it holds.
+    pub(crate) fn change<T>(
+        &self,
+        now: &Now,
+        edit: impl FnOnce(&mut LicenseFile, &License) -> Result<T, ClientError>,
+    ) -> Result<(T, License), ClientError> {
+        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
+        let mut file = self.read_file()?;
+        let license = self.check(&file)?;
+        clock::check(now, license.latest_seen)?;
+        let result = edit(&mut file, &license)?;
+        let latest = license.latest_seen.map_or(now.unix, |l| l.max(now.unix));
+        file.latest_seen = Some(clock::rfc3339(latest));
+        self.write(&mut file)?;
+        Ok((result, self.check(&file)?))
     }
 
     fn read_file(&self) -> Result<LicenseFile, ClientError> {
@@ -217,7 +309,7 @@ impl Licensing {
             Stored::Licence(f) => f.format,
             Stored::Released(r) => r.format,
         };
-        if format != FILE_FORMAT {
+        if format != FILE_FORMAT && format != UNSEALED_FORMAT {
             return Err(corrupt(format!("file format {format} is not {FILE_FORMAT}")));
         }
         Ok(stored)
@@ -228,7 +320,7 @@ impl Licensing {
     /// with a released marker that keeps the release code, and appends the
     /// code to the codes-sent log. Asked again, it answers the same code.
     /// Returns the code, and whether it was made now (not before).
-    pub fn release(&self, today: Day, now_rfc3339: &str) -> Result<(ReleaseCode, bool), ClientError> {
+    pub fn release(&self, now: &Now) -> Result<(ReleaseCode, bool), ClientError> {
         let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
         let file = match self.read_stored()? {
             Stored::Released(r) => {
@@ -241,6 +333,8 @@ impl Licensing {
             Stored::Licence(file) => file,
         };
         let license = self.check(&file)?;
+        clock::check(now, license.latest_seen)?;
+        let today = now.today;
         let Some(held) = &license.response else { return Err(ClientError::NothingToRelease) };
         let code = ReleaseCode::new(license.serial, license.key_id, held, today);
         let marker = ReleasedFile {
@@ -257,7 +351,7 @@ impl Licensing {
         let json = serde_json::to_string_pretty(&marker).expect("serialisable") + "\n";
         store::write_atomically(&self.path, json.as_bytes())
             .map_err(ClientError::io(format!("cannot write {}", self.path.display())))?;
-        let line = format!("{now_rfc3339} release counter={} {}", license.counter, code.to_code());
+        let line = format!("{} release counter={} {}", now.rfc3339, license.counter, code.to_code());
         store::append_line(&self.codes_sent_log(), &line)
             .map_err(ClientError::io(format!("cannot append to {}", self.codes_sent_log().display())))?;
         Ok((code, true))
@@ -288,6 +382,20 @@ impl Licensing {
                 Some(response)
             }
         };
+        let sealed = match (file.format, &file.seal) {
+            (UNSEALED_FORMAT, None) => file.latest_seen.is_none() && file.seats.is_empty(),
+            (FILE_FORMAT, Some(seal)) => *seal == seal_of(&self.machine, file),
+            _ => false,
+        };
+        if !sealed {
+            return Err(tampered(Tampering::Ledger));
+        }
+        let recorded = match &file.latest_seen {
+            None => None,
+            Some(text) => Some(clock::parse_rfc3339(text).ok_or_else(|| tampered(Tampering::Ledger))?),
+        };
+        let issued = response.as_ref().map(|r| clock::start_of(r.issued));
+        let latest_seen = recorded.max(issued);
         let registration_code = match &file.registration_code {
             None => None,
             Some(text) => Some(RegistrationCode::parse(text).map_err(|e| ClientError::CorruptLicense {
@@ -304,10 +412,15 @@ impl Licensing {
             response,
             machine_bound: self.machine.is_known(),
             registration_code,
+            latest_seen,
+            seats: file.seats.clone(),
         })
     }
 
-    fn write(&self, file: &LicenseFile) -> Result<(), ClientError> {
+    /// Writes the licence file in the current format, sealed.
+    fn write(&self, file: &mut LicenseFile) -> Result<(), ClientError> {
+        file.format = FILE_FORMAT;
+        file.seal = Some(seal_of(&self.machine, file));
         let json = serde_json::to_string_pretty(file).expect("serialisable") + "\n";
         store::write_atomically(&self.path, json.as_bytes())
             .map_err(ClientError::io(format!("cannot write {}", self.path.display())))
@@ -321,8 +434,9 @@ impl Licensing {
 
     /// Makes the request code for the current state and appends it to the
     /// codes-sent log, so a lost code can be found again.
-    pub fn create_code(&self, today: Day, now_rfc3339: &str) -> Result<RequestCode, ClientError> {
-        let license = self.load()?;
+    pub fn create_code(&self, now: &Now) -> Result<RequestCode, ClientError> {
+        let license = self.status(now)?;
+        let today = now.today;
         let mut request = RequestCode {
             product: license.product,
             serial: license.serial,
@@ -335,7 +449,7 @@ impl Licensing {
         if let (0, Some(code)) = (license.counter, &license.registration_code) {
             request.entitlement_digest = code.tag(&request);
         }
-        let line = format!("{now_rfc3339} counter={} {}", license.counter, request.to_code());
+        let line = format!("{} counter={} {}", now.rfc3339, license.counter, request.to_code());
         store::append_line(&self.codes_sent_log(), &line)
             .map_err(ClientError::io(format!("cannot append to {}", self.codes_sent_log().display())))?;
         Ok(request)
@@ -343,22 +457,21 @@ impl Licensing {
 
     /// Verifies a response code and installs it. On any error the licence
     /// file is left exactly as it was.
-    pub fn enter_code(&self, text: &str) -> Result<Applied, ClientError> {
-        let _lock = store::lock(&self.path).map_err(ClientError::io("cannot lock the licence file"))?;
-        let file = self.read_file()?;
-        let license = self.check(&file)?;
-        let response = ResponseCode::parse(text)?;
-        self.check_applies(&license, &response)?;
-        let changes = response.entitlements.changes_from(&license.entitlements, self.product(license.product));
-        let updated = LicenseFile {
-            counter: response.to_counter,
-            response_code: Some(response.to_code()),
-            entitlements: response.entitlements.clone(),
-            registration_code: None,
-            ..file
-        };
-        self.write(&updated)?;
-        Ok(Applied { from_counter: license.counter, license: self.check(&updated)?, changes })
+    pub fn enter_code(&self, text: &str, now: &Now) -> Result<Applied, ClientError> {
+        let ((from_counter, changes), license) = self.change(now, |file, license| {
+            let response = ResponseCode::parse(text)?;
+            self.check_applies(license, &response)?;
+            // The response's issue day is a time the licence has now seen:
+            // a clock far behind it would be refused right after.
+            clock::check(now, Some(clock::start_of(response.issued)))?;
+            let changes = response.entitlements.changes_from(&license.entitlements, self.product(license.product));
+            file.counter = response.to_counter;
+            file.response_code = Some(response.to_code());
+            file.entitlements = response.entitlements.clone();
+            file.registration_code = None;
+            Ok((license.counter, changes))
+        })?;
+        Ok(Applied { from_counter, license, changes })
     }
 
     /// Whether `response` applies to this licence now ([`ResponseCode::applies_to`]),

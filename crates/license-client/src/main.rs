@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use license_client::report::{self, ErrorReport};
+use license_codes::messages::Audience;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -19,7 +20,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let lang = license_client::language::from_environment();
             if json {
-                println!("{}", report::to_json(&ErrorReport::of(&e, lang)));
+                println!("{}", report::to_json(&ErrorReport::of(&e, lang, Audience::Program)));
             }
             eprintln!("{}", report::error_text(&e, lang));
             ExitCode::from(e.exit_code())

@@ -4,17 +4,33 @@
 use std::time::Duration;
 
 use license_api::{paths, Activation, ActivationRequest, ClientChannel, Problem, ReleaseAnswer, ReleaseRequest};
-use license_codes::{Day, ReleaseCode};
+use license_codes::ReleaseCode;
 
-use crate::{Applied, ClientError, Licensing};
+use crate::clock::Now;
+use crate::{Applied, ClientError, License, Licensing};
+
+/// What "Get it now" did.
+#[derive(Debug, Clone)]
+pub enum Fetched {
+    /// An upgrade was waiting: it is installed.
+    Applied(Applied),
+    /// Nothing was waiting (the server's `up_to_date`): the licence is as it
+    /// was, and the server's words say so.
+    NothingWaiting { license: License, detail: String },
+}
 
 /// Asks `server` (e.g. `https://licensing.example.com`) for the waiting
-/// upgrade and installs it.
-pub fn get_it_now(licensing: &Licensing, server: &str, today: Day, now: &str) -> Result<Applied, ClientError> {
-    let request = licensing.create_code(today, now)?;
+/// upgrade and installs it. Nothing waiting is not a failure.
+pub fn get_it_now(licensing: &Licensing, server: &str, now: &Now) -> Result<Fetched, ClientError> {
+    let request = licensing.create_code(now)?;
     let body = ActivationRequest { request_code: request.to_code(), channel: Some(ClientChannel::Online) };
-    let activation: Activation = post(server, paths::ACTIVATIONS, &body)?;
-    licensing.enter_code(&activation.response_code)
+    match post::<Activation>(server, paths::ACTIVATIONS, &body) {
+        Ok(activation) => licensing.enter_code(&activation.response_code, now).map(Fetched::Applied),
+        Err(ClientError::ServerRefused { code, detail, .. }) if code == "up_to_date" => {
+            Ok(Fetched::NothingWaiting { license: licensing.status(now)?, detail })
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Releases this installation ([`Licensing::release`]) and submits the
@@ -23,10 +39,9 @@ pub fn get_it_now(licensing: &Licensing, server: &str, today: Day, now: &str) ->
 pub fn release_online(
     licensing: &Licensing,
     server: &str,
-    today: Day,
-    now: &str,
+    now: &Now,
 ) -> Result<(ReleaseCode, Result<ReleaseAnswer, ClientError>), ClientError> {
-    let (code, _) = licensing.release(today, now)?;
+    let (code, _) = licensing.release(now)?;
     let answer = post(server, paths::RELEASES, &ReleaseRequest { release_code: code.to_code() });
     Ok((code, answer))
 }

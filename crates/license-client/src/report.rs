@@ -1,14 +1,14 @@
 //! The JSON the `license` command prints (`status --json`, `decode --json`,
 //! an error with `--json`) and the C interface returns: typed once here, for
 //! both, and described by the JSON Schemas in `docs/schemas/` (`status.json`,
-//! `decode.json`, `error.json`, `applied.json`).
+//! `decode.json`, `error.json`, `applied.json`, `seats.json`).
 
 use license_api::EntitlementValues;
 use license_codes::messages::{msg, Arg, Audience, Lang};
 use license_codes::{AnyCode, Detail, Installation, KeyId, SerialNumber};
 use serde::Serialize;
 
-use crate::{ClientError, License, Licensing};
+use crate::{ClientError, License, Licensing, SeatCount, ServerProblem};
 
 /// A product by number, with its name when the trust file has it.
 #[derive(Debug, Clone, Serialize)]
@@ -36,6 +36,9 @@ pub struct StatusReport {
     /// The signed response the entitlements came from.
     pub response_code: Option<String>,
     pub license_file: String,
+    /// The latest time the licence has seen (RFC 3339, UTC): the clock may
+    /// not be more than 48 hours behind it.
+    pub latest_seen: Option<String>,
 }
 
 impl StatusReport {
@@ -49,6 +52,7 @@ impl StatusReport {
             entitlements: EntitlementValues::of(licensing.product(license.product), &license.entitlements),
             response_code: license.response.as_ref().map(|r| r.to_code()),
             license_file: licensing.path().display().to_string(),
+            latest_seen: license.latest_seen.map(crate::clock::rfc3339),
         }
     }
 }
@@ -189,17 +193,24 @@ pub struct ErrorReport {
     /// The error's detail members: for a code's errors exactly those
     /// docs/codes.md §8 lists; for the program's own, those the README lists.
     pub detail: Detail,
+    /// The licence server's problem when the server refused (`code` is
+    /// stable: `up_to_date`, `installation_limit`, `unknown_serial`, …), else `null`.
+    pub server: Option<ServerProblem>,
 }
 
 impl ErrorReport {
-    pub fn of(e: &ClientError, lang: Lang) -> Self {
-        let words = e.explain(lang, Audience::Program);
+    /// The report of `e` in `lang`, with next steps for `audience`: the
+    /// command's user ([`Audience::Program`]) or an embedding program's
+    /// ([`Audience::User`], the C library).
+    pub fn of(e: &ClientError, lang: Lang, audience: Audience) -> Self {
+        let words = e.explain(lang, audience);
         ErrorReport {
             error: e.code(),
             message: words.meaning,
             next_step: words.next_step,
             group: e.group(),
             detail: e.detail(),
+            server: e.server_problem(),
         }
     }
 }
@@ -230,12 +241,35 @@ pub struct AppliedReport {
     pub counter: u16,
     pub changes: Vec<ChangeReport>,
     pub entitlements: EntitlementValues,
+    /// `true` when "Get it now" found nothing waiting: nothing changed.
+    pub nothing_waiting: bool,
+    /// The licence server's words when nothing was waiting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 impl AppliedReport {
+    /// What "Get it now" did: the upgrade installed, or nothing waiting.
+    pub fn fetched(licensing: &Licensing, fetched: &crate::Fetched) -> Self {
+        match fetched {
+            crate::Fetched::Applied(applied) => Self::of(licensing, applied),
+            crate::Fetched::NothingWaiting { license, detail } => AppliedReport {
+                product: ProductRef::of(licensing, license.product),
+                from_counter: license.counter,
+                counter: license.counter,
+                changes: Vec::new(),
+                entitlements: EntitlementValues::of(licensing.product(license.product), &license.entitlements),
+                nothing_waiting: true,
+                message: Some(detail.clone()),
+            },
+        }
+    }
+
     pub fn of(licensing: &Licensing, applied: &crate::Applied) -> Self {
         let license = &applied.license;
         AppliedReport {
+            nothing_waiting: false,
+            message: None,
             product: ProductRef::of(licensing, license.product),
             from_counter: applied.from_counter,
             counter: license.counter,
@@ -252,6 +286,13 @@ impl AppliedReport {
             entitlements: EntitlementValues::of(licensing.product(license.product), &license.entitlements),
         }
     }
+}
+
+/// `license seats list --json`, `license_seats_json`: every count
+/// entitlement of the licence, its seats held and free.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeatsReport {
+    pub seats: Vec<SeatCount>,
 }
 
 /// A report as pretty JSON, as the command prints it.

@@ -2,8 +2,12 @@
 //! it, enter-code, status; then every error, each with its exit code and the
 //! licence file left byte for byte as it was.
 
+#[path = "cli/clock.rs"]
+mod clock;
 #[path = "pictures/mod.rs"]
 mod pictures;
+#[path = "cli/seats.rs"]
+mod seats;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -57,7 +61,22 @@ impl Installation {
     }
 
     fn command(&self) -> Command {
-        let mut c = Command::new(license_bin());
+        self.configure(Command::new(license_bin()))
+    }
+
+    /// The command with its clock moved by `offset` (libfaketime's
+    /// `-3d`, `+31m`, …): the only way to move the library's clock.
+    fn command_at(&self, offset: &str) -> Command {
+        let mut c = Command::new("faketime");
+        c.args(["-f", offset]).arg(license_bin());
+        self.configure(c)
+    }
+
+    fn run_at(&self, offset: &str, args: &[&str]) -> Output {
+        self.command_at(offset).args(args).output().expect("faketime runs (Debian's faketime, scripts/test.sh)")
+    }
+
+    fn configure(&self, mut c: Command) -> Command {
         c.current_dir(self.dir.path())
             .env("LICENSE_TRUST", self.path("trust.json"))
             .env("LICENSE_MACHINE_ID_FILE", self.path("machine-a"))

@@ -1,7 +1,7 @@
 """Validates JSON documents against the schemas in docs/schemas/.
 
 Reads one document a line on stdin, each `{"schema": NAME, "value": ...}`
-(NAME: status, decode, error, applied); prints every violation and exits 1
+(NAME: status, decode, error, applied, seats); prints every violation and exits 1
 if there is one. Used by the `license` command's and the C library's tests.
 """
 import json

@@ -29,6 +29,21 @@
 #define LICENSE_BAD_ARGUMENT 2
 
 /*
+ The licence server refused (its problem is in `license_last_error_json`'s `"server"`).
+ */
+#define LICENSE_SERVER_REFUSED 16
+
+/*
+ Every seat of the count is held (`license_seat_claim`).
+ */
+#define LICENSE_NO_SEAT_LEFT 21
+
+/*
+ The computer's clock is more than 48 hours behind the latest time the licence has seen.
+ */
+#define LICENSE_CLOCK_BEHIND 22
+
+/*
  A bug in the library, caught at the boundary; the handle stays usable.
  */
 #define LICENSE_INTERNAL_ERROR 70
@@ -146,12 +161,58 @@ int license_release(struct license_handle *h, char **out_code);
 
 /*
  Gets the waiting upgrade from the licence server at `server_url` and
- installs it (the online path; needs the internet).
+ installs it (the online path; needs the internet). Nothing waiting is a
+ success too: 0, with `"nothing_waiting": true`, no changes and the
+ server's words in `"message"`. A refusal is `LICENSE_SERVER_REFUSED`
+ (16) with the server's problem in `license_last_error_json`'s `"server"`.
 
  # Safety
  `h` from `license_open`; `server_url` NUL-terminated; `out_changes_json` writable.
  */
 int license_get_it_now(struct license_handle *h, const char *server_url, char **out_changes_json);
+
+/*
+ Gives `holder` (the client's name, the same every time) a seat of the
+ count entitlement `entitlement` (`"clients"`), held until released. The
+ same holder claiming again keeps its one seat. Every seat held:
+ `LICENSE_NO_SEAT_LEFT` (21), naming the count; an entitlement that is
+ not a count of the licence, or an unusable name: `LICENSE_BAD_ARGUMENT`.
+
+ # Safety
+ `h` from `license_open`; the strings NUL-terminated.
+ */
+int license_seat_claim(struct license_handle *h, const char *entitlement, const char *holder);
+
+/*
+ As [`license_seat_claim`], but the claim lapses `lease_minutes` (at
+ least one) after it was last made, so the seat of a client that
+ vanished comes free; claiming again renews it.
+
+ # Safety
+ `h` from `license_open`; the strings NUL-terminated.
+ */
+int license_seat_claim_leased(struct license_handle *h,
+                              const char *entitlement,
+                              const char *holder,
+                              uint32_t lease_minutes);
+
+/*
+ Gives `holder`'s seat of `entitlement` back (0 also when it held none).
+
+ # Safety
+ `h` from `license_open`; the strings NUL-terminated.
+ */
+int license_seat_release(struct license_handle *h, const char *entitlement, const char *holder);
+
+/*
+ The seats as JSON, as `license seats list --json` prints them
+ (`docs/schemas/seats.json`): each count entitlement with its `count`,
+ `used`, `free` and `holders`.
+
+ # Safety
+ `h` from `license_open`; `out_json` writable.
+ */
+int license_seats_json(struct license_handle *h, char **out_json);
 
 /*
  Decodes any code (serial number, request, response, release) without

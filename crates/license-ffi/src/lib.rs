@@ -14,9 +14,9 @@ use std::ffi::{c_char, c_int, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use license_client::clock::Now;
-use license_client::report::{AppliedReport, DecodeReport, ErrorReport, StatusReport};
+use license_client::report::{AppliedReport, DecodeReport, ErrorReport, SeatsReport, StatusReport};
 use license_client::{ClientError, Licensing, MachineIdentity};
-use license_codes::messages::Lang;
+use license_codes::messages::{Audience, Lang};
 use license_codes::{Detail, RegistrationCode, SerialNumber, TrustFile};
 
 /// Success.
@@ -24,6 +24,12 @@ pub const LICENSE_OK: c_int = 0;
 /// A required pointer was NULL, or a text was not UTF-8 (the `license`
 /// command's exit code for wrong usage).
 pub const LICENSE_BAD_ARGUMENT: c_int = 2;
+/// The licence server refused (its problem is in `license_last_error_json`'s `"server"`).
+pub const LICENSE_SERVER_REFUSED: c_int = 16;
+/// Every seat of the count is held (`license_seat_claim`).
+pub const LICENSE_NO_SEAT_LEFT: c_int = 21;
+/// The computer's clock is more than 48 hours behind the latest time the licence has seen.
+pub const LICENSE_CLOCK_BEHIND: c_int = 22;
 /// A bug in the library, caught at the boundary; the handle stays usable.
 pub const LICENSE_INTERNAL_ERROR: c_int = 70;
 
@@ -76,9 +82,11 @@ impl Failure {
             next_step: next_step.to_string(),
             group: None,
             detail: Detail::default(),
+            server: None,
         };
         match self {
-            Failure::Client(e) => ErrorReport::of(e, lang),
+            // The words for the program's user, not for the `license` command's.
+            Failure::Client(e) => ErrorReport::of(e, lang, Audience::User),
             Failure::BadArgument(what) => boundary(
                 "bad_argument",
                 format!("{what} is NULL or not UTF-8 text"),
@@ -146,7 +154,8 @@ unsafe fn text<'a>(p: *const c_char, what: &'static str) -> Result<&'a str, Fail
 }
 
 /// Where a function hands a string to the caller; checked (and set to
-/// NULL) before any work, so a NULL out-pointer never costs a change.
+/// NULL) before any work, so a NULL out-pointer never costs a change and
+/// after any failure the caller's pointer is NULL (license.h says so).
 struct Output(*mut *mut c_char);
 
 /// # Safety
@@ -243,6 +252,26 @@ fn with_handle(h: *mut LicenseHandle, body: impl FnOnce(&mut LicenseHandle) -> R
     }
 }
 
+/// Runs `body` on the handle `h` and hands the string it makes to the
+/// caller through `out`. `*out` is set to NULL first, before any other
+/// check, so after any failure (a NULL handle included) it is NULL.
+fn with_handle_giving(
+    h: *mut LicenseHandle,
+    out: *mut *mut c_char,
+    what: &'static str,
+    body: impl FnOnce(&mut LicenseHandle) -> Result<String, Failure>,
+) -> c_int {
+    if !out.is_null() {
+        // SAFETY: `out` is NULL or writable (license.h); checked non-NULL.
+        unsafe { *out = std::ptr::null_mut() };
+    }
+    with_handle(h, |h| {
+        // SAFETY: as above.
+        let out = unsafe { output(out, what) }?;
+        out.give(body(h)?)
+    })
+}
+
 /// Starts a new installation at update 0 with the serial number from the
 /// purchase email and the product (its number, or its name in the trust file).
 ///
@@ -254,7 +283,7 @@ pub unsafe extern "C" fn license_init(h: *mut LicenseHandle, serial: *const c_ch
         // SAFETY: the caller's promise.
         let serial = SerialNumber::parse(unsafe { text(serial, "serial") }?).map_err(ClientError::from)?;
         let product = h.licensing.product_id(unsafe { text(product, "product") }?)?;
-        h.licensing.init(serial, product, None)?;
+        h.licensing.init(serial, product, None, &Now::read())?;
         Ok(())
     })
 }
@@ -282,7 +311,7 @@ pub unsafe extern "C" fn license_init_with_registration_code(
         // SAFETY: the caller's promise.
         let code = RegistrationCode::parse(unsafe { text(registration_code, "registration_code") }?)
             .map_err(|e| Failure::BadRegistrationCode(e.to_string()))?;
-        h.licensing.init(serial, product, Some(&code))?;
+        h.licensing.init(serial, product, Some(&code), &Now::read())?;
         Ok(())
     })
 }
@@ -293,11 +322,9 @@ pub unsafe extern "C" fn license_init_with_registration_code(
 /// `h` from `license_open`; `out_json` writable.
 #[no_mangle]
 pub unsafe extern "C" fn license_status_json(h: *mut LicenseHandle, out_json: *mut *mut c_char) -> c_int {
-    with_handle(h, |h| {
-        // SAFETY: the caller's promise.
-        let out = unsafe { output(out_json, "out_json") }?;
-        let license = h.licensing.load()?;
-        out.give(json(&StatusReport::of(&h.licensing, &license)))
+    with_handle_giving(h, out_json, "out_json", |h| {
+        let license = h.licensing.status(&Now::read())?;
+        Ok(json(&StatusReport::of(&h.licensing, &license)))
     })
 }
 
@@ -308,12 +335,7 @@ pub unsafe extern "C" fn license_status_json(h: *mut LicenseHandle, out_json: *m
 /// `h` from `license_open`; `out_code` writable.
 #[no_mangle]
 pub unsafe extern "C" fn license_create_code(h: *mut LicenseHandle, out_code: *mut *mut c_char) -> c_int {
-    with_handle(h, |h| {
-        // SAFETY: the caller's promise.
-        let out = unsafe { output(out_code, "out_code") }?;
-        let now = Now::read();
-        out.give(h.licensing.create_code(now.today, &now.rfc3339)?.to_code())
-    })
+    with_handle_giving(h, out_code, "out_code", |h| Ok(h.licensing.create_code(&Now::read())?.to_code()))
 }
 
 /// Verifies a response code (as typed, pasted or read from a file) and
@@ -328,12 +350,11 @@ pub unsafe extern "C" fn license_enter_code(
     text: *const c_char,
     out_changes_json: *mut *mut c_char,
 ) -> c_int {
-    with_handle(h, |h| {
+    with_handle_giving(h, out_changes_json, "out_changes_json", |h| {
         // SAFETY: the caller's promise.
-        let out = unsafe { output(out_changes_json, "out_changes_json") }?;
         let code = unsafe { self::text(text, "text") }?;
-        let applied = h.licensing.enter_code(code)?;
-        out.give(json(&AppliedReport::of(&h.licensing, &applied)))
+        let applied = h.licensing.enter_code(code, &Now::read())?;
+        Ok(json(&AppliedReport::of(&h.licensing, &applied)))
     })
 }
 
@@ -352,9 +373,7 @@ pub unsafe extern "C" fn license_enter_code_image(
     height: u32,
     out_changes_json: *mut *mut c_char,
 ) -> c_int {
-    with_handle(h, |h| {
-        // SAFETY: the caller's promise.
-        let out = unsafe { output(out_changes_json, "out_changes_json") }?;
+    with_handle_giving(h, out_changes_json, "out_changes_json", |h| {
         let len = (width as usize).checked_mul(height as usize).and_then(|n| n.checked_mul(4));
         let (false, Some(len)) = (rgba.is_null(), len) else {
             return Err(Failure::BadArgument("rgba"));
@@ -362,8 +381,8 @@ pub unsafe extern "C" fn license_enter_code_image(
         // SAFETY: the caller's promise: `len` readable bytes.
         let pixels = unsafe { std::slice::from_raw_parts(rgba, len) };
         let code = license_client::read_qr_rgba(pixels, width, height)?;
-        let applied = h.licensing.enter_code(&code)?;
-        out.give(json(&AppliedReport::of(&h.licensing, &applied)))
+        let applied = h.licensing.enter_code(&code, &Now::read())?;
+        Ok(json(&AppliedReport::of(&h.licensing, &applied)))
     })
 }
 
@@ -375,17 +394,17 @@ pub unsafe extern "C" fn license_enter_code_image(
 /// `h` from `license_open`; `out_code` writable.
 #[no_mangle]
 pub unsafe extern "C" fn license_release(h: *mut LicenseHandle, out_code: *mut *mut c_char) -> c_int {
-    with_handle(h, |h| {
-        // SAFETY: the caller's promise.
-        let out = unsafe { output(out_code, "out_code") }?;
-        let now = Now::read();
-        let (code, _) = h.licensing.release(now.today, &now.rfc3339)?;
-        out.give(code.to_code())
+    with_handle_giving(h, out_code, "out_code", |h| {
+        let (code, _) = h.licensing.release(&Now::read())?;
+        Ok(code.to_code())
     })
 }
 
 /// Gets the waiting upgrade from the licence server at `server_url` and
-/// installs it (the online path; needs the internet).
+/// installs it (the online path; needs the internet). Nothing waiting is a
+/// success too: 0, with `"nothing_waiting": true`, no changes and the
+/// server's words in `"message"`. A refusal is `LICENSE_SERVER_REFUSED`
+/// (16) with the server's problem in `license_last_error_json`'s `"server"`.
 ///
 /// # Safety
 /// `h` from `license_open`; `server_url` NUL-terminated; `out_changes_json` writable.
@@ -395,13 +414,91 @@ pub unsafe extern "C" fn license_get_it_now(
     server_url: *const c_char,
     out_changes_json: *mut *mut c_char,
 ) -> c_int {
+    with_handle_giving(h, out_changes_json, "out_changes_json", |h| {
+        // SAFETY: the caller's promise.
+        let server = unsafe { text(server_url, "server_url") }?;
+        let fetched = license_client::get_it_now(&h.licensing, server, &Now::read())?;
+        Ok(json(&AppliedReport::fetched(&h.licensing, &fetched)))
+    })
+}
+
+/// Gives `holder` (the client's name, the same every time) a seat of the
+/// count entitlement `entitlement` (`"clients"`), held until released. The
+/// same holder claiming again keeps its one seat. Every seat held:
+/// `LICENSE_NO_SEAT_LEFT` (21), naming the count; an entitlement that is
+/// not a count of the licence, or an unusable name: `LICENSE_BAD_ARGUMENT`.
+///
+/// # Safety
+/// `h` from `license_open`; the strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn license_seat_claim(
+    h: *mut LicenseHandle,
+    entitlement: *const c_char,
+    holder: *const c_char,
+) -> c_int {
+    // SAFETY: the caller's promise, passed on.
+    unsafe { claim(h, entitlement, holder, None) }
+}
+
+/// As [`license_seat_claim`], but the claim lapses `lease_minutes` (at
+/// least one) after it was last made, so the seat of a client that
+/// vanished comes free; claiming again renews it.
+///
+/// # Safety
+/// `h` from `license_open`; the strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn license_seat_claim_leased(
+    h: *mut LicenseHandle,
+    entitlement: *const c_char,
+    holder: *const c_char,
+    lease_minutes: u32,
+) -> c_int {
+    // SAFETY: the caller's promise, passed on.
+    unsafe { claim(h, entitlement, holder, Some(lease_minutes)) }
+}
+
+/// # Safety
+/// As the two claims.
+unsafe fn claim(h: *mut LicenseHandle, entitlement: *const c_char, holder: *const c_char, lease: Option<u32>) -> c_int {
     with_handle(h, |h| {
         // SAFETY: the caller's promise.
-        let out = unsafe { output(out_changes_json, "out_changes_json") }?;
-        let server = unsafe { text(server_url, "server_url") }?;
-        let now = Now::read();
-        let applied = license_client::get_it_now(&h.licensing, server, now.today, &now.rfc3339)?;
-        out.give(json(&AppliedReport::of(&h.licensing, &applied)))
+        let entitlement = unsafe { text(entitlement, "entitlement") }?;
+        let holder = unsafe { text(holder, "holder") }?;
+        h.licensing.claim_seat(entitlement, holder, lease, &Now::read())?;
+        Ok(())
+    })
+}
+
+/// Gives `holder`'s seat of `entitlement` back (0 also when it held none).
+///
+/// # Safety
+/// `h` from `license_open`; the strings NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn license_seat_release(
+    h: *mut LicenseHandle,
+    entitlement: *const c_char,
+    holder: *const c_char,
+) -> c_int {
+    with_handle(h, |h| {
+        // SAFETY: the caller's promise.
+        let entitlement = unsafe { text(entitlement, "entitlement") }?;
+        let holder = unsafe { text(holder, "holder") }?;
+        h.licensing.release_seat(entitlement, holder, &Now::read())?;
+        Ok(())
+    })
+}
+
+/// The seats as JSON, as `license seats list --json` prints them
+/// (`docs/schemas/seats.json`): each count entitlement with its `count`,
+/// `used`, `free` and `holders`.
+///
+/// # Safety
+/// `h` from `license_open`; `out_json` writable.
+#[no_mangle]
+pub unsafe extern "C" fn license_seats_json(h: *mut LicenseHandle, out_json: *mut *mut c_char) -> c_int {
+    with_handle_giving(h, out_json, "out_json", |h| {
+        let seats = h.licensing.seats(&Now::read())?;
+        Ok(json(&SeatsReport { seats }))
     })
 }
 

@@ -106,6 +106,10 @@ pub enum Audience {
     Program,
     /// The customer on the vendor's web page.
     Customer,
+    /// The user of a program that embeds the library (the C interface and
+    /// its wrappers): next steps that name no command or flag, where an
+    /// entry has them (`.next-user`), else the plain ones.
+    User,
 }
 
 /// What an error means for a person: a title, what happened and what to do.
@@ -364,18 +368,23 @@ impl Domain {
     }
 
     /// The explanation of entry `id` for `audience`: the `-customer`
-    /// attributes replace the plain ones on the page where an entry has them.
+    /// attributes replace the plain ones on the page where an entry has
+    /// them, and `.next-user` the next step for an embedding program's user.
     pub fn explain(self, lang: Lang, id: &str, args: &Args<'_>, audience: Audience) -> Explanation {
-        let part = |plain: Option<&str>, customer: &str| {
-            if audience == Audience::Customer && self.has(&format!("{id}.{customer}")) {
-                return self.text(lang, id, Some(customer), args);
+        let part = |plain: Option<&str>, special: &str, for_whom: Audience| {
+            if audience == for_whom && self.has(&format!("{id}.{special}")) {
+                return self.text(lang, id, Some(special), args);
             }
             self.text(lang, id, plain, args)
         };
+        let next_step = match audience {
+            Audience::User => part(Some("next"), "next-user", Audience::User),
+            _ => part(Some("next"), "next-customer", Audience::Customer),
+        };
         Explanation {
-            title: part(Some("title"), "title-customer"),
-            meaning: part(None, "customer"),
-            next_step: part(Some("next"), "next-customer"),
+            title: part(Some("title"), "title-customer", Audience::Customer),
+            meaning: part(None, "customer", Audience::Customer),
+            next_step,
         }
     }
 
@@ -532,6 +541,33 @@ mod tests {
         let customer = CODES.explain(Lang::En, "code-bad_group", &args, Audience::Customer);
         assert_eq!(program.meaning, customer.meaning);
         assert_ne!(program.next_step, customer.next_step);
+    }
+
+    /// An embedding program's user gets `.next-user` where an entry has it,
+    /// else the plain words, never the page's; and no words for that user,
+    /// in any language, name a `license` command or a flag.
+    #[test]
+    fn an_embedding_programs_user_is_told_no_command() {
+        let path = [("path", Arg::from("licence.json"))];
+        let command = PROGRAM.explain(Lang::En, "program-no_license", &path, Audience::Program);
+        let user = PROGRAM.explain(Lang::En, "program-no_license", &path, Audience::User);
+        assert!(command.next_step.contains("license init"), "{}", command.next_step);
+        assert!(user.next_step.starts_with("Register the program"), "{}", user.next_step);
+        assert_eq!(command.meaning, user.meaning);
+        let args = [("group", Arg::from(4u32))];
+        let plain = CODES.explain(Lang::En, "code-bad_group", &args, Audience::Program);
+        assert_eq!(CODES.explain(Lang::En, "code-bad_group", &args, Audience::User), plain);
+        for lang in Lang::ALL.iter().copied() {
+            for domain in [CODES, PROGRAM] {
+                let ids: Vec<&str> = domain.keys(lang).filter(|k| !k.contains('.')).collect();
+                for id in ids {
+                    let words = domain.explain(lang, id, &[], Audience::User).next_step;
+                    for named in ["license ", "--", "LICENSE_"] {
+                        assert!(!words.contains(named), "{id} ({lang:?}) tells the user `{named}`: {words}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

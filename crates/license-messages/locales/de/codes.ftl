@@ -61,7 +61,7 @@ code-wrong_kind = dies ist { $found ->
        *[request] { $expected ->
             [response] Dies ist der Code, den dieses Programm erstellt hat. Reichen Sie ihn im Lizenzportal des Herstellers ein und geben Sie den Antwortcode ein, den Sie dort erhalten.
             [serial] Geben Sie stattdessen eine Seriennummer ein.
-            [release] Geben Sie stattdessen den Freigabecode ein, den das Programm erstellt hat (license release).
+            [release] Geben Sie stattdessen den Freigabecode ein, den das Programm erstellt hat (Lizenz freigeben).
            *[request] Geben Sie stattdessen einen Anforderungscode ein.
         }
     }
@@ -93,7 +93,7 @@ code-malformed = { $kind ->
     .next = Kopieren Sie den Code erneut aus dem Original; schlägt es weiter fehl, wenden Sie sich mit dem Code an den Support.
 code-bad_signature = die Signatur des Antwortcodes ist ungültig: er wurde verändert, falsch eingegeben oder nicht für diese Installation erstellt
     .title = Die Signatur ist ungültig
-    .next = Prüfen Sie, ob dieser Antwortcode auf den neuesten Anforderungscode dieser Installation antwortet (license create-code), und kopieren Sie ihn erneut; schlägt es weiter fehl, senden Sie den Anforderungscode an den Support.
+    .next = Prüfen Sie, ob dieser Antwortcode auf den neuesten Anforderungscode dieser Installation antwortet (Code erstellen), und kopieren Sie ihn erneut; schlägt es weiter fehl, senden Sie den Anforderungscode an den Support.
 code-unknown_signing_key = der Antwortcode wurde mit dem Herstellerschlüssel { $key_id } signiert, dem dieses Programm nicht vertraut
     .title = Mit einem unbekannten Schlüssel signiert
     .next = Aktualisieren Sie das Programm, damit es die aktuellen Schlüssel des Herstellers kennt, oder wenden Sie sich an den Support.
@@ -102,10 +102,10 @@ code-another_product = dieser Antwortcode ist für Produkt { $found }, diese Liz
     .next = Geben Sie diesen Code in dem Programm ein, für das er erstellt wurde, oder fordern Sie einen Antwortcode für den Anforderungscode dieses Produkts an.
 code-another_installation = KEYID_NOT_FOUND: dieser Antwortcode wurde für eine andere Installation erstellt (Schlüssel-ID beginnt mit { $found }), nicht für diese ({ $expected })
     .title = Eine Antwort für eine andere Installation
-    .next = Geben Sie ihn auf dem Computer ein, dessen Anforderungscode er beantwortet, oder erstellen Sie hier einen Anforderungscode (license create-code) und reichen Sie diesen ein.
+    .next = Geben Sie ihn auf dem Computer ein, dessen Anforderungscode er beantwortet, oder erstellen Sie hier einen Anforderungscode (Code erstellen) und reichen Sie diesen ein.
 code-too_old = TOO_OLD: ein neueres Update ist bereits installiert (dieser Code bringt Update { $to_counter }; die Lizenz steht bei Update { $counter })
     .title = Eine ältere Antwort
-    .next = Nichts zu tun: ein neueres Update ist installiert. Fehlt etwas, erstellen Sie einen neuen Anforderungscode (license create-code) und reichen Sie ihn ein.
+    .next = Nichts zu tun: ein neueres Update ist installiert. Fehlt etwas, erstellen Sie einen neuen Anforderungscode (Code erstellen) und reichen Sie ihn ein.
 code-too_new = TOO_NEW: dieser Antwortcode setzt Update { $from_counter } fort, die Lizenz steht aber bei Update { $counter }: ein früheres Update fehlt
     .title = Ein früheres Update fehlt
-    .next = Geben Sie zuerst die früheren Antwortcodes der Reihe nach ein; oder erstellen Sie einen neuen Anforderungscode (license create-code) und reichen Sie ihn ein, um eine Antwort mit allen Updates zu erhalten.
+    .next = Geben Sie zuerst die früheren Antwortcodes der Reihe nach ein; oder erstellen Sie einen neuen Anforderungscode (Code erstellen) und reichen Sie ihn ein, um eine Antwort mit allen Updates zu erhalten.

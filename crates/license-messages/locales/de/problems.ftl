@@ -52,6 +52,7 @@ problem-installation_limit = die Lizenz { $serial } ist bereits auf { $max_insta
     } installiert, ihrem Limit
     .title = Installationslimit erreicht
     .next = Geben Sie den Computer frei, von dem Sie umziehen: Führen Sie dort `license release` aus (oder Release licence im Programm) und reichen Sie den Freigabecode ein; versuchen Sie es dann erneut. Oder kaufen Sie eine weitere Installation, oder bitten Sie den Support, einen nicht mehr genutzten Computer freizugeben.
+    .next-user = Wenn Sie das Programm auf einen neuen Computer umziehen: verwenden Sie auf dem alten die Funktion Lizenz freigeben des Programms und senden Sie den Freigabecode ab; versuchen Sie es dann erneut. Oder kaufen Sie eine weitere Installation, oder bitten Sie den Support, einen nicht mehr genutzten Computer freizugeben.
     .next-customer = Wenn Sie das Programm auf einen neuen Computer umziehen: Verwenden Sie auf dem alten Release licence im Programm, geben Sie hier den angezeigten Freigabecode ein und reichen Sie diesen Code dann erneut ein. Oder bitten Sie den Support, einen nicht mehr genutzten Computer freizugeben, oder kaufen Sie eine weitere Installation.
 problem-registration_required = Lizenz { $serial } braucht ihren Registrierungscode, um einen neuen Computer zu registrieren, und dieser Anforderungscode wurde { $given ->
         [yes] mit einem Registrierungscode erstellt, der nicht zu dieser Lizenz gehört
@@ -59,16 +60,19 @@ problem-registration_required = Lizenz { $serial } braucht ihren Registrierungsc
     }
     .title = Registrierungscode erforderlich
     .next = Beginnen Sie die Installation erneut mit der Seriennummer und dem Registrierungscode aus der Kaufbestätigung (`license init --serial SERIAL --registration-code CODE`) und erstellen Sie dann einen neuen Anforderungscode. Verloren? Fordern Sie ihn im Portal an („Seriennummer verloren?“) oder beim Support.
+    .next-user = Registrieren Sie das Programm erneut mit der Seriennummer und dem Registrierungscode aus der Kaufbestätigung und erstellen Sie dann einen neuen Code. Verloren? Fordern Sie ihn auf der Lizenzseite unter „Seriennummer verloren?“ an, oder fragen Sie den Support.
     .next-customer = Das Programm muss mit der Seriennummer und dem Registrierungscode aus der Kaufbestätigung registriert werden. Geben Sie beides im Programm ein, erstellen Sie einen neuen Anforderungscode und senden Sie ihn hier ab. E-Mail verloren? Nutzen Sie unten „Seriennummer verloren?“: Beides wird an den hinterlegten technischen Kontakt gesendet.
 problem-release_proof_mismatch = der Nachweis dieses Freigabecodes passt nicht zur Antwort, die die Installation { $key_id } der Lizenz { $serial } hält
     .title = Freigabecode nicht angenommen
     .next = Geben Sie den Freigabecode genau so ein, wie das Programm ihn angezeigt hat (license release zeigt ihn erneut an); schlägt es weiter fehl, senden Sie ihn an den Support.
+    .next-user = Geben Sie den Freigabecode genau so ein, wie das Programm ihn angezeigt hat; schlägt es weiter fehl, senden Sie ihn an den Support.
 problem-transfer_limit = die Lizenz { $serial } ist in den letzten 365 Tagen { $limit ->
         [one] einmal
        *[other] { $limit }-mal
     } auf einen anderen Computer umgezogen, ihr Limit für Freigaben durch den Kunden
     .title = Zu viele Umzüge
     .next = Bitten Sie den Support, den alten Computer freizugeben: in der Konsole oder mit `license-server license release`.
+    .next-user = Senden Sie den Freigabecode an den Support: er kann den Platz des alten Computers für Sie freigeben.
     .next-customer = Wenden Sie sich mit diesem Freigabecode an den Support: er kann den Platz des alten Computers für Sie freigeben.
 problem-up_to_date = diese Installation ist aktuell: sie hat Update { $counter }, das neueste der Lizenz { $serial }
     .customer = das Programm hat bereits jedes Upgrade dieser Lizenz

@@ -62,7 +62,7 @@ code-wrong_kind = this is { $found ->
        *[request] { $expected ->
             [response] This is the code this program made. Submit it on the vendor's licence portal; enter the response code the portal gives you.
             [serial] Enter a serial number instead.
-            [release] Enter the release code the program made (license release) instead.
+            [release] Enter the release code the program made (Release licence) instead.
            *[request] Enter a request code instead.
         }
     }
@@ -94,7 +94,7 @@ code-malformed = the { $kind ->
     .next = Copy the code again from the original; if it still fails, contact support with the code.
 code-bad_signature = the response code's signature does not verify: it was changed, mistyped, or not made for this installation
     .title = The signature does not verify
-    .next = Check that this response code answers this installation's latest request code (license create-code) and copy it again; if it still fails, send the request code to support.
+    .next = Check that this response code answers this installation's latest request code (Create Code) and copy it again; if it still fails, send the request code to support.
 code-unknown_signing_key = the response code was signed with vendor key { $key_id }, which this program does not trust
     .title = Signed by an unknown vendor key
     .next = Update the program so it knows the vendor's current keys, or contact support.
@@ -103,10 +103,10 @@ code-another_product = this response code is for product { $found }, but this li
     .next = Enter this code in the program it was made for, or ask for a response code for this product's request code.
 code-another_installation = KEYID_NOT_FOUND: this response code was made for another installation (key id starting { $found }), not this one ({ $expected })
     .title = A response for another installation
-    .next = Enter it on the computer whose request code it answers, or make a request code here (license create-code) and submit that.
+    .next = Enter it on the computer whose request code it answers, or make a request code here (Create Code) and submit that.
 code-too_old = TOO_OLD: a newer update is already installed (this code brings update { $to_counter }; the licence is at update { $counter })
     .title = An older response
-    .next = Nothing to do: a newer update is installed. If something is missing, make a new request code (license create-code) and submit it.
+    .next = Nothing to do: a newer update is installed. If something is missing, make a new request code (Create Code) and submit it.
 code-too_new = TOO_NEW: this response code continues from update { $from_counter }, but the licence is at update { $counter }: an earlier update is missing
     .title = An earlier update is missing
-    .next = Enter the earlier response codes first, in order; or make a new request code (license create-code) and submit it for one response that brings every update.
+    .next = Enter the earlier response codes first, in order; or make a new request code (Create Code) and submit it for one response that brings every update.

@@ -53,6 +53,7 @@ problem-installation_limit = licence { $serial } is already installed on { $max_
     }, its limit
     .title = Installation limit reached
     .next = Release the computer it moves from: on that computer, run `license release` (or the program's Release licence) and submit the release code; then try again. Or buy another installation, or ask support to release a computer you no longer use.
+    .next-user = If you are moving the program to a new computer: on the old one, use the program's Release licence and submit the release code; then try again. Or buy another installation, or ask support to release a computer you no longer use.
     .next-customer = If you are moving the program to a new computer: on the old one, use the program's Release licence, enter the release code it shows here, then submit this code again. Or ask support to release a computer you no longer use, or buy another installation.
 problem-registration_required = licence { $serial } needs its registration code to register a new computer, and this request code was made { $given ->
         [yes] with a registration code that is not this licence's
@@ -60,16 +61,19 @@ problem-registration_required = licence { $serial } needs its registration code 
     }
     .title = Registration code needed
     .next = Start the installation again with the serial number and the registration code from the purchase confirmation (`license init --serial SERIAL --registration-code CODE`), then create a new request code. Lost it? Ask for it at the portal's "Lost your serial number?", or ask support.
+    .next-user = Register the program again with the serial number and the registration code from the purchase confirmation, then create a new code. Lost it? Ask for it at the licence page's "Lost your serial number?", or ask support.
     .next-customer = The program must be registered with the serial number and the registration code from the purchase confirmation email. Enter both in the program, create a new request code and submit it here. Lost the email? Use "Lost your serial number?" below: they are sent to the technical contact on file.
 problem-release_proof_mismatch = this release code's proof does not match the response installation { $key_id } of licence { $serial } holds
     .title = Release code not accepted
     .next = Enter the release code exactly as the program showed it (license release prints it again); if it still fails, send it to support.
+    .next-user = Enter the release code exactly as the program showed it; if it still fails, send it to support.
 problem-transfer_limit = licence { $serial } has moved to another computer { $limit ->
         [one] once
        *[other] { $limit } times
     } in the last 365 days, its limit for releases by the customer
     .title = Too many moves
     .next = Ask support to release the old computer: they can, in the console or with `license-server license release`.
+    .next-user = Send the release code to support: they can free the old computer's place for you.
     .next-customer = Contact support with this release code: they can free the old computer's place for you.
 problem-up_to_date = this installation is up to date: it holds update { $counter }, the latest for licence { $serial }
     .customer = the program already has every upgrade for this licence

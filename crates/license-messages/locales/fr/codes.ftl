@@ -61,7 +61,7 @@ code-wrong_kind = ceci est { $found ->
        *[request] { $expected ->
             [response] C'est le code créé par ce programme. Soumettez-le sur le portail de licences de l'éditeur, puis saisissez le code de réponse qu'il vous donne.
             [serial] Saisissez plutôt un numéro de série.
-            [release] Saisissez plutôt le code de libération créé par le programme (license release).
+            [release] Saisissez plutôt le code de libération créé par le programme (Libérer la licence).
            *[request] Saisissez plutôt un code de demande.
         }
     }
@@ -93,7 +93,7 @@ code-malformed = { $kind ->
     .next = Copiez à nouveau le code depuis l'original ; si l'erreur persiste, contactez le support en lui envoyant le code.
 code-bad_signature = la signature du code de réponse n'est pas valide : il a été modifié, mal saisi, ou n'a pas été créé pour cette installation
     .title = La signature n'est pas valide
-    .next = Vérifiez que ce code de réponse répond au dernier code de demande de cette installation (license create-code) et copiez-le à nouveau ; si l'erreur persiste, envoyez le code de demande au support.
+    .next = Vérifiez que ce code de réponse répond au dernier code de demande de cette installation (Créer un code) et copiez-le à nouveau ; si l'erreur persiste, envoyez le code de demande au support.
 code-unknown_signing_key = le code de réponse a été signé avec la clé { $key_id } de l'éditeur, à laquelle ce programme ne fait pas confiance
     .title = Signé par une clé inconnue
     .next = Mettez le programme à jour pour qu'il connaisse les clés actuelles de l'éditeur, ou contactez le support.
@@ -102,10 +102,10 @@ code-another_product = ce code de réponse est destiné au produit { $found }, m
     .next = Saisissez ce code dans le programme pour lequel il a été créé, ou demandez un code de réponse pour le code de demande de ce produit.
 code-another_installation = KEYID_NOT_FOUND : ce code de réponse a été créé pour une autre installation (identifiant commençant par { $found }), pas pour celle-ci ({ $expected })
     .title = Une réponse pour une autre installation
-    .next = Saisissez-le sur l'ordinateur qui a créé le code de demande auquel il répond, ou créez ici un code de demande (license create-code) et soumettez-le.
+    .next = Saisissez-le sur l'ordinateur qui a créé le code de demande auquel il répond, ou créez ici un code de demande (Créer un code) et soumettez-le.
 code-too_old = TOO_OLD : une mise à jour plus récente est déjà installée (ce code apporte la mise à jour { $to_counter } ; la licence en est à la mise à jour { $counter })
     .title = Une réponse plus ancienne
-    .next = Rien à faire : une mise à jour plus récente est installée. S'il manque quelque chose, créez un nouveau code de demande (license create-code) et soumettez-le.
+    .next = Rien à faire : une mise à jour plus récente est installée. S'il manque quelque chose, créez un nouveau code de demande (Créer un code) et soumettez-le.
 code-too_new = TOO_NEW : ce code de réponse fait suite à la mise à jour { $from_counter }, mais la licence en est à la mise à jour { $counter } : une mise à jour précédente manque
     .title = Une mise à jour précédente manque
-    .next = Saisissez d'abord les codes de réponse précédents, dans l'ordre ; ou créez un nouveau code de demande (license create-code) et soumettez-le pour obtenir une seule réponse qui apporte toutes les mises à jour.
+    .next = Saisissez d'abord les codes de réponse précédents, dans l'ordre ; ou créez un nouveau code de demande (Créer un code) et soumettez-le pour obtenir une seule réponse qui apporte toutes les mises à jour.

@@ -52,6 +52,7 @@ problem-installation_limit = la licence { $serial } est déjà installée sur { 
     }, sa limite
     .title = Limite d'installations atteinte
     .next = Libérez l'ordinateur que vous quittez : sur cet ordinateur, lancez `license release` (ou Release licence dans le programme) et soumettez le code de libération ; puis réessayez. Ou achetez une installation supplémentaire, ou demandez au support de libérer un ordinateur que vous n'utilisez plus.
+    .next-user = Si vous déplacez le programme vers un nouvel ordinateur : sur l'ancien, utilisez la fonction Libérer la licence du programme et soumettez le code de libération, puis réessayez. Ou achetez une installation supplémentaire, ou demandez au support de libérer un ordinateur que vous n'utilisez plus.
     .next-customer = Si vous déplacez le programme sur un nouvel ordinateur : sur l'ancien, utilisez Release licence dans le programme, saisissez ici le code de libération qu'il affiche, puis soumettez à nouveau ce code. Ou demandez au support de libérer un ordinateur que vous n'utilisez plus, ou achetez une installation supplémentaire.
 problem-registration_required = la licence { $serial } demande son code d'enregistrement pour enregistrer un nouvel ordinateur, et ce code de demande a été créé { $given ->
         [yes] avec un code d'enregistrement qui n'est pas celui de cette licence
@@ -59,16 +60,19 @@ problem-registration_required = la licence { $serial } demande son code d'enregi
     }
     .title = Code d'enregistrement nécessaire
     .next = Recommencez l'installation avec le numéro de série et le code d'enregistrement de la confirmation d'achat (`license init --serial SERIAL --registration-code CODE`), puis créez un nouveau code de demande. Perdu ? Demandez-le sur le portail (« Numéro de série perdu ? ») ou au support.
+    .next-user = Enregistrez à nouveau le programme avec le numéro de série et le code d'enregistrement de la confirmation d'achat, puis créez un nouveau code. Vous l'avez perdu ? Demandez-le via « Numéro de série perdu ? » sur la page de licence, ou au support.
     .next-customer = Le programme doit être enregistré avec le numéro de série et le code d'enregistrement de l'e-mail de confirmation d'achat. Saisissez les deux dans le programme, créez un nouveau code de demande et soumettez-le ici. E-mail perdu ? Utilisez « Numéro de série perdu ? » ci-dessous : ils sont envoyés au contact technique enregistré.
 problem-release_proof_mismatch = la preuve de ce code de libération ne correspond pas à la réponse que détient l'installation { $key_id } de la licence { $serial }
     .title = Code de libération refusé
     .next = Saisissez le code de libération exactement tel que le programme l'a affiché (license release l'affiche à nouveau) ; si l'erreur persiste, envoyez-le au support.
+    .next-user = Saisissez le code de libération exactement comme le programme l'a affiché ; si l'erreur persiste, envoyez-le au support.
 problem-transfer_limit = la licence { $serial } a été déplacée sur un autre ordinateur { $limit ->
         [one] une fois
        *[other] { $limit } fois
     } au cours des 365 derniers jours, la limite des libérations faites par le client
     .title = Trop de déplacements
     .next = Demandez au support de libérer l'ancien ordinateur : il peut le faire dans la console ou avec `license-server license release`.
+    .next-user = Envoyez le code de libération au support : il peut libérer la place de l'ancien ordinateur pour vous.
     .next-customer = Contactez le support en lui envoyant ce code de libération : il peut libérer pour vous la place de l'ancien ordinateur.
 problem-up_to_date = cette installation est à jour : elle a la mise à jour { $counter }, la dernière de la licence { $serial }
     .customer = le programme a déjà toutes les mises à niveau de cette licence
