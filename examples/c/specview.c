@@ -5,13 +5,15 @@
  *
  * MACHINE_ID "-" reads the operating system's. COMMAND is one of
  *   init SERIAL PRODUCT [REGISTRATION_CODE] | create-code | enter-code CODE | status |
- *   get-it-now SERVER_URL | decode CODE
+ *   get-it-now SERVER_URL | decode CODE |
+ *   seats-claim ENTITLEMENT HOLDER [LEASE_MINUTES] | seats-release ENTITLEMENT HOLDER | seats
  * Prints the result on stdout; on failure prints the error JSON on stderr
  * and exits with the library's status (the `license` command's exit code).
  *
  * Build (Linux): cc specview.c -I crates/license-ffi/include \
  *   -L target/debug -llicense_ffi -o specview   (LD_LIBRARY_PATH=target/debug)
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,13 +86,25 @@ int main(int argc, char **argv) {
     } else if (strcmp(command, "status") == 0) {
         status = license_status_json(h, &out);
     } else if (strcmp(command, "get-it-now") == 0 && argc == 6) {
+        /* 0 also when nothing was waiting: then "nothing_waiting": true. */
         status = license_get_it_now(h, argv[5], &out);
+    } else if (strcmp(command, "seats-claim") == 0 && (argc == 7 || argc == 8)) {
+        /* A client of this primary server asks for a seat of the count (e.g. clients). */
+        status = argc == 8 ? license_seat_claim_leased(h, argv[5], argv[6], (uint32_t)strtoul(argv[7], NULL, 10))
+                           : license_seat_claim(h, argv[5], argv[6]);
+        if (status == LICENSE_OK) printf("%s holds a seat of %s\n", argv[6], argv[5]);
+    } else if (strcmp(command, "seats-release") == 0 && argc == 7) {
+        status = license_seat_release(h, argv[5], argv[6]);
+        if (status == LICENSE_OK) printf("%s released its seat of %s\n", argv[6], argv[5]);
+    } else if (strcmp(command, "seats") == 0) {
+        status = license_seats_json(h, &out);
     } else {
         fprintf(stderr, "unknown command or wrong arguments: %s\n", command);
         license_close(h);
         return 2;
     }
     if (status != LICENSE_OK) {
+        /* After a failure the library has set `out` to NULL: nothing to free. */
         fail(h, status);
     } else if (out) {
         print_and_free(out);

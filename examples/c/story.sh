@@ -3,7 +3,9 @@
 # (examples/c/specview.c, built with the system C compiler against
 # license.h) and the Python ctypes example, against a real license-server:
 # init, create-code, a typo refused, enter-code, status, a copied licence
-# file refused, get-it-now. Exits non-zero on the first surprise.
+# file refused, get-it-now (and nothing waiting), the server's refusal by its
+# code, seats on the primary server, a clock turned back (libfaketime).
+# Exits non-zero on the first surprise.
 #   bash examples/c/story.sh [PROGRAM...]   (from the repository root)
 # PROGRAM: c, python (the default: both), or windows-c: the C example built
 # for Windows against license_ffi.dll, run under wine ($SPECVIEW_WINDOWS_EXE;
@@ -57,11 +59,14 @@ for program in "${programs[@]}"; do
   dir="$work/$program"; mkdir -p "$dir"
   created=$(server license create --product SpecView --email it@example.com remote_users=1 clients=25)
   serial=$(echo "$created" | field serial); registration=$(echo "$created" | field registration_code)
+  # FAKETIME_OFFSET=-3d expect … run …: the program with its clock moved (libfaketime).
   run() {
+    local clock=()
+    [ -z "${FAKETIME_OFFSET:-}" ] || clock=(faketime -f "$FAKETIME_OFFSET")
     case $program in
-      c) "$work/specview" "$dir/license.json" "$work/trust.json" "$@" ;;
-      python) python3 examples/python/specview.py "$dir/license.json" "$work/trust.json" "$@" ;;
-      windows-c) wine "$SPECVIEW_WINDOWS_EXE" "$dir/license.json" "$work/trust.json" "$@" ;;
+      c) "${clock[@]}" "$work/specview" "$dir/license.json" "$work/trust.json" "$@" ;;
+      python) "${clock[@]}" python3 examples/python/specview.py "$dir/license.json" "$work/trust.json" "$@" ;;
+      windows-c) "${clock[@]}" wine "$SPECVIEW_WINDOWS_EXE" "$dir/license.json" "$work/trust.json" "$@" ;;
     esac
   }
   # Without the registration code the server binds nothing; a code that does not read is a bad argument (2).
@@ -69,6 +74,10 @@ for program in "${programs[@]}"; do
   expect 0 run machine-c create-code
   [ "$(http /api/v1/activations "{\"request_code\": \"$out\"}" | field code)" = registration_required ] \
     || fail $program "a request code made without the registration code was answered"
+  # Online, the server's refusal reaches the program by its problem code, with words for its user.
+  expect 16 run machine-c get-it-now "http://127.0.0.1:$port"
+  [ "$(echo "$err" | field server code)" = registration_required ] || fail $program "the server's code: $err"
+  case $(echo "$err" | field next_step) in *"license "*|*--*) fail $program "a command named to a program's user: $err" ;; esac
   rm -f "$dir/license.json"
   expect 2 run machine-a init "$serial" SpecView "NOT-A-CODE"
   [ "$(echo "$err" | field error)" = bad_argument ] || fail $program "bad registration code: $err"
@@ -89,10 +98,29 @@ for program in "${programs[@]}"; do
   expect 13 run machine-b status
   [ "$(echo "$err" | field error)" = copied_license ] || fail $program "copied: $err"
   # The online path: a waiting upgrade, fetched and installed.
-  server upgrade queue --serial "$serial" remote_users=3 >/dev/null
+  server upgrade queue --serial "$serial" remote_users=3 clients=2 >/dev/null
   expect 0 run machine-a get-it-now "http://127.0.0.1:$port"
   [ "$(echo "$out" | field changes 0 text)" = "remote_users: 1 -> 3" ] || fail $program "get-it-now: $out"
+  # Nothing waiting any more: a success that says so.
+  expect 0 run machine-a get-it-now "http://127.0.0.1:$port"
+  [ "$(echo "$out" | field nothing_waiting)" = True ] || fail $program "nothing waiting: $out"
+  # Seats: this program is the primary server of clients=2.
+  expect 0 run machine-a seats-claim clients PC-01
+  expect 0 run machine-a seats-claim clients PC-02 30
+  expect 0 run machine-a seats-claim clients PC-01
+  expect 21 run machine-a seats-claim clients PC-03
+  [ "$(echo "$err" | field error)/$(echo "$err" | field detail count)" = no_seat_left/2 ] || fail $program "no seat left: $err"
+  expect 0 run machine-a seats
+  [ "$(echo "$out" | field seats 1 used)" = 2 ] || fail $program "seats: $out"
+  expect 0 run machine-a seats-release clients PC-01
+  expect 0 run machine-a seats-claim clients PC-03
+  # A lease of 30 minutes: an hour on, PC-02's seat is free again.
+  FAKETIME_OFFSET=+61m expect 0 run machine-a seats-claim clients PC-04
+  # The clock turned back three days (from an hour on): refused; one day: not.
+  FAKETIME_OFFSET=-3d expect 22 run machine-a status
+  [ "$(echo "$err" | field error)" = clock_behind ] || fail $program "clock: $err"
+  FAKETIME_OFFSET=-1d expect 0 run machine-a status
   expect 0 run - decode "$serial"
   [ "$(echo "$out" | field kind)" = serial ] || fail $program "decode: $out"
-  echo "story ($program): init without the registration code refused by the server, a bad code (2), init with it, create-code, typo (3), enter-code, status, TOO_OLD (7), copied file (13), get-it-now, decode: as expected"
+  echo "story ($program): init without the registration code refused by the server (its problem code reached the program), a bad code (2), init with it, create-code, typo (3), enter-code, status, TOO_OLD (7), copied file (13), get-it-now, nothing waiting (0), seats (21 when full, a lease lapsed), the clock turned back (22), decode: as expected"
 done
