@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The SpecView story through the C library, played by the C example
 # (examples/c/specview.c, built with the system C compiler against
-# license.h) and the Python ctypes example, against a real license-server:
+# license.h), the Python example (the license_ffi package, bindings/python)
+# and the C# example (the LicenseFfi wrapper, bindings/dotnet, on mono),
+# against a real license-server:
 # init, create-code, a typo refused, enter-code, status, a copied licence
 # file refused, get-it-now (and nothing waiting), the server's refusal by its
 # code, seats on the primary server, a clock turned back (libfaketime).
 # Exits non-zero on the first surprise.
 #   bash examples/c/story.sh [PROGRAM...]   (from the repository root)
-# PROGRAM: c, python (the default: both), or windows-c: the C example built
+# PROGRAM: c, python, dotnet (the default: all three), or windows-c: the C example built
 # for Windows against license_ffi.dll, run under wine ($SPECVIEW_WINDOWS_EXE;
 # scripts/windows.sh sets it up).
 set -euo pipefail
@@ -54,8 +56,11 @@ expect() {
 # field KEY...: the value at KEY... (a number indexes a list) of the JSON on stdin.
 field() { python3 -c "import json,sys; v=json.load(sys.stdin); [v:=v[int(k) if k.isdigit() else k] for k in sys.argv[1:]]; print(v)" "$@"; }
 
-programs=("$@"); [ ${#programs[@]} -gt 0 ] || programs=(c python)
+programs=("$@"); [ ${#programs[@]} -gt 0 ] || programs=(c python dotnet)
 for program in "${programs[@]}"; do
+  # The C# example and its wrapper, compiled with mono's C# compiler.
+  [ "$program" != dotnet ] || mcs -langversion:latest -warnaserror -out:"$work/specview-dotnet.exe" \
+    bindings/dotnet/src/*.cs bindings/dotnet/examples/SpecView.cs
   dir="$work/$program"; mkdir -p "$dir"
   created=$(server license create --product SpecView --email it@example.com remote_users=1 clients=25)
   serial=$(echo "$created" | field serial); registration=$(echo "$created" | field registration_code)
@@ -65,6 +70,7 @@ for program in "${programs[@]}"; do
     [ -z "${FAKETIME_OFFSET:-}" ] || clock=(faketime -f "$FAKETIME_OFFSET")
     case $program in
       c) "${clock[@]}" "$work/specview" "$dir/license.json" "$work/trust.json" "$@" ;;
+      dotnet) "${clock[@]}" mono "$work/specview-dotnet.exe" "$dir/license.json" "$work/trust.json" "$@" ;;
       python) "${clock[@]}" python3 examples/python/specview.py "$dir/license.json" "$work/trust.json" "$@" ;;
       windows-c) "${clock[@]}" wine "$SPECVIEW_WINDOWS_EXE" "$dir/license.json" "$work/trust.json" "$@" ;;
     esac
