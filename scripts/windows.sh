@@ -33,6 +33,16 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$out/bcryptprimitives.dll" scripts/window
 x86_64-w64-mingw32-gcc -std=c11 -Wall -Wextra -Werror examples/c/specview.c -I crates/license-ffi/include \
     "$out/liblicense_ffi.dll.a" -o "$out/specview.exe"
 
+# What MSVC users link through (include/license_ffi.def) is exactly what the DLL exports.
+exports=$(x86_64-w64-mingw32-objdump -p "$out/license_ffi.dll" | sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/s/^\s*\[ *[0-9]*\] \(\S*\)$/\1/p' | sort)
+listed=$(sed -n 's/^    \(license_[a-z_]*\)$/\1/p' crates/license-ffi/include/license_ffi.def | sort)
+if [ "$exports" != "$listed" ]; then
+    echo "license_ffi.dll's exports differ from include/license_ffi.def:" >&2
+    diff <(echo "$exports") <(echo "$listed") >&2
+    exit 1
+fi
+echo "license_ffi.dll exports the $(echo "$exports" | wc -l) functions of include/license_ffi.def, nothing else"
+
 export WINEDEBUG=-all WINEPREFIX="$target/wine/machine-a"
 # End the wine servers of both prefixes, and the services they started
 # (winedevice, services, explorer…), when this script ends, however it

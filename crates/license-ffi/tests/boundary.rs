@@ -107,3 +107,68 @@ fn explanations_come_in_the_language_asked_for() {
     assert_eq!(unsafe { license_set_language(h, null()) }, LICENSE_BAD_ARGUMENT);
     unsafe { license_close(h) };
 }
+
+/// After any failure, a NULL handle included, the out-parameter holds NULL
+/// (license.h): a caller that frees it unconditionally frees nothing, and
+/// one that reads it never reads a stale pointer.
+#[test]
+fn after_a_failure_the_out_parameter_is_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = open(&dir);
+    // Not a pointer the library made: a failure must overwrite it.
+    let stale = || std::ptr::dangling_mut::<c_char>();
+    let garbage = CString::new("???").unwrap();
+    let nowhere = CString::new("http://127.0.0.1:9").unwrap();
+    type Giving = unsafe extern "C" fn(*mut LicenseHandle, *mut *mut c_char) -> i32;
+    let calls: [(&str, Giving); 4] = [
+        ("status_json", license_status_json),
+        ("create_code", license_create_code),
+        ("release", license_release),
+        ("seats_json", license_seats_json),
+    ];
+    for (name, call) in calls {
+        let mut out = stale();
+        assert_eq!(unsafe { call(h, &mut out) }, 12, "{name} without a licence file");
+        assert!(out.is_null(), "{name} left its out-parameter as it was");
+        let mut out = stale();
+        assert_eq!(unsafe { call(null_mut(), &mut out) }, LICENSE_BAD_ARGUMENT, "{name} on a NULL handle");
+        assert!(out.is_null(), "{name} on a NULL handle left its out-parameter as it was");
+    }
+    let mut out = stale();
+    assert_eq!(unsafe { license_enter_code(h, garbage.as_ptr(), &mut out) }, 12);
+    assert!(out.is_null());
+    let mut out = stale();
+    assert_eq!(unsafe { license_get_it_now(h, nowhere.as_ptr(), &mut out) }, 12);
+    assert!(out.is_null());
+    let mut out = stale();
+    assert_eq!(unsafe { license_decode_json(garbage.as_ptr(), null(), &mut out) }, 3);
+    assert!(out.is_null());
+    let mut handle = stale().cast::<LicenseHandle>();
+    let broken = CString::new("{not json").unwrap();
+    assert_eq!(unsafe { license_open(garbage.as_ptr(), broken.as_ptr(), null(), &mut handle) }, 15);
+    assert!(handle.is_null());
+    // The seat calls refuse NULL text like the others.
+    let clients = CString::new("clients").unwrap();
+    assert_eq!(unsafe { license_seat_claim(h, clients.as_ptr(), null()) }, LICENSE_BAD_ARGUMENT);
+    assert_eq!(unsafe { license_seat_claim_leased(h, null(), clients.as_ptr(), 5) }, LICENSE_BAD_ARGUMENT);
+    assert_eq!(unsafe { license_seat_release(null_mut(), clients.as_ptr(), clients.as_ptr()) }, LICENSE_BAD_ARGUMENT);
+    let error = last_error(h);
+    assert_eq!(error["error"], "bad_argument");
+    assert_eq!(error["server"], serde_json::Value::Null);
+    unsafe { license_close(h) };
+}
+
+/// The error JSON speaks to the embedding program's user: no `license`
+/// command, no flag, where the command's words would name one.
+#[test]
+fn the_error_words_name_no_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = open(&dir);
+    let mut out = null_mut();
+    assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
+    let error = last_error(h);
+    assert_eq!(error["error"], "no_license");
+    let next = error["next_step"].as_str().unwrap();
+    assert!(next.starts_with("Register the program") && !next.contains("license ") && !next.contains("--"), "{next}");
+    unsafe { license_close(h) };
+}
