@@ -30,7 +30,7 @@ fn the_def_file_lists_every_function_of_the_header() {
     let header = std::fs::read_to_string(dir.join("include/license.h")).unwrap();
     let functions: Vec<&str> = header
         .lines()
-        .filter_map(|line| line.split_once(" license_").map(|(kind, rest)| (kind, rest)))
+        .filter_map(|line| line.split_once(" license_"))
         .filter(|(kind, rest)| matches!(*kind, "int" | "void") && rest.contains('('))
         .map(|(_, rest)| &rest[..rest.find('(').unwrap()])
         .collect();
