@@ -28,6 +28,10 @@ if ! python3 -c 'import standardwebhooks' 2>/dev/null; then
     step "Installing standardwebhooks (the receiver the webhook tests verify signatures with)"
     python3 -m pip install --quiet standardwebhooks==1.0.0
 fi
+if ! python3 -c 'import pytest' 2>/dev/null; then
+    step "Installing pytest (the Python package's tests)"
+    python3 -m pip install --quiet pytest
+fi
 if ! command -v st >/dev/null; then
     step "Installing schemathesis (API tests from the OpenAPI document)"
     python3 -m pip install --quiet schemathesis==4.32.5

@@ -12,15 +12,23 @@ step "Format and lints (rustfmt, clippy with warnings as errors, every target: t
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-# SoftHSM2: the PKCS#11 token the server's HSM tests sign with (set, so a missing token fails them).
-apt_install softhsm2-util softhsm2
+# SoftHSM2: the PKCS#11 token the server's HSM tests sign with (set, so a missing token fails them);
+# libfaketime: the only way the program side's clock tests move its clock; mono: the C# wrapper's compiler and runtime.
+apt_install softhsm2-util softhsm2 faketime faketime mcs mono-mcs mono mono-runtime
 export LICENSE_TEST_PKCS11_MODULE=/usr/lib/softhsm/libsofthsm2.so
 
 step "Rust tests (workspace; the server's against SQLite and PostgreSQL, a SoftHSM2 token, TLS with curl)"
 cargo test --workspace --locked
 
-step "The C interface: the C example (system compiler) and the Python ctypes example play the SpecView story against a real server"
+step "The C interface: the C example (system compiler), the Python and the C# examples play the SpecView story against a real server (seats, a clock turned back)"
 bash examples/c/story.sh
+
+step "The Python package (bindings/python): installed with pip, its pytest suite against the real library and server"
+python3 -m pip install --quiet --disable-pip-version-check ./bindings/python
+(cd bindings/python && python3 -m pytest -q -p no:cacheprovider tests)
+
+step "The C# wrapper (bindings/dotnet): compiled with mono's mcs, its tests on mono against the real library and server"
+bash bindings/dotnet/test.sh
 
 step "Windows: license.exe and license_ffi.dll cross-compiled with mingw-w64, tested under wine"
 bash scripts/windows.sh
