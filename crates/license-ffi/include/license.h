@@ -239,7 +239,8 @@ int license_last_error_json(struct license_handle *h, char **out_json);
 /*
  Sets the language of the explanations `license_last_error_json` gives:
  `"en"`, `"fr"` or `"de"` (a locale such as `"fr_FR.UTF-8"` or a tag such
- as `"de-CH"` reads by its language). On `h`, for that handle; with `h`
+ as `"de-CH"` reads by its language; `"C"`, `"POSIX"` and `"C.UTF-8"`,
+ the C locale, are English). On `h`, for that handle; with `h`
  NULL, for calls without a handle and handles opened afterwards on this
  thread. By default the language comes from the environment, as for the
  `license` command (`LC_ALL`, `LC_MESSAGES`, `LANG`; on Windows the

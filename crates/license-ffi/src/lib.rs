@@ -551,7 +551,8 @@ pub unsafe extern "C" fn license_last_error_json(h: *mut LicenseHandle, out_json
 
 /// Sets the language of the explanations `license_last_error_json` gives:
 /// `"en"`, `"fr"` or `"de"` (a locale such as `"fr_FR.UTF-8"` or a tag such
-/// as `"de-CH"` reads by its language). On `h`, for that handle; with `h`
+/// as `"de-CH"` reads by its language; `"C"`, `"POSIX"` and `"C.UTF-8"`,
+/// the C locale, are English). On `h`, for that handle; with `h`
 /// NULL, for calls without a handle and handles opened afterwards on this
 /// thread. By default the language comes from the environment, as for the
 /// `license` command (`LC_ALL`, `LC_MESSAGES`, `LANG`; on Windows the
@@ -567,7 +568,9 @@ pub unsafe extern "C" fn license_set_language(h: *mut LicenseHandle, language: *
     call(handle, |handle| {
         // SAFETY: the caller's promise.
         let tag = unsafe { text(language, "language") }?;
-        let lang = Lang::from_tag(tag).ok_or(Failure::UnknownLanguage)?;
+        // The C locale (and POSIX) is English, as for the `license` command.
+        let plain_c = matches!(tag.trim(), "C" | "POSIX") || tag.trim().starts_with("C.");
+        let lang = if plain_c { Lang::En } else { Lang::from_tag(tag).ok_or(Failure::UnknownLanguage)? };
         match handle {
             Some(h) => h.language = lang,
             None => THREAD_LANGUAGE.with(|l| l.set(Some(lang))),

@@ -105,6 +105,13 @@ fn explanations_come_in_the_language_asked_for() {
     assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
     assert!(last_error(h)["message"].as_str().unwrap().starts_with("keine Lizenzdatei"));
     assert_eq!(unsafe { license_set_language(h, null()) }, LICENSE_BAD_ARGUMENT);
+    // The C locale is English.
+    for c in ["C", "POSIX", "C.UTF-8"] {
+        assert_eq!(set(h, c), LICENSE_OK, "{c}");
+        assert_eq!(unsafe { license_status_json(h, &mut out) }, 12);
+        assert!(last_error(h)["message"].as_str().unwrap().starts_with("no licence file"), "{c}: {}", last_error(h));
+        assert_eq!(set(h, "fr"), LICENSE_OK);
+    }
     unsafe { license_close(h) };
 }
 
