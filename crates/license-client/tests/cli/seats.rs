@@ -153,7 +153,8 @@ fn the_ledger_cannot_be_reset_by_editing_or_deleting_it() {
     let original = String::from_utf8(inst.license_file()).unwrap();
     let sealed: Value = serde_json::from_str(&original).unwrap();
     assert_eq!(sealed["format"], 2);
-    let edits: [(&str, fn(&mut Value)); 4] = [
+    type Edit = fn(&mut Value);
+    let edits: [(&str, Edit); 4] = [
         ("a claim removed", |f| {
             f["seats"].as_array_mut().unwrap().pop();
         }),
