@@ -50,6 +50,11 @@ step "Computer 1: Enter Code"
 license enter-code --file Step_2_Response_Code.TXT
 license status
 
+step "Computer 1 is the primary server: its clients take seats of clients=25, offline"
+license seats claim --entitlement clients --holder Workstation-1
+license seats claim --entitlement clients --holder Workstation-2 --lease-minutes 60
+license seats list
+
 step "Computer 2 (online): Get it now"
 cd ../computer-2
 license init --serial "$serial" --product SpecView --registration-code "$registration"

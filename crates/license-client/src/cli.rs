@@ -121,6 +121,9 @@ pub enum SeatsCommand {
         /// vanished frees its seat; without it, held until released.
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=5_256_000))]
         lease_minutes: Option<u32>,
+        /// Print the claim as JSON: entitlement, holder, count, used, already_held, expires_at.
+        #[arg(long)]
+        json: bool,
     },
     /// Gives HOLDER's seat back.
     Release {
@@ -128,6 +131,9 @@ pub enum SeatsCommand {
         entitlement: String,
         #[arg(long)]
         holder: String,
+        /// Print the outcome as JSON: entitlement, holder, released.
+        #[arg(long)]
+        json: bool,
     },
     /// Every count entitlement: its count, the seats held and by whom, the seats free.
     List {
@@ -145,7 +151,11 @@ impl Command {
             Command::Status { json: true }
                 | Command::Decode { json: true, .. }
                 | Command::GetItNow { json: true, .. }
-                | Command::Seats { command: SeatsCommand::List { json: true } }
+                | Command::Seats {
+                    command: SeatsCommand::List { json: true }
+                        | SeatsCommand::Claim { json: true, .. }
+                        | SeatsCommand::Release { json: true, .. }
+                }
         )
     }
 }

@@ -115,8 +115,12 @@ fn get_it_now(cx: &Context, server: &str, json: bool) -> Result<(), ClientError>
 fn seats(cx: &Context, command: SeatsCommand) -> Result<(), ClientError> {
     require_trust(cx)?;
     match command {
-        SeatsCommand::Claim { entitlement, holder, lease_minutes } => {
+        SeatsCommand::Claim { entitlement, holder, lease_minutes, json } => {
             let claimed = cx.licensing.claim_seat(&entitlement, &holder, lease_minutes, &cx.now)?;
+            if json {
+                println!("{}", report::to_json(&claimed));
+                return Ok(());
+            }
             let again = if claimed.already_held { " (already held: the same seat)" } else { "" };
             let lease = claimed.expires_at.map(|at| format!(", until {at} unless claimed again")).unwrap_or_default();
             println!(
@@ -124,8 +128,13 @@ fn seats(cx: &Context, command: SeatsCommand) -> Result<(), ClientError> {
                 claimed.holder, claimed.entitlement, claimed.used, claimed.count
             );
         }
-        SeatsCommand::Release { entitlement, holder } => {
-            if cx.licensing.release_seat(&entitlement, &holder, &cx.now)? {
+        SeatsCommand::Release { entitlement, holder, json } => {
+            let released = cx.licensing.release_seat(&entitlement, &holder, &cx.now)?;
+            if json {
+                let outcome =
+                    serde_json::json!({"entitlement": entitlement, "holder": holder.trim(), "released": released});
+                println!("{}", report::to_json(&outcome));
+            } else if released {
                 println!("{} no longer holds a seat of {entitlement}.", holder.trim());
             } else {
                 println!("{} held no seat of {entitlement}: nothing to release.", holder.trim());

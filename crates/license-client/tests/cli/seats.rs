@@ -52,6 +52,17 @@ fn seats_are_claimed_up_to_the_count_and_never_beyond() {
     let before = inst.license_file();
     refused_no_seat(&inst.claim("PC-03"), 2);
     assert_eq!(inst.license_file(), before, "a refused claim changed the licence file");
+    // With --json, the claim and the refusal as JSON (the error with its detail members).
+    let out = inst.run(&["seats", "claim", "--entitlement", "clients", "--holder", "PC-03", "--json"]);
+    assert_eq!(out.status.code(), Some(21));
+    let err = json_of(&out);
+    assert_eq!(err["error"], "no_seat_left");
+    assert_eq!(err["detail"], serde_json::json!({"entitlement": "clients", "count": 2, "used": 2}));
+    assert_match_schemas(&[("error", err)]);
+    let out = inst.run(&["seats", "claim", "--entitlement", "clients", "--holder", "PC-02", "--json"]);
+    assert_success(&out);
+    let claimed = json_of(&out);
+    assert_eq!((claimed["already_held"].as_bool(), claimed["used"].as_u64()), (Some(true), Some(2)), "{claimed}");
 
     let seats = inst.seats();
     assert_eq!(seats["seats"][0]["entitlement"], "remote_users");
@@ -71,6 +82,8 @@ fn seats_are_claimed_up_to_the_count_and_never_beyond() {
     let out = inst.run(&["seats", "release", "--entitlement", "clients", "--holder", "PC-02"]);
     assert_success(&out);
     assert!(stdout(&out).contains("held no seat"), "{}", stdout(&out));
+    let out = inst.run(&["seats", "release", "--entitlement", "clients", "--holder", "PC-02", "--json"]);
+    assert_eq!(json_of(&out)["released"], false);
 
     // What cannot hold seats: a flag, an unknown name, an unusable holder.
     for (args, error) in [
