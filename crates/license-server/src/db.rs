@@ -121,21 +121,15 @@ impl Db {
         Transaction::begin(conn, Some(Cow::Borrowed(statement))).await
     }
 
-    /// Serialises writers of these licences (ids in ascending order) until
-    /// the transaction ends: one statement, rows locked in id order.
-    pub async fn lock_licenses(&self, tx: &mut Tx, license_ids: &[i64]) -> Result<(), sqlx::Error> {
-        if self.dialect == Dialect::Postgres && !license_ids.is_empty() {
-            // Integers only, so written into the statement (the Any driver binds no arrays).
-            let ids: Vec<String> = license_ids.iter().map(i64::to_string).collect();
-            let sql = format!("SELECT id FROM licenses WHERE id IN ({}) ORDER BY id FOR UPDATE", ids.join(","));
-            sqlx::query(&sql).execute(&mut **tx).await?;
+    /// Serialises writers of one licence until the transaction ends (on
+    /// SQLite the one write connection already does). The issuance writer
+    /// locks a batch's licences itself, reading their places in the same
+    /// statement (`issuance/writer.rs`).
+    pub async fn lock_license(&self, tx: &mut Tx, license_id: i64) -> Result<(), sqlx::Error> {
+        if self.dialect == Dialect::Postgres {
+            sqlx::query("SELECT id FROM licenses WHERE id = $1 FOR UPDATE").bind(license_id).execute(&mut **tx).await?;
         }
         Ok(())
-    }
-
-    /// Serialises writers of one licence until the transaction ends.
-    pub async fn lock_license(&self, tx: &mut Tx, license_id: i64) -> Result<(), sqlx::Error> {
-        self.lock_licenses(tx, &[license_id]).await
     }
 
     /// On SQLite, copies the write-ahead log into the database every second

@@ -15,8 +15,12 @@
 //! batches, on one server or two, never wait for each other in a circle)
 //! and holds them to its commit: the lock covers exactly what must not
 //! interleave, a licence's places and counter, once per batch instead of
-//! once per issuance.
+//! once per issuance. What the jobs need to know under that lock (each
+//! licence's counter and places, the bindings of the installations they
+//! name, the webhook endpoints) is read by the same few statements for the
+//! whole batch ([`BatchState`]), so an issuance costs only its own writes.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use license_api::{Activation, Channel, ProductRef};
@@ -138,12 +142,10 @@ async fn commit_batch(
     batch: &[Queued],
 ) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
     let mut tx = db.begin().await?;
-    let mut licenses: Vec<i64> = batch.iter().map(|queued| queued.job.license_id).collect();
-    licenses.dedup(); // sorted by the caller
-    db.lock_licenses(&mut tx, &licenses).await?;
+    let mut state = BatchState::read(db, &mut tx, batch).await?;
     let mut results = Vec::with_capacity(batch.len());
     for queued in batch {
-        match record_in(&mut tx, &queued.job, mailer).await {
+        match record_in(&mut tx, &mut state, &queued.job, mailer).await {
             Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
             result => results.push(result),
         }
@@ -152,50 +154,97 @@ async fn commit_batch(
     Ok(results)
 }
 
+/// A licence's counter and places, as the batch found them under its lock
+/// and as its own bindings changed them.
+struct Places {
+    latest_counter: i64,
+    bound_installations: i64,
+    max_installations: i64,
+}
+
+/// What a batch reads once under its licences' locks, instead of once per
+/// issuance, and keeps up to date as it binds installations.
+struct BatchState {
+    licences: HashMap<i64, Places>,
+    /// The installations the batch names that are bound (before or by this
+    /// batch), by (licence, key id): when they were released, if they were.
+    bindings: HashMap<(i64, i64), Option<String>>,
+    /// The webhook endpoints subscribed to `response.issued`.
+    endpoints: Vec<String>,
+}
+
+impl BatchState {
+    /// Locks the batch's licences (PostgreSQL: `FOR UPDATE`, in id order;
+    /// the caller sorted the batch by licence) and reads what its jobs need.
+    async fn read(db: &Db, tx: &mut Tx, batch: &[Queued]) -> Result<BatchState, ApiError> {
+        let mut licence_ids: Vec<i64> = batch.iter().map(|queued| queued.job.license_id).collect();
+        licence_ids.dedup();
+        // Integers only, so written into the statements (the Any driver binds no arrays).
+        let ids = licence_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let lock = if db.dialect == Dialect::Postgres { " FOR UPDATE" } else { "" };
+        let licences: Vec<(i64, i64, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
+             WHERE id IN ({ids}) ORDER BY id{lock}"
+        ))
+        .fetch_all(&mut **tx)
+        .await?;
+        // Licences and key ids as two lists, which both databases answer from the
+        // primary key (SQLite scans the whole table for a list of pairs); the
+        // few rows of other pairs this also finds are left out below.
+        let keys = batch.iter().map(|queued| (queued.job.request.key_id.0 as i64).to_string()).collect::<Vec<_>>();
+        let named: HashSet<(i64, i64)> =
+            batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
+        let bound: Vec<(i64, i64, Option<String>)> = sqlx::query_as(&format!(
+            "SELECT license_id, key_id, released_at FROM installations WHERE license_id IN ({ids}) AND key_id IN ({})",
+            keys.join(",")
+        ))
+        .fetch_all(&mut **tx)
+        .await?;
+        Ok(BatchState {
+            licences: licences
+                .into_iter()
+                .map(|(id, latest_counter, bound_installations, max_installations)| {
+                    (id, Places { latest_counter, bound_installations, max_installations })
+                })
+                .collect(),
+            bindings: bound
+                .into_iter()
+                .filter(|(licence, key, _)| named.contains(&(*licence, *key)))
+                .map(|(licence, key, released_at)| ((licence, key), released_at))
+                .collect(),
+            endpoints: webhooks::subscribed(tx, Event::ResponseIssued).await?,
+        })
+    }
+}
+
 /// The writes of one issuance inside `tx`, which the caller commits: binds
 /// a new installation if the licence has room, signs again if an upgrade was
 /// queued since the response was prepared, stores the response (or answers
 /// with the one a concurrent identical request stored first), and queues
 /// its mail to the licence's contact in the same transaction.
-async fn record_in(tx: &mut Tx, job: &IssueJob, mailer: Option<&Mailer>) -> Result<Activation, ApiError> {
-    /// The licence's counter and places, and this installation's binding
-    /// (null when never bound), read under the licence's lock.
-    #[derive(sqlx::FromRow)]
-    struct PlacesRow {
-        latest_counter: i64,
-        bound_installations: i64,
-        max_installations: i64,
-        bound_key_id: Option<i64>,
-        released_at: Option<String>,
-    }
-
+async fn record_in(
+    tx: &mut Tx,
+    state: &mut BatchState,
+    job: &IssueJob,
+    mailer: Option<&Mailer>,
+) -> Result<Activation, ApiError> {
     let (r, license_id) = (&job.request, job.license_id);
     let serial = r.serial.to_code();
     let key = r.key_id.0 as i64;
-    let row: PlacesRow = sqlx::query_as(
-        "SELECT l.latest_counter, l.bound_installations, l.max_installations, n.key_id AS bound_key_id, n.released_at \
-         FROM licenses l LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 WHERE l.id = $1",
-    )
-    .bind(license_id)
-    .bind(key)
-    .fetch_one(&mut **tx)
-    .await?;
-    let PlacesRow {
-        latest_counter: latest,
-        bound_installations,
-        max_installations,
-        bound_key_id: binding,
-        released_at,
-    } = row;
-    // A new installation takes a place on the licence (a trigger counts it).
-    match (binding, released_at) {
-        (Some(_), Some(_)) => {
-            return Err(ApiError::KeyIdNotFound { serial, key_id: r.key_id.to_string(), released: true })
-        }
-        (Some(_), None) => {}
-        (None, _) => {
-            if bound_installations >= max_installations {
-                return Err(ApiError::InstallationLimit { serial, max: max_installations });
+    // A licence deleted since the request was checked: the batch is redone job by job.
+    let places = state
+        .licences
+        .get_mut(&license_id)
+        .ok_or_else(|| ApiError::Internal(format!("licence {license_id} vanished")))?;
+    let latest = places.latest_counter;
+    // A new installation takes a place on the licence (a trigger counts it
+    // in the database; the batch counts it here).
+    match state.bindings.get(&(license_id, key)) {
+        Some(Some(_)) => return Err(ApiError::KeyIdNotFound { serial, key_id: r.key_id.to_string(), released: true }),
+        Some(None) => {}
+        None => {
+            if places.bound_installations >= places.max_installations {
+                return Err(ApiError::InstallationLimit { serial, max: places.max_installations });
             }
             sqlx::query("INSERT INTO installations (license_id, key_id, bound_at) VALUES ($1, $2, $3)")
                 .bind(license_id)
@@ -203,6 +252,8 @@ async fn record_in(tx: &mut Tx, job: &IssueJob, mailer: Option<&Mailer>) -> Resu
                 .bind(now())
                 .execute(&mut **tx)
                 .await?;
+            places.bound_installations += 1;
+            state.bindings.insert((license_id, key), None);
         }
     }
     let prepared = if job.prepared.latest == latest {
@@ -260,7 +311,7 @@ async fn record_in(tx: &mut Tx, job: &IssueJob, mailer: Option<&Mailer>) -> Resu
             "changes": new.changes,
             "issued_at": new.issued_at,
         });
-        webhooks::record(tx, Event::ResponseIssued, data).await?;
+        webhooks::record_for(tx, &state.endpoints, Event::ResponseIssued, data).await?;
         // New issuances made for a person are mailed to the contact; the
         // program's own "Get it now" installs itself.
         let reason = match job.origin.channel {

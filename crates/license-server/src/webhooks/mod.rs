@@ -57,11 +57,23 @@ impl Event {
 /// delivery per endpoint subscribed to it. Nothing is written when no
 /// endpoint wants it (one read of a small table).
 pub async fn record(tx: &mut Tx, event: Event, data: Value) -> Result<(), ApiError> {
+    let endpoints = subscribed(tx, event).await?;
+    record_for(tx, &endpoints, event, data).await
+}
+
+/// The endpoints subscribed to `event`, read inside `tx`: for a writer that
+/// records many events of one type in one transaction ([`record_for`]).
+pub async fn subscribed(tx: &mut Tx, event: Event) -> Result<Vec<String>, ApiError> {
     let pattern = format!("%,{},%", event.as_str());
     let endpoints: Vec<(String,)> = sqlx::query_as("SELECT id FROM webhook_endpoints WHERE events LIKE $1")
         .bind(pattern)
         .fetch_all(&mut **tx)
         .await?;
+    Ok(endpoints.into_iter().map(|(id,)| id).collect())
+}
+
+/// [`record`] for `endpoints`, read by [`subscribed`] in the same transaction.
+pub async fn record_for(tx: &mut Tx, endpoints: &[String], event: Event, data: Value) -> Result<(), ApiError> {
     if endpoints.is_empty() {
         return Ok(());
     }
@@ -78,7 +90,7 @@ pub async fn record(tx: &mut Tx, event: Event, data: Value) -> Result<(), ApiErr
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
-    for (endpoint,) in endpoints {
+    for endpoint in endpoints {
         sqlx::query(
             "INSERT INTO webhook_deliveries (endpoint_id, event_id, next_attempt_unix, created_unix, since_unix) VALUES ($1, $2, $3, $3, $3)",
         )
