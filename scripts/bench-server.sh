@@ -11,7 +11,8 @@
 #   --servers 2         two servers on the same database, the load split between them (PostgreSQL)
 #   --pkcs11            the signing key on a SoftHSM2 token (made here), and its raw signing rate
 # Environment: WITHOUT_REPORT_TRIGGERS=1 (SQLite) measures without the reports' per-day trigger;
-# PG_EXTRA="-c shared_preload_libraries=pg_stat_statements" (with --postgres) to see where PostgreSQL spends.
+# PG_EXTRA="-c shared_preload_libraries=pg_stat_statements" (with --postgres) to see where PostgreSQL spends;
+# BENCH_SERVER_BIN=PATH measures another build of the server (to compare two builds on one day).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -35,7 +36,8 @@ case $shape in one-licence | many-licences) ;; *) echo "--shape is one-licence o
 
 step "Building the release server and the load generator"
 cargo build --release --locked -p license-server --bin license-server --example loadgen
-server=target/release/license-server
+# BENCH_SERVER_BIN: another build of the server to measure (to compare two builds on one day).
+server=${BENCH_SERVER_BIN:-target/release/license-server}
 loadgen=target/release/examples/loadgen
 data=$(mktemp -d /tmp/license-bench.XXXXXX)
 pids=()
