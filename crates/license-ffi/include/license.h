@@ -3,8 +3,8 @@
  * Every function returns 0 on success or the `license` command's exit code
  * for the same error (docs/c-interface.md has the table). Strings are UTF-8;
  * every char* a function hands out belongs to the caller, who frees it with
- * license_string_free. A handle may move between threads but must not be
- * used by two threads at once.
+ * license_string_free; after a failure the out-parameter is NULL. A handle
+ * may move between threads but must not be used by two threads at once.
  */
 
 #ifndef LICENSE_H
@@ -227,9 +227,11 @@ int license_decode_json(const char *text, const char *trust_json, char **out_jso
 /*
  The last failure on `h` (NULL: of `license_open` or `license_decode_json`
  on this thread) as JSON: `{"error", "message", "next_step", "group",
- "detail"}`, the error's name, what is wrong, what to do next, for a
- damaged code the group it is in, and the error's detail members
- (docs/schemas/error.json); `null` when nothing failed.
+ "detail", "server"}`, the error's name, what is wrong, what to do next
+ (words for the program's user: no command or flag named), for a damaged
+ code the group it is in, the error's detail members, and the licence
+ server's problem `{"status", "code", "detail"}` when the server refused,
+ else `null` (docs/schemas/error.json); `null` when nothing failed.
 
  # Safety
  `h` NULL or from `license_open`; `out_json` writable.

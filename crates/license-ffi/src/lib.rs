@@ -527,9 +527,11 @@ pub unsafe extern "C" fn license_decode_json(
 
 /// The last failure on `h` (NULL: of `license_open` or `license_decode_json`
 /// on this thread) as JSON: `{"error", "message", "next_step", "group",
-/// "detail"}`, the error's name, what is wrong, what to do next, for a
-/// damaged code the group it is in, and the error's detail members
-/// (docs/schemas/error.json); `null` when nothing failed.
+/// "detail", "server"}`, the error's name, what is wrong, what to do next
+/// (words for the program's user: no command or flag named), for a damaged
+/// code the group it is in, the error's detail members, and the licence
+/// server's problem `{"status", "code", "detail"}` when the server refused,
+/// else `null` (docs/schemas/error.json); `null` when nothing failed.
 ///
 /// # Safety
 /// `h` NULL or from `license_open`; `out_json` writable.
