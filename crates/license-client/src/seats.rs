@@ -106,18 +106,15 @@ impl Licensing {
     /// now (lapsed leases left out).
     pub fn seats(&self, now: &Now) -> Result<Vec<SeatCount>, ClientError> {
         let license = self.status(now)?;
-        let Some(product) = self.product(license.product) else { return Ok(Vec::new()) };
-        Ok(product
-            .entitlements
-            .iter()
-            .enumerate()
-            .filter(|(_, def)| def.kind == EntitlementKind::Count)
-            .map(|(slot, def)| {
-                let count = license.entitlements.get(slot as u8);
+        Ok(self
+            .counts(&license)
+            .into_iter()
+            .map(|(slot, name)| {
+                let count = license.entitlements.get(slot);
                 let holders: Vec<SeatClaim> =
-                    license.seats.iter().filter(|c| c.entitlement == def.name && !lapsed(c, now)).cloned().collect();
+                    license.seats.iter().filter(|c| c.entitlement == name && !lapsed(c, now)).cloned().collect();
                 SeatCount {
-                    entitlement: def.name.clone(),
+                    entitlement: name.to_string(),
                     count,
                     used: holders.len(),
                     free: count.saturating_sub(holders.len() as u32),
@@ -127,19 +124,18 @@ impl Licensing {
             .collect())
     }
 
+    /// The count entitlements of the licence's product, as (slot, name) in the trust file's order.
+    fn counts(&self, license: &License) -> Vec<(u8, &str)> {
+        let Some(product) = self.product(license.product) else { return Vec::new() };
+        let defs = product.entitlements.iter().enumerate();
+        defs.filter(|(_, d)| d.kind == EntitlementKind::Count).map(|(slot, d)| (slot as u8, d.name.as_str())).collect()
+    }
+
     /// The licence's value of the count `entitlement`, named as the trust file names it.
     fn seat_count(&self, license: &License, entitlement: &str) -> Result<u32, ClientError> {
-        let counts: Vec<(usize, &str)> = self
-            .product(license.product)
-            .map(|p| {
-                let defs = p.entitlements.iter().enumerate();
-                defs.filter(|(_, d)| d.kind == EntitlementKind::Count)
-                    .map(|(slot, d)| (slot, d.name.as_str()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let counts = self.counts(license);
         match counts.iter().find(|(_, name)| *name == entitlement) {
-            Some((slot, _)) => Ok(license.entitlements.get(*slot as u8)),
+            Some((slot, _)) => Ok(license.entitlements.get(*slot)),
             None => Err(ClientError::UnknownEntitlement {
                 entitlement: entitlement.to_string(),
                 counts: if counts.is_empty() {

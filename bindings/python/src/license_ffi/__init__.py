@@ -125,7 +125,6 @@ _BY_STATUS = {1: FileError, 2: BadArgument, 15: TrustError, 16: ServerRefused, 1
 _BY_STATUS.update({s: CodeError for s in range(3, 12)})
 _BY_STATUS.update({s: LicenseFileError for s in range(12, 15)})
 
-_OUT = ctypes.POINTER(ctypes.c_char_p)
 _SIGNATURES = {
     "license_open": [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)],
     "license_close": [ctypes.c_void_p],
