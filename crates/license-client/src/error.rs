@@ -105,7 +105,7 @@ pub enum ClientError {
         count: u32,
         used: usize,
     },
-    /// Seats are claimed of a count entitlement the licence's product has.
+    /// Seats claimed of a name that is not a count entitlement of the licence's product.
     UnknownEntitlement {
         entitlement: String,
         /// The product's count entitlements, comma-separated.
