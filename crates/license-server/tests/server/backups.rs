@@ -30,6 +30,17 @@ fn sqlite_strings(path: &Path, sql: &str) -> Vec<String> {
     })
 }
 
+/// Adds `blocks` random 64 KiB rows to a SQLite file (while no server
+/// runs), so that copying it takes long enough to overlap with something.
+fn add_ballast(path: &Path, blocks: u32) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        use sqlx::{ConnectOptions, Executor};
+        let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(path).connect().await.unwrap();
+        conn.execute(format!("CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {blocks}) INSERT INTO ballast SELECT randomblob(65536) FROM n").as_str()).await.unwrap();
+    });
+}
+
 /// Asks again for each (request code, first answer): the same response, issued at the same time.
 fn assert_answers_again(url: &str, answered: &[(String, Value)]) {
     for (code, first) in answered {
@@ -67,6 +78,10 @@ fn a_backup_during_load_restores_every_response_sessions_and_outboxes() {
         "remote_users=1",
     ]);
     assert!(create.output().unwrap().status.success());
+    // Ballast (20 MB), so that the copy lasts long enough for the load to
+    // run during it even on a busy machine (a small database is copied
+    // between two responses).
+    add_ballast(&d.data.path().join("license-server.db"), 300);
     let (server, url) = d.serve(&[]);
 
     // A session, to find again in the restored server.
@@ -107,14 +122,20 @@ fn a_backup_during_load_restores_every_response_sessions_and_outboxes() {
         sqlite_strings(&d.data.path().join("license-server.db"), "SELECT id FROM webhook_deliveries ORDER BY id");
     let backup_dir = tempfile::tempdir().unwrap();
     let file = backup_dir.path().join("license-server.backup");
+    let backup_started = Instant::now();
     let made = d.ok(&["backup", "--to", file.to_str().unwrap(), "--include-keys"]);
     let after_backup = answered.lock().unwrap().len();
+    let backup_took = backup_started.elapsed();
     halt.store(true, Ordering::Relaxed);
     for c in clients {
         c.join().unwrap();
     }
     drop(server); // ends it
-    assert!(after_backup > before_backup.len(), "the load did not run during the backup");
+    assert!(
+        after_backup > before_backup.len(),
+        "the load did not run during the backup ({} responses before, {after_backup} after; the backup took {backup_took:?})",
+        before_backup.len()
+    );
     assert!(made.contains("0600") && made.contains("signing keys"), "{made}");
     #[cfg(unix)]
     {
@@ -153,13 +174,7 @@ fn a_backup_killed_halfway_leaves_no_file() {
     let d = ServerProcess::new(&Backend::Sqlite);
     d.setup_specview("5");
     // Ballast, so that the copy takes long enough to be killed in the middle.
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    runtime.block_on(async {
-        use sqlx::{ConnectOptions, Executor};
-        let path = d.data.path().join("license-server.db");
-        let mut conn = sqlx::sqlite::SqliteConnectOptions::new().filename(path).connect().await.unwrap();
-        conn.execute("CREATE TABLE ballast (b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) INSERT INTO ballast SELECT randomblob(65536) FROM n").await.unwrap();
-    });
+    add_ballast(&d.data.path().join("license-server.db"), 1200);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("nightly.backup");
     let partial = dir.path().join(".nightly.backup.partial");
