@@ -161,7 +161,12 @@ impl Issuer<'_> {
     }
 
     /// One indexed read: the licence, this installation's binding, and the
-    /// response already issued for exactly this request, if any.
+    /// response already issued for exactly this request, if any. The
+    /// binding and the issuance are found by the licence's id as a value (the
+    /// sub-select, run once), not as `l.id`: PostgreSQL's cached plan, made
+    /// while the tables were small, otherwise joined on `l.id` as a filter
+    /// and scanned a whole index by key id, a cost that grew with every
+    /// issuance.
     async fn look_up(&self, r: &RequestCode) -> Result<Option<Lookup>, ApiError> {
         let row: Option<LookupRow> = sqlx::query_as(
             "SELECT l.id AS license_id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
@@ -170,8 +175,10 @@ impl Issuer<'_> {
                     l.reseller \
              FROM licenses l \
              JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
-             LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = $2 \
-             LEFT JOIN issuances i ON i.license_id = l.id AND i.key_id = $2 AND i.from_counter = $3 \
+             LEFT JOIN installations n ON n.license_id = (SELECT id FROM licenses WHERE serial = $1) \
+                  AND n.key_id = $2 \
+             LEFT JOIN issuances i ON i.license_id = (SELECT id FROM licenses WHERE serial = $1) \
+                  AND i.key_id = $2 AND i.from_counter = $3 \
                   AND i.to_counter = l.latest_counter AND i.request_digest = $4 \
              WHERE l.serial = $1",
         )
