@@ -135,7 +135,10 @@ async fn run_batches(db: Db, mailer: Option<Mailer>, queue: Queue) {
 
 /// Records `batch` in one transaction and commits it. Business refusals
 /// (limits, released installations) write nothing and stay per job; any
-/// other error aborts the whole transaction.
+/// other error aborts the whole transaction. The batch's new installations
+/// and its issuances are each written by one statement, so what the
+/// database does after them (PostgreSQL's statement triggers: counts, the
+/// audit log) runs once per batch.
 async fn commit_batch(
     db: &Db,
     mailer: Option<&Mailer>,
@@ -143,12 +146,26 @@ async fn commit_batch(
 ) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
     let mut tx = db.begin().await?;
     let mut state = BatchState::read(db, &mut tx, batch).await?;
-    let mut results = Vec::with_capacity(batch.len());
+    let mut decided = Vec::with_capacity(batch.len());
     for queued in batch {
-        match record_in(&mut tx, &mut state, &queued.job, mailer).await {
+        match decide(&mut tx, &mut state, &queued.job).await {
             Err(e @ (ApiError::Internal(_) | ApiError::Unavailable)) => return Err(e),
-            result => results.push(result),
+            result => decided.push(result),
         }
+    }
+    let issues: Vec<&Issue> = decided.iter().filter_map(|d| d.as_ref().ok()).collect();
+    bind_installations(&mut tx, &issues).await?;
+    let mut stored = insert_issuances(&mut tx, &issues).await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for result in decided {
+        results.push(match result {
+            Ok(issue) => {
+                // Of twins in a batch, the first is the one stored; the other answers with it.
+                let id = stored.remove(&issue.key());
+                Ok(finish(&mut tx, &state, issue, id, mailer).await?)
+            }
+            Err(refused) => Err(refused),
+        });
     }
     tx.commit().await?;
     Ok(results)
@@ -217,19 +234,30 @@ impl BatchState {
     }
 }
 
-/// The writes of one issuance inside `tx`, which the caller commits: binds
-/// a new installation if the licence has room, signs again if an upgrade was
-/// queued since the response was prepared, stores the response (or answers
-/// with the one a concurrent identical request stored first), and queues
-/// its mail to the licence's contact in the same transaction.
-async fn record_in(
-    tx: &mut Tx,
-    state: &mut BatchState,
-    job: &IssueJob,
-    mailer: Option<&Mailer>,
-) -> Result<Activation, ApiError> {
+/// One issuance as its batch decided it under the licences' locks, to be
+/// written with the batch's others.
+struct Issue<'a> {
+    job: &'a IssueJob,
+    /// The licence's counter the response brings the installation to.
+    latest: i64,
+    /// Whether it binds a new installation.
+    binds: bool,
+    prepared: Prepared,
+    issued_at: String,
+}
+
+impl Issue<'_> {
+    /// The issuance's unique key: licence, key id, from and to counter.
+    fn key(&self) -> (i64, i64, i64, i64) {
+        (self.job.license_id, self.job.request.key_id.0 as i64, i64::from(self.job.request.counter), self.latest)
+    }
+}
+
+/// Decides one job under the batch's locks: whether it binds a new
+/// installation (if the licence has room) and what response it stores,
+/// signed again if an upgrade was queued since it was prepared.
+async fn decide<'a>(tx: &mut Tx, state: &mut BatchState, job: &'a IssueJob) -> Result<Issue<'a>, ApiError> {
     let (r, license_id) = (&job.request, job.license_id);
-    let serial = r.serial.to_code();
     let key = r.key_id.0 as i64;
     // A licence deleted since the request was checked: the batch is redone job by job.
     let places = state
@@ -237,25 +265,26 @@ async fn record_in(
         .get_mut(&license_id)
         .ok_or_else(|| ApiError::Internal(format!("licence {license_id} vanished")))?;
     let latest = places.latest_counter;
-    // A new installation takes a place on the licence (a trigger counts it
-    // in the database; the batch counts it here).
-    match state.bindings.get(&(license_id, key)) {
-        Some(Some(_)) => return Err(ApiError::KeyIdNotFound { serial, key_id: r.key_id.to_string(), released: true }),
-        Some(None) => {}
+    // A new installation takes a place on the licence (the database counts
+    // it when the batch writes it; the batch counts it here).
+    let binds = match state.bindings.get(&(license_id, key)) {
+        Some(Some(_)) => {
+            return Err(ApiError::KeyIdNotFound {
+                serial: r.serial.to_code(),
+                key_id: r.key_id.to_string(),
+                released: true,
+            })
+        }
+        Some(None) => false,
         None => {
             if places.bound_installations >= places.max_installations {
-                return Err(ApiError::InstallationLimit { serial, max: places.max_installations });
+                return Err(ApiError::InstallationLimit { serial: r.serial.to_code(), max: places.max_installations });
             }
-            sqlx::query("INSERT INTO installations (license_id, key_id, bound_at) VALUES ($1, $2, $3)")
-                .bind(license_id)
-                .bind(key)
-                .bind(now())
-                .execute(&mut **tx)
-                .await?;
             places.bound_installations += 1;
             state.bindings.insert((license_id, key), None);
+            true
         }
-    }
+    };
     let prepared = if job.prepared.latest == latest {
         job.prepared.clone()
     } else {
@@ -266,26 +295,82 @@ async fn record_in(
         let to = states::state_in_tx(tx, license_id, latest).await?;
         job.signer.sign(r, latest, &from, to)?
     };
-    let issued_at = now();
-    let inserted: Option<(i64,)> = sqlx::query_as(
+    Ok(Issue { job, latest, binds, prepared, issued_at: now() })
+}
+
+/// `($1, $2, …), ($k, …)`: the placeholders of `rows` rows of `columns` values.
+fn value_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let values = (1..=columns).map(|c| format!("${}", row * columns + c)).collect::<Vec<_>>();
+            format!("({})", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes the batch's new installations, one statement.
+async fn bind_installations(tx: &mut Tx, issues: &[&Issue<'_>]) -> Result<(), ApiError> {
+    let binding: Vec<&&Issue> = issues.iter().filter(|issue| issue.binds).collect();
+    if binding.is_empty() {
+        return Ok(());
+    }
+    let sql =
+        format!("INSERT INTO installations (license_id, key_id, bound_at) VALUES {}", value_rows(binding.len(), 3));
+    let mut query = sqlx::query(&sql);
+    for issue in binding {
+        query = query.bind(issue.job.license_id).bind(issue.job.request.key_id.0 as i64).bind(&issue.issued_at);
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Writes the batch's issuances, one statement, and gives the id of each
+/// one stored by it, by its unique key. One it does not store was stored
+/// first by a concurrent identical request (or by its twin in the batch).
+async fn insert_issuances(tx: &mut Tx, issues: &[&Issue<'_>]) -> Result<HashMap<(i64, i64, i64, i64), i64>, ApiError> {
+    if issues.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
         "INSERT INTO issuances (license_id, key_id, from_counter, to_counter, request_code, request_digest, \
-         response_code, changes, signing_key_id, issued_at, channel, actor) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id",
-    )
-    .bind(license_id)
-    .bind(key)
-    .bind(i64::from(r.counter))
-    .bind(latest)
-    .bind(r.to_code())
-    .bind(i64::from(r.entitlement_digest))
-    .bind(&prepared.response_code)
-    .bind(changes_json(&prepared.changes))
-    .bind(i64::from(prepared.signing_key_id))
-    .bind(&issued_at)
-    .bind(job.origin.channel.as_str())
-    .bind(&job.origin.actor)
-    .fetch_optional(&mut **tx)
-    .await?;
+         response_code, changes, signing_key_id, issued_at, channel, actor) VALUES {} \
+         ON CONFLICT DO NOTHING RETURNING id, license_id, key_id, from_counter, to_counter",
+        value_rows(issues.len(), 12)
+    );
+    let mut query = sqlx::query_as(&sql);
+    for issue in issues {
+        let (r, origin) = (&issue.job.request, &issue.job.origin);
+        query = query
+            .bind(issue.job.license_id)
+            .bind(r.key_id.0 as i64)
+            .bind(i64::from(r.counter))
+            .bind(issue.latest)
+            .bind(r.to_code())
+            .bind(i64::from(r.entitlement_digest))
+            .bind(&issue.prepared.response_code)
+            .bind(changes_json(&issue.prepared.changes))
+            .bind(i64::from(issue.prepared.signing_key_id))
+            .bind(&issue.issued_at)
+            .bind(origin.channel.as_str())
+            .bind(&origin.actor);
+    }
+    let stored: Vec<(i64, i64, i64, i64, i64)> = query.fetch_all(&mut **tx).await?;
+    Ok(stored.into_iter().map(|(id, licence, key, from, to)| ((licence, key, from, to), id)).collect())
+}
+
+/// What follows one issuance in its transaction: when the batch stored it
+/// (`stored_id`), its webhook deliveries and its mail to the licence's
+/// contact; else the response stored first, to answer with.
+async fn finish(
+    tx: &mut Tx,
+    state: &BatchState,
+    issue: Issue<'_>,
+    stored_id: Option<i64>,
+    mailer: Option<&Mailer>,
+) -> Result<Activation, ApiError> {
+    let (r, job) = (&issue.job.request, issue.job);
+    let serial = r.serial.to_code();
     let product = &job.signer.product;
     let activation = |response_code, issued_at, changes, signing_key_id, already_issued| Activation {
         response_code,
@@ -295,12 +380,15 @@ async fn record_in(
         serial: serial.clone(),
         product: ProductRef { id: product.id, name: product.name.clone() },
         from_counter: r.counter,
-        to_counter: latest as u16,
+        to_counter: issue.latest as u16,
         signing_key_id,
         mailed_to: None,
     };
-    if let Some((issuance_id,)) = inserted {
-        let mut new = activation(prepared.response_code, issued_at, prepared.changes, prepared.signing_key_id, false);
+    let key = issue.key();
+    if let Some(issuance_id) = stored_id {
+        let prepared = issue.prepared;
+        let mut new =
+            activation(prepared.response_code, issue.issued_at, prepared.changes, prepared.signing_key_id, false);
         let data = serde_json::json!({
             "serial": serial,
             "product": new.product,
@@ -330,10 +418,10 @@ async fn record_in(
         "SELECT response_code, issued_at, changes, signing_key_id FROM issuances \
          WHERE license_id = $1 AND key_id = $2 AND from_counter = $3 AND to_counter = $4",
     )
-    .bind(license_id)
-    .bind(key)
-    .bind(i64::from(r.counter))
-    .bind(latest)
+    .bind(key.0)
+    .bind(key.1)
+    .bind(key.2)
+    .bind(key.3)
     .fetch_one(&mut **tx)
     .await?;
     Ok(activation(code, at, serde_json::from_str(&changes).unwrap_or_default(), signer as u8, true))

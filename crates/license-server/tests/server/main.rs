@@ -4,6 +4,7 @@ mod common;
 
 mod api;
 mod backups;
+mod batches;
 mod cli;
 mod console;
 mod crash;
