@@ -203,20 +203,27 @@ impl BatchState {
             "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
              WHERE id IN ({ids}) ORDER BY id{lock}"
         ))
+        .persistent(false)
         .fetch_all(&mut **tx)
         .await?;
-        // Licences and key ids as two lists, which both databases answer from the
-        // primary key (SQLite scans the whole table for a list of pairs); the
-        // few rows of other pairs this also finds are left out below.
-        let keys = batch.iter().map(|queued| (queued.job.request.key_id.0 as i64).to_string()).collect::<Vec<_>>();
+        // The named (licence, key id) pairs, each answered from the primary
+        // key (PostgreSQL: one index probe a pair; SQLite: its OR
+        // optimisation). Two lists (`license_id IN … AND key_id IN …`) let
+        // PostgreSQL scan the whole table once it no longer looked small.
+        // Integers only, so written into the statement; its text differs
+        // from batch to batch, so it is not kept prepared.
         let named: HashSet<(i64, i64)> =
             batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
-        let bound: Vec<(i64, i64, Option<String>)> = sqlx::query_as(&format!(
-            "SELECT license_id, key_id, released_at FROM installations WHERE license_id IN ({ids}) AND key_id IN ({})",
-            keys.join(",")
-        ))
-        .fetch_all(&mut **tx)
-        .await?;
+        let pairs = named
+            .iter()
+            .map(|(licence, key)| format!("(license_id = {licence} AND key_id = {key})"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let bound: Vec<(i64, i64, Option<String>)> =
+            sqlx::query_as(&format!("SELECT license_id, key_id, released_at FROM installations WHERE {pairs}"))
+                .persistent(false)
+                .fetch_all(&mut **tx)
+                .await?;
         Ok(BatchState {
             licences: licences
                 .into_iter()
@@ -224,11 +231,7 @@ impl BatchState {
                     (id, Places { latest_counter, bound_installations, max_installations })
                 })
                 .collect(),
-            bindings: bound
-                .into_iter()
-                .filter(|(licence, key, _)| named.contains(&(*licence, *key)))
-                .map(|(licence, key, released_at)| ((licence, key), released_at))
-                .collect(),
+            bindings: bound.into_iter().map(|(licence, key, released_at)| ((licence, key), released_at)).collect(),
             endpoints: webhooks::subscribed(tx, Event::ResponseIssued).await?,
         })
     }
