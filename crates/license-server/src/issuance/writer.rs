@@ -9,19 +9,22 @@
 //! every response a client receives is durable (SQLite runs with
 //! synchronous=FULL; PostgreSQL commits synchronously).
 //!
-//! SQLite has one writer (it has one write connection). PostgreSQL has
-//! several, so batches overlap their round trips and fsyncs; each batch
-//! locks the licence rows it writes (`FOR UPDATE`, in id order, so two
-//! batches, on one server or two, never wait for each other in a circle)
-//! and holds them to its commit: the lock covers exactly what must not
-//! interleave, a licence's places and counter, once per batch instead of
-//! once per issuance. What the jobs need to know under that lock (each
+//! Each server has one writer task, on SQLite (one write connection) and on
+//! PostgreSQL alike: while it commits a batch the next one gathers, so a
+//! busier server commits bigger batches. (Several writers per server were
+//! measured: smaller batches each paying the same statements, no faster on
+//! one server and slower on two sharing a hot licence; docs/benchmarks.md.)
+//! Each batch locks the licence rows it writes (PostgreSQL: `FOR UPDATE`, in
+//! id order, so batches of two servers never wait for each other in a
+//! circle) and holds them to its commit: the lock covers exactly what must
+//! not interleave, a licence's places and counter, once per batch instead
+//! of once per issuance. What the jobs need to know under that lock (each
 //! licence's counter and places, the bindings of the installations they
 //! name, the webhook endpoints) is read by the same few statements for the
-//! whole batch ([`BatchState`]), so an issuance costs only its own writes.
+//! whole batch ([`BatchState`]); its new installations and its issuances are
+//! each written by one statement.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use license_api::{Activation, Channel, ProductRef};
 use license_codes::{Entitlements, RequestCode};
@@ -37,9 +40,6 @@ use crate::ApiError;
 
 /// The most issuances committed together.
 const MAX_BATCH: usize = 256;
-
-/// Writer tasks on PostgreSQL (each holds one connection while it commits).
-const POSTGRES_WRITERS: usize = 4;
 
 /// One issuance to record: the signed response, and what it takes to sign
 /// again if the licence moved on meanwhile.
@@ -59,26 +59,16 @@ pub struct Queued {
 
 /// Where issuances are recorded, and mailed when the server has mail.
 pub struct Writer {
-    /// Where jobs wait for the writer tasks.
+    /// Where jobs wait for the writer task.
     queue: mpsc::Sender<Queued>,
     mailer: Option<Mailer>,
 }
 
-/// The queue the writer tasks take batches from.
-type Queue = Arc<tokio::sync::Mutex<mpsc::Receiver<Queued>>>;
-
 impl Writer {
-    /// The writer for `db`: starts its writer tasks on the current runtime.
+    /// The writer for `db`: starts its writer task on the current runtime.
     pub fn start(db: &Db, mailer: Option<Mailer>) -> Writer {
-        let writers = match db.dialect {
-            Dialect::Sqlite => 1,
-            Dialect::Postgres => POSTGRES_WRITERS,
-        };
         let (sender, receiver) = mpsc::channel(4 * MAX_BATCH);
-        let queue: Queue = Arc::new(tokio::sync::Mutex::new(receiver));
-        for _ in 0..writers {
-            tokio::spawn(run_batches(db.clone(), mailer.clone(), queue.clone()));
-        }
+        tokio::spawn(run_batches(db.clone(), mailer.clone(), receiver));
         Writer { queue: sender, mailer }
     }
 
@@ -94,22 +84,18 @@ impl Writer {
     }
 }
 
-/// Takes what waits (at most MAX_BATCH) and commits it, over and over.
-/// While one writer commits, the next takes what arrived meanwhile.
-async fn run_batches(db: Db, mailer: Option<Mailer>, queue: Queue) {
+/// Takes what waits (at most MAX_BATCH) and commits it, over and over;
+/// what arrives meanwhile is the next batch.
+async fn run_batches(db: Db, mailer: Option<Mailer>, mut queue: mpsc::Receiver<Queued>) {
     loop {
-        let mut batch = {
-            let mut receiver = queue.lock().await;
-            let Some(first) = receiver.recv().await else { return };
-            let mut batch = vec![first];
-            while batch.len() < MAX_BATCH {
-                match receiver.try_recv() {
-                    Ok(queued) => batch.push(queued),
-                    Err(_) => break,
-                }
+        let Some(first) = queue.recv().await else { return };
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(queued) => batch.push(queued),
+                Err(_) => break,
             }
-            batch
-        };
+        }
         // Licences in id order: the order their rows are locked in.
         batch.sort_by_key(|queued| queued.job.license_id);
         match commit_batch(&db, mailer.as_ref(), &batch).await {
