@@ -30,6 +30,7 @@ use utoipa_axum::routes;
 
 use crate::catalog::ProductCache;
 use crate::db::Db;
+use crate::issuance::lookup::Lookups;
 use crate::issuance::writer::Writer;
 use crate::mail::Mailer;
 use crate::settings::HttpSettings;
@@ -47,7 +48,9 @@ pub struct Inner {
     pub db: Db,
     pub keys: Arc<SigningKeys>,
     pub products: ProductCache,
-    /// Records issuances (group commit on SQLite).
+    /// Looks request codes up (together, on PostgreSQL).
+    pub lookups: Lookups,
+    /// Records issuances (group commit).
     pub writer: Writer,
     pub metrics: Metrics,
     pub limits: RateLimits,
@@ -71,7 +74,7 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    /// Must be called inside a tokio runtime: on SQLite it starts the writer task there.
+    /// Must be called inside a tokio runtime: it starts the writer task (and on PostgreSQL the lookup task) there.
     pub fn new(
         db: Db,
         keys: SigningKeys,
@@ -83,6 +86,7 @@ impl AppState {
             portal: static_files::Portal::load(settings.static_dir.as_deref()),
             keys: Arc::new(keys),
             products: ProductCache::default(),
+            lookups: Lookups::start(&db),
             writer: Writer::start(&db, mailer.clone()),
             mailer,
             webhooks,
@@ -101,7 +105,13 @@ impl AppState {
 
     /// The issuer of response codes, over this state.
     pub fn issuer(&self) -> crate::issuance::Issuer<'_> {
-        crate::issuance::Issuer { db: &self.db, keys: &self.keys, products: &self.products, writer: &self.writer }
+        crate::issuance::Issuer {
+            db: &self.db,
+            keys: &self.keys,
+            products: &self.products,
+            lookups: &self.lookups,
+            writer: &self.writer,
+        }
     }
 }
 

@@ -6,11 +6,12 @@
 //! same counter, with nothing queued since, gets the stored response back,
 //! byte for byte, however many times and however concurrently it asks.
 //!
-//! The flow: [`Issuer::activate`] reads and checks (`look_up`,
+//! The flow: [`Issuer::activate`] reads and checks ([`lookup`],
 //! `check_history`), signs outside any transaction ([`signer`]), and hands
 //! the signed response to the [`writer`], which records it. The writer
 //! never calls back here.
 
+pub mod lookup;
 pub mod signer;
 pub mod writer;
 
@@ -21,6 +22,7 @@ use crate::catalog::{states, ProductCache};
 use crate::db::Db;
 use crate::signing::SigningKeys;
 use crate::ApiError;
+use lookup::{Lookup, Lookups};
 use signer::Signer;
 use writer::{IssueJob, Writer};
 
@@ -55,58 +57,12 @@ impl NewIssue {
     }
 }
 
-/// What one read finds about a request (see [`Issuer::look_up`]).
-struct Lookup {
-    license_id: i64,
-    product_id: i64,
-    latest: i64,
-    bound_installations: i64,
-    max_installations: i64,
-    /// The latest state's entitlements (JSON).
-    latest_state: String,
-    /// `None`: never bound; `Some(None)`: bound; `Some(Some(at))`: released at.
-    binding: Option<Option<String>>,
-    stored: Option<Stored>,
-    /// What binding a new installation needs, if anything.
-    registration_code: Option<String>,
-}
-
-/// What [`Issuer::look_up`] reads in one query: the licence and its latest
-/// state, this installation's binding (columns null when never bound), and
-/// the response issued for exactly this request (null when none).
-#[derive(sqlx::FromRow)]
-struct LookupRow {
-    license_id: i64,
-    product_id: i64,
-    latest_counter: i64,
-    bound_installations: i64,
-    max_installations: i64,
-    latest_state: String,
-    bound_key_id: Option<i64>,
-    released_at: Option<String>,
-    response_code: Option<String>,
-    issued_at: Option<String>,
-    changes: Option<String>,
-    to_counter: Option<i64>,
-    signing_key_id: Option<i64>,
-    registration_code: Option<String>,
-    reseller: Option<String>,
-}
-
-/// A response issued before for exactly this request.
-struct Stored {
-    code: String,
-    at: String,
-    changes: String,
-    to: i64,
-    signer: i64,
-}
-
 /// Answers request codes: reads, checks, signs, and hands the writes to the writer.
 pub struct Issuer<'a> {
     pub db: &'a Db,
     pub keys: &'a std::sync::Arc<SigningKeys>,
     pub products: &'a ProductCache,
+    pub lookups: &'a Lookups,
     pub writer: &'a Writer,
 }
 
@@ -129,7 +85,8 @@ impl Issuer<'_> {
     /// The writer checks the installation limit again under the licence's lock.
     pub async fn evaluate(&self, request: &RequestCode) -> Result<Evaluation, ApiError> {
         let serial = request.serial.to_code();
-        let found = self.look_up(request).await?.ok_or_else(|| ApiError::UnknownSerial { serial: serial.clone() })?;
+        let found =
+            self.lookups.find(request).await?.ok_or_else(|| ApiError::UnknownSerial { serial: serial.clone() })?;
         if found.product_id != i64::from(request.product) {
             return Err(ApiError::WrongProduct {
                 serial,
@@ -158,54 +115,6 @@ impl Issuer<'_> {
         }
         let to = serde_json::from_str(&found.latest_state).map_err(|e| ApiError::Internal(e.to_string()))?;
         Ok(Evaluation::New(NewIssue { license_id: found.license_id, latest: found.latest, from, to, product }))
-    }
-
-    /// One indexed read: the licence, this installation's binding, and the
-    /// response already issued for exactly this request, if any. The
-    /// binding and the issuance are found by the licence's id as a value (the
-    /// sub-select, run once), not as `l.id`: PostgreSQL's cached plan, made
-    /// while the tables were small, otherwise joined on `l.id` as a filter
-    /// and scanned a whole index by key id, a cost that grew with every
-    /// issuance.
-    async fn look_up(&self, r: &RequestCode) -> Result<Option<Lookup>, ApiError> {
-        let row: Option<LookupRow> = sqlx::query_as(
-            "SELECT l.id AS license_id, l.product_id, l.latest_counter, l.bound_installations, l.max_installations, \
-                    s.entitlements AS latest_state, n.key_id AS bound_key_id, n.released_at, \
-                    i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id, l.registration_code, \
-                    l.reseller \
-             FROM licenses l \
-             JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
-             LEFT JOIN installations n ON n.license_id = (SELECT id FROM licenses WHERE serial = $1) \
-                  AND n.key_id = $2 \
-             LEFT JOIN issuances i ON i.license_id = (SELECT id FROM licenses WHERE serial = $1) \
-                  AND i.key_id = $2 AND i.from_counter = $3 \
-                  AND i.to_counter = l.latest_counter AND i.request_digest = $4 \
-             WHERE l.serial = $1",
-        )
-        .bind(r.serial.value() as i64)
-        .bind(r.key_id.0 as i64)
-        .bind(i64::from(r.counter))
-        .bind(i64::from(r.entitlement_digest))
-        .fetch_optional(self.db.read())
-        .await?;
-        // Another reseller's licence is one that does not exist (crate::resellers).
-        let row = row.filter(|r| !crate::resellers::hidden(r.reseller.as_deref()));
-        Ok(row.map(|r| Lookup {
-            license_id: r.license_id,
-            product_id: r.product_id,
-            latest: r.latest_counter,
-            bound_installations: r.bound_installations,
-            max_installations: r.max_installations,
-            latest_state: r.latest_state,
-            binding: r.bound_key_id.map(|_| r.released_at),
-            registration_code: r.registration_code,
-            stored: match (r.response_code, r.issued_at, r.changes, r.to_counter, r.signing_key_id) {
-                (Some(code), Some(at), Some(changes), Some(to), Some(signer)) => {
-                    Some(Stored { code, at, changes, to, signer })
-                }
-                _ => None,
-            },
-        }))
     }
 
     /// Checks that the installation and the counter it claims are ones this

@@ -3,7 +3,9 @@
 //! follow-ups run once per statement). Many requests at once must still be
 //! recorded exactly as one by one: a licence's limit holds, identical
 //! requests give one issuance, and every issuance has its binding, its audit
-//! entry, its count in the reports and its webhook delivery.
+//! entry, its count in the reports and its webhook delivery. Requests
+//! looked up at once (on PostgreSQL by one statement) each get their own
+//! answer.
 
 use std::collections::HashSet;
 
@@ -12,7 +14,7 @@ use serde_json::{json, Value};
 use crate::common::*;
 use crate::for_each_backend;
 
-for_each_backend!(requests_at_once_are_recorded_exactly);
+for_each_backend!(requests_at_once_are_recorded_exactly, lookups_at_once_each_get_their_own_answer);
 
 fn requests_at_once_are_recorded_exactly(backend: Backend) {
     let d = ServerProcess::new(&backend);
@@ -31,22 +33,7 @@ fn requests_at_once_are_recorded_exactly(backend: Backend) {
         codes.push(("twin", twin.clone()));
         codes.push(("open", request_code(7, open, random_key_id(), 0, empty_digest())));
     }
-    let barrier = std::sync::Barrier::new(codes.len());
-    let answers: Vec<(&str, u16, Value)> = std::thread::scope(|s| {
-        let handles: Vec<_> = codes
-            .iter()
-            .map(|(kind, code)| {
-                let (barrier, url) = (&barrier, &url);
-                s.spawn(move || {
-                    barrier.wait();
-                    let (status, answer) =
-                        request(url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
-                    (*kind, status, answer)
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
+    let answers = at_once(&url, &codes);
     let of = |kind: &'static str| answers.iter().filter(move |(k, _, _)| *k == kind);
 
     assert_eq!(of("limited").filter(|(_, status, _)| *status == 200).count(), 5, "the limit of 5 held");
@@ -89,4 +76,66 @@ fn requests_at_once_are_recorded_exactly(backend: Backend) {
     assert_eq!(deliveries.as_array().unwrap().len(), 26, "one delivery per issuance: {deliveries}");
     drop(server); // ends it
     assert_eq!(d.ok(&["check"]), "ok");
+}
+
+/// Every code of `codes` sent to the portal's API at once (released by a
+/// barrier), each answer with its code's kind.
+fn at_once<'a>(url: &str, codes: &[(&'a str, String)]) -> Vec<(&'a str, u16, Value)> {
+    let barrier = std::sync::Barrier::new(codes.len());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = codes
+            .iter()
+            .map(|(kind, code)| {
+                let barrier = &barrier;
+                s.spawn(move || {
+                    barrier.wait();
+                    let (status, answer) =
+                        request(url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
+                    (*kind, status, answer)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+fn lookups_at_once_each_get_their_own_answer(backend: Backend) {
+    let d = ServerProcess::new(&backend);
+    let serial = d.setup_specview("1000");
+    let (_server, url) = d.serve(&[]);
+    // Eight installations answered before, one by one.
+    let asked_before: Vec<(u64, String, String)> = (0..8)
+        .map(|_| {
+            let key = random_key_id();
+            let code = request_code(7, serial, key, 0, empty_digest());
+            let (status, answer) =
+                request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
+            assert_eq!(status, 200, "{answer}");
+            (key, code, answer["response_code"].as_str().unwrap().to_string())
+        })
+        .collect();
+
+    // Six kinds of request, eight of each, looked up at the same moment.
+    let mut codes: Vec<(&str, String)> = Vec::new();
+    for (i, (key, code, _)) in asked_before.iter().enumerate() {
+        codes.push(("repeat", code.clone()));
+        codes.push(("new", request_code(7, serial, random_key_id(), 0, empty_digest())));
+        let unknown = license_codes::SerialNumber::new(0x5_0000 + i as u64).unwrap();
+        codes.push(("unknown_serial", request_code(7, unknown, random_key_id(), 0, empty_digest())));
+        codes.push(("wrong_product", request_code(8, serial, random_key_id(), 0, empty_digest())));
+        codes.push(("counter_not_issued", request_code(7, serial, *key, 9, empty_digest())));
+        codes.push(("keyid_not_found", request_code(7, serial, random_key_id(), 1, empty_digest())));
+    }
+    let answers = at_once(&url, &codes);
+    for ((kind, code), (_, status, answer)) in codes.iter().zip(&answers) {
+        match *kind {
+            "repeat" => {
+                let stored = &asked_before.iter().find(|(_, asked, _)| asked == code).unwrap().2;
+                assert_eq!((*status, answer["already_issued"].as_bool()), (200, Some(true)), "{answer}");
+                assert_eq!(answer["response_code"].as_str(), Some(stored.as_str()), "its own stored response");
+            }
+            "new" => assert_eq!((*status, answer["already_issued"].as_bool()), (200, Some(false)), "{answer}"),
+            problem => assert_eq!(answer["code"].as_str(), Some(problem), "{kind}: {status} {answer}"),
+        }
+    }
 }

@@ -13,6 +13,7 @@ use crate::for_each_backend;
 for_each_backend!(
     a_reseller_sells_its_products_and_sees_only_its_own_licences,
     another_resellers_licence_does_not_exist_on_any_route,
+    asked_at_once_each_asker_sees_what_is_its_own,
 );
 
 const ALPHA: &str = "alpha@reseller.example";
@@ -60,6 +61,39 @@ fn world(backend: &Backend) -> World {
         other_response: answer["response_code"].as_str().unwrap().to_string(),
         other_issuance: shown["issuances"][0]["id"].as_i64().unwrap(),
         server,
+    }
+}
+
+/// Beta's request code asked at the same moment by alpha (for whom it does
+/// not exist) and by the program (whose stored response it gets): looked up
+/// together on PostgreSQL, each answered for its own asker.
+fn asked_at_once_each_asker_sees_what_is_its_own(backend: Backend) {
+    let w = world(&backend);
+    let barrier = std::sync::Barrier::new(32);
+    let answers: Vec<(bool, u16, Value)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..32)
+            .map(|i| {
+                let (w, barrier) = (&w, &barrier);
+                s.spawn(move || {
+                    barrier.wait();
+                    let by_alpha = i % 2 == 0;
+                    let (status, answer) = if by_alpha {
+                        as_alpha(w, "POST", "/api/v1/admin/activations", Some(json!({"request_code": w.other_request})))
+                    } else {
+                        w.server.activate(&w.other_request)
+                    };
+                    (by_alpha, status, answer)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (by_alpha, status, answer) in answers {
+        if by_alpha {
+            assert_eq!((status, answer["code"].as_str()), (404, Some("unknown_serial")), "{answer}");
+        } else {
+            assert_eq!((status, answer["response_code"].as_str()), (200, Some(w.other_response.as_str())), "{answer}");
+        }
     }
 }
 
