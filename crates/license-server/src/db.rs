@@ -56,6 +56,18 @@ impl Db {
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
+                    // A connection is tested (a round trip) only after a
+                    // second unused: under load every query would otherwise
+                    // pay for two round trips (sqlx's own advice).
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for > Duration::from_secs(1) {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     .connect(url)
                     .await?;
                 Db { dialect: Dialect::Postgres, read: pool.clone(), write: pool }

@@ -26,8 +26,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use futures_util::TryStreamExt;
 use license_api::{Activation, Channel, ProductRef};
 use license_codes::{Entitlements, RequestCode};
+use sqlx::Either;
+use sqlx::Row;
 use tokio::sync::{mpsc, oneshot};
 
 use super::signer::{Prepared, Signer};
@@ -182,22 +185,12 @@ impl BatchState {
     async fn read(db: &Db, tx: &mut Tx, batch: &[Queued]) -> Result<BatchState, ApiError> {
         let mut licence_ids: Vec<i64> = batch.iter().map(|queued| queued.job.license_id).collect();
         licence_ids.dedup();
-        // Integers only, so written into the statements (the Any driver binds no arrays).
         let ids = licence_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let lock = if db.dialect == Dialect::Postgres { " FOR UPDATE" } else { "" };
-        let licences: Vec<(i64, i64, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
-             WHERE id IN ({ids}) ORDER BY id{lock}"
-        ))
-        .persistent(false)
-        .fetch_all(&mut **tx)
-        .await?;
         // The named (licence, key id) pairs, each answered from the primary
         // key (PostgreSQL: one index probe a pair; SQLite: its OR
         // optimisation). Two lists (`license_id IN … AND key_id IN …`) let
         // PostgreSQL scan the whole table once it no longer looked small.
-        // Integers only, so written into the statement; its text differs
-        // from batch to batch, so it is not kept prepared.
         let named: HashSet<(i64, i64)> =
             batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
         let pairs = named
@@ -205,21 +198,37 @@ impl BatchState {
             .map(|(licence, key)| format!("(license_id = {licence} AND key_id = {key})"))
             .collect::<Vec<_>>()
             .join(" OR ");
-        let bound: Vec<(i64, i64, Option<String>)> =
-            sqlx::query_as(&format!("SELECT license_id, key_id, released_at FROM installations WHERE {pairs}"))
-                .persistent(false)
-                .fetch_all(&mut **tx)
-                .await?;
-        Ok(BatchState {
-            licences: licences
-                .into_iter()
-                .map(|(id, latest_counter, bound_installations, max_installations)| {
-                    (id, Places { latest_counter, bound_installations, max_installations })
-                })
-                .collect(),
-            bindings: bound.into_iter().map(|(licence, key, released_at)| ((licence, key), released_at)).collect(),
-            endpoints: webhooks::subscribed(tx, Event::ResponseIssued).await?,
-        })
+        // Both statements in one round trip: integers only, so written into
+        // the text, sent as one simple query (a prepared statement would cost
+        // a second round trip, and this text changes with every batch).
+        let sql = format!(
+            "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
+             WHERE id IN ({ids}) ORDER BY id{lock}; \
+             SELECT license_id, key_id, released_at FROM installations WHERE {pairs}"
+        );
+        let mut licences = HashMap::with_capacity(licence_ids.len());
+        let mut bindings = HashMap::new();
+        // Rows come statement by statement, each statement's followed by its result.
+        let mut statement = 0;
+        let mut results = sqlx::raw_sql(&sql).fetch_many(&mut **tx);
+        while let Some(item) = results.try_next().await? {
+            match item {
+                Either::Left(_) => statement += 1,
+                Either::Right(row) if statement == 0 => {
+                    let places = Places {
+                        latest_counter: row.try_get(1)?,
+                        bound_installations: row.try_get(2)?,
+                        max_installations: row.try_get(3)?,
+                    };
+                    licences.insert(row.try_get::<i64, _>(0)?, places);
+                }
+                Either::Right(row) => {
+                    bindings.insert((row.try_get::<i64, _>(0)?, row.try_get::<i64, _>(1)?), row.try_get(2)?);
+                }
+            }
+        }
+        drop(results);
+        Ok(BatchState { licences, bindings, endpoints: webhooks::subscribed(tx, Event::ResponseIssued).await? })
     }
 }
 
