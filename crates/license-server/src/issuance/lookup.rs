@@ -140,10 +140,13 @@ async fn run_lookups(db: Db, mut queue: mpsc::Receiver<Waiting>) {
 }
 
 /// Reads every request of `asked` in one statement; the result has one
-/// entry per request, in order. The binding and the issuance are joined on
-/// the licence's id as found by its serial, and the statement is planned
-/// for each batch's values, so PostgreSQL walks the asked rows and probes
-/// each index once a request. A lone request is a prepared statement, kept;
+/// entry per request, in order. The asked rows are first joined to their
+/// licences (`found`, materialised), and the binding and the issuance are
+/// then found by columns of that one row each: PostgreSQL probes each
+/// index with its whole key once a request. (Joined to the asked values
+/// and the licence directly, its planner, on a table that grew since its
+/// statistics, probed by the licence's id alone and filtered every
+/// installation of the licence by key id.) A lone request is a prepared statement, kept;
 /// a batch's values are integers only, so written into the text and sent as
 /// one simple query (one round trip; a statement prepared for a text that
 /// changes with every batch would cost a second one).
@@ -154,17 +157,21 @@ async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError>
     };
     let values = asked.iter().enumerate().map(|(place, row)| values(place, row)).collect::<Vec<_>>().join(", ");
     let sql = format!(
-        "WITH asked (asked, serial, key_id, from_counter, digest) AS (VALUES {values}) \
-         SELECT a.asked, l.id AS license_id, l.product_id, l.latest_counter, l.bound_installations, \
-                l.max_installations, s.entitlements AS latest_state, n.key_id AS bound_key_id, n.released_at, \
-                i.response_code, i.issued_at, i.changes, i.to_counter, i.signing_key_id, l.registration_code, \
-                l.reseller \
-         FROM asked a \
-         JOIN licenses l ON l.serial = a.serial \
-         JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter \
-         LEFT JOIN installations n ON n.license_id = l.id AND n.key_id = a.key_id \
-         LEFT JOIN issuances i ON i.license_id = l.id AND i.key_id = a.key_id AND i.from_counter = a.from_counter \
-              AND i.to_counter = l.latest_counter AND i.request_digest = a.digest"
+        "WITH asked (asked, serial, key_id, from_counter, digest) AS (VALUES {values}), \
+         found AS MATERIALIZED ( \
+             SELECT a.asked, a.key_id, a.from_counter, a.digest, l.id AS license_id, l.product_id, \
+                    l.latest_counter, l.bound_installations, l.max_installations, s.entitlements AS latest_state, \
+                    l.registration_code, l.reseller \
+             FROM asked a \
+             JOIN licenses l ON l.serial = a.serial \
+             JOIN license_states s ON s.license_id = l.id AND s.counter = l.latest_counter) \
+         SELECT f.asked, f.license_id, f.product_id, f.latest_counter, f.bound_installations, f.max_installations, \
+                f.latest_state, n.key_id AS bound_key_id, n.released_at, i.response_code, i.issued_at, i.changes, \
+                i.to_counter, i.signing_key_id, f.registration_code, f.reseller \
+         FROM found f \
+         LEFT JOIN installations n ON n.license_id = f.license_id AND n.key_id = f.key_id \
+         LEFT JOIN issuances i ON i.license_id = f.license_id AND i.key_id = f.key_id \
+              AND i.from_counter = f.from_counter AND i.to_counter = f.latest_counter AND i.request_digest = f.digest"
     );
     let rows: Vec<LookupRow> = match asked {
         [[serial, key_id, counter, digest]] => {

@@ -187,24 +187,23 @@ impl BatchState {
         licence_ids.dedup();
         let ids = licence_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let lock = if db.dialect == Dialect::Postgres { " FOR UPDATE" } else { "" };
-        // The named (licence, key id) pairs, each answered from the primary
-        // key (PostgreSQL: one index probe a pair; SQLite: its OR
-        // optimisation). Two lists (`license_id IN … AND key_id IN …`) let
-        // PostgreSQL scan the whole table once it no longer looked small.
+        // The named (licence, key id) pairs, joined to the primary key by
+        // both columns of one row each: one index probe a pair. (Written as
+        // `(license_id = … AND key_id = …) OR …`, PostgreSQL took the licence
+        // out as common to every term and, on a hot licence, filtered all its
+        // installations by key id; as two IN lists it scanned the table.)
         let named: HashSet<(i64, i64)> =
             batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
-        let pairs = named
-            .iter()
-            .map(|(licence, key)| format!("(license_id = {licence} AND key_id = {key})"))
-            .collect::<Vec<_>>()
-            .join(" OR ");
+        let pairs = named.iter().map(|(licence, key)| format!("({licence}, {key})")).collect::<Vec<_>>().join(", ");
         // Both statements in one round trip: integers only, so written into
         // the text, sent as one simple query (a prepared statement would cost
         // a second round trip, and this text changes with every batch).
         let sql = format!(
             "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
              WHERE id IN ({ids}) ORDER BY id{lock}; \
-             SELECT license_id, key_id, released_at FROM installations WHERE {pairs}"
+             WITH named (license_id, key_id) AS (VALUES {pairs}) \
+             SELECT n.license_id, n.key_id, n.released_at FROM named \
+             JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id"
         );
         let mut licences = HashMap::with_capacity(licence_ids.len());
         let mut bindings = HashMap::new();
