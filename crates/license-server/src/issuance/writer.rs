@@ -195,18 +195,23 @@ impl BatchState {
         let named: HashSet<(i64, i64)> =
             batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
         let pairs = named.iter().map(|(licence, key)| format!("({licence}, {key})")).collect::<Vec<_>>().join(", ");
-        // Both statements in one round trip: integers only, so written into
-        // the text, sent as one simple query (a prepared statement would cost
-        // a second round trip, and this text changes with every batch).
+        // The three reads in one round trip: integers and our own names only,
+        // so written into the text, sent as one simple query (a prepared
+        // statement would cost a second round trip, and this text changes
+        // with every batch). On a hot licence shared by servers, each round
+        // trip under its lock is time the other servers wait.
         let sql = format!(
             "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
              WHERE id IN ({ids}) ORDER BY id{lock}; \
              WITH named (license_id, key_id) AS (VALUES {pairs}) \
              SELECT n.license_id, n.key_id, n.released_at FROM named \
-             JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id"
+             JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id; \
+             {}",
+            webhooks::subscribed_query(Event::ResponseIssued)
         );
         let mut licences = HashMap::with_capacity(licence_ids.len());
         let mut bindings = HashMap::new();
+        let mut endpoints = Vec::new();
         // Rows come statement by statement, each statement's followed by its result.
         let mut statement = 0;
         let mut results = sqlx::raw_sql(&sql).fetch_many(&mut **tx);
@@ -221,13 +226,14 @@ impl BatchState {
                     };
                     licences.insert(row.try_get::<i64, _>(0)?, places);
                 }
-                Either::Right(row) => {
+                Either::Right(row) if statement == 1 => {
                     bindings.insert((row.try_get::<i64, _>(0)?, row.try_get::<i64, _>(1)?), row.try_get(2)?);
                 }
+                Either::Right(row) => endpoints.push(row.try_get::<String, _>(0)?),
             }
         }
         drop(results);
-        Ok(BatchState { licences, bindings, endpoints: webhooks::subscribed(tx, Event::ResponseIssued).await? })
+        Ok(BatchState { licences, bindings, endpoints })
     }
 }
 

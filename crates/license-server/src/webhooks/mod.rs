@@ -64,12 +64,15 @@ pub async fn record(tx: &mut Tx, event: Event, data: Value) -> Result<(), ApiErr
 /// The endpoints subscribed to `event`, read inside `tx`: for a writer that
 /// records many events of one type in one transaction ([`record_for`]).
 pub async fn subscribed(tx: &mut Tx, event: Event) -> Result<Vec<String>, ApiError> {
-    let pattern = format!("%,{},%", event.as_str());
-    let endpoints: Vec<(String,)> = sqlx::query_as("SELECT id FROM webhook_endpoints WHERE events LIKE $1")
-        .bind(pattern)
-        .fetch_all(&mut **tx)
-        .await?;
+    let endpoints: Vec<(String,)> = sqlx::query_as(&subscribed_query(event)).fetch_all(&mut **tx).await?;
     Ok(endpoints.into_iter().map(|(id,)| id).collect())
+}
+
+/// The statement [`subscribed`] runs (the event's name, one of ours, is
+/// written into it), for a writer that sends it with its other reads in one
+/// round trip.
+pub fn subscribed_query(event: Event) -> String {
+    format!("SELECT id FROM webhook_endpoints WHERE events LIKE '%,{},%'", event.as_str())
 }
 
 /// [`record`] for `endpoints`, read by [`subscribed`] in the same transaction.
