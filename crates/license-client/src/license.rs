@@ -253,12 +253,15 @@ impl Licensing {
     }
 
     /// The licence now: checked, the clock checked against the latest time
-    /// seen, and that time recorded when it is an hour stale (best effort:
-    /// a licence file the program may only read still answers).
+    /// seen, and that time recorded when the file has none yet (an earlier
+    /// release's file, sealed so) or it is an hour stale (best effort: a
+    /// licence file the program may only read still answers).
     pub fn status(&self, now: &Now) -> Result<License, ClientError> {
-        let license = self.load()?;
+        let file = self.read_file()?;
+        let license = self.check(&file)?;
         clock::check(now, license.latest_seen)?;
-        if license.latest_seen.is_none_or(|latest| now.unix > latest + clock::RECORD_EVERY_SECONDS) {
+        let stale = license.latest_seen.is_none_or(|latest| now.unix > latest + clock::RECORD_EVERY_SECONDS);
+        if file.latest_seen.is_none() || stale {
             if let Ok(((), recorded)) = self.change(now, |_, _| Ok(())) {
                 return Ok(recorded);
             }
