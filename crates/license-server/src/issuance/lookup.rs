@@ -19,7 +19,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::db::{Db, Dialect};
 use crate::ApiError;
 
-/// The most lookups read by one statement (4 values each).
+/// The most lookups read by one statement (5 values each).
 const MAX_LOOKUPS: usize = 128;
 
 /// What one read finds about a request.
@@ -140,23 +140,52 @@ async fn run_lookups(db: Db, mut queue: mpsc::Receiver<Waiting>) {
 }
 
 /// Reads every request of `asked` in one statement; the result has one
-/// entry per request, in order. The asked rows are first joined to their
-/// licences (`found`, materialised), and the binding and the issuance are
-/// then found by columns of that one row each: PostgreSQL probes each
-/// index with its whole key once a request. (Joined to the asked values
-/// and the licence directly, its planner, on a table that grew since its
-/// statistics, probed by the licence's id alone and filtered every
-/// installation of the licence by key id.) A lone request is a prepared statement, kept;
-/// a batch's values are integers only, so written into the text and sent as
-/// one simple query (one round trip; a statement prepared for a text that
-/// changes with every batch would cost a second one).
+/// entry per request, in order. A lone request is a prepared statement,
+/// kept (its text made once); a batch's values are integers only, so
+/// written into the text and sent as one simple query (one round trip; a
+/// statement prepared for a text that changes with every batch would cost
+/// a second one).
 async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError> {
-    let values = |place: usize, row: &Asked| match asked.len() {
-        1 => "($1, $2, $3, $4, $5)".to_string(),
-        _ => format!("({place}, {}, {}, {}, {})", row[0], row[1], row[2], row[3]),
+    static LONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| statement("($1, $2, $3, $4, $5)"));
+    let rows: Vec<LookupRow> = match asked {
+        [[serial, key_id, counter, digest]] => {
+            sqlx::query_as(LONE.as_str())
+                .bind(0_i64)
+                .bind(serial)
+                .bind(key_id)
+                .bind(counter)
+                .bind(digest)
+                .fetch_all(db.read())
+                .await?
+        }
+        _ => {
+            let values = asked.iter().enumerate().map(|(place, [serial, key_id, counter, digest])| {
+                format!("({place}, {serial}, {key_id}, {counter}, {digest})")
+            });
+            let sql = statement(&values.collect::<Vec<_>>().join(", "));
+            let rows = sqlx::raw_sql(&sql).fetch_all(db.read()).await?;
+            rows.iter().map(LookupRow::from_row).collect::<Result<_, _>>()?
+        }
     };
-    let values = asked.iter().enumerate().map(|(place, row)| values(place, row)).collect::<Vec<_>>().join(", ");
-    let sql = format!(
+    let mut found: Vec<Option<Lookup>> = asked.iter().map(|_| None).collect();
+    for row in rows {
+        if let Some(slot) = usize::try_from(row.asked).ok().and_then(|place| found.get_mut(place)) {
+            *slot = Some(row.into());
+        }
+    }
+    Ok(found)
+}
+
+/// The lookup of the asked `values` (`(place, serial, key id, counter,
+/// digest), …`). The asked rows are first joined to their licences
+/// (`found`, materialised), and the binding and the issuance are then found
+/// by columns of that one row each: PostgreSQL probes each index with its
+/// whole key once a request. (Joined to the asked values and the licence
+/// directly, its planner, on a table that grew since its statistics, probed
+/// by the licence's id alone and filtered every installation of the
+/// licence by key id.)
+fn statement(values: &str) -> String {
+    format!(
         "WITH asked (asked, serial, key_id, from_counter, digest) AS (VALUES {values}), \
          found AS MATERIALIZED ( \
              SELECT a.asked, a.key_id, a.from_counter, a.digest, l.id AS license_id, l.product_id, \
@@ -172,30 +201,7 @@ async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError>
          LEFT JOIN installations n ON n.license_id = f.license_id AND n.key_id = f.key_id \
          LEFT JOIN issuances i ON i.license_id = f.license_id AND i.key_id = f.key_id \
               AND i.from_counter = f.from_counter AND i.to_counter = f.latest_counter AND i.request_digest = f.digest"
-    );
-    let rows: Vec<LookupRow> = match asked {
-        [[serial, key_id, counter, digest]] => {
-            sqlx::query_as(&sql)
-                .bind(0_i64)
-                .bind(serial)
-                .bind(key_id)
-                .bind(counter)
-                .bind(digest)
-                .fetch_all(db.read())
-                .await?
-        }
-        _ => {
-            let rows = sqlx::raw_sql(&sql).fetch_all(db.read()).await?;
-            rows.iter().map(LookupRow::from_row).collect::<Result<_, _>>()?
-        }
-    };
-    let mut found: Vec<Option<Lookup>> = asked.iter().map(|_| None).collect();
-    for row in rows {
-        if let Some(slot) = usize::try_from(row.asked).ok().and_then(|place| found.get_mut(place)) {
-            *slot = Some(row.into());
-        }
-    }
-    Ok(found)
+    )
 }
 
 impl From<LookupRow> for Lookup {

@@ -232,7 +232,6 @@ impl BatchState {
                 Either::Right(row) => endpoints.push(row.try_get::<String, _>(0)?),
             }
         }
-        drop(results);
         Ok(BatchState { licences, bindings, endpoints })
     }
 }
