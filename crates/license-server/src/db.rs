@@ -4,8 +4,8 @@
 //! placeholders in order of first use, `ON CONFLICT`, `RETURNING`). Write
 //! transactions serialise per licence: SQLite with `BEGIN IMMEDIATE` on its
 //! single writer connection (writers queue in this process instead of
-//! sleeping in SQLite's busy handler), PostgreSQL with `SELECT … FOR UPDATE`
-//! on the licence row.
+//! sleeping in SQLite's busy handler), PostgreSQL with `SELECT … FOR NO KEY
+//! UPDATE` on the licence row ([`Db::licence_lock`]).
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -139,9 +139,22 @@ impl Db {
     /// statement (`issuance/writer.rs`).
     pub async fn lock_license(&self, tx: &mut Tx, license_id: i64) -> Result<(), sqlx::Error> {
         if self.dialect == Dialect::Postgres {
-            sqlx::query("SELECT id FROM licenses WHERE id = $1 FOR UPDATE").bind(license_id).execute(&mut **tx).await?;
+            let sql = format!("SELECT id FROM licenses WHERE id = $1{}", self.licence_lock());
+            sqlx::query(&sql).bind(license_id).execute(&mut **tx).await?;
         }
         Ok(())
+    }
+
+    /// What a `SELECT` of licence rows ends with to take their writers'
+    /// lock. PostgreSQL's `FOR NO KEY UPDATE` (what an `UPDATE` of the row
+    /// takes) excludes the licence's other writers but not rows that merely
+    /// reference it: an `INSERT` of an issuance checks its foreign key with
+    /// a `KEY SHARE` lock, which `FOR UPDATE` would make wait.
+    pub fn licence_lock(&self) -> &'static str {
+        match self.dialect {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => " FOR NO KEY UPDATE",
+        }
     }
 
     /// On SQLite, copies the write-ahead log into the database every second

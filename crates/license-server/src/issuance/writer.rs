@@ -14,23 +14,30 @@
 //! busier server commits bigger batches. (Several writers per server were
 //! measured: smaller batches each paying the same statements, no faster on
 //! one server and slower on two sharing a hot licence; docs/benchmarks.md.)
-//! Each batch locks the licence rows it writes (PostgreSQL: `FOR UPDATE`, in
-//! id order, so batches of two servers never wait for each other in a
-//! circle) and holds them to its commit: the lock covers exactly what must
-//! not interleave, a licence's places and counter, once per batch instead
-//! of once per issuance. What the jobs need to know under that lock (each
-//! licence's counter and places, the bindings of the installations they
-//! name, the webhook endpoints) is read by the same few statements for the
-//! whole batch ([`BatchState`]); its new installations and its issuances are
-//! each written by one statement.
+//! A batch decides on its licences' places and counters, which must not
+//! change before it commits. On SQLite the one write connection sees to
+//! that. On PostgreSQL, where several servers may share a hot licence, a
+//! batch reads and decides without a lock, writes its issuances, and only
+//! then locks its licences' rows (`FOR NO KEY UPDATE`, in id order, so
+//! batches of two servers never wait for each other in a circle), checks
+//! that what it decided on still holds and binds its new installations, in
+//! one round trip, and commits ([`Locking::Last`]). If its licences moved
+//! meanwhile (an upgrade, a release, another server's bindings leaving too
+//! few places) it rolls back and is redone with the locks taken first. So
+//! a lock covers one round trip and the commit, and the other servers'
+//! batches do the rest of their work meanwhile. What the jobs need to know
+//! (each licence's counter and places, the bindings of the installations
+//! they name, the webhook endpoints) is read by the same few statements for
+//! the whole batch ([`BatchState`]); its new installations and its issuances
+//! are each written by one statement.
 
 use std::collections::{HashMap, HashSet};
 
 use futures_util::TryStreamExt;
 use license_api::{Activation, Channel, ProductRef};
 use license_codes::{Entitlements, RequestCode};
-use sqlx::Either;
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{Either, Row};
 use tokio::sync::{mpsc, oneshot};
 
 use super::signer::{Prepared, Signer};
@@ -122,19 +129,57 @@ async fn run_batches(db: Db, mailer: Option<Mailer>, mut queue: mpsc::Receiver<Q
     }
 }
 
-/// Records `batch` in one transaction and commits it. Business refusals
-/// (limits, released installations) write nothing and stay per job; any
-/// other error aborts the whole transaction. The batch's new installations
-/// and its issuances are each written by one statement, so what the
-/// database does after them (PostgreSQL's statement triggers: counts, the
-/// audit log) runs once per batch.
+/// When a batch takes its licences' locks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Locking {
+    /// Before it reads them: SQLite (one write connection, nothing to wait
+    /// for) and the redo of a batch whose licences moved.
+    First,
+    /// After it wrote its issuances, to confirm and bind (PostgreSQL).
+    Last,
+}
+
+/// How one attempt at a batch ended.
+enum Recorded {
+    Committed(Vec<Result<Activation, ApiError>>),
+    /// Taking the locks last, the batch found its licences moved: rolled back.
+    Moved,
+}
+
+/// Records `batch` in one transaction and commits it; on PostgreSQL first
+/// with the licences' locks taken last, and if they moved, again with them
+/// taken first.
 async fn commit_batch(
     db: &Db,
     mailer: Option<&Mailer>,
     batch: &[Queued],
 ) -> Result<Vec<Result<Activation, ApiError>>, ApiError> {
+    if db.dialect == Dialect::Postgres {
+        match record_batch(db, mailer, batch, Locking::Last).await? {
+            Recorded::Committed(results) => return Ok(results),
+            Recorded::Moved => tracing::debug!(jobs = batch.len(), "licences moved under the batch; redone locked"),
+        }
+    }
+    match record_batch(db, mailer, batch, Locking::First).await? {
+        Recorded::Committed(results) => Ok(results),
+        Recorded::Moved => Err(ApiError::Internal("a licence moved under its lock".into())),
+    }
+}
+
+/// One attempt at `batch` in one transaction. Business refusals (limits,
+/// released installations) write nothing and stay per job; any other error
+/// aborts the whole transaction. The batch's new installations and its
+/// issuances are each written by one statement, so what the database does
+/// after them (PostgreSQL's statement triggers: counts, the audit log) runs
+/// once per batch.
+async fn record_batch(
+    db: &Db,
+    mailer: Option<&Mailer>,
+    batch: &[Queued],
+    locking: Locking,
+) -> Result<Recorded, ApiError> {
     let mut tx = db.begin().await?;
-    let mut state = BatchState::read(db, &mut tx, batch).await?;
+    let mut state = BatchState::read(db, &mut tx, batch, locking).await?;
     let mut decided = Vec::with_capacity(batch.len());
     for queued in batch {
         match decide(&mut tx, &mut state, &queued.job).await {
@@ -142,8 +187,20 @@ async fn commit_batch(
             result => decided.push(result),
         }
     }
-    let issues: Vec<&Issue> = decided.iter().filter_map(|d| d.as_ref().ok()).collect();
-    bind_installations(&mut tx, &issues).await?;
+    let mut issues: Vec<&Issue> = decided.iter().filter_map(|d| d.as_ref().ok()).collect();
+    let installations = installations_statement(&issues);
+    if locking == Locking::First
+        && !installations.is_empty()
+        && statements(&mut tx, &installations).await?.concat().len() != state.binding()
+    {
+        return Err(ApiError::Internal("an installation was bound under its licence's lock".into()));
+    }
+    if locking == Locking::Last {
+        // Without the licences' locks, batches of several servers may store
+        // the same issuance: inserted in one order, they never wait for each
+        // other in a circle.
+        issues.sort_by_key(|issue| issue.key());
+    }
     let mut stored = insert_issuances(&mut tx, &issues).await?;
     let mut results = Vec::with_capacity(batch.len());
     for result in decided {
@@ -156,84 +213,171 @@ async fn commit_batch(
             Err(refused) => Err(refused),
         });
     }
+    if locking == Locking::Last && !state.confirm_and_bind(db, &mut tx, &installations).await? {
+        return Ok(Recorded::Moved);
+    }
     tx.commit().await?;
-    Ok(results)
+    Ok(Recorded::Committed(results))
 }
 
-/// A licence's counter and places, as the batch found them under its lock
-/// and as its own bindings changed them.
+/// A licence's counter and places as the batch found them, and how many
+/// places its jobs take.
 struct Places {
     latest_counter: i64,
     bound_installations: i64,
     max_installations: i64,
+    /// New installations the batch binds on the licence.
+    binding: i64,
 }
 
-/// What a batch reads once under its licences' locks, instead of once per
-/// issuance, and keeps up to date as it binds installations.
+/// (licence, key id) → when the installation was released, if it was.
+type Bindings = HashMap<(i64, i64), Option<String>>;
+
+/// What a batch reads once for all its jobs, instead of once per issuance,
+/// and keeps up to date as it binds installations.
 struct BatchState {
     licences: HashMap<i64, Places>,
     /// The installations the batch names that are bound (before or by this
-    /// batch), by (licence, key id): when they were released, if they were.
-    bindings: HashMap<(i64, i64), Option<String>>,
+    /// batch).
+    bindings: Bindings,
+    /// The installations the batch found bound and not released: those a
+    /// release meanwhile would move. (One bound meanwhile is seen when the
+    /// batch's own binding of it writes nothing.)
+    found_bound: Vec<(i64, i64)>,
     /// The webhook endpoints subscribed to `response.issued`.
     endpoints: Vec<String>,
+    /// The statement reading the licences.
+    licences_sql: String,
 }
 
 impl BatchState {
-    /// Locks the batch's licences (PostgreSQL: `FOR UPDATE`, in id order;
-    /// the caller sorted the batch by licence) and reads what its jobs need.
-    async fn read(db: &Db, tx: &mut Tx, batch: &[Queued]) -> Result<BatchState, ApiError> {
+    /// Reads what the batch's jobs need, first locking its licences (in id
+    /// order: the caller sorted the batch by licence) if `locking` says so.
+    async fn read(db: &Db, tx: &mut Tx, batch: &[Queued], locking: Locking) -> Result<BatchState, ApiError> {
         let mut licence_ids: Vec<i64> = batch.iter().map(|queued| queued.job.license_id).collect();
         licence_ids.dedup();
         let ids = licence_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        let lock = if db.dialect == Dialect::Postgres { " FOR UPDATE" } else { "" };
-        // The named (licence, key id) pairs, joined to the primary key by
-        // both columns of one row each: one index probe a pair. (Written as
-        // `(license_id = … AND key_id = …) OR …`, PostgreSQL took the licence
-        // out as common to every term and, on a hot licence, filtered all its
-        // installations by key id; as two IN lists it scanned the table.)
+        let licences_sql = format!(
+            "SELECT id, latest_counter, bound_installations, max_installations FROM licenses WHERE id IN ({ids}) ORDER BY id"
+        );
         let named: HashSet<(i64, i64)> =
             batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
-        let pairs = named.iter().map(|(licence, key)| format!("({licence}, {key})")).collect::<Vec<_>>().join(", ");
-        // The three reads in one round trip: integers and our own names only,
-        // so written into the text, sent as one simple query (a prepared
-        // statement would cost a second round trip, and this text changes
-        // with every batch). On a hot licence shared by servers, each round
-        // trip under its lock is time the other servers wait.
+        let lock = if locking == Locking::First { db.licence_lock() } else { "" };
         let sql = format!(
-            "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
-             WHERE id IN ({ids}) ORDER BY id{lock}; \
-             WITH named (license_id, key_id) AS (VALUES {pairs}) \
-             SELECT n.license_id, n.key_id, n.released_at FROM named \
-             JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id; \
-             {}",
+            "{licences_sql}{lock}; {}; {}",
+            bindings_statement(&named),
             webhooks::subscribed_query(Event::ResponseIssued)
         );
-        let mut licences = HashMap::with_capacity(licence_ids.len());
-        let mut bindings = HashMap::new();
-        let mut endpoints = Vec::new();
-        // Rows come statement by statement, each statement's followed by its result.
-        let mut statement = 0;
-        let mut results = sqlx::raw_sql(&sql).fetch_many(&mut **tx);
-        while let Some(item) = results.try_next().await? {
-            match item {
-                Either::Left(_) => statement += 1,
-                Either::Right(row) if statement == 0 => {
-                    let places = Places {
-                        latest_counter: row.try_get(1)?,
-                        bound_installations: row.try_get(2)?,
-                        max_installations: row.try_get(3)?,
-                    };
-                    licences.insert(row.try_get::<i64, _>(0)?, places);
-                }
-                Either::Right(row) if statement == 1 => {
-                    bindings.insert((row.try_get::<i64, _>(0)?, row.try_get::<i64, _>(1)?), row.try_get(2)?);
-                }
-                Either::Right(row) => endpoints.push(row.try_get::<String, _>(0)?),
-            }
-        }
-        Ok(BatchState { licences, bindings, endpoints })
+        let mut results = statements(tx, &sql).await?.into_iter();
+        let (Some(licences), Some(bindings), Some(endpoints)) = (results.next(), results.next(), results.next()) else {
+            return Err(too_few_results());
+        };
+        let bindings = read_bindings(bindings)?;
+        Ok(BatchState {
+            licences: read_places(licences)?,
+            found_bound: bindings.iter().filter(|(_, released)| released.is_none()).map(|(pair, _)| *pair).collect(),
+            bindings,
+            endpoints: endpoints.iter().map(|row| row.try_get(0)).collect::<Result<_, _>>()?,
+            licences_sql,
+        })
     }
+
+    /// The new installations the batch binds.
+    fn binding(&self) -> usize {
+        self.licences.values().map(|places| places.binding as usize).sum()
+    }
+
+    /// Taking the locks last: locks the batch's licences, checks that what
+    /// its jobs were decided on still holds, and binds its new installations
+    /// (`installations`, the statement writing them), in one round trip.
+    /// False if the licences moved: a counter changed, an installation the
+    /// batch found bound was released, one it binds was bound meanwhile, or
+    /// the places left are too few for its new installations. Another
+    /// server's bindings alone (places enough) are not a move.
+    async fn confirm_and_bind(&self, db: &Db, tx: &mut Tx, installations: &str) -> Result<bool, ApiError> {
+        let mut sql = format!("{}{}", self.licences_sql, db.licence_lock());
+        if !self.found_bound.is_empty() {
+            sql = format!("{sql}; {}", bindings_statement(&self.found_bound));
+        }
+        if !installations.is_empty() {
+            sql = format!("{sql}; {installations}");
+        }
+        let mut results = statements(tx, &sql).await?.into_iter();
+        let Some(licences) = results.next() else { return Err(too_few_results()) };
+        let mut still_bound = true;
+        if !self.found_bound.is_empty() {
+            let now = read_bindings(results.next().ok_or_else(too_few_results)?)?;
+            still_bound = now.len() == self.found_bound.len() && now.values().all(Option::is_none);
+        }
+        let bound = results.next().map_or(0, |rows| rows.len());
+        let now = read_places(licences)?;
+        let places_hold = self.licences.iter().all(|(id, found)| {
+            now.get(id).is_some_and(|now| {
+                now.latest_counter == found.latest_counter
+                    && (found.binding == 0 || now.bound_installations + found.binding <= now.max_installations)
+            })
+        });
+        Ok(places_hold && still_bound && bound == self.binding())
+    }
+}
+
+/// The batch's statements gave fewer results than they are.
+fn too_few_results() -> ApiError {
+    ApiError::Internal("the batch's statements gave fewer results than they are".into())
+}
+
+/// Runs `sql`, statements separated by `;`, in one round trip: integers and
+/// our own names and timestamps only, so written into the text and sent as
+/// one simple query (a prepared statement would cost a second round trip,
+/// and these texts change with every batch). Gives each statement's rows.
+async fn statements(tx: &mut Tx, sql: &str) -> Result<Vec<Vec<AnyRow>>, ApiError> {
+    let mut done = Vec::new();
+    let mut rows = Vec::new();
+    let mut results = sqlx::raw_sql(sql).fetch_many(&mut **tx);
+    // Rows come statement by statement, each statement's followed by its result.
+    while let Some(item) = results.try_next().await? {
+        match item {
+            Either::Left(_) => done.push(std::mem::take(&mut rows)),
+            Either::Right(row) => rows.push(row),
+        }
+    }
+    Ok(done)
+}
+
+/// Licences' rows as [`BatchState::licences_sql`] reads them.
+fn read_places(rows: Vec<AnyRow>) -> Result<HashMap<i64, Places>, ApiError> {
+    let mut licences = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let places = Places {
+            latest_counter: row.try_get(1)?,
+            bound_installations: row.try_get(2)?,
+            max_installations: row.try_get(3)?,
+            binding: 0,
+        };
+        licences.insert(row.try_get::<i64, _>(0)?, places);
+    }
+    Ok(licences)
+}
+
+/// The statement reading the installations `pairs` (licence, key id) name,
+/// joined to the primary key by both columns of one row each: one index
+/// probe a pair. (Written as `(license_id = … AND key_id = …) OR …`,
+/// PostgreSQL took the licence out as common to every term and, on a hot
+/// licence, filtered all its installations by key id; as two IN lists it
+/// scanned the table.)
+fn bindings_statement<'a>(pairs: impl IntoIterator<Item = &'a (i64, i64)>) -> String {
+    let values = pairs.into_iter().map(|(licence, key)| format!("({licence}, {key})")).collect::<Vec<_>>();
+    format!(
+        "WITH named (license_id, key_id) AS (VALUES {}) \
+         SELECT n.license_id, n.key_id, n.released_at FROM named \
+         JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id",
+        values.join(", ")
+    )
+}
+
+/// Installations' rows as [`bindings_statement`] reads them.
+fn read_bindings(rows: Vec<AnyRow>) -> Result<Bindings, ApiError> {
+    rows.into_iter().map(|row| Ok(((row.try_get::<i64, _>(0)?, row.try_get::<i64, _>(1)?), row.try_get(2)?))).collect()
 }
 
 /// One issuance as its batch decided it under the licences' locks, to be
@@ -279,10 +423,10 @@ async fn decide<'a>(tx: &mut Tx, state: &mut BatchState, job: &'a IssueJob) -> R
         }
         Some(None) => false,
         None => {
-            if places.bound_installations >= places.max_installations {
+            if places.bound_installations + places.binding >= places.max_installations {
                 return Err(ApiError::InstallationLimit { serial: r.serial.to_code(), max: places.max_installations });
             }
-            places.bound_installations += 1;
+            places.binding += 1;
             state.bindings.insert((license_id, key), None);
             true
         }
@@ -311,20 +455,25 @@ fn value_rows(rows: usize, columns: usize) -> String {
         .join(", ")
 }
 
-/// Writes the batch's new installations, one statement.
-async fn bind_installations(tx: &mut Tx, issues: &[&Issue<'_>]) -> Result<(), ApiError> {
-    let binding: Vec<&&Issue> = issues.iter().filter(|issue| issue.binds).collect();
-    if binding.is_empty() {
-        return Ok(());
+/// The statement writing the batch's new installations (none: empty), with
+/// a row back for each one it writes.
+fn installations_statement(issues: &[&Issue<'_>]) -> String {
+    let rows: Vec<String> = issues
+        .iter()
+        .filter(|issue| issue.binds)
+        .map(|issue| {
+            // The time is ours (RFC 3339), quoted as SQL quotes.
+            let at = issue.issued_at.replace('\'', "''");
+            format!("({}, {}, '{at}')", issue.job.license_id, issue.job.request.key_id.0 as i64)
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
     }
-    let sql =
-        format!("INSERT INTO installations (license_id, key_id, bound_at) VALUES {}", value_rows(binding.len(), 3));
-    let mut query = sqlx::query(&sql);
-    for issue in binding {
-        query = query.bind(issue.job.license_id).bind(issue.job.request.key_id.0 as i64).bind(&issue.issued_at);
-    }
-    query.execute(&mut **tx).await?;
-    Ok(())
+    format!(
+        "INSERT INTO installations (license_id, key_id, bound_at) VALUES {} ON CONFLICT DO NOTHING RETURNING key_id",
+        rows.join(", ")
+    )
 }
 
 /// Writes the batch's issuances, one statement, and gives the id of each

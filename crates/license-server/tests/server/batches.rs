@@ -5,7 +5,9 @@
 //! requests give one issuance, and every issuance has its binding, its audit
 //! entry, its count in the reports and its webhook delivery. Requests
 //! looked up at once (on PostgreSQL by one statement) each get their own
-//! answer.
+//! answer. On PostgreSQL a batch takes its licences' locks last, so two
+//! servers' batches on one licence overlap: the limit, the identical requests
+//! and an upgrade queued meanwhile must still come out as one by one.
 
 use std::collections::HashSet;
 
@@ -81,12 +83,18 @@ fn requests_at_once_are_recorded_exactly(backend: Backend) {
 /// Every code of `codes` sent to the portal's API at once (released by a
 /// barrier), each answer with its code's kind.
 fn at_once<'a>(url: &str, codes: &[(&'a str, String)]) -> Vec<(&'a str, u16, Value)> {
+    at_once_on(&[url], codes)
+}
+
+/// [`at_once`] over several servers: code i to `urls[i % urls.len()]`.
+fn at_once_on<'a>(urls: &[&str], codes: &[(&'a str, String)]) -> Vec<(&'a str, u16, Value)> {
     let barrier = std::sync::Barrier::new(codes.len());
     std::thread::scope(|s| {
         let handles: Vec<_> = codes
             .iter()
-            .map(|(kind, code)| {
-                let barrier = &barrier;
+            .enumerate()
+            .map(|(i, (kind, code))| {
+                let (barrier, url) = (&barrier, urls[i % urls.len()]);
                 s.spawn(move || {
                     barrier.wait();
                     let (status, answer) =
@@ -138,4 +146,168 @@ fn lookups_at_once_each_get_their_own_answer(backend: Backend) {
             problem => assert_eq!(answer["code"].as_str(), Some(problem), "{kind}: {status} {answer}"),
         }
     }
+}
+
+/// Two servers on one PostgreSQL database, their requests at the same
+/// moments on the same licences (SQLite is one server's).
+#[test]
+fn two_servers_at_once_hold_the_limit_and_the_counter() {
+    let Some(backend) = Backend::postgres() else {
+        return eprintln!("skipped: set LICENSE_TEST_POSTGRES_URL to run against PostgreSQL");
+    };
+    let d = ServerProcess::new(&backend);
+    let limited = d.setup_specview("12");
+    let open = d.create_specview_license("ops@example.com", "1000");
+    let (_a, url_a) = d.serve(&[]);
+    let (_b, url_b) = d.serve(&[]);
+    let urls = [url_a.as_str(), url_b.as_str()];
+
+    for round in 0..3 {
+        // 40 new installations on the licence with 12 places (the first round
+        // takes them all), the same request 20 times, and 40 new installations
+        // with room, spread over both servers; in the second round an upgrade
+        // of the open licence is queued meanwhile.
+        let twin = request_code(7, open, random_key_id(), 0, empty_digest());
+        let mut codes: Vec<(&str, String)> = Vec::new();
+        for _ in 0..20 {
+            for _ in 0..2 {
+                codes.push(("limited", request_code(7, limited, random_key_id(), 0, empty_digest())));
+                codes.push(("open", request_code(7, open, random_key_id(), 0, empty_digest())));
+            }
+            codes.push(("twin", twin.clone()));
+        }
+        let answers = std::thread::scope(|s| {
+            if round == 1 {
+                s.spawn(|| d.ok(&["upgrade", "queue", "--serial", &open.to_code(), "historian=yes"]));
+            }
+            at_once_on(&urls, &codes)
+        });
+        let latest = if round == 0 { 1 } else { 2 };
+        let of = |kind: &'static str| answers.iter().filter(move |(k, _, _)| *k == kind);
+        let limited_given = of("limited").filter(|(_, status, _)| *status == 200).count();
+        assert_eq!(limited_given, if round == 0 { 12 } else { 0 }, "round {round}: the limit of 12 held");
+        assert!(of("limited").all(|(_, status, a)| *status == 200 || a["code"] == "installation_limit"), "{answers:?}");
+        assert!(of("open").all(|(_, status, a)| *status == 200 && a["already_issued"] == false), "{answers:?}");
+        // The twins: one issuance for each counter they were answered at (two
+        // only if the upgrade came between them), and one response for each.
+        assert!(of("twin").all(|(_, status, _)| *status == 200), "{answers:?}");
+        let counters: HashSet<&Value> = of("twin").map(|(_, _, a)| &a["to_counter"]).collect();
+        assert!(counters.len() == 1 || round == 1, "round {round}: {counters:?}");
+        for counter in counters {
+            let at = |a: &&(&str, u16, Value)| a.2["to_counter"] == *counter;
+            let first = &of("twin").find(at).unwrap().2;
+            assert!(of("twin").filter(at).all(|(_, _, a)| a["response_code"] == first["response_code"]));
+            assert_eq!(of("twin").filter(at).filter(|(_, _, a)| a["already_issued"] == false).count(), 1);
+        }
+        // Asked again, each at the latest counter comes back byte for byte,
+        // one of the counter before the upgrade gets the upgrade.
+        let again = at_once_on(&urls, &codes);
+        for ((_, status, first), (kind, status_again, answer)) in answers.iter().zip(&again) {
+            assert_eq!(status_again, status, "{kind}: {answer}");
+            if *status == 200 {
+                assert_eq!(answer["to_counter"], latest, "{kind} asked again: {answer}");
+                if first["to_counter"] == latest {
+                    assert_eq!(answer["response_code"], first["response_code"], "{kind} asked again");
+                }
+            }
+        }
+    }
+
+    let token = d.ok(&["token", "create", "--role", "admin", "--name", "checker"]);
+    for (serial, bound) in [(limited, 12), (open, 3 * 41)] {
+        let (status, h) = request(&url_a, "GET", &format!("/api/v1/admin/licenses/{serial}"), Some(&token), None);
+        assert_eq!(status, 200, "{h}");
+        assert_eq!(h["bound_installations"], bound, "{h}");
+        let issuances = h["issuances"].as_array().unwrap();
+        let installations: HashSet<&Value> = issuances.iter().map(|i| &i["key_id"]).collect();
+        assert_eq!(installations.len(), bound, "every bound installation has its issuance");
+        let audited = h["audit"].as_array().unwrap().iter().filter(|a| a["action"] == "response.issue").count();
+        assert_eq!(audited, issuances.len(), "one audit entry per issuance");
+    }
+    assert_eq!(d.ok(&["check"]), "ok");
+}
+
+/// A batch that finds its licence changed when it takes the lock (last, on
+/// PostgreSQL) is redone under the lock and answers as the licence now is:
+/// the test holds the licence's row lock, changes the licence while the
+/// server's batch waits for it, and commits.
+#[test]
+fn a_batch_whose_licence_moved_before_its_lock_answers_as_it_now_is() {
+    let Some(backend) = Backend::postgres() else {
+        return eprintln!("skipped: set LICENSE_TEST_POSTGRES_URL to run against PostgreSQL");
+    };
+    let d = ServerProcess::new(&backend);
+    let serial = d.setup_specview("2");
+    let (_server, url) = d.serve(&[]);
+    let database = d.database_url.clone().unwrap();
+    let activate =
+        |code: &str| request(&url, "POST", "/api/v1/activations", None, Some(&json!({"request_code": code})));
+    let key = random_key_id();
+    let (status, first) = activate(&request_code(7, serial, key, 0, empty_digest()));
+    assert_eq!(status, 200, "{first}");
+    let held =
+        license_codes::ResponseCode::parse(first["response_code"].as_str().unwrap()).unwrap().entitlements.digest();
+    d.ok(&["upgrade", "queue", "--serial", &serial.to_code(), "historian=yes"]);
+
+    // Released while the batch of its update waited: not answered.
+    let (status, answer) =
+        while_locked(&database, "UPDATE installations SET released_at = '2026-12-07T00:00:00Z'", || {
+            activate(&request_code(7, serial, key, 1, held))
+        });
+    assert_eq!(
+        (status, answer["code"].as_str(), answer["released"].as_bool()),
+        (409, Some("keyid_not_found"), Some(true)),
+        "{answer}"
+    );
+
+    // An update queued meanwhile: the response brings it.
+    let (status, answer) = while_locked(
+        &database,
+        "UPDATE licenses SET latest_counter = 3; \
+         INSERT INTO license_states (license_id, counter, entitlements, digest, note, created_by, created_at) \
+         SELECT license_id, 3, entitlements, digest, 'meanwhile', created_by, created_at FROM license_states WHERE counter = 2",
+        || activate(&request_code(7, serial, random_key_id(), 0, empty_digest())),
+    );
+    assert_eq!((status, answer["to_counter"].as_u64()), (200, Some(3)), "{answer}");
+
+    // The last place taken meanwhile (as by another server): the limit holds.
+    let (status, answer) = while_locked(
+        &database,
+        "INSERT INTO installations (license_id, key_id, bound_at) SELECT id, 42, '2026-12-07T00:00:00Z' FROM licenses",
+        || activate(&request_code(7, serial, random_key_id(), 0, empty_digest())),
+    );
+    assert_eq!((status, answer["code"].as_str()), (409, Some("installation_limit")), "{answer}");
+    assert_eq!(d.ok(&["check"]), "ok");
+}
+
+/// Runs `ask` in a thread while this test holds the lock of the database's
+/// licence rows; once the server waits for that lock, runs `change` and
+/// commits. Gives what `ask` gave.
+fn while_locked<T: Send>(database: &str, change: &str, ask: impl FnOnce() -> T + Send) -> T {
+    use sqlx::{Connection, Executor};
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let mut conn = runtime.block_on(sqlx::PgConnection::connect(database)).unwrap();
+    runtime.block_on(conn.execute("BEGIN; SELECT id FROM licenses FOR NO KEY UPDATE")).unwrap();
+    std::thread::scope(|s| {
+        let asked = s.spawn(ask);
+        runtime.block_on(async {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            loop {
+                let (waiting,): (i64,) = sqlx::query_as(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                )
+                .fetch_one(&mut sqlx::PgConnection::connect(database).await.unwrap())
+                .await
+                .unwrap();
+                if waiting > 0 {
+                    break;
+                }
+                assert!(std::time::Instant::now() < deadline, "the server never waited for the licence's lock");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            conn.execute(change).await.unwrap();
+            conn.execute("COMMIT").await.unwrap();
+        });
+        asked.join().unwrap()
+    })
 }
