@@ -298,6 +298,8 @@ test('the keyboard alone is enough', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Request code', { exact: true })).toBeFocused();
   await page.keyboard.type(code);
+  // Submit code is disabled (out of the Tab order) until the code is checked.
+  await expect(page.getByRole('button', { name: 'Submit code' })).toBeEnabled();
   await page.keyboard.press('Tab'); // the file button
   await page.keyboard.press('Tab'); // Submit code
   await expect(page.getByRole('button', { name: 'Submit code' })).toBeFocused();
