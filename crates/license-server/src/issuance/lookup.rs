@@ -8,12 +8,15 @@
 //! arrives meanwhile is the next read. Each round trip costs PostgreSQL
 //! more CPU (the protocol, waking its backend) than the indexed read itself,
 //! so under load this is a round trip per batch instead of per request; a
-//! lone request is read at once, as before (docs/benchmarks.md). SQLite
+//! lone request is read at once, as before (docs/benchmarks.md). The
+//! batch goes as arrays to one statement whose text never changes, so
+//! PostgreSQL plans it once per connection, not at every read. SQLite
 //! reads in process, where a round trip costs nothing: each request is
-//! read by itself, by the same statement.
+//! read by itself.
+
+use std::sync::LazyLock;
 
 use license_codes::RequestCode;
-use sqlx::FromRow;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::db::{Db, Dialect};
@@ -140,15 +143,23 @@ async fn run_lookups(db: Db, mut queue: mpsc::Receiver<Waiting>) {
 }
 
 /// Reads every request of `asked` in one statement; the result has one
-/// entry per request, in order. A lone request is a prepared statement,
-/// kept (its text made once); a batch's values are integers only, so
-/// written into the text and sent as one simple query (one round trip; a
-/// statement prepared for a text that changes with every batch would cost
-/// a second one).
+/// entry per request, in order. The statement's text is the same for every
+/// read, so each connection prepares it once: on SQLite for one request
+/// (five values), on PostgreSQL for any number, sent as four arrays, so
+/// PostgreSQL plans it once too (a text that changed with the batch's size
+/// was planned again at every read: the most CPU PostgreSQL spent on a
+/// lookup, docs/benchmarks.md).
 async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError> {
-    static LONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| statement("($1, $2, $3, $4, $5)"));
-    let rows: Vec<LookupRow> = match asked {
-        [[serial, key_id, counter, digest]] => {
+    static LONE: LazyLock<String> = LazyLock::new(|| statement("VALUES ($1, $2, $3, $4, $5)"));
+    static BATCH: LazyLock<String> = LazyLock::new(|| {
+        statement(
+            "SELECT place - 1, serial, key_id, from_counter, digest \
+             FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) \
+             WITH ORDINALITY AS u (serial, key_id, from_counter, digest, place)",
+        )
+    });
+    let rows: Vec<LookupRow> = match (db.dialect, asked) {
+        (Dialect::Sqlite, [[serial, key_id, counter, digest]]) => {
             sqlx::query_as(LONE.as_str())
                 .bind(0_i64)
                 .bind(serial)
@@ -158,13 +169,18 @@ async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError>
                 .fetch_all(db.read())
                 .await?
         }
-        _ => {
-            let values = asked.iter().enumerate().map(|(place, [serial, key_id, counter, digest])| {
-                format!("({place}, {serial}, {key_id}, {counter}, {digest})")
-            });
-            let sql = statement(&values.collect::<Vec<_>>().join(", "));
-            let rows = sqlx::raw_sql(&sql).fetch_all(db.read()).await?;
-            rows.iter().map(LookupRow::from_row).collect::<Result<_, _>>()?
+        (Dialect::Sqlite, _) => return Err(ApiError::Internal("SQLite looks requests up one by one".into())),
+        (Dialect::Postgres, _) => {
+            // Integers only: each column as an array literal, `{1,2,3}`.
+            let column =
+                |c: usize| format!("{{{}}}", asked.iter().map(|a| a[c].to_string()).collect::<Vec<_>>().join(","));
+            sqlx::query_as(BATCH.as_str())
+                .bind(column(0))
+                .bind(column(1))
+                .bind(column(2))
+                .bind(column(3))
+                .fetch_all(db.read())
+                .await?
         }
     };
     let mut found: Vec<Option<Lookup>> = asked.iter().map(|_| None).collect();
@@ -176,17 +192,17 @@ async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError>
     Ok(found)
 }
 
-/// The lookup of the asked `values` (`(place, serial, key id, counter,
-/// digest), …`). The asked rows are first joined to their licences
+/// The lookup of the `asked` rows (place, serial, key id, counter, digest),
+/// a query giving them. The asked rows are first joined to their licences
 /// (`found`, materialised), and the binding and the issuance are then found
 /// by columns of that one row each: PostgreSQL probes each index with its
 /// whole key once a request. (Joined to the asked values and the licence
 /// directly, its planner, on a table that grew since its statistics, probed
 /// by the licence's id alone and filtered every installation of the
 /// licence by key id.)
-fn statement(values: &str) -> String {
+fn statement(asked: &str) -> String {
     format!(
-        "WITH asked (asked, serial, key_id, from_counter, digest) AS (VALUES {values}), \
+        "WITH asked (asked, serial, key_id, from_counter, digest) AS ({asked}), \
          found AS MATERIALIZED ( \
              SELECT a.asked, a.key_id, a.from_counter, a.digest, l.id AS license_id, l.product_id, \
                     l.latest_counter, l.bound_installations, l.max_installations, s.entitlements AS latest_state, \
