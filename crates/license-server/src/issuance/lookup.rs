@@ -142,13 +142,13 @@ async fn run_lookups(db: Db, mut queue: mpsc::Receiver<Waiting>) {
     }
 }
 
-/// Reads every request of `asked` in one statement; the result has one
-/// entry per request, in order. The statement's text is the same for every
-/// read, so each connection prepares it once: on SQLite for one request
-/// (five values), on PostgreSQL for any number, sent as four arrays, so
-/// PostgreSQL plans it once too (a text that changed with the batch's size
-/// was planned again at every read: the most CPU PostgreSQL spent on a
-/// lookup, docs/benchmarks.md).
+/// Reads every request of `asked`; the result has one entry per request,
+/// in order. The statement's text is the same for every read, so each
+/// connection prepares it once: on SQLite for one request (five values, a
+/// read each, in process), on PostgreSQL for any number in one statement,
+/// sent as four arrays, so PostgreSQL plans it once too (a text that
+/// changed with the batch's size was planned again at every read: the most
+/// CPU PostgreSQL spent on a lookup, docs/benchmarks.md).
 async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError> {
     static LONE: LazyLock<String> = LazyLock::new(|| statement("VALUES ($1, $2, $3, $4, $5)"));
     static BATCH: LazyLock<String> = LazyLock::new(|| {
@@ -158,19 +158,23 @@ async fn read(db: &Db, asked: &[Asked]) -> Result<Vec<Option<Lookup>>, ApiError>
              WITH ORDINALITY AS u (serial, key_id, from_counter, digest, place)",
         )
     });
-    let rows: Vec<LookupRow> = match (db.dialect, asked) {
-        (Dialect::Sqlite, [[serial, key_id, counter, digest]]) => {
-            sqlx::query_as(LONE.as_str())
-                .bind(0_i64)
-                .bind(serial)
-                .bind(key_id)
-                .bind(counter)
-                .bind(digest)
-                .fetch_all(db.read())
-                .await?
+    let rows: Vec<LookupRow> = match db.dialect {
+        Dialect::Sqlite => {
+            let mut rows = Vec::with_capacity(asked.len());
+            for (place, [serial, key_id, counter, digest]) in asked.iter().enumerate() {
+                let found: Option<LookupRow> = sqlx::query_as(LONE.as_str())
+                    .bind(place as i64)
+                    .bind(serial)
+                    .bind(key_id)
+                    .bind(counter)
+                    .bind(digest)
+                    .fetch_optional(db.read())
+                    .await?;
+                rows.extend(found);
+            }
+            rows
         }
-        (Dialect::Sqlite, _) => return Err(ApiError::Internal("SQLite looks requests up one by one".into())),
-        (Dialect::Postgres, _) => {
+        Dialect::Postgres => {
             // Integers only: each column as an array literal, `{1,2,3}`.
             let column =
                 |c: usize| format!("{{{}}}", asked.iter().map(|a| a[c].to_string()).collect::<Vec<_>>().join(","));

@@ -26,11 +26,11 @@
 //! few places) it rolls back and is redone with the locks taken first. So
 //! a lock covers one round trip and the commit, and the other servers'
 //! batches do the rest of their work meanwhile (their inserts' references
-//! to the licence are checked at commit, under the lock: migration 0018). What the jobs need to know
-//! (each licence's counter and places, the bindings of the installations
-//! they name, the webhook endpoints) is read by the same few statements for
-//! the whole batch ([`BatchState`]); its new installations and its issuances
-//! are each written by one statement.
+//! to the licence are checked at commit, under the lock: migration 0018).
+//! What the jobs need to know (each licence's counter and places, the
+//! bindings of the installations they name, the webhook endpoints) is read
+//! by the same few statements for the whole batch ([`BatchState`]); its new
+//! installations and its issuances are each written by one statement.
 
 use std::collections::{HashMap, HashSet};
 
