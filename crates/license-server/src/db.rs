@@ -13,13 +13,18 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Transaction};
 
 fn migrator(dialect: Dialect) -> sqlx::migrate::Migrator {
     match dialect {
         Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
         Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
     }
+}
+
+/// Brings the schema of `conn`'s database up to date.
+async fn migrate(dialect: Dialect, conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    migrator(dialect).run(conn).await.map_err(|e| sqlx::Error::Migrate(Box::new(e)))
 }
 
 /// The newest schema this server knows (its last migration's number).
@@ -31,6 +36,16 @@ pub fn latest_schema_version(dialect: Dialect) -> i64 {
 pub enum Dialect {
     Sqlite,
     Postgres,
+}
+
+impl Dialect {
+    /// [`Db::licence_lock`] in this dialect.
+    pub fn licence_lock(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => " FOR NO KEY UPDATE",
+        }
+    }
 }
 
 /// Connections for reading and for writing (the same pool on PostgreSQL).
@@ -53,6 +68,13 @@ impl Db {
         sqlx::any::install_default_drivers();
         let db = match database_url {
             Some(url) if url.starts_with("postgres:") || url.starts_with("postgresql:") => {
+                // The schema first, on a connection of its own: the pool's
+                // connections prepare the issuance writer's statements when
+                // they connect, and those name its tables.
+                let mut conn = AnyConnection::connect(url).await?;
+                migrate(Dialect::Postgres, &mut conn).await?;
+                conn.close().await?;
+                let prepare = crate::issuance::writer::prepare_statements();
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
@@ -66,6 +88,14 @@ impl Db {
                                 sqlx::Connection::ping(conn).await?;
                             }
                             Ok(true)
+                        })
+                    })
+                    .after_connect(move |conn, _| {
+                        let prepare = prepare.clone();
+                        Box::pin(async move {
+                            // No arguments: one simple query, every statement in it.
+                            conn.execute(prepare.as_str()).await?;
+                            Ok(())
                         })
                     })
                     .connect(url)
@@ -84,7 +114,6 @@ impl Db {
                 Self::sqlite(&format!("sqlite://{}?mode=rwc", path.display())).await?
             }
         };
-        db.migrate().await?;
         Ok(db)
     }
 
@@ -111,11 +140,8 @@ impl Db {
             .connect_with(options.clone())
             .await?;
         let read = pragmas(AnyPoolOptions::new().max_connections(4)).connect_with(options).await?;
+        migrate(Dialect::Sqlite, &mut *write.acquire().await?).await?;
         Ok(Db { dialect: Dialect::Sqlite, read, write })
-    }
-
-    async fn migrate(&self) -> Result<(), sqlx::Error> {
-        migrator(self.dialect).run(&self.write).await.map_err(|e| sqlx::Error::Migrate(Box::new(e)))
     }
 
     /// The pool for reads that need no transaction.
@@ -151,10 +177,7 @@ impl Db {
     /// reference it: an `INSERT` of an issuance checks its foreign key with
     /// a `KEY SHARE` lock, which `FOR UPDATE` would make wait.
     pub fn licence_lock(&self) -> &'static str {
-        match self.dialect {
-            Dialect::Sqlite => "",
-            Dialect::Postgres => " FOR NO KEY UPDATE",
-        }
+        self.dialect.licence_lock()
     }
 
     /// On SQLite, copies the write-ahead log into the database every second

@@ -30,7 +30,9 @@
 //! What the jobs need to know (each licence's counter and places, the
 //! bindings of the installations they name, the webhook endpoints) is read
 //! by the same few statements for the whole batch ([`BatchState`]); its new
-//! installations and its issuances are each written by one statement.
+//! installations and its issuances are each written by one statement. On
+//! PostgreSQL those statements are prepared once per connection
+//! ([`Statement`]), so a batch pays for running them, not for planning them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -189,7 +191,7 @@ async fn record_batch(
         }
     }
     let mut issues: Vec<&Issue> = decided.iter().filter_map(|d| d.as_ref().ok()).collect();
-    let installations = installations_statement(&issues);
+    let installations = installations_statement(db, &issues);
     if locking == Locking::First
         && !installations.is_empty()
         && statements(&mut tx, &installations).await?.concat().len() != state.binding()
@@ -247,8 +249,8 @@ struct BatchState {
     found_bound: Vec<(i64, i64)>,
     /// The webhook endpoints subscribed to `response.issued`.
     endpoints: Vec<String>,
-    /// The statement reading the licences.
-    licences_sql: String,
+    /// The batch's licences, in id order.
+    licence_ids: Vec<i64>,
 }
 
 impl BatchState {
@@ -257,17 +259,14 @@ impl BatchState {
     async fn read(db: &Db, tx: &mut Tx, batch: &[Queued], locking: Locking) -> Result<BatchState, ApiError> {
         let mut licence_ids: Vec<i64> = batch.iter().map(|queued| queued.job.license_id).collect();
         licence_ids.dedup();
-        let ids = licence_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        let licences_sql = format!(
-            "SELECT id, latest_counter, bound_installations, max_installations FROM licenses WHERE id IN ({ids}) ORDER BY id"
-        );
         let named: HashSet<(i64, i64)> =
             batch.iter().map(|queued| (queued.job.license_id, queued.job.request.key_id.0 as i64)).collect();
-        let lock = if locking == Locking::First { db.licence_lock() } else { "" };
+        let licences = if locking == Locking::First { Statement::LockedLicences } else { Statement::Licences };
         let sql = format!(
-            "{licences_sql}{lock}; {}; {}",
-            bindings_statement(&named),
-            webhooks::subscribed_query(Event::ResponseIssued)
+            "{}; {}; {}",
+            licences.with(db, &[Column::Ints(&licence_ids)]),
+            bindings_statement(db, &named),
+            Statement::Endpoints.with(db, &[])
         );
         let mut results = statements(tx, &sql).await?.into_iter();
         let (Some(licences), Some(bindings), Some(endpoints)) = (results.next(), results.next(), results.next()) else {
@@ -279,7 +278,7 @@ impl BatchState {
             found_bound: bindings.iter().filter(|(_, released)| released.is_none()).map(|(pair, _)| *pair).collect(),
             bindings,
             endpoints: endpoints.iter().map(|row| row.try_get(0)).collect::<Result<_, _>>()?,
-            licences_sql,
+            licence_ids,
         })
     }
 
@@ -296,9 +295,9 @@ impl BatchState {
     /// the places left are too few for its new installations. Another
     /// server's bindings alone (places enough) are not a move.
     async fn confirm_and_bind(&self, db: &Db, tx: &mut Tx, installations: &str) -> Result<bool, ApiError> {
-        let mut sql = format!("{}{}", self.licences_sql, db.licence_lock());
+        let mut sql = Statement::LockedLicences.with(db, &[Column::Ints(&self.licence_ids)]);
         if !self.found_bound.is_empty() {
-            sql = format!("{sql}; {}", bindings_statement(&self.found_bound));
+            sql = format!("{sql}; {}", bindings_statement(db, &self.found_bound));
         }
         if !installations.is_empty() {
             sql = format!("{sql}; {installations}");
@@ -329,8 +328,7 @@ fn too_few_results() -> ApiError {
 
 /// Runs `sql`, statements separated by `;`, in one round trip: integers and
 /// our own names and timestamps only, so written into the text and sent as
-/// one simple query (a prepared statement would cost a second round trip,
-/// and these texts change with every batch). Gives each statement's rows.
+/// one simple query ([`Statement::with`]). Gives each statement's rows.
 async fn statements(tx: &mut Tx, sql: &str) -> Result<Vec<Vec<AnyRow>>, ApiError> {
     let mut done = Vec::new();
     let mut rows = Vec::new();
@@ -345,7 +343,161 @@ async fn statements(tx: &mut Tx, sql: &str) -> Result<Vec<Vec<AnyRow>>, ApiError
     Ok(done)
 }
 
-/// Licences' rows as [`BatchState::licences_sql`] reads them.
+/// A statement of a batch's reads and binds, several of which run in one
+/// simple query. On SQLite a batch writes its values into the statement's
+/// text. On PostgreSQL each connection prepares every statement once, when
+/// it connects ([`prepare_statements`]), and a batch `EXECUTE`s them with
+/// its values as array literals: PostgreSQL plans each statement once per
+/// connection instead of at every batch (planning them was PostgreSQL's
+/// largest cost per batch, docs/benchmarks.md).
+#[derive(Clone, Copy)]
+enum Statement {
+    /// The licences' counters and places, by id (one column: the ids).
+    Licences,
+    /// The same, locking the rows ([`Db::licence_lock`]).
+    LockedLicences,
+    /// The installations (licence, key id) pairs name: one index probe a
+    /// pair, by both columns. (Written as `(license_id = … AND key_id = …)
+    /// OR …`, PostgreSQL took the licence out as common to every term and,
+    /// on a hot licence, filtered all its installations by key id; as two
+    /// IN lists it scanned the table; joined to the pairs in a statement
+    /// planned once, it hashed the whole table at every batch.)
+    Bindings,
+    /// The webhook endpoints subscribed to `response.issued` (no columns).
+    Endpoints,
+    /// Binds new installations (licence, key id, bound at), a row back for
+    /// each one it writes.
+    Bind,
+}
+
+/// A column of the rows a [`Statement`] is given.
+enum Column<'a> {
+    Ints(&'a [i64]),
+    /// Our own timestamps.
+    Texts(&'a [&'a str]),
+}
+
+impl Statement {
+    const ALL: [Statement; 5] =
+        [Statement::Licences, Statement::LockedLicences, Statement::Bindings, Statement::Endpoints, Statement::Bind];
+
+    /// Its name as PostgreSQL's prepared statement.
+    fn name(self) -> &'static str {
+        match self {
+            Statement::Licences => "batch_licences",
+            Statement::LockedLicences => "batch_licences_locked",
+            Statement::Bindings => "batch_bindings",
+            Statement::Endpoints => "batch_endpoints",
+            Statement::Bind => "batch_bind",
+        }
+    }
+
+    /// The types of its columns (PostgreSQL's arrays of them).
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Statement::Licences | Statement::LockedLicences => &["bigint"],
+            Statement::Bindings => &["bigint", "bigint"],
+            Statement::Endpoints => &[],
+            Statement::Bind => &["bigint", "bigint", "text"],
+        }
+    }
+
+    /// Its SQL in `dialect`, given its rows by `rows` (a query).
+    fn sql(self, dialect: Dialect, rows: &str) -> String {
+        let licences = "SELECT id, latest_counter, bound_installations, max_installations FROM licenses";
+        match self {
+            Statement::Licences => format!("{licences} WHERE id IN ({rows}) ORDER BY id"),
+            Statement::LockedLicences => format!("{licences} WHERE id IN ({rows}) ORDER BY id{}", dialect.licence_lock()),
+            // PostgreSQL plans a lateral subquery it cannot flatten into a
+            // join (LIMIT 1: a pair names one row at most) as a probe a row.
+            Statement::Bindings if dialect == Dialect::Postgres => format!(
+                "SELECT named.license_id, named.key_id, n.released_at FROM ({rows}) named (license_id, key_id) \
+                 CROSS JOIN LATERAL (SELECT released_at FROM installations \
+                 WHERE license_id = named.license_id AND key_id = named.key_id LIMIT 1) n"
+            ),
+            Statement::Bindings => format!(
+                "WITH named (license_id, key_id) AS ({rows}) \
+                 SELECT n.license_id, n.key_id, n.released_at FROM named \
+                 JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id"
+            ),
+            Statement::Endpoints => webhooks::subscribed_query(Event::ResponseIssued),
+            Statement::Bind => format!(
+                "INSERT INTO installations (license_id, key_id, bound_at) {rows} ON CONFLICT DO NOTHING RETURNING key_id"
+            ),
+        }
+    }
+
+    /// The statement run on `columns` (of equal length), as one statement of a simple query.
+    fn with(self, db: &Db, columns: &[Column<'_>]) -> String {
+        match db.dialect {
+            Dialect::Sqlite => {
+                let rows = columns.first().map_or(0, Column::len);
+                let values = (0..rows)
+                    .map(|row| {
+                        let values = columns.iter().map(|column| column.sql_value(row)).collect::<Vec<_>>();
+                        format!("({})", values.join(", "))
+                    })
+                    .collect::<Vec<_>>();
+                self.sql(db.dialect, &format!("VALUES {}", values.join(", ")))
+            }
+            Dialect::Postgres if columns.is_empty() => format!("EXECUTE {}", self.name()),
+            Dialect::Postgres => {
+                let arrays = columns.iter().map(Column::array_literal).collect::<Vec<_>>();
+                format!("EXECUTE {}({})", self.name(), arrays.join(", "))
+            }
+        }
+    }
+}
+
+impl Column<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Column::Ints(values) => values.len(),
+            Column::Texts(values) => values.len(),
+        }
+    }
+
+    /// Its value in `row` as an SQL literal.
+    fn sql_value(&self, row: usize) -> String {
+        match self {
+            Column::Ints(values) => values[row].to_string(),
+            Column::Texts(values) => format!("'{}'", values[row].replace('\'', "''")),
+        }
+    }
+
+    /// The column as an SQL literal of a PostgreSQL array: `'{1,2}'`, `'{"a","b"}'`.
+    fn array_literal(&self) -> String {
+        let elements: Vec<String> = match self {
+            Column::Ints(values) => values.iter().map(i64::to_string).collect(),
+            Column::Texts(values) => values
+                .iter()
+                .map(|text| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"").replace('\'', "''")))
+                .collect(),
+        };
+        format!("'{{{}}}'", elements.join(","))
+    }
+}
+
+/// What prepares the batch's statements on a PostgreSQL connection, once,
+/// when it connects ([`Db::open`]; the schema is migrated before).
+pub fn prepare_statements() -> String {
+    Statement::ALL
+        .iter()
+        .map(|statement| {
+            let types = statement.columns();
+            if types.is_empty() {
+                return format!("PREPARE {} AS {}", statement.name(), statement.sql(Dialect::Postgres, ""));
+            }
+            let arrays = types.iter().map(|t| format!("{t}[]")).collect::<Vec<_>>().join(", ");
+            let params = (1..=types.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
+            let rows = format!("SELECT * FROM unnest({params})");
+            format!("PREPARE {} ({arrays}) AS {}", statement.name(), statement.sql(Dialect::Postgres, &rows))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Licences' rows as [`Statement::Licences`] reads them.
 fn read_places(rows: Vec<AnyRow>) -> Result<HashMap<i64, Places>, ApiError> {
     let mut licences = HashMap::with_capacity(rows.len());
     for row in rows {
@@ -360,23 +512,13 @@ fn read_places(rows: Vec<AnyRow>) -> Result<HashMap<i64, Places>, ApiError> {
     Ok(licences)
 }
 
-/// The statement reading the installations `pairs` (licence, key id) name,
-/// joined to the primary key by both columns of one row each: one index
-/// probe a pair. (Written as `(license_id = … AND key_id = …) OR …`,
-/// PostgreSQL took the licence out as common to every term and, on a hot
-/// licence, filtered all its installations by key id; as two IN lists it
-/// scanned the table.)
-fn bindings_statement<'a>(pairs: impl IntoIterator<Item = &'a (i64, i64)>) -> String {
-    let values = pairs.into_iter().map(|(licence, key)| format!("({licence}, {key})")).collect::<Vec<_>>();
-    format!(
-        "WITH named (license_id, key_id) AS (VALUES {}) \
-         SELECT n.license_id, n.key_id, n.released_at FROM named \
-         JOIN installations n ON n.license_id = named.license_id AND n.key_id = named.key_id",
-        values.join(", ")
-    )
+/// The statement reading the installations `pairs` (licence, key id) name.
+fn bindings_statement<'a>(db: &Db, pairs: impl IntoIterator<Item = &'a (i64, i64)>) -> String {
+    let (licences, keys): (Vec<i64>, Vec<i64>) = pairs.into_iter().copied().unzip();
+    Statement::Bindings.with(db, &[Column::Ints(&licences), Column::Ints(&keys)])
 }
 
-/// Installations' rows as [`bindings_statement`] reads them.
+/// Installations' rows as [`Statement::Bindings`] reads them.
 fn read_bindings(rows: Vec<AnyRow>) -> Result<Bindings, ApiError> {
     rows.into_iter().map(|row| Ok(((row.try_get::<i64, _>(0)?, row.try_get::<i64, _>(1)?), row.try_get(2)?))).collect()
 }
@@ -458,23 +600,15 @@ fn value_rows(rows: usize, columns: usize) -> String {
 
 /// The statement writing the batch's new installations (none: empty), with
 /// a row back for each one it writes.
-fn installations_statement(issues: &[&Issue<'_>]) -> String {
-    let rows: Vec<String> = issues
-        .iter()
-        .filter(|issue| issue.binds)
-        .map(|issue| {
-            // The time is ours (RFC 3339), quoted as SQL quotes.
-            let at = issue.issued_at.replace('\'', "''");
-            format!("({}, {}, '{at}')", issue.job.license_id, issue.job.request.key_id.0 as i64)
-        })
-        .collect();
-    if rows.is_empty() {
+fn installations_statement(db: &Db, issues: &[&Issue<'_>]) -> String {
+    let binding: Vec<&&Issue<'_>> = issues.iter().filter(|issue| issue.binds).collect();
+    if binding.is_empty() {
         return String::new();
     }
-    format!(
-        "INSERT INTO installations (license_id, key_id, bound_at) VALUES {} ON CONFLICT DO NOTHING RETURNING key_id",
-        rows.join(", ")
-    )
+    let licences: Vec<i64> = binding.iter().map(|issue| issue.job.license_id).collect();
+    let keys: Vec<i64> = binding.iter().map(|issue| issue.job.request.key_id.0 as i64).collect();
+    let times: Vec<&str> = binding.iter().map(|issue| issue.issued_at.as_str()).collect();
+    Statement::Bind.with(db, &[Column::Ints(&licences), Column::Ints(&keys), Column::Texts(&times)])
 }
 
 /// Writes the batch's issuances, one statement, and gives the id of each

@@ -311,3 +311,41 @@ fn while_locked<T: Send>(database: &str, change: &str, ask: impl FnOnce() -> T +
         asked.join().unwrap()
     })
 }
+
+/// On PostgreSQL the writer's statements are prepared once per connection
+/// and keep the plan made at their first batches, while the tables may
+/// still be empty: it must suit any size. The plan of the bindings read,
+/// made on a new database for any values, probes the primary key by both
+/// columns a pair and never reads the whole table; and it is still the
+/// plan once the licence has 20,000 installations.
+#[test]
+fn the_batch_statements_planned_once_probe_by_whole_keys() {
+    use sqlx::{Connection, Executor};
+    let Some(backend) = Backend::postgres() else {
+        return eprintln!("skipped: set LICENSE_TEST_POSTGRES_URL to run against PostgreSQL");
+    };
+    let d = ServerProcess::new(&backend);
+    d.setup_specview("2");
+    let database = d.database_url.clone().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let plans: Vec<String> = runtime.block_on(async {
+        let mut conn = sqlx::PgConnection::connect(&database).await.unwrap();
+        conn.execute(license_server::issuance::writer::prepare_statements().as_str()).await.unwrap();
+        conn.execute("SET plan_cache_mode = force_generic_plan").await.unwrap();
+        let explain = "EXPLAIN EXECUTE batch_bindings('{1,1,1}', '{5,6,7}')";
+        let new: Vec<String> = sqlx::query_scalar(explain).fetch_all(&mut conn).await.unwrap();
+        conn.execute(
+            "INSERT INTO installations (license_id, key_id, bound_at) \
+             SELECT id, g, '2026-12-07T00:00:00Z' FROM licenses, generate_series(1, 20000) g; \
+             ANALYZE installations",
+        )
+        .await
+        .unwrap();
+        let grown: Vec<String> = sqlx::query_scalar(explain).fetch_all(&mut conn).await.unwrap();
+        vec![new.join("\n"), grown.join("\n")]
+    });
+    for plan in plans {
+        assert!(plan.contains("Index Scan using installations_pkey"), "{plan}");
+        assert!(!plan.contains("Seq Scan on installations") && !plan.contains("Hash"), "{plan}");
+    }
+}
