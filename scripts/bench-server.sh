@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of the licence server (release build): new issuances/s,
-# repeated requests/s, p50/p99 latency at 64 connections, peak memory, and
+# repeated requests/s, p50/p99 latency at 64 connections (--connections), peak memory, and
 # the raw ed25519 signing rate as the ceiling.
 # Usage: bash scripts/bench-server.sh [options] [NEW-REQUESTS] [REPEAT-REQUESTS]
 #   --database-url URL  PostgreSQL (a new database is made on that server for the run, then dropped)
@@ -9,6 +9,7 @@
 #                       one licence with many installations (default), or new
 #                       installations spread over 1,000 licences
 #   --servers 2         two servers on the same database, the load split between them (PostgreSQL)
+#   --connections N     the load generator's connections, in all (default 64; split between the servers)
 #   --pkcs11            the signing key on a SoftHSM2 token (made here), and its raw signing rate
 # Environment: WITHOUT_REPORT_TRIGGERS=1 (SQLite) measures without the reports' per-day trigger;
 # PG_EXTRA="-c shared_preload_libraries=pg_stat_statements" (with --postgres) to see where PostgreSQL spends;
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-database_url= shape=one-licence servers=1 pkcs11= postgres=
+database_url= shape=one-licence servers=1 connections=64 pkcs11= postgres=
 positional=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
         --postgres) postgres=1 ;;
         --shape) shape=$2; shift ;;
         --servers) servers=$2; shift ;;
+        --connections) connections=$2; shift ;;
         --pkcs11) pkcs11=1 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) positional+=("$1") ;;
@@ -33,6 +35,7 @@ done
 NEW=${positional[0]:-20000}
 REPEAT=${positional[1]:-100000}
 case $shape in one-licence | many-licences) ;; *) echo "--shape is one-licence or many-licences" >&2; exit 2 ;; esac
+case $connections in '' | *[!0-9]* | 0) echo "--connections is a number of connections, at least 1" >&2; exit 2 ;; esac
 
 step "Building the release server and the load generator"
 cargo build --release --locked -p license-server --bin license-server --example loadgen
@@ -133,12 +136,12 @@ echo "shape $shape, $servers server(s), $database${pkcs11:+, signing key on a So
 # Two cores are shared by the server(s), the database and the generator, so
 # runs vary: each mode runs three times (fresh request codes each time).
 for run in 1 2 3; do
-    step "New issuances, run $run ($NEW distinct request codes, 64 connections)"
-    $loadgen --url "$url" "${serial_args[@]}" --mode new --requests "$NEW" --connections 64 --server-pid "${pids[0]}" --seed $run "${loadgen_key[@]}"
+    step "New issuances, run $run ($NEW distinct request codes, $connections connections)"
+    $loadgen --url "$url" "${serial_args[@]}" --mode new --requests "$NEW" --connections "$connections" --server-pid "${pids[0]}" --seed $run "${loadgen_key[@]}"
 done
 if [ "$shape" = one-licence ]; then
     for run in 1 2 3; do
-        step "Repeated requests, run $run ($REPEAT, 64 connections)"
-        $loadgen --url "$url" "${serial_args[@]}" --mode repeat --requests "$REPEAT" --connections 64 --server-pid "${pids[0]}" --seed $run
+        step "Repeated requests, run $run ($REPEAT, $connections connections)"
+        $loadgen --url "$url" "${serial_args[@]}" --mode repeat --requests "$REPEAT" --connections "$connections" --server-pid "${pids[0]}" --seed $run
     done
 fi
