@@ -7,6 +7,7 @@
 //! (DNS rebinding) reaches nothing inside.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::time::Duration;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use url::{Host, Url};
@@ -82,12 +83,18 @@ pub fn check_url(text: &str, allow_private: bool) -> Result<Url, String> {
     Ok(url)
 }
 
+/// How long [`check_resolved`] waits for a name: a resolver that does not
+/// answer must not hold the request that saves the endpoint (its name is
+/// checked again at every delivery).
+const RESOLVE_WAIT: Duration = Duration::from_secs(2);
+
 /// Checks that `url`'s host, if it is a name, resolves only to public
-/// addresses (unless allowed). A name that does not resolve (yet) passes:
-/// its deliveries wait until it does.
+/// addresses (unless allowed). A name that does not resolve (yet), or not
+/// within [`RESOLVE_WAIT`], passes: its deliveries wait until it does.
 pub async fn check_resolved(url: &Url, allow_private: bool) -> Result<(), String> {
     let (Some(Host::Domain(name)), false) = (url.host(), allow_private) else { return Ok(()) };
-    let Ok(found) = tokio::net::lookup_host((name, url.port_or_known_default().unwrap_or(443))).await else {
+    let lookup = tokio::net::lookup_host((name, url.port_or_known_default().unwrap_or(443)));
+    let Ok(Ok(found)) = tokio::time::timeout(RESOLVE_WAIT, lookup).await else {
         return Ok(());
     };
     match found.map(|a| a.ip()).find(|ip| !is_public(*ip)) {
