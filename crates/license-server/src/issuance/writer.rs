@@ -404,10 +404,14 @@ impl Statement {
 
     /// Its SQL in `dialect`, given its rows by `rows` (a query).
     fn sql(self, dialect: Dialect, rows: &str) -> String {
-        let licences = "SELECT id, latest_counter, bound_installations, max_installations FROM licenses";
         match self {
-            Statement::Licences => format!("{licences} WHERE id IN ({rows}) ORDER BY id"),
-            Statement::LockedLicences => format!("{licences} WHERE id IN ({rows}) ORDER BY id{}", dialect.licence_lock()),
+            Statement::Licences | Statement::LockedLicences => {
+                let lock = if matches!(self, Statement::LockedLicences) { dialect.licence_lock() } else { "" };
+                format!(
+                    "SELECT id, latest_counter, bound_installations, max_installations FROM licenses \
+                     WHERE id IN ({rows}) ORDER BY id{lock}"
+                )
+            }
             // PostgreSQL plans a lateral subquery it cannot flatten into a
             // join (LIMIT 1: a pair names one row at most) as a probe a row.
             Statement::Bindings if dialect == Dialect::Postgres => format!(
