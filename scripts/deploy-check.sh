@@ -95,7 +95,12 @@ for _ in $(seq 100); do
 done
 [ -n "$ready" ] || { cat "$work/log"; fail "healthcheck never said ready"; }
 "$binary" healthcheck
-curl -sf "http://127.0.0.1:$port/" | grep -q "<html" || fail "the portal is not served"
+# The page is saved whole, then compared: `curl | grep -q` under pipefail
+# failed when grep stopped reading first (curl exits 23 on EPIPE).
+status=$(curl -s -o "$work/index.html" -w '%{http_code}' "http://127.0.0.1:$port/" || true)
+# It must be the built portal's page, not the server's "not built" page.
+[ "$status" = 200 ] && cmp -s "$work/index.html" "$work/portal/index.html" \
+    || { cat "$work/log"; fail "the portal is not served (GET / gave HTTP $status, $(head -c 200 "$work/index.html" 2>/dev/null))"; }
 [ -f "$work/data/license-server.db" ] && [ -f "$work/data/keys/signing-key-1.hex" ] || fail "no database or key in the data directory"
 if [ "$(id -u)" = 0 ] && [ "$(stat -c %u "$work/data/keys/signing-key-1.hex")" != 65532 ]; then fail "the key is not the image user's"; fi
 kill $server; wait $server 2>/dev/null || true
