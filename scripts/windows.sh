@@ -59,10 +59,18 @@ stop_wine() {
 trap stop_wine EXIT
 # Start wine's server and services first, with no output attached: started
 # inside a test they would hold its pipes open.
-# The first run in a new prefix creates it, and on a busy machine it can fail
-# once (seen in a clean-clone CI run); a second try finds the prefix made.
+# A new prefix is made first, and wine is waited for until that has wholly
+# ended (its services too): the tests' first runs of license.exe, started
+# while a new prefix was still settling, failed with no output in clean-clone
+# CI runs. The first run can still fail once on a busy machine; a second try
+# finds the prefix made.
 start_wine() {
     mkdir -p "$WINEPREFIX"
+    if [ ! -f "$WINEPREFIX/system.reg" ]; then
+        timeout 300 wineboot --init >"$target/wine/init.log" 2>&1 </dev/null \
+            || echo "wineboot --init in $WINEPREFIX: $(tail -3 "$target/wine/init.log")" >&2
+        timeout 300 wineserver -w || true
+    fi
     wineserver -p >/dev/null 2>&1 </dev/null || true
     local try
     for try in 1 2 3; do

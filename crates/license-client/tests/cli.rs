@@ -146,7 +146,7 @@ fn stderr(out: &Output) -> String {
 }
 
 fn assert_success(out: &Output) {
-    assert!(out.status.success(), "failed: {}\n{}", stdout(out), stderr(out));
+    assert!(out.status.success(), "failed ({}): {}\n{}", out.status, stdout(out), stderr(out));
 }
 
 /// Runs `args`, expects `exit` and `message` on stderr, and checks the
