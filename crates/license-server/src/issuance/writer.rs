@@ -433,9 +433,15 @@ impl Statement {
 
     /// The statement run on `columns` (of equal length), as one statement of a simple query.
     fn with(self, db: &Db, columns: &[Column<'_>]) -> String {
+        if columns.is_empty() {
+            return match db.dialect {
+                Dialect::Sqlite => self.sql(db.dialect, ""),
+                Dialect::Postgres => format!("EXECUTE {}", self.name()),
+            };
+        }
         match db.dialect {
             Dialect::Sqlite => {
-                let rows = columns.first().map_or(0, Column::len);
+                let rows = columns[0].len();
                 let values = (0..rows)
                     .map(|row| {
                         let values = columns.iter().map(|column| column.sql_value(row)).collect::<Vec<_>>();
@@ -444,7 +450,6 @@ impl Statement {
                     .collect::<Vec<_>>();
                 self.sql(db.dialect, &format!("VALUES {}", values.join(", ")))
             }
-            Dialect::Postgres if columns.is_empty() => format!("EXECUTE {}", self.name()),
             Dialect::Postgres => {
                 let arrays = columns.iter().map(Column::array_literal).collect::<Vec<_>>();
                 format!("EXECUTE {}({})", self.name(), arrays.join(", "))
